@@ -1,0 +1,29 @@
+// Bundles the CLI, the library and the Action into dist/ (committed: the Action runs it as is).
+// CI rebuilds and fails when the committed bundle differs.
+import { build } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const versionTs = readFileSync(new URL("../src/version.ts", import.meta.url), "utf8");
+if (!versionTs.includes(`"${pkg.version}"`)) {
+  console.error(`src/version.ts does not say ${pkg.version} (package.json): update it`);
+  process.exit(1);
+}
+
+const entries = { cli: "src/cli/index.ts", lib: "src/index.ts" };
+if (existsSync("src/action/index.ts")) entries.index = "src/action/index.ts";
+
+await build({
+  entryPoints: entries,
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  splitting: false,
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+  // CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: 'import { createRequire as __blastgateCreateRequire } from "node:module"; const require = __blastgateCreateRequire(import.meta.url);' },
+});

@@ -1,0 +1,147 @@
+import type { Limits } from "./limits.js";
+import type { Problem } from "./problem.js";
+import type { SourceLocation } from "./source.js";
+
+/** The identifiers of one manifest, in the order written, each with the place it was written. */
+export interface IdentifierList {
+  /** Where the list lives: the identifier file, or the manifest for an inline list. */
+  file: string;
+  values: string[];
+  location(index: number): SourceLocation;
+}
+
+/** Characters that make two identifiers look the same while they differ. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0]/u;
+
+function codePoint(ch: string): string {
+  return "U+" + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+}
+
+/**
+ * Why an identifier cannot be trusted to be what it looks like, or undefined when it can.
+ * Identifiers are ASCII: a Cyrillic 'а' in place of 'a' is a different object that reads the same.
+ */
+export function identifierDefect(id: string, limits: Limits): string | undefined {
+  if (id.length > limits.maxIdentifierLength) return `identifier is longer than ${limits.maxIdentifierLength} characters (limit maxIdentifierLength)`;
+  const invisible = INVISIBLE.exec(id);
+  if (invisible) return `identifier '${printable(id)}' contains the invisible character ${codePoint(invisible[0])} at position ${invisible.index + 1}`;
+  const ws = /\s/.exec(id);
+  if (ws) return `identifier '${printable(id)}' contains white space at position ${ws.index + 1}`;
+  const nonAscii = /[^\x20-\x7e]/u.exec(id);
+  if (nonAscii) return `identifier '${printable(id)}' contains the non-ASCII character '${nonAscii[0]}' (${codePoint(nonAscii[0])}) at position ${nonAscii.index + 1}; identifiers are ASCII, and a look-alike letter names a different object`;
+  return undefined;
+}
+
+/** Shows invisible characters as \u{..} so a message does not hide them too. */
+export function printable(id: string): string {
+  const shown = id.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return shown.length > 80 ? shown.slice(0, 77) + "..." : shown;
+}
+
+/**
+ * Reads an identifier file a chunk at a time (one identifier per line; blank lines and `#` comment
+ * lines ignored; CRLF, a BOM and surrounding spaces tolerated). Pure: the caller does the reading.
+ */
+export class IdentifierFileParser {
+  private readonly values: string[] = [];
+  private readonly lines: number[] = [];
+  private readonly columns: number[] = [];
+  private readonly firstSeen = new Map<string, number>();
+  private readonly problems: Problem[] = [];
+  private rest = "";
+  private lineNo = 0;
+  private duplicates = 0;
+  private defects = 0;
+  private tooMany = false;
+
+  constructor(private readonly file: string, private readonly limits: Limits) {}
+
+  push(chunk: string): void {
+    if (this.lineNo === 0 && this.rest === "" && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    const text = this.rest + chunk;
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", start);
+      if (nl < 0) break;
+      this.line(text, start, nl);
+      start = nl + 1;
+    }
+    this.rest = text.slice(start);
+  }
+
+  end(): { list: IdentifierList; problems: Problem[] } {
+    if (this.rest.length > 0) this.line(this.rest, 0, this.rest.length);
+    this.rest = "";
+    const { file, values, lines, columns } = this;
+    if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, lines[0] ?? 1, 1, "identifier-duplicate");
+    if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, lines[0] ?? 1, 1, "identifier-character");
+    if (values.length === 0 && !this.problems.some((p) => p.code === "limit")) {
+      this.problem(`identifier file ${file} holds no identifiers (blank lines and comments only): an empty run is refused, not a no-op`, 1, 1, "identifier-empty");
+    }
+    return {
+      list: { file, values, location: (i) => ({ file, line: lines[i] ?? 1, column: columns[i] ?? 1 }) },
+      problems: this.problems,
+    };
+  }
+
+  private line(text: string, from: number, to: number): void {
+    this.lineNo++;
+    if (this.tooMany) return;
+    let a = from;
+    let b = to;
+    // Only ASCII spaces, tabs and CR are trimmed; any other white space is a defect, reported below.
+    while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9 || text.charCodeAt(b - 1) === 13)) b--;
+    if (a === b || text.charCodeAt(a) === 35 /* # */) return;
+    const id = text.slice(a, b);
+    const column = a - from + 1;
+    if (id.indexOf("\u0000") >= 0) {
+      if (!this.problems.some((p) => p.code === "identifier-binary")) this.problem(`${this.file} is not a text file (NUL byte on line ${this.lineNo})`, this.lineNo, column, "identifier-binary");
+      this.tooMany = true;
+      return;
+    }
+    const defect = identifierDefect(id, this.limits);
+    if (defect) {
+      if (++this.defects <= 5) this.problem(defect, this.lineNo, column, "identifier-character");
+      return;
+    }
+    const seen = this.firstSeen.get(id);
+    if (seen !== undefined) {
+      if (++this.duplicates <= 3) this.problem(`duplicate identifier '${id}' (first on line ${seen})`, this.lineNo, column, "identifier-duplicate");
+      return;
+    }
+    if (this.values.length >= this.limits.maxIdentifiers) {
+      this.problem(`more than ${this.limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, this.lineNo, column, "limit");
+      this.tooMany = true;
+      return;
+    }
+    this.firstSeen.set(id, this.lineNo);
+    this.values.push(id);
+    this.lines.push(this.lineNo);
+    this.columns.push(column);
+  }
+
+  private problem(message: string, line: number, column: number, code: string): void {
+    this.problems.push({ code, message, location: { file: this.file, line, column } });
+  }
+}
+
+/** Checks an inline list from a manifest the same way a file is checked. */
+export function checkInlineIdentifiers(values: string[], locate: (i: number) => SourceLocation, limits: Limits, file: string): { list: IdentifierList; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  const kept: string[] = [];
+  const keptIndex: number[] = [];
+  values.forEach((id, i) => {
+    const defect = id.length === 0 ? "identifier is empty" : identifierDefect(id, limits);
+    if (defect) return void problems.push({ code: "identifier-character", message: defect, location: locate(i) });
+    const first = seen.get(id);
+    if (first !== undefined) return void problems.push({ code: "identifier-duplicate", message: `duplicate identifier '${id}' (first at line ${locate(first).line})`, location: locate(i) });
+    seen.set(id, i);
+    kept.push(id);
+    keptIndex.push(i);
+  });
+  if (values.length > limits.maxIdentifiers) problems.push({ code: "limit", message: `more than ${limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, location: locate(0) });
+  if (values.length === 0) problems.push({ code: "identifier-empty", message: "spec.target.identifiers is empty: an empty run is refused, not a no-op", location: locate(-1) });
+  return { list: { file, values: kept, location: (i) => locate(keptIndex[i] ?? 0) }, problems };
+}

@@ -1,0 +1,212 @@
+import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
+import { LIMIT_NAMES } from "./limits.js";
+
+/** The v1 contract. Fields may be added in v1; none renamed. `additionalProperties: false` everywhere: a typo is an error. */
+export const API_VERSION = "blastgate.dev/v1";
+
+const slug = { type: "string", pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", maxLength: 128 } as const;
+const name = { type: "string", pattern: "^[a-z][a-z0-9_-]*$", maxLength: 128 } as const;
+const duration = { type: "string", pattern: DURATION_PATTERN } as const;
+const text = { type: "string", maxLength: 10000 } as const;
+const stringList = { type: "array", items: { type: "string", minLength: 1 } } as const;
+const oneOrMany = { anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }] } as const;
+const header = {
+  apiVersion: { const: API_VERSION },
+  kind: { type: "string" },
+} as const;
+const metadataBasic = {
+  type: "object",
+  additionalProperties: false,
+  properties: { name: slug, description: text },
+} as const;
+
+export const operationSchema = {
+  $id: "blastgate.dev/v1/Operation",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata", "spec"],
+  properties: {
+    ...header,
+    kind: { const: "Operation" },
+    metadata: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name"],
+      properties: {
+        name: slug,
+        description: text,
+        ticket: { type: "string", minLength: 1 },
+        requestedBy: { type: "string", minLength: 1 },
+        executedBy: { type: "string", minLength: 1 },
+        scripts: stringList,
+      },
+    },
+    spec: {
+      type: "object",
+      additionalProperties: false,
+      required: ["environment", "action", "target", "deletion"],
+      properties: {
+        environment: slug,
+        action: name,
+        target: {
+          type: "object",
+          additionalProperties: false,
+          required: ["kind", "identifiers"],
+          properties: {
+            kind: name,
+            expectedCount: { type: "integer", minimum: 0 },
+            identifiers: {
+              anyOf: [
+                { type: "array", items: { type: "string" } },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["file"],
+                  properties: { file: { type: "string", minLength: 1 } },
+                },
+              ],
+            },
+          },
+        },
+        deletion: {
+          type: "object",
+          additionalProperties: false,
+          required: ["mode"],
+          properties: { mode: { enum: ["soft", "hard"] }, retention: duration },
+        },
+        rollout: {
+          type: "object",
+          additionalProperties: false,
+          required: ["stages"],
+          properties: {
+            stages: {
+              type: "array",
+              minItems: 1,
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["name"],
+                properties: {
+                  name: { type: "string", minLength: 1 },
+                  count: { type: "integer", minimum: 1 },
+                  percent: { type: "number", exclusiveMinimum: 0, maximum: 100 },
+                  bake: duration,
+                },
+                oneOf: [{ required: ["count"] }, { required: ["percent"] }],
+              },
+            },
+          },
+        },
+        rollback: {
+          type: "object",
+          additionalProperties: false,
+          required: ["strategy"],
+          properties: {
+            strategy: { enum: ["undelete", "restore-from-backup", "none"] },
+            runbook: { type: "string", pattern: "^https?://\\S+$" },
+            lastTested: { type: "string", pattern: DATE_PATTERN },
+            restoreRate: { type: "string", pattern: RATE_PATTERN },
+            rto: duration,
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const catalogSchema = {
+  $id: "blastgate.dev/v1/Catalog",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "kinds", "actions"],
+  properties: {
+    ...header,
+    kind: { const: "Catalog" },
+    metadata: metadataBasic,
+    environments: { type: "array", items: slug, minItems: 1 },
+    inventory: { type: "string", minLength: 1 },
+    kinds: {
+      type: "object",
+      propertyNames: name,
+      minProperties: 1,
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        required: ["identifier"],
+        properties: {
+          description: text,
+          identifier: {
+            type: "object",
+            additionalProperties: false,
+            required: ["pattern"],
+            properties: { pattern: { type: "string", minLength: 1, maxLength: 4096 } },
+          },
+          parent: name,
+          products: stringList,
+          owner: { type: "string", minLength: 1 },
+        },
+      },
+    },
+    actions: {
+      type: "object",
+      propertyNames: name,
+      minProperties: 1,
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        required: ["target", "destructive"],
+        properties: { target: name, destructive: { type: "boolean" }, description: text },
+      },
+    },
+    products: {
+      type: "object",
+      propertyNames: name,
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        required: ["rpo", "restorePoint"],
+        properties: { rpo: duration, restorePoint: duration, datastores: stringList, description: text },
+      },
+    },
+  },
+} as const;
+
+export const policySchema = {
+  $id: "blastgate.dev/v1/Policy",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "rules"],
+  properties: {
+    ...header,
+    kind: { const: "Policy" },
+    metadata: metadataBasic,
+    limits: {
+      type: "object",
+      additionalProperties: false,
+      properties: Object.fromEntries(LIMIT_NAMES.map((n) => [n, { type: "integer", minimum: 1 }])),
+    },
+    rules: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "type", "enforcement"],
+        properties: {
+          id: { type: "string", pattern: "^[a-z0-9][a-z0-9._/-]*$", maxLength: 128 },
+          type: { type: "string" },
+          enforcement: { enum: ["advisory", "soft-mandatory", "hard-mandatory"] },
+          description: text,
+          match: {
+            type: "object",
+            additionalProperties: false,
+            properties: { environment: oneOrMany, action: oneOrMany, kind: oneOrMany, paths: oneOrMany },
+          },
+          with: { type: "object" },
+        },
+      },
+    },
+  },
+} as const;
+
+export const DOCUMENT_SCHEMAS = { Operation: operationSchema, Catalog: catalogSchema, Policy: policySchema } as const;
+export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;

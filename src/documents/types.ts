@@ -1,0 +1,79 @@
+/** The v1 documents as TypeScript sees them once they passed their JSON Schema. */
+import type { Limits } from "./limits.js";
+import type { ParsedDocument } from "./yaml.js";
+
+export type Enforcement = "advisory" | "soft-mandatory" | "hard-mandatory";
+
+export interface OperationSpec {
+  environment: string;
+  action: string;
+  target: {
+    kind: string;
+    expectedCount?: number;
+    identifiers: string[] | { file: string };
+  };
+  deletion: { mode: "soft" | "hard"; retention?: string };
+  rollout?: { stages: Stage[] };
+  rollback?: {
+    strategy: "undelete" | "restore-from-backup" | "none";
+    runbook?: string;
+    lastTested?: string;
+    restoreRate?: string;
+    rto?: string;
+  };
+}
+
+export interface Stage {
+  name: string;
+  count?: number;
+  percent?: number;
+  bake?: string;
+}
+
+export interface OperationDocument {
+  apiVersion: string;
+  kind: "Operation";
+  metadata: {
+    name: string;
+    description?: string;
+    ticket?: string;
+    requestedBy?: string;
+    executedBy?: string;
+    scripts?: string[];
+  };
+  spec: OperationSpec;
+}
+
+export interface CatalogDocument {
+  apiVersion: string;
+  kind: "Catalog";
+  metadata?: { name?: string; description?: string };
+  environments?: string[];
+  inventory?: string;
+  kinds: Record<string, { description?: string; identifier: { pattern: string }; parent?: string; products?: string[]; owner?: string }>;
+  actions: Record<string, { target: string; destructive: boolean; description?: string }>;
+  products?: Record<string, { rpo: string; restorePoint: string; datastores?: string[]; description?: string }>;
+}
+
+export interface PolicyRuleDocument {
+  id: string;
+  type: string;
+  enforcement: Enforcement;
+  description?: string;
+  match?: { environment?: string | string[]; action?: string | string[]; kind?: string | string[]; paths?: string | string[] };
+  with?: Record<string, unknown>;
+}
+
+export interface PolicyDocument {
+  apiVersion: string;
+  kind: "Policy";
+  metadata?: { name?: string; description?: string };
+  limits?: Partial<Limits>;
+  rules: PolicyRuleDocument[];
+}
+
+/** A document that passed its schema, with the parse it came from (for locations). */
+export interface Validated<T> {
+  doc: T;
+  source: ParsedDocument;
+}

@@ -1,0 +1,65 @@
+/** Durations ("30d", "1h30m", "0"), rates ("50/h") and dates, as authors write them in YAML. */
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400, y: 365 * 86400 };
+/** Nothing we judge needs more than a century; larger values are typos or attempts to overflow. */
+export const MAX_DURATION_SECONDS = 100 * 365 * 86400;
+
+export const DURATION_PATTERN = "^(0|([0-9]+[smhdwy])+)$";
+export const RATE_PATTERN = "^[0-9]+(\\.[0-9]+)?/[smhdw]$";
+export const DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Seconds in a duration such as `30d`, `1h30m`, `0`. */
+export function parseDuration(text: unknown): Parsed<number> {
+  if (typeof text === "number" && text === 0) return { ok: true, value: 0 };
+  if (typeof text !== "string") return { ok: false, reason: "a duration is a string such as 30d, 4h or 1h30m" };
+  if (text === "0") return { ok: true, value: 0 };
+  if (!/^([0-9]+[smhdwy])+$/.test(text)) {
+    return { ok: false, reason: `'${text}' is not a duration: write a whole number and a unit (s, m, h, d, w, y), e.g. 30d or 1h30m` };
+  }
+  let total = 0;
+  for (const m of text.matchAll(/([0-9]+)([smhdwy])/g)) total += Number(m[1]) * (UNIT_SECONDS[m[2]!] ?? 0);
+  if (!Number.isFinite(total) || total > MAX_DURATION_SECONDS) return { ok: false, reason: `'${text}' is longer than 100 years` };
+  return { ok: true, value: total };
+}
+
+/** Objects per hour in a rate such as `50/h`; zero is refused (nothing would ever be restored). */
+export function parseRate(text: unknown): Parsed<number> {
+  if (typeof text !== "string" || !/^[0-9]+(\.[0-9]+)?\/[smhdw]$/.test(text)) {
+    return { ok: false, reason: `'${String(text)}' is not a rate: write objects per unit of time, e.g. 50/h` };
+  }
+  const [num, unit] = text.split("/") as [string, string];
+  const perUnit = Number(num);
+  if (!(perUnit > 0)) return { ok: false, reason: `restore rate '${text}' is zero: nothing would ever be restored` };
+  return { ok: true, value: (perUnit * 3600) / (UNIT_SECONDS[unit] ?? 3600) };
+}
+
+/** A calendar date or timestamp; a date alone means midnight UTC. */
+export function parseDate(text: unknown): Parsed<Date> {
+  if (typeof text !== "string" || !new RegExp(DATE_PATTERN).test(text)) {
+    return { ok: false, reason: `'${String(text)}' is not a date: write YYYY-MM-DD` };
+  }
+  const d = new Date(text.length === 10 ? text + "T00:00:00Z" : text);
+  if (Number.isNaN(d.getTime())) return { ok: false, reason: `'${text}' is not a real date` };
+  // Reject dates JavaScript silently rolls over (2024-02-31 -> March 2).
+  if (d.toISOString().slice(0, 10) !== text.slice(0, 10) && text.length === 10) return { ok: false, reason: `'${text}' is not a real date` };
+  return { ok: true, value: d };
+}
+
+/** 63000 -> "17h30m"; what a reviewer reads. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "never";
+  if (seconds === 0) return "0";
+  const parts: string[] = [];
+  let rest = Math.round(seconds);
+  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      parts.push(`${n}${unit}`);
+      rest -= n * size;
+    }
+    if (parts.length === 2) break;
+  }
+  return parts.join("") || "0";
+}

@@ -1,0 +1,270 @@
+import { Ajv } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { dottedPath } from "./source.js";
+import type { Problem } from "./problem.js";
+import type { ParsedDocument } from "./yaml.js";
+import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
+
+type Schema = Record<string, unknown>;
+
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** Compiles a JSON Schema once; a schema that does not compile is the caller's problem to report. */
+export function compileSchema(schema: object): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    fn = ajv.compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/** A lenient compiler for schemas written by policy authors (the `schema` rule): unknown keywords are their business. */
+const lenientAjv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+export function compileUserSchema(schema: object): ValidateFunction {
+  return lenientAjv.compile(schema);
+}
+
+/**
+ * Validates `value` (found at `basePointer` of `source`) against `schema`.
+ * Plain scalars YAML read as numbers or booleans become the author's text where the schema wants a string,
+ * so `- 0012` stays "0012" and `name: 1e3` stays "1e3".
+ */
+export function validateValue(
+  schema: object,
+  value: unknown,
+  source: ParsedDocument,
+  basePointer = "",
+  what = "",
+): { value: unknown; problems: Problem[] } {
+  const restored = restoreStrings(value, schema as Schema, basePointer, source.plainText, schema as Schema);
+  const validate = compileSchema(schema);
+  if (validate(restored)) return { value: restored, problems: [] };
+  const problems = describeErrors(validate.errors ?? [], restored, source, basePointer, what);
+  return { value: restored, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restoring the author's text where a string is expected
+
+function restoreStrings(value: unknown, schema: Schema | undefined, ptr: string, plain: Map<string, string>, root: Schema): unknown {
+  if (!schema || typeof schema !== "object") return value;
+  const s = deref(schema, root);
+  if (value !== null && typeof value === "object") {
+    if (Array.isArray(value)) {
+      const items = pickBranch(s, "array", root)?.items as Schema | undefined;
+      if (!items) return value;
+      for (let i = 0; i < value.length; i++) value[i] = restoreStrings(value[i], items, `${ptr}/${i}`, plain, root);
+      return value;
+    }
+    const o = pickBranch(s, "object", root);
+    if (!o) return value;
+    const props = (o.properties ?? {}) as Record<string, Schema>;
+    const extra = o.additionalProperties;
+    const obj = value as Record<string, unknown>;
+    for (const key of Object.keys(obj)) {
+      const sub = Object.hasOwn(props, key) ? props[key] : typeof extra === "object" ? (extra as Schema) : undefined;
+      if (sub) obj[key] = restoreStrings(obj[key], sub, `${ptr}/${escape(key)}`, plain, root);
+    }
+    return value;
+  }
+  if (typeof value !== "string" && plain.has(ptr) && wantsString(s, root)) return plain.get(ptr);
+  return value;
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function deref(s: Schema, root: Schema): Schema {
+  if (typeof s.$ref === "string" && s.$ref.startsWith("#/")) {
+    let cur: unknown = root;
+    for (const part of s.$ref.slice(2).split("/")) cur = (cur as Record<string, unknown>)?.[part];
+    return (cur as Schema) ?? s;
+  }
+  return s;
+}
+
+function branches(s: Schema): Schema[] {
+  return [...((s.anyOf as Schema[]) ?? []), ...((s.oneOf as Schema[]) ?? [])];
+}
+
+function typeOf(s: Schema): string[] {
+  const t = s.type;
+  if (typeof t === "string") return [t];
+  if (Array.isArray(t)) return t as string[];
+  if (s.properties || s.additionalProperties) return ["object"];
+  if (s.items) return ["array"];
+  if (s.pattern !== undefined || s.minLength !== undefined) return ["string"];
+  if (typeof s.const === "string") return ["string"];
+  if (Array.isArray(s.enum) && s.enum.every((e) => typeof e === "string")) return ["string"];
+  return [];
+}
+
+function pickBranch(s: Schema, type: string, root: Schema): Schema | undefined {
+  if (typeOf(s).includes(type)) return s;
+  for (const b of branches(s)) {
+    const found = pickBranch(deref(b, root), type, root);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function wantsString(s: Schema, root: Schema): boolean {
+  const types = typeOf(s);
+  if (types.length > 0) return types.includes("string") && !types.some((t) => t === "number" || t === "integer" || t === "boolean");
+  return branches(s).some((b) => wantsString(deref(b, root), root)) && !branches(s).some((b) => typeOf(deref(b, root)).some((t) => t !== "string"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors a reader understands
+
+const PATTERN_HINTS: Record<string, string> = {
+  [DURATION_PATTERN]: "a duration such as 30d, 4h or 1h30m (units s, m, h, d, w, y)",
+  [RATE_PATTERN]: "a rate such as 50/h (objects per s, m, h, d or w)",
+  [DATE_PATTERN]: "a date such as 2026-03-01",
+  "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$": "lowercase letters, digits and dashes (e.g. production)",
+  "^[a-z][a-z0-9_-]*$": "a lowercase name (letters, digits, - and _)",
+  "^https?://\\S+$": "an http(s) URL",
+};
+
+function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === "") return root;
+  let cur: unknown = root;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+function jsType(v: unknown): string {
+  if (Array.isArray(v)) return "array";
+  if (v === null) return "null";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+
+function show(v: unknown): string {
+  if (typeof v === "string") return `'${v.length > 60 ? v.slice(0, 57) + "..." : v}'`;
+  if (v === null) return "null";
+  if (typeof v === "object") return Array.isArray(v) ? "a list" : "a map";
+  return String(v);
+}
+
+export function describeErrors(errors: ErrorObject[], data: unknown, source: ParsedDocument, basePointer: string, what: string): Problem[] {
+  // anyOf/oneOf: keep only the errors of the branches whose type fits the value, so `identifiers: {files: x}`
+  // reports the unknown field rather than "must be array". When no branch fits, the anyOf error speaks.
+  const unfit = new Set<string>();
+  for (const e of errors) {
+    const m = /^(.*\/(?:anyOf|oneOf)\/\d+)\/type$/.exec(e.schemaPath);
+    if (m) unfit.add(`${e.instancePath}|${m[1]}`);
+  }
+  const branchOf = (e: ErrorObject): string | undefined => /^(.*\/(?:anyOf|oneOf)\/\d+)\//.exec(e.schemaPath)?.[1];
+  const fitting = errors.filter((e) => {
+    if (e.keyword === "anyOf" || e.keyword === "oneOf") return false;
+    const b = branchOf(e);
+    if (!b) return true;
+    if (e.keyword === "required") return false; // "one of count or percent" says it better
+    const combinatorInstance = errors.find((o) => (o.keyword === "anyOf" || o.keyword === "oneOf") && b.startsWith(o.schemaPath + "/"))?.instancePath ?? e.instancePath;
+    return !unfit.has(`${combinatorInstance}|${b}`);
+  });
+  const covered = (c: ErrorObject) => fitting.some((e) => e.schemaPath.startsWith(c.schemaPath + "/"));
+  const list = [...fitting, ...errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && !covered(e))];
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const e of list) {
+    const ptr = basePointer + e.instancePath;
+    const where = dottedPath(ptr);
+    const value = valueAt(data, e.instancePath);
+    let message: string;
+    let location = source.map.locate(ptr);
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const key = String(p.additionalProperty);
+        const known = Object.keys(((e.parentSchema as Schema)?.properties as object) ?? {});
+        const hint = suggest(key, known);
+        message = `unknown field '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : known.length ? ` (known: ${known.join(", ")})` : ""}`;
+        location = source.map.locateKey(`${ptr}/${escape(key)}`);
+        break;
+      }
+      case "required":
+        message = `${where} is missing the required field '${String(p.missingProperty)}'`;
+        break;
+      case "const":
+        message = `${where} must be '${String(p.allowedValue)}', not ${show(value)}`;
+        break;
+      case "enum":
+        message = `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => `'${String(v)}'`).join(", ")}, not ${show(value)}`;
+        break;
+      case "pattern":
+        message = `${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}, not ${show(value)}`;
+        break;
+      case "type":
+        message = `${where} must be ${article(String(p.type))}, not ${article(jsType(value))}`;
+        break;
+      case "propertyNames":
+        continue; // reported with the offending name by the pattern error under it
+      case "oneOf":
+      case "anyOf":
+        message = `${where} must be ${describeAlternatives(e.parentSchema as Schema)}`;
+        break;
+      default:
+        message = `${where} ${e.message ?? "is invalid"}${value !== undefined && typeof value !== "object" ? ` (${show(value)})` : ""}`;
+    }
+    if (e.propertyName !== undefined) {
+      message = `name '${e.propertyName}' in ${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? "a valid name"}`;
+      location = source.map.locateKey(`${ptr}/${escape(e.propertyName)}`);
+    }
+    if (what) message = `${what}: ${message}`;
+    const dedupe = `${location.line}:${location.column}:${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    problems.push({ code: "schema", message, location });
+  }
+  return problems;
+}
+
+function describeAlternatives(s: Schema | undefined): string {
+  const bs = s ? branches(s) : [];
+  if (bs.some((b) => Array.isArray(b.required))) return `given exactly one of ${bs.map((b) => (b.required as string[]).join("+")).join(" or ")}`;
+  return bs.map((b) => article(typeOf(b)[0] ?? "value")).join(" or ");
+}
+
+function article(t: string): string {
+  const names: Record<string, string> = { array: "a list", object: "a map", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false", null: "empty" };
+  return names[t] ?? t;
+}
+
+/** The closest known name within two edits, or a case-insensitive match. */
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    if (k.toLowerCase() === word.toLowerCase().trim()) return k;
+    const d = levenshtein(word, k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,173 @@
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from "yaml";
+import type { Document, Node as YamlNode } from "yaml";
+import type { Limits } from "./limits.js";
+import type { Problem } from "./problem.js";
+import { pointerOf, SourceMap } from "./source.js";
+
+/** One YAML document of a file, as plain data plus where each value stood. */
+export interface ParsedDocument {
+  file: string;
+  /** 0-based index of the document in its file. */
+  index: number;
+  value: unknown;
+  map: SourceMap;
+  /**
+   * The text an author wrote for plain scalars YAML read as numbers, booleans or null
+   * (`0012`, `1e3`, `true`). Where the schema wants a string, that text is what the author meant.
+   */
+  plainText: Map<string, string>;
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[];
+  problems: Problem[];
+}
+
+const STR_TAG = "tag:yaml.org,2002:str";
+/** Keys that would reach Object.prototype machinery if assigned carelessly. */
+const HOSTILE_KEYS = new Set(["__proto__"]);
+
+class ParseAbort extends Error {}
+
+/**
+ * Parses every document of a YAML file (YAML 1.2 core schema: `no`, `on`, `1:20` stay strings),
+ * refusing what a careful reader could be fooled by: duplicate keys, tags, merge keys, alias bombs.
+ */
+export function parseYaml(file: string, text: string, limits: Limits): ParseResult {
+  const problems: Problem[] = [];
+  const lineCounter = new LineCounter();
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { file, line: pos.line, column: pos.col };
+  };
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes("\u0000")) {
+    problems.push({ code: "yaml", message: `${file} is not a text file (it contains NUL bytes)`, location: { file, line: 1, column: 1 } });
+    return { documents: [], problems };
+  }
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      uniqueKeys: true,
+      merge: false,
+      strict: true,
+      prettyErrors: false,
+      keepSourceTokens: false,
+    }) as Document.Parsed[];
+  } catch (e) {
+    problems.push({ code: "yaml", message: `${file}: YAML could not be parsed: ${(e as Error).message}`, location: { file, line: 1, column: 1 } });
+    return { documents: [], problems };
+  }
+  if (!Array.isArray(docs)) docs = [docs as Document.Parsed];
+
+  const documents: ParsedDocument[] = [];
+  docs.forEach((doc, index) => {
+    const yamlErrors = [...doc.errors, ...doc.warnings];
+    for (const err of yamlErrors) {
+      const loc = at(err.pos[0]);
+      problems.push({ code: "yaml", message: `${describeYamlError(err.code, err.message)}`, location: loc });
+    }
+    if (yamlErrors.length > 0) return;
+    if (doc.contents === null) return; // an empty document (e.g. a trailing `---`)
+    const start = at(doc.contents.range?.[0]);
+    const map = new SourceMap(file, { line: start.line, column: start.column });
+    const plainText = new Map<string, string>();
+    let aliases = 0;
+    let nodes = 0;
+    const convert = (node: unknown, path: (string | number)[], depth: number, aliasChain: Set<unknown>): unknown => {
+      if (++nodes > limits.maxNodes) {
+        problems.push({ code: "limit", message: `${file}: document has more than ${limits.maxNodes} nodes (limit maxNodes)`, location: start });
+        throw new ParseAbort();
+      }
+      if (depth > limits.maxDepth) {
+        problems.push({ code: "limit", message: `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, location: at((node as YamlNode).range?.[0]) });
+        throw new ParseAbort();
+      }
+      const ptr = pointerOf(path);
+      if (isAlias(node)) {
+        if (++aliases > limits.maxAliases) {
+          problems.push({ code: "limit", message: `more than ${limits.maxAliases} aliases (limit maxAliases)`, location: at(node.range?.[0]) });
+          throw new ParseAbort();
+        }
+        const target = (node as Alias).resolve(doc);
+        if (target === undefined || aliasChain.has(target)) {
+          problems.push({ code: "yaml", message: `alias *${(node as Alias).source} does not resolve`, location: at(node.range?.[0]) });
+          throw new ParseAbort();
+        }
+        const inner = convert(target, path, depth, new Set(aliasChain).add(target));
+        map.values.set(ptr, at(node.range?.[0]));
+        return inner;
+      }
+      const yn = node as YamlNode;
+      if (yn.tag !== undefined && yn.tag !== STR_TAG) {
+        problems.push({ code: "yaml", message: `YAML tag ${yn.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed; write plain values`, location: at(yn.range?.[0]) });
+        throw new ParseAbort();
+      }
+      map.values.set(ptr, at(yn.range?.[0]));
+      if (isScalar(node)) {
+        const s = node as Scalar;
+        if (s.type === Scalar.PLAIN && typeof s.value !== "string" && typeof s.source === "string") plainText.set(ptr, s.source);
+        return s.value;
+      }
+      if (isSeq(node)) {
+        return node.items.map((item, i) => convert(item, [...path, i], depth + 1, aliasChain));
+      }
+      if (isMap(node)) {
+        const obj: Record<string, unknown> = {};
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const keyNode = pair.key;
+          let key: string;
+          if (isScalar(keyNode)) {
+            const ks = keyNode as Scalar;
+            key = ks.type === Scalar.PLAIN && typeof ks.source === "string" ? ks.source : String(ks.value);
+          } else {
+            problems.push({ code: "yaml", message: "map keys must be plain strings", location: at((keyNode as YamlNode | null)?.range?.[0]) });
+            throw new ParseAbort();
+          }
+          const keyPos = at((keyNode as YamlNode).range?.[0]);
+          if (key === "<<") {
+            problems.push({ code: "yaml", message: "merge keys (<<) are not allowed: write each field out", location: keyPos });
+            throw new ParseAbort();
+          }
+          if (HOSTILE_KEYS.has(key)) {
+            problems.push({ code: "yaml", message: `key '${key}' is not allowed`, location: keyPos });
+            throw new ParseAbort();
+          }
+          const childPath = [...path, key];
+          map.keys.set(pointerOf(childPath), keyPos);
+          const v = pair.value === null ? null : convert(pair.value, childPath, depth + 1, aliasChain);
+          if (pair.value === null) map.values.set(pointerOf(childPath), keyPos);
+          // defineProperty: a key named like a prototype member stays plain data.
+          Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        return obj;
+      }
+      problems.push({ code: "yaml", message: "unsupported YAML node", location: at(yn.range?.[0]) });
+      throw new ParseAbort();
+    };
+    try {
+      const value = convert(doc.contents, [], 0, new Set());
+      documents.push({ file, index, value, map, plainText });
+    } catch (e) {
+      if (!(e instanceof ParseAbort)) throw e;
+    }
+  });
+  return { documents, problems };
+}
+
+function describeYamlError(code: string, message: string): string {
+  const first = message.split("\n")[0] ?? message;
+  const text = first.replace(/ at line \d+, column \d+:?$/, "");
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return `duplicate key: ${text}`;
+    case "TAG_RESOLVE_FAILED":
+      return `YAML tag is not allowed: ${text}`;
+    default:
+      return `YAML syntax error: ${text}`;
+  }
+}

@@ -1,0 +1,150 @@
+import type { Problem } from "../documents/problem.js";
+import { pointerOf } from "../documents/source.js";
+import { suggest } from "../documents/validate.js";
+import { measure, type Plan } from "../measure/plan.js";
+import type { Catalog } from "../resolve/catalog.js";
+import type { Inventory } from "../resolve/inventory.js";
+import { resolveIdentifiers } from "../resolve/resolve.js";
+import { format, type Finding, type ManifestInput, type RuleContext } from "../rules/types.js";
+import { ruleApplies, type CompiledRule } from "./policies.js";
+
+export type Verdict = "allowed" | "blocked" | "error";
+
+export interface EvaluationInput {
+  manifests: ManifestInput[];
+  catalog: Catalog | undefined;
+  rules: CompiledRule[];
+  inventory: Inventory | undefined;
+  /** Evaluation time: drill ages are measured against it. */
+  now: Date;
+  /** Problems found while loading; any problem makes the verdict "error". */
+  problems: Problem[];
+}
+
+export interface Evaluation {
+  verdict: Verdict;
+  findings: Finding[];
+  plans: Plan[];
+  problems: Problem[];
+  counts: { advisory: number; softMandatory: number; hardMandatory: number; problems: number };
+}
+
+const ENFORCEMENT_ORDER = { "hard-mandatory": 0, "soft-mandatory": 1, advisory: 2 } as const;
+
+/** The pure core: manifests, catalog, rules and inventory in; findings, plans and a verdict out. No I/O. */
+export function evaluate(input: EvaluationInput): Evaluation {
+  const problems = [...input.problems];
+  const findings: Finding[] = [];
+  const plans: Plan[] = [];
+  const { catalog, inventory } = input;
+  if (catalog) {
+    const knownEnvironments = catalog.environments ? new Set(catalog.environments) : inventory?.environmentNames();
+    for (const m of input.manifests) {
+      const consistent = checkAgainstCatalog(m, catalog, knownEnvironments, problems);
+      if (!m.identifiers) continue;
+      const resolution = resolveIdentifiers(m.identifiers, catalog, inventory, m.doc.spec.environment);
+      const plan = measure(m.file, m.doc, resolution, catalog, inventory, input.now);
+      checkStages(m, plan, problems);
+      plans.push(plan);
+      if (!consistent) continue;
+      for (const rule of input.rules) {
+        if (!ruleApplies(rule, m, resolution.byKind.keys())) continue;
+        const ctx: RuleContext<Record<string, unknown>> = {
+          options: rule.options,
+          manifest: m,
+          identifiers: m.identifiers,
+          resolution,
+          plan,
+          catalog,
+          inventory,
+          now: input.now,
+          at: (p) => m.source.map.locate(p),
+          report(r) {
+            const message = format(rule.module.meta.messages[r.messageId] ?? r.messageId, r.data);
+            findings.push({
+              ruleId: rule.id,
+              ruleType: rule.type,
+              enforcement: rule.enforcement,
+              severity: rule.enforcement === "advisory" ? "warning" : "error",
+              messageId: r.messageId,
+              message,
+              location: r.location,
+              manifest: m.file,
+              evidence: r.evidence ?? {},
+              policy: rule.location,
+            });
+          },
+        };
+        try {
+          rule.module.check(ctx);
+        } catch (e) {
+          // A rule that crashes cannot vouch for the manifest: fail closed, naming the rule.
+          problems.push({ code: "internal", message: `rule '${rule.id}' (${rule.type}) failed on ${m.file}: ${(e as Error).message}`, location: rule.location });
+        }
+      }
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      cmp(a.manifest, b.manifest) ||
+      ENFORCEMENT_ORDER[a.enforcement] - ENFORCEMENT_ORDER[b.enforcement] ||
+      cmp(a.location.file, b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      cmp(a.ruleId, b.ruleId),
+  );
+  problems.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
+  const counts = {
+    advisory: findings.filter((f) => f.enforcement === "advisory").length,
+    softMandatory: findings.filter((f) => f.enforcement === "soft-mandatory").length,
+    hardMandatory: findings.filter((f) => f.enforcement === "hard-mandatory").length,
+    problems: problems.length,
+  };
+  const verdict: Verdict = problems.length > 0 ? "error" : counts.softMandatory + counts.hardMandatory > 0 ? "blocked" : "allowed";
+  return { verdict, findings, plans, problems, counts };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The manifest names things the catalog must know: otherwise no rule can judge it (and a misspelling must not dodge one). */
+function checkAgainstCatalog(m: ManifestInput, catalog: Catalog, environments: Set<string> | undefined, problems: Problem[]): boolean {
+  const spec = m.doc.spec;
+  const at = (...p: string[]) => m.source.map.locate(pointerOf(["spec", ...p]));
+  let ok = true;
+  if (!catalog.actions.has(spec.action)) {
+    const hint = suggest(spec.action, [...catalog.actions.keys()]);
+    problems.push({ code: "manifest", message: `spec.action '${spec.action}' is not an action in the catalog${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...catalog.actions.keys()].join(", ")}`, location: at("action") });
+    ok = false;
+  }
+  if (!catalog.kinds.has(spec.target.kind)) {
+    const hint = suggest(spec.target.kind, [...catalog.kinds.keys()]);
+    problems.push({ code: "manifest", message: `spec.target.kind '${spec.target.kind}' is not a kind in the catalog${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...catalog.kinds.keys()].join(", ")}`, location: at("target", "kind") });
+    ok = false;
+  }
+  if (environments && environments.size > 0 && !environments.has(spec.environment)) {
+    const hint = suggest(spec.environment, [...environments]);
+    problems.push({ code: "manifest", message: `spec.environment '${spec.environment}' is not an environment the catalog knows${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...environments].join(", ")}`, location: at("environment") });
+    ok = false;
+  }
+  return ok;
+}
+
+/** Stages together must cover every target, exactly. */
+function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
+  const stages = m.doc.spec.rollout?.stages;
+  if (!stages) return;
+  const n = plan.targets;
+  const total = plan.stagedTotal;
+  const at = m.source.map.locate("/spec/rollout/stages");
+  if (total < n - 1e-6 * Math.max(n, 1)) {
+    problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${n.toLocaleString("en-US")} targets: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
+  } else if (total > n + 1e-6 * Math.max(n, 1)) {
+    problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there are ${n.toLocaleString("en-US")} targets`, location: at });
+  }
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? x.toLocaleString("en-US") : x.toFixed(1);
+}

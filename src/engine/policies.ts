@@ -1,0 +1,100 @@
+import { minimatch } from "minimatch";
+import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
+import type { Problem } from "../documents/problem.js";
+import { pointerOf, type SourceLocation } from "../documents/source.js";
+import type { Enforcement, PolicyDocument, Validated } from "../documents/types.js";
+import { DURATION_PATTERN, parseDuration } from "../documents/units.js";
+import { suggest, validateValue } from "../documents/validate.js";
+import { RULES } from "../rules/index.js";
+import type { ManifestInput, RuleModule } from "../rules/types.js";
+
+/** A policy rule ready to run. */
+export interface CompiledRule {
+  id: string;
+  type: string;
+  enforcement: Enforcement;
+  module: RuleModule<any>;
+  options: Record<string, unknown>;
+  match: { environment?: string[]; action?: string[]; kind?: string[]; paths?: string[] };
+  location: SourceLocation;
+}
+
+const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+
+/** Checks every rule's type and options (each against its type's own schema) and merges limits. */
+export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules: CompiledRule[]; limits: Limits; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rules: CompiledRule[] = [];
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  const seen = new Map<string, SourceLocation>();
+  for (const { doc, source } of policies) {
+    const at = (...path: (string | number)[]) => source.map.locate(pointerOf(path));
+    // Several policies may set limits: the strictest wins.
+    for (const [k, v] of Object.entries(doc.limits ?? {})) {
+      const key = k as keyof Limits;
+      if (typeof v === "number") limits[key] = Math.min(limits[key] === DEFAULT_LIMITS[key] ? Infinity : limits[key], v);
+    }
+    doc.rules.forEach((rule, i) => {
+      const location = at("rules", i, "id");
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        problems.push({ code: "policy", message: `rule id '${rule.id}' is used twice (first at ${earlier.file}:${earlier.line})`, location });
+        return;
+      }
+      seen.set(rule.id, location);
+      const module = RULES.get(rule.type);
+      if (!module) {
+        const hint = suggest(rule.type, [...RULES.keys()]);
+        problems.push({
+          code: "policy",
+          message: `rule '${rule.id}' has type '${rule.type}', which is not a rule type (${hint ? `did you mean '${hint}'? ` : ""}known: ${[...RULES.keys()].join(", ")})`,
+          location: at("rules", i, "type"),
+        });
+        return;
+      }
+      const raw = structuredClone(rule.with ?? {});
+      const checked = validateValue(module.meta.schema, raw, source, pointerOf(["rules", i, "with"]), `rule '${rule.id}' (${rule.type})`);
+      problems.push(...checked.problems);
+      if (checked.problems.length > 0) return;
+      const options = withDefaults(module.meta.schema, checked.value as Record<string, unknown>);
+      let ok = true;
+      for (const [name, prop] of Object.entries((module.meta.schema as { properties?: Record<string, { pattern?: string }> }).properties ?? {})) {
+        if (prop.pattern === DURATION_PATTERN && typeof options[name] === "string") {
+          const d = parseDuration(options[name]);
+          if (!d.ok) {
+            problems.push({ code: "policy", message: `rule '${rule.id}': with.${name}: ${d.reason}`, location: at("rules", i, "with", name) });
+            ok = false;
+          }
+        }
+      }
+      if (!ok) return;
+      const match: CompiledRule["match"] = {};
+      for (const key of ["environment", "action", "kind", "paths"] as const) {
+        const l = list(rule.match?.[key]);
+        if (l) match[key] = l;
+      }
+      rules.push({ id: rule.id, type: rule.type, enforcement: rule.enforcement, module, options, match, location });
+    });
+  }
+  return { rules, limits, problems };
+}
+
+function withDefaults(schema: object, value: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...value };
+  for (const [k, p] of Object.entries((schema as { properties?: Record<string, { default?: unknown }> }).properties ?? {})) {
+    if (out[k] === undefined && p.default !== undefined) out[k] = p.default;
+  }
+  return out;
+}
+
+/** Whether a rule applies to a manifest: every `match` field given must hold. */
+/** `kind` matches the declared kind or any kind the identifiers really resolve to: a wrong declaration cannot dodge a rule. */
+export function ruleApplies(rule: CompiledRule, m: ManifestInput, resolvedKinds: Iterable<string>): boolean {
+  const spec = m.doc.spec;
+  const { environment, action, kind, paths } = rule.match;
+  if (environment && !environment.includes(spec.environment)) return false;
+  if (action && !action.includes(spec.action)) return false;
+  if (kind && !kind.includes(spec.target.kind) && ![...resolvedKinds].some((k) => kind.includes(k))) return false;
+  if (paths && !paths.some((g) => minimatch(m.file, g, { dot: true }))) return false;
+  return true;
+}

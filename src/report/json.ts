@@ -1,0 +1,22 @@
+import type { CheckResult } from "../workspace/load.js";
+
+export const REPORT_VERSION = 1;
+
+/**
+ * The JSON report: stable, documented in docs/json-report.md. Fields are added, never renamed.
+ */
+export function toJson(result: CheckResult, meta: { version: string; now: Date }): object {
+  return {
+    reportVersion: REPORT_VERSION,
+    tool: { name: "blastgate", version: meta.version },
+    evaluatedAt: meta.now.toISOString(),
+    verdict: result.verdict,
+    counts: result.counts,
+    policiesDir: result.policiesDir,
+    manifests: result.manifests,
+    rules: result.rules,
+    plans: result.plans,
+    findings: result.findings,
+    problems: result.problems,
+  };
+}

@@ -1,0 +1,87 @@
+import { RE2JS } from "re2js";
+import type { Problem } from "../documents/problem.js";
+import type { CatalogDocument, Validated } from "../documents/types.js";
+import type { ParsedDocument } from "../documents/yaml.js";
+import { parseDuration } from "../documents/units.js";
+import { pointerOf, type SourceLocation } from "../documents/source.js";
+
+export interface KindDefinition {
+  name: string;
+  pattern: RE2JS;
+  patternText: string;
+  parent?: string;
+  products: string[];
+  owner?: string;
+}
+
+export interface ProductDefinition {
+  name: string;
+  rpoSeconds: number;
+  restorePointSeconds: number;
+  datastores: string[];
+}
+
+/** The platform team's description of what exists, compiled for lookups. */
+export interface Catalog {
+  source: ParsedDocument;
+  environments?: string[];
+  inventoryPath?: string;
+  kinds: Map<string, KindDefinition>;
+  actions: Map<string, { name: string; target: string; destructive: boolean }>;
+  products: Map<string, ProductDefinition>;
+  locate(pointer: string): SourceLocation;
+}
+
+/** Compiles a validated Catalog: patterns with RE2 (linear time, whatever the pattern), references checked. */
+export function compileCatalog({ doc, source }: Validated<CatalogDocument>): { catalog: Catalog; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const at = (...path: (string | number)[]) => source.map.locate(pointerOf(path));
+  const kinds = new Map<string, KindDefinition>();
+  const products = new Map<string, ProductDefinition>();
+  for (const [name, p] of Object.entries(doc.products ?? {})) {
+    const rpo = parseDuration(p.rpo);
+    const rp = parseDuration(p.restorePoint);
+    if (!rpo.ok) problems.push({ code: "catalog", message: `products.${name}.rpo: ${rpo.reason}`, location: at("products", name, "rpo") });
+    if (!rp.ok) problems.push({ code: "catalog", message: `products.${name}.restorePoint: ${rp.reason}`, location: at("products", name, "restorePoint") });
+    products.set(name, { name, rpoSeconds: rpo.ok ? rpo.value : Infinity, restorePointSeconds: rp.ok ? rp.value : Infinity, datastores: p.datastores ?? [] });
+  }
+  for (const [name, k] of Object.entries(doc.kinds)) {
+    let pattern: RE2JS;
+    try {
+      pattern = RE2JS.compile(k.identifier.pattern);
+    } catch (e) {
+      problems.push({
+        code: "catalog",
+        message: `kinds.${name}.identifier.pattern does not compile as an RE2 regular expression: ${(e as Error).message.replace(/^error parsing regexp: /, "")}`,
+        location: at("kinds", name, "identifier", "pattern"),
+      });
+      pattern = RE2JS.compile("[^\\x00-\\x{10FFFF}]"); // matches nothing; the problem already fails the run
+    }
+    const def: KindDefinition = { name, pattern, patternText: k.identifier.pattern, products: k.products ?? [] };
+    if (k.parent !== undefined) def.parent = k.parent;
+    if (k.owner !== undefined) def.owner = k.owner;
+    kinds.set(name, def);
+    (k.products ?? []).forEach((p, i) => {
+      if (!products.has(p)) problems.push({ code: "catalog", message: `kinds.${name}.products names '${p}', which is not defined under products`, location: at("kinds", name, "products", i) });
+    });
+  }
+  for (const [name, k] of Object.entries(doc.kinds)) {
+    if (k.parent !== undefined && !kinds.has(k.parent)) problems.push({ code: "catalog", message: `kinds.${name}.parent names '${k.parent}', which is not a kind in this catalog`, location: at("kinds", name, "parent") });
+  }
+  const actions = new Map<string, { name: string; target: string; destructive: boolean }>();
+  for (const [name, a] of Object.entries(doc.actions)) {
+    actions.set(name, { name, target: a.target, destructive: a.destructive });
+    if (!kinds.has(a.target)) problems.push({ code: "catalog", message: `actions.${name}.target names '${a.target}', which is not a kind in this catalog`, location: at("actions", name, "target") });
+  }
+  const catalog: Catalog = { source, kinds, actions, products, locate: (p) => source.map.locate(p) };
+  if (doc.environments) catalog.environments = doc.environments;
+  if (doc.inventory) catalog.inventoryPath = doc.inventory;
+  return { catalog, problems };
+}
+
+/** The kinds whose identifier pattern matches the whole identifier. */
+export function kindsMatching(catalog: Catalog, id: string): string[] {
+  const out: string[] = [];
+  for (const k of catalog.kinds.values()) if (k.pattern.matches(id)) out.push(k.name);
+  return out;
+}

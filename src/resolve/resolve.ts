@@ -1,0 +1,89 @@
+import type { IdentifierList } from "../documents/identifiers.js";
+import type { Catalog } from "./catalog.js";
+import { kindsMatching } from "./catalog.js";
+import type { Inventory } from "./inventory.js";
+
+/** A count and the first few indices it counts, so a million offenders stay a small finding. */
+export interface Sample {
+  count: number;
+  examples: number[];
+}
+
+export const MAX_EXAMPLES = 10;
+
+function sample(): Sample {
+  return { count: 0, examples: [] };
+}
+function note(s: Sample, i: number): void {
+  s.count++;
+  if (s.examples.length < MAX_EXAMPLES) s.examples.push(i);
+}
+
+/** What every identifier of a manifest really is. */
+export interface Resolution {
+  total: number;
+  /** Identifiers per resolved kind (inventory first, patterns after). */
+  byKind: Map<string, Sample>;
+  unresolved: Sample;
+  ambiguous: Sample;
+  /** For ambiguous examples: the kinds each matched. */
+  ambiguousKinds: Map<number, string[]>;
+  fromInventory: number;
+  notInInventory: Sample;
+  /** Identifiers whose inventory environment differs from the manifest's. */
+  otherEnvironment: Map<string, Sample>;
+  protected: Sample;
+  /** Inventory rows of the targets found there. */
+  rows: number[];
+}
+
+/** Resolves identifiers: the inventory is authoritative where it has the object; the catalog's patterns are the fallback. */
+export function resolveIdentifiers(list: IdentifierList, catalog: Catalog, inventory: Inventory | undefined, environment: string): Resolution {
+  const r: Resolution = {
+    total: list.values.length,
+    byKind: new Map(),
+    unresolved: sample(),
+    ambiguous: sample(),
+    ambiguousKinds: new Map(),
+    fromInventory: 0,
+    notInInventory: sample(),
+    otherEnvironment: new Map(),
+    protected: sample(),
+    rows: [],
+  };
+  const values = list.values;
+  for (let i = 0; i < values.length; i++) {
+    const id = values[i]!;
+    const row = inventory?.row(id);
+    let kind: string | undefined;
+    if (row !== undefined) {
+      r.fromInventory++;
+      r.rows.push(row);
+      kind = inventory!.kindOf(row);
+      const env = inventory!.environmentOf(row);
+      if (env !== undefined && env !== environment) {
+        let s = r.otherEnvironment.get(env);
+        if (!s) r.otherEnvironment.set(env, (s = sample()));
+        note(s, i);
+      }
+      if (inventory!.isProtected(row)) note(r.protected, i);
+    } else {
+      if (inventory) note(r.notInInventory, i);
+      const kinds = kindsMatching(catalog, id);
+      if (kinds.length === 0) {
+        note(r.unresolved, i);
+        continue;
+      }
+      if (kinds.length > 1) {
+        if (r.ambiguous.examples.length < MAX_EXAMPLES) r.ambiguousKinds.set(i, kinds);
+        note(r.ambiguous, i);
+        continue;
+      }
+      kind = kinds[0]!;
+    }
+    let s = r.byKind.get(kind);
+    if (!s) r.byKind.set(kind, (s = sample()));
+    note(s, i);
+  }
+  return r;
+}

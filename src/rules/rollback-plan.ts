@@ -1,0 +1,120 @@
+import { DURATION_PATTERN, formatDuration, parseDuration } from "../documents/units.js";
+import { defineRule } from "./types.js";
+import { num } from "./examples.js";
+
+interface Options {
+  requireSoftDelete?: boolean;
+  /** Shortest soft-delete window. */
+  minRetention?: string;
+  /** A rollback strategy other than `none`. */
+  requireRollback: boolean;
+  requireRunbook?: boolean;
+  /** How old the last restore drill may be. */
+  maxDrillAge?: string;
+  /** Restoring every target at restoreRate must fit within rto. */
+  restoreWithinRto?: boolean;
+  /** The RTO itself may be no longer than this. */
+  maxRto?: string;
+}
+
+const seconds = (d: string | undefined) => {
+  if (d === undefined) return undefined;
+  const p = parseDuration(d);
+  return p.ok ? p.value : undefined;
+};
+
+/** Hard deletes need a soft-delete window and a restore path that undoes the worst plausible run within the RTO. */
+export default defineRule<Options>({
+  meta: {
+    type: "rollback-plan",
+    description: "Requires soft delete, a retention window, a tested runbook, and a restore that fits within the RTO.",
+    docs: "https://github.com/blastgate/blastgate/blob/main/docs/rules.md#rollback-plan",
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        requireSoftDelete: { type: "boolean" },
+        minRetention: { type: "string", pattern: DURATION_PATTERN },
+        requireRollback: { type: "boolean", default: true },
+        requireRunbook: { type: "boolean" },
+        maxDrillAge: { type: "string", pattern: DURATION_PATTERN },
+        restoreWithinRto: { type: "boolean" },
+        maxRto: { type: "string", pattern: DURATION_PATTERN },
+      },
+    },
+    messages: {
+      hardDelete: "hard delete: deleted objects cannot be undeleted; use deletion.mode: soft with a retention window",
+      retentionMissing: "soft delete without a retention: say how long deleted objects are kept (at least {{min}})",
+      retentionShort: "deleted objects are kept {{retention}}; the minimum is {{min}}",
+      noRollback: "no rollback strategy: say how a wrong run is undone (spec.rollback.strategy undelete or restore-from-backup)",
+      noRunbook: "no restore runbook: spec.rollback.runbook must link the procedure",
+      noDrill: "no restore drill on record: spec.rollback.lastTested must give the date of the last drill (at most {{max}} ago)",
+      staleDrill: "the last restore drill was {{age}} ago ({{date}}); the limit is {{max}}",
+      futureDrill: "spec.rollback.lastTested ({{date}}) is in the future",
+      restoreUnknown: "the restore time cannot be computed: spec.rollback needs {{missing}}",
+      restoreTooSlow: "restoring {{count}} targets at {{rate}} takes {{restore}}, longer than the RTO of {{rto}}",
+      rtoTooLong: "the RTO of {{rto}} is longer than the policy's maximum of {{max}}",
+    },
+  },
+  check(ctx) {
+    const { plan, options: o } = ctx;
+    const spec = ctx.manifest.doc.spec;
+    const rb = spec.rollback;
+    if (o.requireSoftDelete && spec.deletion.mode === "hard") {
+      ctx.report({ location: ctx.at("/spec/deletion/mode"), messageId: "hardDelete", evidence: { mode: "hard" } });
+    }
+    const minRetention = seconds(o.minRetention);
+    if (minRetention !== undefined && spec.deletion.mode === "soft") {
+      const kept = plan.deletion.retentionSeconds;
+      if (kept === undefined) {
+        ctx.report({ location: ctx.at("/spec/deletion"), messageId: "retentionMissing", data: { min: o.minRetention! }, evidence: { minRetentionSeconds: minRetention } });
+      } else if (kept < minRetention) {
+        ctx.report({
+          location: ctx.at("/spec/deletion/retention"),
+          messageId: "retentionShort",
+          data: { retention: spec.deletion.retention!, min: o.minRetention! },
+          evidence: { retentionSeconds: kept, minRetentionSeconds: minRetention },
+        });
+      }
+    }
+    if (o.requireRollback && (!rb || rb.strategy === "none")) {
+      ctx.report({ location: ctx.at("/spec/rollback/strategy"), messageId: "noRollback", evidence: { strategy: rb?.strategy ?? null } });
+    }
+    if (o.requireRunbook && !rb?.runbook) {
+      ctx.report({ location: ctx.at("/spec/rollback/runbook"), messageId: "noRunbook" });
+    }
+    const maxDrill = seconds(o.maxDrillAge);
+    if (maxDrill !== undefined) {
+      const age = plan.rollback?.drillAgeSeconds;
+      if (age === undefined) {
+        ctx.report({ location: ctx.at("/spec/rollback/lastTested"), messageId: "noDrill", data: { max: o.maxDrillAge! }, evidence: { maxDrillAgeSeconds: maxDrill } });
+      } else if (age < 0) {
+        ctx.report({ location: ctx.at("/spec/rollback/lastTested"), messageId: "futureDrill", data: { date: rb!.lastTested! }, evidence: { lastTested: rb!.lastTested!, now: ctx.now.toISOString() } });
+      } else if (age > maxDrill) {
+        ctx.report({
+          location: ctx.at("/spec/rollback/lastTested"),
+          messageId: "staleDrill",
+          data: { age: formatDuration(age), date: rb!.lastTested!, max: o.maxDrillAge! },
+          evidence: { drillAgeSeconds: Math.round(age), maxDrillAgeSeconds: maxDrill, lastTested: rb!.lastTested! },
+        });
+      }
+    }
+    if (o.restoreWithinRto) {
+      const missing = [!rb?.restoreRate && "restoreRate", !rb?.rto && "rto"].filter(Boolean) as string[];
+      if (missing.length > 0) {
+        ctx.report({ location: ctx.at(`/spec/rollback/${missing[0]}`), messageId: "restoreUnknown", data: { missing: missing.join(" and ") }, evidence: { missing } });
+      } else if (plan.restore.withinRto === false) {
+        ctx.report({
+          location: ctx.at("/spec/rollback/restoreRate"),
+          messageId: "restoreTooSlow",
+          data: { count: num(plan.targets), rate: rb!.restoreRate!, restore: formatDuration(plan.restore.seconds!), rto: rb!.rto! },
+          evidence: { targets: plan.targets, restoreSeconds: Math.round(plan.restore.seconds!), rtoSeconds: plan.restore.rtoSeconds!, ratePerHour: plan.restore.ratePerHour! },
+        });
+      }
+    }
+    const maxRto = seconds(o.maxRto);
+    if (maxRto !== undefined && plan.restore.rtoSeconds !== undefined && plan.restore.rtoSeconds > maxRto) {
+      ctx.report({ location: ctx.at("/spec/rollback/rto"), messageId: "rtoTooLong", data: { rto: rb!.rto!, max: o.maxRto! }, evidence: { rtoSeconds: plan.restore.rtoSeconds, maxRtoSeconds: maxRto } });
+    }
+  },
+});

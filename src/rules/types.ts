@@ -1,0 +1,84 @@
+import type { IdentifierList } from "../documents/identifiers.js";
+import type { SourceLocation } from "../documents/source.js";
+import type { Enforcement, OperationDocument } from "../documents/types.js";
+import type { ParsedDocument } from "../documents/yaml.js";
+import type { Plan } from "../measure/plan.js";
+import type { Catalog } from "../resolve/catalog.js";
+import type { Inventory } from "../resolve/inventory.js";
+import type { Resolution } from "../resolve/resolve.js";
+
+export type Evidence = Record<string, string | number | boolean | null | string[] | number[]>;
+
+/** One thing a policy rule found wrong with one manifest. */
+export interface Finding {
+  /** The policy rule's id, as the policy file names it. */
+  ruleId: string;
+  /** The rule type (identifier-kind, blast-radius, ...). */
+  ruleType: string;
+  enforcement: Enforcement;
+  /** "error" blocks unless overridden; "warning" is advisory. */
+  severity: "error" | "warning";
+  messageId: string;
+  message: string;
+  /** Where the offending value is: the manifest or the identifier file. */
+  location: SourceLocation;
+  /** The manifest this finding is about. */
+  manifest: string;
+  /** The numbers behind the message. */
+  evidence: Evidence;
+  /** Where the rule is defined. */
+  policy: SourceLocation;
+}
+
+/** A manifest ready to judge. */
+export interface ManifestInput {
+  file: string;
+  doc: OperationDocument;
+  source: ParsedDocument;
+  /** Undefined when the identifiers could not be read (a problem says why). */
+  identifiers: IdentifierList | undefined;
+}
+
+export interface Report {
+  location: SourceLocation;
+  messageId: string;
+  data?: Record<string, string | number>;
+  evidence?: Evidence;
+}
+
+export interface RuleContext<O> {
+  options: O;
+  manifest: ManifestInput;
+  identifiers: IdentifierList;
+  resolution: Resolution;
+  plan: Plan;
+  catalog: Catalog;
+  inventory: Inventory | undefined;
+  now: Date;
+  /** The manifest value at a JSON pointer (or its nearest present parent). */
+  at(pointer: string): SourceLocation;
+  report(r: Report): void;
+}
+
+/** A rule type, written the way ESLint rules are: metadata, an options schema, one pure function. */
+export interface RuleModule<O = Record<string, unknown>> {
+  meta: {
+    type: string;
+    description: string;
+    /** Where the rule type is documented. */
+    docs: string;
+    /** JSON Schema of the policy rule's `with`. */
+    schema: object;
+    /** Message templates by id; `{{name}}` is replaced with data.name. */
+    messages: Record<string, string>;
+  };
+  check(context: RuleContext<O>): void;
+}
+
+export function defineRule<O>(rule: RuleModule<O>): RuleModule<O> {
+  return rule;
+}
+
+export function format(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (Object.hasOwn(data, key) ? String(data[key]) : m));
+}

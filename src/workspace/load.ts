@@ -1,0 +1,222 @@
+import { checkInlineIdentifiers, IdentifierFileParser, type IdentifierList } from "../documents/identifiers.js";
+import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
+import type { Problem } from "../documents/problem.js";
+import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
+import type { CatalogDocument, OperationDocument, PolicyDocument, Validated } from "../documents/types.js";
+import { validateValue } from "../documents/validate.js";
+import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
+import { compilePolicies } from "../engine/policies.js";
+import { evaluate, type Evaluation } from "../engine/evaluate.js";
+import { compileCatalog, type Catalog } from "../resolve/catalog.js";
+import { InventoryParser, type Inventory } from "../resolve/inventory.js";
+import type { ManifestInput } from "../rules/types.js";
+import { checkRelative, FileError, type FileSource } from "./files.js";
+
+export interface CheckOptions {
+  /** Manifests, identifier files and the inventory. */
+  workspace: FileSource;
+  /** Policies and the catalog (the Action reads them from the base commit). Defaults to the workspace. */
+  policySource?: FileSource;
+  policiesDir: string;
+  /** Repository-relative manifest files to judge. */
+  manifests: string[];
+  now: Date;
+}
+
+export interface CheckResult extends Evaluation {
+  manifests: string[];
+  policiesDir: string;
+  /** Rules in force, for the report. */
+  rules: { id: string; type: string; enforcement: string }[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Reads everything a check needs through the given sources, then hands plain data to the pure engine. */
+export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
+  const problems: Problem[] = [];
+  const policySource = opts.policySource ?? opts.workspace;
+  const policiesDir = opts.policiesDir.replace(/\/+$/, "") || ".";
+  const { catalogs, policies } = await loadPolicyDocuments(policySource, policiesDir, problems);
+
+  let catalog: Catalog | undefined;
+  if (catalogs.length === 0) {
+    problems.push({ code: "policy", message: `no Catalog document in ${policiesDir}/ (${policySource.label}): without one no identifier can be resolved`, location: { file: policiesDir, line: 1, column: 1 } });
+  } else {
+    for (const extra of catalogs.slice(1)) {
+      problems.push({ code: "policy", message: `a second Catalog document (the first is in ${catalogs[0]!.source.file}): keep one catalog`, location: extra.source.map.locate("") });
+    }
+    const compiled = compileCatalog(catalogs[0]!);
+    catalog = compiled.catalog;
+    problems.push(...compiled.problems);
+  }
+  if (policies.length === 0 && catalogs.length > 0) {
+    problems.push({ code: "policy", message: `no Policy document in ${policiesDir}/: nothing to judge against`, location: { file: policiesDir, line: 1, column: 1 } });
+  }
+  const { rules, limits, problems: policyProblems } = compilePolicies(policies);
+  problems.push(...policyProblems);
+
+  let inventory: Inventory | undefined;
+  if (catalog?.inventoryPath) inventory = await loadInventory(opts.workspace, catalog, limits, problems);
+
+  const manifests: ManifestInput[] = [];
+  for (const file of opts.manifests) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems)));
+
+  const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems });
+  return {
+    ...evaluation,
+    manifests: opts.manifests,
+    policiesDir,
+    rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement })),
+  };
+}
+
+async function loadPolicyDocuments(source: FileSource, dir: string, problems: Problem[]) {
+  const catalogs: Validated<CatalogDocument>[] = [];
+  const policies: Validated<PolicyDocument>[] = [];
+  let files: string[];
+  try {
+    files = (await source.list(dir === "." ? "" : dir)).filter((f) => YAML_FILE.test(f));
+  } catch (e) {
+    problems.push({ code: "policy", message: `policies directory ${dir}/ cannot be read (${source.label}): ${messageOf(e)}`, location: { file: dir, line: 1, column: 1 } });
+    return { catalogs, policies };
+  }
+  if (files.length === 0) {
+    problems.push({ code: "policy", message: `policies directory ${dir}/ holds no YAML files (${source.label})`, location: { file: dir, line: 1, column: 1 } });
+  }
+  for (const file of files) {
+    const docs = await readDocuments(source, file, DEFAULT_LIMITS, problems);
+    for (const d of docs) {
+      const kind = kindOf(d, problems);
+      if (kind === "Catalog") {
+        const v = validateDocument<CatalogDocument>(d, "Catalog", problems);
+        if (v) catalogs.push(v);
+      } else if (kind === "Policy") {
+        const v = validateDocument<PolicyDocument>(d, "Policy", problems);
+        if (v) policies.push(v);
+      } else if (kind === "Operation") {
+        problems.push({ code: "policy", message: `an Operation manifest does not belong among the policy files (${dir}/)`, location: d.map.locate("/kind") });
+      }
+    }
+  }
+  return { catalogs, policies };
+}
+
+async function readDocuments(source: FileSource, file: string, limits: Limits, problems: Problem[]): Promise<ParsedDocument[]> {
+  let text: string;
+  try {
+    text = await source.readText(file, limits.maxDocumentBytes);
+  } catch (e) {
+    problems.push({ code: "file", message: messageOf(e), location: { file, line: 1, column: 1 } });
+    return [];
+  }
+  const parsed = parseYaml(file, text, limits);
+  problems.push(...parsed.problems);
+  return parsed.problems.length > 0 ? [] : parsed.documents;
+}
+
+function kindOf(d: ParsedDocument, problems: Problem[]): DocumentKind | undefined {
+  const v = d.value as Record<string, unknown> | null;
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    problems.push({ code: "schema", message: `document ${d.index + 1} of ${d.file} is not a map with apiVersion and kind`, location: d.map.locate("") });
+    return undefined;
+  }
+  const kind = v.kind;
+  if (typeof kind === "string" && Object.hasOwn(DOCUMENT_SCHEMAS, kind)) return kind as DocumentKind;
+  problems.push({
+    code: "schema",
+    message: kind === undefined ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog or Policy)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog or Policy)`,
+    location: d.map.locate(kind === undefined ? "" : "/kind"),
+  });
+  return undefined;
+}
+
+function validateDocument<T>(d: ParsedDocument, kind: DocumentKind, problems: Problem[]): Validated<T> | undefined {
+  const { value, problems: found } = validateValue(DOCUMENT_SCHEMAS[kind], d.value, d);
+  problems.push(...found);
+  return found.length > 0 ? undefined : { doc: value as T, source: d };
+}
+
+async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[]): Promise<ManifestInput[]> {
+  const out: ManifestInput[] = [];
+  const docs = await readDocuments(source, file, limits, problems);
+  let operations = 0;
+  for (const d of docs) {
+    const kind = kindOf(d, problems);
+    if (kind === undefined) continue;
+    if (kind !== "Operation") {
+      problems.push({ code: "manifest", message: `${file} is checked as a manifest, but this document is a ${kind}: ${kind} documents live in the policies directory`, location: d.map.locate("/kind") });
+      continue;
+    }
+    operations++;
+    const v = validateDocument<OperationDocument>(d, "Operation", problems);
+    if (!v) continue;
+    out.push({ file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems) });
+  }
+  if (operations === 0 && !problems.some((p) => p.location.file === file)) {
+    problems.push({ code: "manifest", message: `${file} holds no Operation manifest`, location: { file, line: 1, column: 1 } });
+  }
+  return out;
+}
+
+async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Validated<OperationDocument>, limits: Limits, problems: Problem[]): Promise<IdentifierList | undefined> {
+  const ids = doc.spec.target.identifiers;
+  const manifestFile = parsed.file;
+  if (Array.isArray(ids)) {
+    const checked = checkInlineIdentifiers(ids, (i) => parsed.map.locate(`/spec/target/identifiers${i >= 0 ? `/${i}` : ""}`), limits, manifestFile);
+    problems.push(...checked.problems);
+    return checked.problems.length > 0 ? undefined : checked.list;
+  }
+  const at = parsed.map.locate("/spec/target/identifiers/file");
+  const file = ids.file;
+  const bad = checkRelative(file);
+  if (bad) {
+    problems.push({ code: "file", message: `identifier file ${file} ${bad}`, location: at });
+    return undefined;
+  }
+  if (normalize(file) === normalize(manifestFile)) {
+    problems.push({ code: "file", message: `the identifier file is the manifest itself (${file}): name a plain text file of identifiers`, location: at });
+    return undefined;
+  }
+  const parser = new IdentifierFileParser(normalize(file), limits);
+  try {
+    for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) parser.push(chunk);
+  } catch (e) {
+    const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxIdentifierFileBytes)" : "";
+    problems.push({ code: "file", message: `identifier file ${messageOf(e)}${limit}`, location: at });
+    return undefined;
+  }
+  const { list, problems: found } = parser.end();
+  problems.push(...found);
+  return found.length > 0 ? undefined : list;
+}
+
+async function loadInventory(source: FileSource, catalog: Catalog, limits: Limits, problems: Problem[]): Promise<Inventory | undefined> {
+  const file = catalog.inventoryPath!;
+  const at = catalog.locate("/inventory");
+  const bad = checkRelative(file);
+  if (bad) {
+    problems.push({ code: "file", message: `inventory ${file} ${bad}`, location: at });
+    return undefined;
+  }
+  const parser = new InventoryParser(normalize(file));
+  try {
+    for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) parser.push(chunk);
+  } catch (e) {
+    problems.push({ code: "file", message: `inventory ${messageOf(e)}`, location: at });
+    return undefined;
+  }
+  const { inventory, problems: found } = parser.end();
+  problems.push(...found);
+  return inventory;
+}
+
+function normalize(p: string): string {
+  return p.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof FileError) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  return err?.code ? `${err.code}: ${err.message}` : String((e as Error)?.message ?? e);
+}
