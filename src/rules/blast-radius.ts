@@ -100,13 +100,14 @@ export default defineRule<Options>({
       ctx.report({ location: targetsAt, messageId: "maxContained", data: { count: num(plan.contained.total), detail, max: num(o.maxContained) }, evidence: { count: plan.contained.total, max: o.maxContained } });
     }
     const stages = plan.stages;
-    const unstaged = o.requireStagesAbove !== undefined && stages.length <= 1 && plan.targets > o.requireStagesAbove;
-    if (unstaged) {
+    const stagesAbove = o.requireStagesAbove;
+    const unstaged = stagesAbove !== undefined && stages.length <= 1 && plan.targets > stagesAbove;
+    if (stagesAbove !== undefined && unstaged) {
       ctx.report({
         location: ctx.at("/spec/rollout"),
         messageId: "unstaged",
-        data: { count: num(plan.targets), max: num(o.requireStagesAbove) },
-        evidence: { count: plan.targets, stages: stages.length, requireStagesAbove: o.requireStagesAbove },
+        data: { count: num(plan.targets), max: num(stagesAbove) },
+        evidence: { count: plan.targets, stages: stages.length, requireStagesAbove: stagesAbove },
       });
     }
     if (o.maxPerStage !== undefined) {
