@@ -140,7 +140,8 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
           const childPath = [...path, key];
           map.keys.set(pointerOf(childPath), keyPos);
           const v = pair.value === null ? null : convert(pair.value, childPath, depth + 1, aliasChain);
-          if (pair.value === null) map.values.set(pointerOf(childPath), keyPos);
+          // A missing value, or a block list or map, is pointed at by its key: that is the line a reviewer sees.
+          if (pair.value === null || isMap(pair.value) || isSeq(pair.value)) map.values.set(pointerOf(childPath), keyPos);
           // defineProperty: a key named like a prototype member stays plain data.
           Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
         }
