@@ -7,7 +7,7 @@ import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
 
 type Schema = Record<string, unknown>;
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /** Compiles a JSON Schema once; a schema that does not compile is the caller's problem to report. */

@@ -1,5 +1,6 @@
 import { checkInlineIdentifiers, IdentifierFileParser, type IdentifierList } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
+import { checkOperationValues } from "../documents/operation.js";
 import type { Problem } from "../documents/problem.js";
 import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
 import type { CatalogDocument, OperationDocument, PolicyDocument, Validated } from "../documents/types.js";
@@ -151,6 +152,9 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
     operations++;
     const v = validateDocument<OperationDocument>(d, "Operation", problems);
     if (!v) continue;
+    const valueProblems = checkOperationValues(v.doc, d);
+    problems.push(...valueProblems);
+    if (valueProblems.length > 0) continue;
     out.push({ file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems) });
   }
   if (operations === 0 && !problems.some((p) => p.location.file === file)) {
