@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { manifest } from "./support/fixtures.js";
+import { makeRepo, PROJECT, runJson } from "./support/repo.js";
+
+describe("the starter pack in policies/", () => {
+  it("is the pack the example uses", () => {
+    expect(readFileSync(path.join(PROJECT, "examples/policies/starter.yaml"), "utf8")).toBe(readFileSync(path.join(PROJECT, "policies/starter.yaml"), "utf8"));
+  });
+
+  it("loads as it ships (catalog template + starter rules) and judges a manifest", () => {
+    const dir = makeRepo({
+      "policies/starter.yaml": readFileSync(path.join(PROJECT, "policies/starter.yaml"), "utf8"),
+      "policies/catalog.yaml": readFileSync(path.join(PROJECT, "policies/catalog.yaml"), "utf8"),
+      "ops/cleanup.yaml": manifest({ identifiers: ["app-0001", "app-0002"] }),
+    });
+    const { code, report } = runJson(["check", "--now", "2026-11-24"], dir);
+    expect(report.problems).toEqual([]);
+    expect(report.manifests).toEqual(["ops/cleanup.yaml"]);
+    // No rollback section: the starter pack's recoverable rule asks for one.
+    expect(report.findings.map((f) => `${f.ruleId}/${f.messageId}`)).toEqual(["recoverable/noRollback", "recoverable/noRunbook", "recoverable/noDrill", "recoverable/restoreUnknown"]);
+    expect(code).toBe(1);
+  });
+});
