@@ -1,0 +1,66 @@
+import { checkRelative } from "../workspace/files.js";
+
+/** What fails the check: the step's exit code is the gate. */
+export const FAIL_ON = ["mandatory", "hard-mandatory", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface Inputs {
+  /** Globs selecting manifest files; a line starting with ! excludes. */
+  manifests: string[];
+  policies: string;
+  token: string;
+  comment: boolean;
+  failOn: FailOn;
+  /** Evaluation time, for reproducible runs. */
+  now: Date | undefined;
+}
+
+export const DEFAULT_MANIFESTS = ["**/*.yaml", "**/*.yml"];
+
+const TRUE = ["true", "True", "TRUE"];
+const FALSE = ["false", "False", "FALSE"];
+
+/** Reads and checks the inputs (`get` returns "" for an input not given). Every error names the input and what it accepts. */
+export function parseInputs(get: (name: string) => string): { inputs: Inputs; errors: [] } | { inputs: undefined; errors: string[] } {
+  const errors: string[] = [];
+  const lines = get("manifests")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
+  const manifests = lines.length > 0 ? lines : DEFAULT_MANIFESTS;
+  for (const g of manifests) {
+    const bad = checkRelative(g.replace(/^!/, ""));
+    if (bad) errors.push(`input 'manifests': the glob '${g}' ${bad}`);
+  }
+
+  const policies = (get("policies").trim() || "policies").replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "") || ".";
+  const badDir = checkRelative(policies);
+  if (badDir) errors.push(`input 'policies': '${policies}' ${badDir}`);
+
+  const commentRaw = get("comment").trim() || "true";
+  let comment = true;
+  if (FALSE.includes(commentRaw)) comment = false;
+  else if (!TRUE.includes(commentRaw)) errors.push(`input 'comment' must be true or false, not '${commentRaw}'`);
+
+  const failOnRaw = get("fail-on").trim() || "mandatory";
+  const failOn = (FAIL_ON as readonly string[]).includes(failOnRaw) ? (failOnRaw as FailOn) : undefined;
+  if (!failOn) errors.push(`input 'fail-on' must be one of ${FAIL_ON.join(", ")}, not '${failOnRaw}'`);
+
+  const nowRaw = get("now").trim();
+  let now: Date | undefined;
+  if (nowRaw) {
+    now = new Date(nowRaw);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(nowRaw) || Number.isNaN(now.getTime())) errors.push(`input 'now' must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${nowRaw}'`);
+  }
+
+  if (errors.length > 0) return { inputs: undefined, errors };
+  return { inputs: { manifests, policies, token: get("token").trim(), comment, failOn: failOn!, now }, errors: [] };
+}
+
+/** Whether the step fails: always when Blastgate could not decide, otherwise as `fail-on` says. */
+export function gateFails(verdict: "allowed" | "blocked" | "error", counts: { hardMandatory: number; softMandatory: number }, failOn: FailOn): boolean {
+  if (verdict === "error") return true;
+  if (failOn === "never") return false;
+  if (failOn === "hard-mandatory") return counts.hardMandatory > 0;
+  return counts.hardMandatory + counts.softMandatory > 0;
+}

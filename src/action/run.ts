@@ -1,0 +1,257 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { SourceLocation } from "../documents/source.js";
+import { DEFAULT_LIMITS } from "../documents/limits.js";
+import { parseYaml } from "../documents/yaml.js";
+import { compareFiles, listPullFiles, type ChangedFile, type ChangedFiles, type Repo } from "../github/changes.js";
+import { createGitHub, type GitHub } from "../github/client.js";
+import { upsertComment, type CommentOutcome } from "../github/comments.js";
+import { GitHubFiles } from "../github/contents.js";
+import { explainApiError } from "../github/errors.js";
+import { toAnnotations, type Annotation } from "../report/annotations.js";
+import { toJson } from "../report/json.js";
+import { COMMENT_MARKER, toComment, toSummary, type MarkdownInput } from "../report/markdown.js";
+import { toText } from "../report/text.js";
+import type { Finding } from "../rules/types.js";
+import { VERSION } from "../version.js";
+import { FileError, LocalFiles, type FileSource } from "../workspace/files.js";
+import { runCheck, type CheckResult } from "../workspace/load.js";
+import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
+import { gateFails, parseInputs, type Inputs } from "./inputs.js";
+import { selectAll, selectChanged, type Selection } from "./select.js";
+
+/** Where the run's messages go (the step log). */
+export interface ActionLog {
+  info(line: string): void;
+}
+
+export type Verdict = CheckResult["verdict"];
+
+/** Everything the step shows and sets: main.ts turns it into workflow commands, files and the exit code. */
+export interface ActionOutcome {
+  verdict: Verdict;
+  /** 0 passes; 1 blocked; 2 Blastgate could not decide. */
+  exitCode: 0 | 1 | 2;
+  /** The verdict and why, for the last line of the log. */
+  headline: string;
+  annotations: Annotation[];
+  omitted: number;
+  /** Markdown for GITHUB_STEP_SUMMARY. */
+  summary: string;
+  outputs: Record<string, string>;
+  comment: CommentOutcome | undefined;
+  /** The plain text report for the log (untrusted text: print it with workflow commands stopped). */
+  text: string;
+}
+
+export const POLICY_CHANGED = "blastgate/policy-changed";
+export const REPORT_FILE = "blastgate-report.json";
+
+function emptyResult(policiesDir: string): CheckResult {
+  return { verdict: "error", findings: [], plans: [], problems: [], counts: { advisory: 0, softMandatory: 0, hardMandatory: 0, problems: 0 }, manifests: [], policiesDir, rules: [] };
+}
+
+/** Thrown for a reason Blastgate cannot decide that is tied to no file; its message says what to do. */
+class CannotDecide extends Error {}
+
+/**
+ * The Action: reads the runner's environment and the inputs, judges what the event changed,
+ * writes the JSON report and the pull request comment, and returns the rest for main.ts to emit.
+ * Never throws for a reason it understands: those end as verdict "error" with a message.
+ */
+export async function runAction(env: Record<string, string | undefined>, getInput: (name: string) => string, log: ActionLog): Promise<ActionOutcome> {
+  const contextRead = await readRunnerContext(env);
+  const inputsRead = parseInputs(getInput);
+  const policiesDir = inputsRead.inputs?.policies ?? "policies";
+  let result = emptyResult(policiesDir);
+  let failure: string | undefined;
+  let md: Omit<MarkdownInput, "result"> = {};
+  let gh: GitHub | undefined;
+  let target: Target | undefined;
+  let ctx: RunnerContext | undefined;
+  let inputs: Inputs | undefined;
+  const now = inputsRead.inputs?.now ?? new Date();
+
+  try {
+    if (contextRead.error !== undefined) throw new CannotDecide(contextRead.error);
+    ctx = contextRead.context;
+    if (inputsRead.inputs === undefined) throw new CannotDecide(inputsRead.errors.join("; "));
+    inputs = inputsRead.inputs;
+    const targetRead = targetOf(ctx);
+    if (targetRead.error !== undefined) throw new CannotDecide(targetRead.error);
+    target = targetRead.target;
+    const judged = await judge(ctx, inputs, target, now, log);
+    gh = judged.gh;
+    result = judged.result;
+    md = judged.md;
+  } catch (e) {
+    if (!(e instanceof CannotDecide)) throw e;
+    failure = e.message;
+  }
+
+  const verdict: Verdict = failure ? "error" : result.verdict;
+  const fails = gateFails(verdict, result.counts, inputs?.failOn ?? "mandatory");
+  const exitCode = !fails ? 0 : verdict === "error" ? 2 : 1;
+  const input: MarkdownInput = { ...md, result, gate: { fails, failOn: inputs?.failOn ?? "mandatory" } };
+  if (failure) input.failure = failure;
+  if (ctx?.runUrl) input.detailsUrl = ctx.runUrl;
+
+  const { annotations, omitted } = toAnnotations({ findings: result.findings, problems: result.problems, ...(failure ? { failure } : {}) });
+  const outputs: Record<string, string> = {
+    verdict,
+    "hard-mandatory": String(result.counts.hardMandatory),
+    "soft-mandatory": String(result.counts.softMandatory),
+    advisory: String(result.counts.advisory),
+    problems: String(result.problems.length + (failure ? 1 : 0)),
+  };
+  if (ctx) {
+    const reportPath = path.join(ctx.runnerTemp, REPORT_FILE);
+    try {
+      await mkdir(ctx.runnerTemp, { recursive: true });
+      await writeFile(reportPath, JSON.stringify({ ...toJson(result, { version: VERSION, now }), verdict, ...(failure ? { failure } : {}) }, null, 2) + "\n");
+      outputs.report = reportPath;
+    } catch (e) {
+      log.info(`the JSON report could not be written to ${reportPath}: ${(e as Error).message}`);
+    }
+  }
+
+  let comment: CommentOutcome | undefined;
+  if (target?.kind === "pull_request" && inputs?.comment && gh && ctx) {
+    const worthCreating = result.manifests.length > 0 || result.findings.length > 0 || result.problems.length > 0 || failure !== undefined;
+    comment = await upsertComment(gh, { owner: ctx.owner, repo: ctx.repo }, { issueNumber: target.number, body: toComment(input), marker: COMMENT_MARKER, create: worthCreating });
+    log.info(comment.action === "skipped" ? `comment skipped: ${comment.reason}` : `comment ${comment.action}: ${comment.url}`);
+  }
+
+  const headline = input.failure ? `Blastgate could not decide: ${input.failure}` : toText(result).split("\n")[0]!;
+  return { verdict, exitCode, headline, annotations, omitted, summary: toSummary(input), outputs, comment, text: failure ? "" : toText(result) };
+}
+
+interface Judged {
+  gh: GitHub | undefined;
+  result: CheckResult;
+  md: Omit<MarkdownInput, "result">;
+}
+
+async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, now: Date, log: ActionLog): Promise<Judged> {
+  const repo: Repo = { owner: ctx.owner, repo: ctx.repo };
+  const workspace = new LocalFiles(ctx.workspace);
+  const notes: string[] = [];
+  let gh: GitHub | undefined;
+  let policySource: FileSource = workspace;
+  let selection: Selection;
+  const policiesDir = inputs.policies;
+
+  if (target.kind === "all") {
+    log.info(`${ctx.eventName}: checking every manifest in the workspace against the policies in ${policiesDir}/ of the working tree`);
+    const inventory = await peekCatalog(workspace, policiesDir);
+    selection = await selectAll({ workspace, globs: inputs.manifests, policiesDir, inventoryPath: inventory.inventoryPath });
+  } else {
+    if (!inputs.token) throw new CannotDecide("the 'token' input is empty: leave it at its default (${{ github.token }}) or pass a token that can read the repository");
+    gh = createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, log: (m) => log.info(m) });
+    let changes: ChangedFiles;
+    try {
+      if (target.kind === "pull_request") {
+        log.info(`pull request #${target.number}: listing changed files; policies come from base commit ${target.baseSha.slice(0, 7)}`);
+        changes = await listPullFiles(gh, repo, target.number);
+      } else {
+        log.info(`merge group: comparing ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}; policies come from base commit ${target.baseSha.slice(0, 7)}`);
+        changes = await compareFiles(gh, repo, target.baseSha, target.headSha);
+      }
+    } catch (e) {
+      const doing = target.kind === "pull_request" ? "list the pull request's changed files" : "compare the merge group with its base";
+      throw new CannotDecide(explainApiError(e, { doing, permission: target.kind === "pull_request" ? "pull-requests: read" : "contents: read" }));
+    }
+    log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}`);
+    policySource = new GitHubFiles(gh, repo, target.baseSha);
+    const catalog = await peekCatalog(policySource, policiesDir);
+    if (catalog.unreadable) throw new CannotDecide(catalog.unreadable);
+    if (catalog.missing) {
+      notes.push(`The base commit has no ${policiesDir}/ directory. Blastgate judges a pull request by its base branch's policies, so policies apply once they are merged: merge them first (this check cannot pass before).`);
+    }
+    selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath: catalog.inventoryPath });
+  }
+  notes.push(...selection.notes.map(capitalize));
+  for (const [m, why] of selection.reasons) log.info(`  ${m}: ${why}`);
+  if (selection.manifests.length === 0) log.info("no manifest to judge");
+
+  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now });
+  result.problems.unshift(...selection.problems);
+
+  if (selection.policyChanges.length > 0 && target.kind !== "all") {
+    result.findings.push(...selection.policyChanges.map((f) => policyChangedFinding(f, policySource.label)));
+    // The new policies are not used to judge, but a broken one must not merge: every later check would fail on it.
+    const head = await runCheck({ workspace, policiesDir, manifests: [], now });
+    for (const p of head.problems) result.problems.push({ ...p, message: `${p.message} (in this pull request's version of ${policiesDir}/)` });
+    notes.push(`This pull request changes the policies (${selection.policyChanges.map((f) => f.filename).join(", ")}). It is judged by the policies of the ${policySource.label}; the changed policies apply once merged.`);
+  }
+  if (selection.inventoryChanged) notes.push(`This pull request changes the inventory; it was read as changed, from the pull request.`);
+  if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
+  recount(result);
+
+  const sha = target.kind === "all" ? target.sha : target.headSha;
+  const md: Omit<MarkdownInput, "result"> = { notes };
+  if (target.kind !== "all") md.policySource = policySource.label;
+  if (sha) md.link = (l: SourceLocation) => (l.file.startsWith(`${policiesDir}/`) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
+  return { gh, result, md };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function policyChangedFinding(f: ChangedFile, base: string): Finding {
+  const location = { file: f.filename, line: 1, column: 1 };
+  const verb = f.status === "removed" ? "removes" : f.status === "added" ? "adds" : f.status === "renamed" ? `renames ${f.previousFilename} to` : "changes";
+  return {
+    ruleId: POLICY_CHANGED,
+    ruleType: "policy-changed",
+    enforcement: "advisory",
+    severity: "warning",
+    messageId: "policyChanged",
+    message: `this pull request ${verb} the policy file ${f.filename}: it is judged by the policies of the ${base}, and the change applies once merged`,
+    location,
+    manifest: f.filename,
+    evidence: { status: f.status },
+    policy: location,
+  };
+}
+
+/** Counts and verdict again after the Action added its own findings and problems. */
+function recount(r: CheckResult): void {
+  r.counts = {
+    advisory: r.findings.filter((f) => f.enforcement === "advisory").length,
+    softMandatory: r.findings.filter((f) => f.enforcement === "soft-mandatory").length,
+    hardMandatory: r.findings.filter((f) => f.enforcement === "hard-mandatory").length,
+    problems: r.problems.length,
+  };
+  r.verdict = r.problems.length > 0 ? "error" : r.counts.hardMandatory + r.counts.softMandatory > 0 ? "blocked" : "allowed";
+}
+
+/**
+ * The inventory the catalog names, to know whether a change touches it. Loading reads the same
+ * files again (cached) and reports any problem with them; here only an API failure matters.
+ */
+async function peekCatalog(source: FileSource, policiesDir: string): Promise<{ inventoryPath?: string; missing?: boolean; unreadable?: string }> {
+  let files: string[];
+  try {
+    files = (await source.list(policiesDir === "." ? "" : policiesDir)).filter((f) => /\.ya?ml$/i.test(f));
+  } catch (e) {
+    if (e instanceof FileError && e.code === "missing") return { missing: true };
+    if (e instanceof FileError && e.code === "io") return { unreadable: e.message };
+    return {};
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await source.readText(file, DEFAULT_LIMITS.maxDocumentBytes);
+    } catch (e) {
+      if (e instanceof FileError && e.code === "io") return { unreadable: e.message };
+      continue;
+    }
+    for (const d of parseYaml(file, text, DEFAULT_LIMITS).documents) {
+      const v = d.value as { kind?: unknown; inventory?: unknown } | null;
+      if (v?.kind === "Catalog" && typeof v.inventory === "string") return { inventoryPath: v.inventory };
+    }
+  }
+  return {};
+}

@@ -1,0 +1,64 @@
+import type { Problem } from "../documents/problem.js";
+import type { Finding } from "../rules/types.js";
+
+/** One workflow-command annotation (::error file=...,line=...,col=...::message). */
+export interface Annotation {
+  level: "error" | "warning" | "notice";
+  title: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * GitHub shows at most 10 error and 10 warning annotations per step (50 per job) and drops the
+ * rest without a word. Blastgate emits within those, most severe first, and says where the rest are.
+ */
+export const ANNOTATION_LIMITS = { error: 10, warning: 10 } as const;
+
+export interface AnnotationInput {
+  findings: readonly Finding[];
+  problems: readonly Problem[];
+  /** Blastgate could not decide for a reason tied to no file (an API failure). */
+  failure?: string;
+}
+
+export interface Annotations {
+  annotations: Annotation[];
+  /** Findings and problems not annotated: they are in the job summary. */
+  omitted: number;
+}
+
+const RANK = { "hard-mandatory": 1, "soft-mandatory": 2, advisory: 3 } as const;
+
+export function toAnnotations(input: AnnotationInput, limits: { error: number; warning: number } = ANNOTATION_LIMITS): Annotations {
+  const all: { rank: number; a: Annotation }[] = [];
+  if (input.failure) all.push({ rank: 0, a: { level: "error", title: "Blastgate could not decide", message: input.failure } });
+  for (const p of input.problems) {
+    all.push({ rank: 0, a: { level: "error", title: `Blastgate: input problem (${p.code})`, message: p.message, ...at(p.location) } });
+  }
+  for (const f of input.findings) {
+    all.push({ rank: RANK[f.enforcement], a: { level: f.severity === "error" ? "error" : "warning", title: `Blastgate: ${f.ruleId} (${f.enforcement})`, message: f.message, ...at(f.location) } });
+  }
+  // Stable: within a rank the engine's order (manifest, file, line) is kept.
+  all.sort((x, y) => x.rank - y.rank);
+  const used = { error: 0, warning: 0 };
+  const annotations: Annotation[] = [];
+  let omitted = 0;
+  for (const { a } of all) {
+    const level = a.level === "notice" ? "warning" : a.level;
+    if (used[level] < limits[level]) {
+      used[level]++;
+      annotations.push(a);
+    } else omitted++;
+  }
+  if (omitted > 0) {
+    annotations.push({ level: "notice", title: "Blastgate: more findings", message: `+${omitted} more finding${omitted === 1 ? "" : "s"} not annotated (GitHub shows ${limits.error} errors and ${limits.warning} warnings per step): see the job summary` });
+  }
+  return { annotations, omitted };
+}
+
+function at(l: { file: string; line: number; column: number }): Pick<Annotation, "file" | "line" | "column"> {
+  return { file: l.file, line: l.line, column: l.column };
+}

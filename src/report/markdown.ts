@@ -1,0 +1,229 @@
+import type { Problem } from "../documents/problem.js";
+import type { SourceLocation } from "../documents/source.js";
+import type { Plan } from "../measure/plan.js";
+import type { Finding } from "../rules/types.js";
+import type { CheckResult } from "../workspace/load.js";
+
+/** Identifies Blastgate's pull request comment, so each run edits it instead of adding another. */
+export const COMMENT_MARKER = "<!-- blastgate:comment -->";
+/** GitHub rejects comment bodies over this many characters. */
+export const MAX_COMMENT_CHARS = 65_536;
+/** GitHub refuses a job summary over 1 MiB per step. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024;
+
+export interface MarkdownInput {
+  result: CheckResult;
+  /** Blastgate could not decide for a reason tied to no file (an API failure): the verdict is error. */
+  failure?: string;
+  /** Where the policies came from, e.g. "base commit 1a2b3c4". */
+  policySource?: string;
+  /** Things a reviewer must know besides the findings (the pull request changes the inventory, ...). */
+  notes?: string[];
+  /** How the check ends under the `fail-on` input, when that differs from the verdict. */
+  gate?: { fails: boolean; failOn: string };
+  /** Links a location to the file on GitHub. */
+  link?: (l: SourceLocation) => string | undefined;
+  /** Where the full report is (the job summary), for a shortened comment. */
+  detailsUrl?: string;
+}
+
+type Verdict = "allowed" | "blocked" | "error";
+
+export function verdictOf(input: MarkdownInput): Verdict {
+  return input.failure ? "error" : input.result.verdict;
+}
+
+const ICON: Record<Verdict, string> = { allowed: "✅", blocked: "⛔", error: "❌" };
+
+function n(x: number): string {
+  return x.toLocaleString("en-US");
+}
+
+function plural(x: number, word: string): string {
+  return `${n(x)} ${word}${x === 1 ? "" : "s"}`;
+}
+
+/** Text from manifests goes into Markdown: no formatting, no @mentions, no #references, no HTML, no table breaks. */
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;", "#": "&#35;" };
+
+/** Text from manifests goes into Markdown: no formatting, no @mentions, no #references, no HTML, no table breaks. */
+export function escapeMd(s: string): string {
+  return s.replace(/\r?\n/g, " ").replace(/[&<>@#\\`*_[\]|~!]/g, (c) => ENTITIES[c] ?? `\\${c}`);
+}
+
+function code(s: string): string {
+  // Inside a code span nothing is formatted; a pipe still ends a table cell and a backtick the span.
+  return "`" + s.replace(/[`\r\n]/g, " ").replace(/\|/g, "\\|") + "`";
+}
+
+function where(l: SourceLocation, link: MarkdownInput["link"]): string {
+  const text = code(`${l.file}:${l.line}:${l.column}`);
+  const url = link?.(l);
+  return url ? `[${text}](${url})` : text;
+}
+
+/** The first line: the verdict and why, readable in a notification. */
+export function verdictLine(input: MarkdownInput): string {
+  const { result: r } = input;
+  const v = verdictOf(input);
+  const manifests = plural(r.manifests.length, "manifest");
+  let line: string;
+  if (v === "error") {
+    const first = input.failure ?? (r.problems[0] ? `${r.problems[0].location.file}:${r.problems[0].location.line}: ${r.problems[0].message}` : "unknown");
+    const more = r.problems.length - (input.failure ? 0 : 1);
+    line = `${ICON.error} **Blastgate: error**: could not judge ${input.failure ? "this change" : manifests}: ${escapeMd(first)}${more > 0 ? ` (and ${plural(more, "more problem")})` : ""}`;
+  } else if (v === "blocked") {
+    const mandatory = r.findings.filter((f) => f.enforcement !== "advisory");
+    const inManifests = new Set(mandatory.map((f) => f.manifest)).size;
+    const first = mandatory[0]!;
+    line = `${ICON.blocked} **Blastgate: blocked**: ${plural(mandatory.length, "mandatory finding")} in ${inManifests === r.manifests.length ? manifests : `${inManifests} of ${manifests}`}; first: ${escapeMd(first.message)} (${escapeMd(first.ruleId)})`;
+  } else if (r.manifests.length === 0) {
+    line = `${ICON.allowed} **Blastgate: allowed**: no manifest to judge in this change${r.counts.advisory ? ` (${plural(r.counts.advisory, "advisory finding")})` : ""}`;
+  } else {
+    line = `${ICON.allowed} **Blastgate: allowed**: ${manifests} checked${input.policySource ? ` against the policies of the ${escapeMd(input.policySource)}` : ""}, no mandatory findings${r.counts.advisory ? ` (${plural(r.counts.advisory, "advisory finding")})` : ""}`;
+  }
+  if (input.gate) {
+    const expectedFail = v !== "allowed";
+    if (input.gate.fails !== expectedFail) line += ` (fail-on: ${input.gate.failOn}, so the check ${input.gate.fails ? "fails" : "passes"})`;
+  }
+  return line;
+}
+
+/** "883 to destroy: 883 site": the number no reviewer may miss, by the kind the identifiers really are. */
+export function destroyLine(p: Plan): string {
+  const kinds = Object.entries(p.byKind).map(([k, c]) => `${n(c)} ${k}`);
+  if (p.unresolved) kinds.push(`${n(p.unresolved)} of unknown kind`);
+  if (p.ambiguous) kinds.push(`${n(p.ambiguous)} of ambiguous kind`);
+  const head = `**${n(p.targets)} to ${p.destructive ? "destroy" : "change"}${kinds.length ? `: ${kinds.join(", ")}` : ""}**`;
+  const parts = [head];
+  const resolved = Object.keys(p.byKind);
+  if (resolved.length > 0 && (resolved.length > 1 || resolved[0] !== p.declaredKind)) parts[0] += ` (the manifest declares ${escapeMd(p.declaredKind)})`;
+  if (p.contained.total > 0) parts.push(`${Object.entries(p.contained.byKind).map(([k, c]) => `${n(c)} ${k}`).join(", ")} inside`);
+  if (p.customers !== undefined) parts.push(plural(p.customers, "customer"));
+  parts.push(escapeMd(p.environment));
+  parts.push(p.deletion.mode === "hard" ? "**hard delete**" : "soft delete");
+  return parts.join(" · ");
+}
+
+const ENFORCEMENT_MARK: Record<Finding["enforcement"], string> = { "hard-mandatory": "⛔", "soft-mandatory": "⛔", advisory: "⚠️" };
+
+function findingRow(f: Finding, link: MarkdownInput["link"]): string {
+  return `| ${ENFORCEMENT_MARK[f.enforcement]} ${f.enforcement} | ${where(f.location, link)} | ${escapeMd(f.message)} | ${code(f.ruleId)} |`;
+}
+
+function problemRow(p: Problem, link: MarkdownInput["link"]): string {
+  return `| ${where(p.location, link)} | ${escapeMd(p.message)} | ${code(p.code)} |`;
+}
+
+const FINDINGS_HEAD = ["| Enforcement | Where | Finding | Rule |", "| --- | --- | --- | --- |"];
+const PROBLEMS_HEAD = ["| Where | Problem | Code |", "| --- | --- | --- |"];
+
+/** How much of the report to render; shortening lowers these until the text fits. */
+interface Caps {
+  rows: number;
+  manifests: number;
+}
+
+function render(input: MarkdownInput, caps: Caps, footer: string[]): string {
+  const { result: r, link } = input;
+  const out: string[] = [verdictLine(input), ""];
+  for (const note of input.notes ?? []) out.push(`> ${note}`, "");
+  let rows = caps.rows;
+  let omittedRows = 0;
+  const take = <T>(items: readonly T[]): T[] => {
+    const shown = items.slice(0, Math.max(0, rows));
+    rows -= shown.length;
+    omittedRows += items.length - shown.length;
+    return shown;
+  };
+
+  if (input.failure) out.push(`**Could not decide:** ${escapeMd(input.failure)}`, "");
+  if (r.problems.length > 0) {
+    out.push(`#### Input problems (nothing with a problem was judged)`, "");
+    const shown = take(r.problems);
+    if (shown.length) out.push(...PROBLEMS_HEAD, ...shown.map((p) => problemRow(p, link)), "");
+  }
+
+  const byManifest = new Map<string, Finding[]>();
+  for (const f of r.findings) byManifest.set(f.manifest, [...(byManifest.get(f.manifest) ?? []), f]);
+  const seen = new Set<string>();
+  const plans = r.plans.filter((p) => !seen.has(p.manifest) && seen.add(p.manifest));
+  let omittedManifests = 0;
+  plans.forEach((plan, i) => {
+    if (i >= caps.manifests) {
+      omittedManifests++;
+      omittedRows += byManifest.get(plan.manifest)?.length ?? 0;
+      return;
+    }
+    const findings = byManifest.get(plan.manifest) ?? [];
+    const mandatory = findings.filter((f) => f.enforcement !== "advisory").length;
+    const status = mandatory > 0 ? `${ICON.blocked} ${plural(mandatory, "mandatory finding")}` : findings.length > 0 ? `${ICON.allowed} ${plural(findings.length, "advisory finding")}` : `${ICON.allowed} no findings`;
+    out.push(`### ${code(plan.manifest)} (${escapeMd(plan.name)}): ${status}`, "");
+    out.push(destroyLine(plan), "");
+    out.push(`Plan: ${escapeMd(plan.summary)}`, "");
+    const shown = take(findings);
+    if (shown.length) out.push(...FINDINGS_HEAD, ...shown.map((f) => findingRow(f, link)), "");
+  });
+  const others = r.findings.filter((f) => !seen.has(f.manifest));
+  if (others.length > 0) {
+    out.push("### Other findings", "");
+    const shown = take(others);
+    if (shown.length) out.push(...FINDINGS_HEAD, ...shown.map((f) => findingRow(f, link)), "");
+  }
+  if (omittedRows > 0 || omittedManifests > 0) {
+    const what = [omittedManifests ? plural(omittedManifests, "more manifest") : "", omittedRows ? `${plural(omittedRows, "more finding")}` : ""].filter(Boolean).join(" and ");
+    out.push(`**${what} not shown here** (the comment would exceed GitHub's size limit)${input.detailsUrl ? `: see [the job summary](${input.detailsUrl})` : ": see the job summary"}.`, "");
+  }
+  if (r.manifests.length > 0 && r.plans.length === 0 && r.problems.length === 0 && !input.failure) out.push("No plan could be measured.", "");
+  out.push(...footer);
+  return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+/** Renders with every row, or with as many as fit `size(text) <= max`, and never fails. */
+function fit(input: MarkdownInput, footer: string[], max: number, size: (s: string) => number): string {
+  const total = input.result.problems.length + input.result.findings.length;
+  const full = render(input, { rows: total, manifests: Infinity }, footer);
+  if (size(full) <= max) return full;
+  const fits = (caps: Caps) => size(render(input, caps, footer)) <= max;
+  // The largest number of rows that fits, then (if even none fit) the largest number of manifests.
+  let lo = 0;
+  let hi = total;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits({ rows: mid, manifests: Infinity })) lo = mid;
+    else hi = mid - 1;
+  }
+  if (fits({ rows: lo, manifests: Infinity })) return render(input, { rows: lo, manifests: Infinity }, footer);
+  lo = 0;
+  hi = input.result.plans.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits({ rows: 0, manifests: mid })) lo = mid;
+    else hi = mid - 1;
+  }
+  const text = render(input, { rows: 0, manifests: lo }, footer);
+  if (size(text) <= max) return text;
+  // Only a pathological verdict line or note gets here: cut by characters, keeping the footer.
+  const tail = "\n\n…(shortened)\n" + footer.join("\n") + "\n";
+  const chars = [...text];
+  let keep = max - size(tail);
+  while (keep > 0 && size(chars.slice(0, keep).join("")) > max - size(tail)) keep -= Math.max(1, Math.ceil(keep / 100));
+  return chars.slice(0, Math.max(0, keep)).join("") + tail;
+}
+
+const codePoints = (s: string) => [...s].length;
+const utf8Bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
+function policyFooter(input: MarkdownInput): string[] {
+  return input.policySource ? [`<sub>Judged by the policies in ${escapeMd(input.result.policiesDir)}/ of the ${escapeMd(input.policySource)}.</sub>`] : [];
+}
+
+/** The job summary: the verdict, every manifest's plan and the full table of findings. */
+export function toSummary(input: MarkdownInput, maxBytes = MAX_SUMMARY_BYTES - 1024): string {
+  return fit(input, policyFooter(input), maxBytes, utf8Bytes);
+}
+
+/** The pull request comment: the same report, shortened to GitHub's limit, marked for updating in place. */
+export function toComment(input: MarkdownInput, maxChars = MAX_COMMENT_CHARS): string {
+  return fit(input, [...policyFooter(input), "", COMMENT_MARKER], maxChars, codePoints);
+}
