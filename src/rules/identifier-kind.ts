@@ -23,9 +23,9 @@ export default defineRule<Options>({
       type: "object",
       additionalProperties: false,
       properties: {
-        requireInventory: { type: "boolean", default: false },
-        checkEnvironment: { type: "boolean", default: true },
-        checkProtected: { type: "boolean", default: true },
+        requireInventory: { description: "identifiers absent from the inventory are a finding", type: "boolean", default: false },
+        checkEnvironment: { description: "objects the inventory places in another environment are a finding", type: "boolean", default: true },
+        checkProtected: { description: "objects the inventory marks protected (in use or locked) are a finding", type: "boolean", default: true },
       },
     },
     messages: {

@@ -17,8 +17,8 @@ export default defineRule<Options>({
       type: "object",
       additionalProperties: false,
       properties: {
-        maxRpo: { type: "string", pattern: DURATION_PATTERN },
-        maxSpread: { anyOf: [{ type: "string", pattern: DURATION_PATTERN }, { const: 0 }] },
+        maxRpo: { description: "longest RPO of any product touched", type: "string", pattern: DURATION_PATTERN },
+        maxSpread: { description: "largest difference of restorePoint across co-resident products (0: identical)", anyOf: [{ type: "string", pattern: DURATION_PATTERN }, { const: 0 }] },
       },
     },
     messages: {

@@ -17,7 +17,10 @@ export default defineRule<Options>({
       type: "object",
       additionalProperties: false,
       required: ["schema", "message"],
-      properties: { schema: { type: "object" }, message: { type: "string", minLength: 1 } },
+      properties: {
+        schema: { description: "a JSON Schema the whole manifest must satisfy", type: "object" },
+        message: { description: "what a reviewer is told when it does not", type: "string", minLength: 1 },
+      },
     },
     messages: {
       violated: "{{message}} ({{path}} {{detail}})",
