@@ -75,7 +75,8 @@ export class IdentifierFileParser {
     const { file, values, lines, columns } = this;
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, lines[0] ?? 1, 1, "identifier-duplicate");
     if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, lines[0] ?? 1, 1, "identifier-character");
-    if (values.length === 0 && !this.problems.some((p) => p.code === "limit")) {
+    // Only a file that is truly blank is "empty": a binary or all-defective file already has its problem.
+    if (values.length === 0 && this.problems.length === 0) {
       this.problem(`identifier file ${file} holds no identifiers (blank lines and comments only): an empty run is refused, not a no-op`, 1, 1, "identifier-empty");
     }
     return {

@@ -139,7 +139,11 @@ export const catalogSchema = {
             type: "object",
             additionalProperties: false,
             required: ["pattern"],
-            properties: { pattern: { type: "string", minLength: 1, maxLength: 4096 } },
+            properties: {
+              pattern: { type: "string", minLength: 1, maxLength: 4096 },
+              // Identifiers this pattern must match and no other kind's may: checked when the catalog loads.
+              examples: { type: "array", minItems: 1, maxItems: 100, items: { type: "string", minLength: 1, maxLength: 512 } },
+            },
           },
           parent: name,
           products: stringList,

@@ -7,6 +7,9 @@ import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
 
 type Schema = Record<string, unknown>;
 
+/** Names a value may take, by JSON pointer (e.g. "/spec/environment" -> the catalog's environments), for "did you mean" hints. */
+export type KnownNames = Readonly<Record<string, readonly string[]>>;
+
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -37,11 +40,12 @@ export function validateValue(
   source: ParsedDocument,
   basePointer = "",
   what = "",
+  known: KnownNames = {},
 ): { value: unknown; problems: Problem[] } {
   const restored = restoreStrings(value, schema as Schema, basePointer, source.plainText, schema as Schema);
   const validate = compileSchema(schema);
   if (validate(restored)) return { value: restored, problems: [] };
-  const problems = describeErrors(validate.errors ?? [], restored, source, basePointer, what);
+  const problems = describeErrors(validate.errors ?? [], restored, source, basePointer, what, known);
   return { value: restored, problems };
 }
 
@@ -147,14 +151,33 @@ function jsType(v: unknown): string {
   return typeof v;
 }
 
+/** YAML 1.1 booleans: text in YAML 1.2, which Blastgate reads. */
+const YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
 function show(v: unknown): string {
-  if (typeof v === "string") return `'${v.length > 60 ? v.slice(0, 57) + "..." : v}'`;
+  // Control and invisible characters are shown escaped: a message must not hide them, nor carry them to a terminal or log.
+  if (typeof v === "string") return `'${printableText(v.length > 60 ? v.slice(0, 57) + "..." : v)}'`;
   if (v === null) return "null";
   if (typeof v === "object") return Array.isArray(v) ? "a list" : "a map";
   return String(v);
 }
 
-export function describeErrors(errors: ErrorObject[], data: unknown, source: ParsedDocument, basePointer: string, what: string): Problem[] {
+export function printableText(text: string): string {
+  return text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** "did you mean 'production'?" for a value that is close to a known name, or that only differs in case or spaces. */
+function hintFor(value: unknown, pattern: string | undefined, known: readonly string[] | undefined): string {
+  if (typeof value !== "string") return "";
+  let hint = known ? suggest(value, known) : undefined;
+  if (!hint && pattern !== undefined) {
+    const normal = value.trim().toLowerCase();
+    if (normal !== value && new RegExp(pattern, "u").test(normal)) hint = normal;
+  }
+  return hint ? ` (did you mean '${hint}'?)` : "";
+}
+
+export function describeErrors(errors: ErrorObject[], data: unknown, source: ParsedDocument, basePointer: string, what: string, known: KnownNames = {}): Problem[] {
   // anyOf/oneOf: keep only the errors of the branches whose type fits the value, so `identifiers: {files: x}`
   // reports the unknown field rather than "must be array". When no branch fits, the anyOf error speaks.
   const unfit = new Set<string>();
@@ -197,14 +220,21 @@ export function describeErrors(errors: ErrorObject[], data: unknown, source: Par
       case "const":
         message = `${where} must be '${String(p.allowedValue)}', not ${show(value)}`;
         break;
-      case "enum":
-        message = `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => `'${String(v)}'`).join(", ")}, not ${show(value)}`;
+      case "enum": {
+        const allowed = (p.allowedValues as unknown[]).map((v) => String(v));
+        // Only a difference of case or spaces is hinted: 'off' is not a misspelt 'soft'.
+        const same = typeof value === "string" ? allowed.find((v) => v === value.trim().toLowerCase()) : undefined;
+        message = `${where} must be one of ${allowed.map((v) => `'${v}'`).join(", ")}, not ${show(value)}${same ? ` (did you mean '${same}'?)` : ""}`;
         break;
+      }
       case "pattern":
-        message = `${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}, not ${show(value)}`;
+        message = `${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}, not ${show(value)}${hintFor(value, String(p.pattern), Object.hasOwn(known, ptr) ? known[ptr] : undefined)}`;
         break;
       case "type":
         message = `${where} must be ${article(String(p.type))}, not ${article(jsType(value))}`;
+        if (p.type === "boolean" && typeof value === "string" && YAML11_BOOLEANS.test(value)) {
+          message += ` ('${value}' is text in YAML 1.2, which Blastgate reads: write true or false)`;
+        }
         break;
       case "propertyNames":
         continue; // reported with the offending name by the pattern error under it
@@ -243,15 +273,19 @@ function article(t: string): string {
 export function suggest(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = 3;
+  const normal = word.toLowerCase().trim();
   for (const k of known) {
-    if (k.toLowerCase() === word.toLowerCase().trim()) return k;
+    if (k.toLowerCase() === normal) return k;
     const d = levenshtein(word, k);
     if (d < bestD) {
       bestD = d;
       best = k;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  // An abbreviation ("prod") names the one known word it starts.
+  const starting = normal.length >= 3 ? known.filter((k) => k.toLowerCase().startsWith(normal)) : [];
+  return starting.length === 1 ? starting[0] : undefined;
 }
 
 function levenshtein(a: string, b: string): number {

@@ -51,14 +51,16 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
       lineCounter,
       version: "1.2",
       schema: "core",
-      uniqueKeys: true,
+      // Duplicate keys are found below, where the key's name and its first line are known.
+      uniqueKeys: false,
       merge: false,
       strict: true,
       prettyErrors: false,
       keepSourceTokens: false,
     }) as Document.Parsed[];
   } catch (e) {
-    problems.push({ code: "yaml", message: `${file}: YAML could not be parsed: ${(e as Error).message}`, location: { file, line: 1, column: 1 } });
+    const message = /call stack/i.test((e as Error).message) ? `nesting too deep to read (limit maxDepth: ${limits.maxDepth} levels)` : `YAML could not be parsed: ${(e as Error).message}`;
+    problems.push({ code: /call stack/i.test((e as Error).message) ? "limit" : "yaml", message: `${file}: ${message}`, location: { file, line: 1, column: 1 } });
     return { documents: [], problems };
   }
   if (!Array.isArray(docs)) docs = [docs as Document.Parsed];
@@ -68,7 +70,9 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
     const yamlErrors = [...doc.errors, ...doc.warnings];
     for (const err of yamlErrors) {
       const loc = at(err.pos[0]);
-      problems.push({ code: "yaml", message: `${describeYamlError(err.code, err.message)}`, location: loc });
+      // The YAML reader recurses per level: nesting thousands deep overflows its stack before maxDepth is counted.
+      if (/call stack/i.test(err.message)) problems.push({ code: "limit", message: `nesting too deep to read (limit maxDepth: ${limits.maxDepth} levels)`, location: loc });
+      else problems.push({ code: "yaml", message: `${describeYamlError(err.code, err.message)}`, location: loc });
     }
     if (yamlErrors.length > 0) return;
     if (doc.contents === null) return; // an empty document (e.g. a trailing `---`)
@@ -79,7 +83,7 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
     let nodes = 0;
     const convert = (node: unknown, path: (string | number)[], depth: number, aliasChain: Set<unknown>): unknown => {
       if (++nodes > limits.maxNodes) {
-        problems.push({ code: "limit", message: `${file}: document has more than ${limits.maxNodes} nodes (limit maxNodes)`, location: start });
+        problems.push({ code: "limit", message: `document has more than ${limits.maxNodes} values, aliases expanded (limit maxNodes)`, location: at((node as YamlNode).range?.[0] ?? doc.contents?.range?.[0]) });
         throw new ParseAbort();
       }
       if (depth > limits.maxDepth) {
@@ -89,7 +93,7 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
       const ptr = pointerOf(path);
       if (isAlias(node)) {
         if (++aliases > limits.maxAliases) {
-          problems.push({ code: "limit", message: `more than ${limits.maxAliases} aliases (limit maxAliases)`, location: at(node.range?.[0]) });
+          problems.push({ code: "limit", message: `more than ${limits.maxAliases} alias${limits.maxAliases === 1 ? "" : "es"} (*name) in one document (limit maxAliases)`, location: at(node.range?.[0]) });
           throw new ParseAbort();
         }
         const target = (node as Alias).resolve(doc);
@@ -117,6 +121,7 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
       }
       if (isMap(node)) {
         const obj: Record<string, unknown> = {};
+        const firstLine = new Map<string, number>();
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
           const keyNode = pair.key;
@@ -137,6 +142,13 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
             problems.push({ code: "yaml", message: `key '${key}' is not allowed`, location: keyPos });
             throw new ParseAbort();
           }
+          // Most YAML readers keep the last of two equal keys; a reviewer reads the first. Neither wins here.
+          const first = firstLine.get(key);
+          if (first !== undefined) {
+            problems.push({ code: "yaml", message: `duplicate key '${printableKey(key)}' (first on line ${first}): write each key once`, location: keyPos });
+            throw new ParseAbort();
+          }
+          firstLine.set(key, keyPos.line);
           const childPath = [...path, key];
           map.keys.set(pointerOf(childPath), keyPos);
           const v = pair.value === null ? null : convert(pair.value, childPath, depth + 1, aliasChain);
@@ -160,14 +172,21 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
   return { documents, problems };
 }
 
+function printableKey(key: string): string {
+  const shown = key.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return shown.length > 80 ? shown.slice(0, 77) + "..." : shown;
+}
+
 function describeYamlError(code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
   const text = first.replace(/ at line \d+, column \d+:?$/, "");
   switch (code) {
     case "DUPLICATE_KEY":
       return `duplicate key: ${text}`;
-    case "TAG_RESOLVE_FAILED":
-      return `YAML tag is not allowed: ${text}`;
+    case "TAG_RESOLVE_FAILED": {
+      const tag = /Unresolved tag: (\S+)/.exec(text)?.[1];
+      return tag ? `YAML tag ${printableKey(tag.replace("tag:yaml.org,2002:", "!!"))} is not allowed: write plain values` : `YAML tag is not allowed: ${text}`;
+    }
     default:
       return `YAML syntax error: ${text}`;
   }

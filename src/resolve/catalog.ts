@@ -3,6 +3,7 @@ import type { Problem } from "../documents/problem.js";
 import type { CatalogDocument, Validated } from "../documents/types.js";
 import type { ParsedDocument } from "../documents/yaml.js";
 import { parseDuration } from "../documents/units.js";
+import { printableText } from "../documents/validate.js";
 import { pointerOf, type SourceLocation } from "../documents/source.js";
 
 export interface KindDefinition {
@@ -68,6 +69,7 @@ export function compileCatalog({ doc, source }: Validated<CatalogDocument>): { c
   for (const [name, k] of Object.entries(doc.kinds)) {
     if (k.parent !== undefined && !kinds.has(k.parent)) problems.push({ code: "catalog", message: `kinds.${name}.parent names '${k.parent}', which is not a kind in this catalog`, location: at("kinds", name, "parent") });
   }
+  problems.push(...checkExamples(doc, kinds, at));
   const actions = new Map<string, { name: string; target: string; destructive: boolean }>();
   for (const [name, a] of Object.entries(doc.actions)) {
     actions.set(name, { name, target: a.target, destructive: a.destructive });
@@ -77,6 +79,32 @@ export function compileCatalog({ doc, source }: Validated<CatalogDocument>): { c
   if (doc.environments) catalog.environments = doc.environments;
   if (doc.inventory) catalog.inventoryPath = doc.inventory;
   return { catalog, problems };
+}
+
+/**
+ * Each kind's example identifiers must match its own pattern and no other kind's: two patterns that
+ * accept the same identifier cannot tell the kinds apart (such identifiers resolve only through the inventory).
+ */
+function checkExamples(doc: CatalogDocument, kinds: Map<string, KindDefinition>, at: (...path: (string | number)[]) => SourceLocation): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, k] of Object.entries(doc.kinds)) {
+    (k.identifier.examples ?? []).forEach((example, i) => {
+      const where = at("kinds", name, "identifier", "examples", i);
+      const own = kinds.get(name)!;
+      if (!own.pattern.matches(example)) {
+        problems.push({ code: "catalog", message: `kinds.${name}.identifier.examples: '${printableText(example)}' does not match the kind's own pattern '${own.patternText}'`, location: where });
+      }
+      const others = [...kinds.values()].filter((o) => o.name !== name && o.pattern.matches(example)).map((o) => o.name);
+      if (others.length > 0) {
+        problems.push({
+          code: "catalog",
+          message: `kinds.${name}.identifier.examples: '${printableText(example)}' also matches the pattern of ${others.map((o) => `'${o}'`).join(" and ")}: the patterns overlap, so an identifier like it cannot be told to be ${name} or ${others.join(" or ")}`,
+          location: where,
+        });
+      }
+    });
+  }
+  return problems;
 }
 
 /** The kinds whose identifier pattern matches the whole identifier. */

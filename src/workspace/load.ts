@@ -1,10 +1,11 @@
+import path from "node:path";
 import { checkInlineIdentifiers, IdentifierFileParser, type IdentifierList } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
 import { checkOperationValues } from "../documents/operation.js";
 import type { Problem } from "../documents/problem.js";
 import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
 import type { CatalogDocument, OperationDocument, PolicyDocument, Validated } from "../documents/types.js";
-import { validateValue } from "../documents/validate.js";
+import { printableText, validateValue, type KnownNames } from "../documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
 import { evaluate, type Evaluation } from "../engine/evaluate.js";
@@ -38,11 +39,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const problems: Problem[] = [];
   const policySource = opts.policySource ?? opts.workspace;
   const policiesDir = opts.policiesDir.replace(/\/+$/, "") || ".";
-  const { catalogs, policies } = await loadPolicyDocuments(policySource, policiesDir, problems);
+  const { catalogs, policies, invalidCatalogs } = await loadPolicyDocuments(policySource, policiesDir, problems);
 
   let catalog: Catalog | undefined;
   if (catalogs.length === 0) {
-    problems.push({ code: "policy", message: `no Catalog document in ${policiesDir}/ (${policySource.label}): without one no identifier can be resolved`, location: { file: policiesDir, line: 1, column: 1 } });
+    // A catalog that failed its schema has its problem already; "no Catalog" would send the reader looking for a missing file.
+    if (invalidCatalogs === 0) problems.push({ code: "policy", message: `no Catalog document in ${policiesDir}/ (${policySource.label}): without one no identifier can be resolved`, location: { file: policiesDir, line: 1, column: 1 } });
   } else {
     for (const extra of catalogs.slice(1)) {
       problems.push({ code: "policy", message: `a second Catalog document (the first is in ${catalogs[0]!.source.file}): keep one catalog`, location: extra.source.map.locate("") });
@@ -61,7 +63,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   if (catalog?.inventoryPath) inventory = await loadInventory(opts.workspace, catalog, limits, problems);
 
   const manifests: ManifestInput[] = [];
-  for (const file of opts.manifests) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems)));
+  const known = catalog ? knownNames(catalog) : {};
+  for (const file of opts.manifests) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known)));
 
   const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems });
   return {
@@ -75,12 +78,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 async function loadPolicyDocuments(source: FileSource, dir: string, problems: Problem[]) {
   const catalogs: Validated<CatalogDocument>[] = [];
   const policies: Validated<PolicyDocument>[] = [];
+  let invalidCatalogs = 0;
   let files: string[];
   try {
     files = (await source.list(dir === "." ? "" : dir)).filter((f) => YAML_FILE.test(f));
   } catch (e) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ cannot be read (${source.label}): ${messageOf(e)}`, location: { file: dir, line: 1, column: 1 } });
-    return { catalogs, policies };
+    return { catalogs, policies, invalidCatalogs };
   }
   if (files.length === 0) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ holds no YAML files (${source.label})`, location: { file: dir, line: 1, column: 1 } });
@@ -92,6 +96,7 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
       if (kind === "Catalog") {
         const v = validateDocument<CatalogDocument>(d, "Catalog", problems);
         if (v) catalogs.push(v);
+        else invalidCatalogs++;
       } else if (kind === "Policy") {
         const v = validateDocument<PolicyDocument>(d, "Policy", problems);
         if (v) policies.push(v);
@@ -100,7 +105,7 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
       }
     }
   }
-  return { catalogs, policies };
+  return { catalogs, policies, invalidCatalogs };
 }
 
 async function readDocuments(source: FileSource, file: string, limits: Limits, problems: Problem[]): Promise<ParsedDocument[]> {
@@ -108,7 +113,8 @@ async function readDocuments(source: FileSource, file: string, limits: Limits, p
   try {
     text = await source.readText(file, limits.maxDocumentBytes);
   } catch (e) {
-    problems.push({ code: "file", message: messageOf(e), location: { file, line: 1, column: 1 } });
+    const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxDocumentBytes)" : "";
+    problems.push({ code: "file", message: messageOf(e) + limit, location: { file, line: 1, column: 1 } });
     return [];
   }
   const parsed = parseYaml(file, text, limits);
@@ -132,15 +138,27 @@ function kindOf(d: ParsedDocument, problems: Problem[]): DocumentKind | undefine
   return undefined;
 }
 
-function validateDocument<T>(d: ParsedDocument, kind: DocumentKind, problems: Problem[]): Validated<T> | undefined {
-  const { value, problems: found } = validateValue(DOCUMENT_SCHEMAS[kind], d.value, d);
+/** The catalog's names, so a manifest's near miss ("Production", "prod ") is answered with the name it meant. */
+function knownNames(catalog: Catalog): KnownNames {
+  const known: Record<string, string[]> = { "/spec/action": [...catalog.actions.keys()], "/spec/target/kind": [...catalog.kinds.keys()] };
+  if (catalog.environments) known["/spec/environment"] = catalog.environments;
+  return known;
+}
+
+function validateDocument<T>(d: ParsedDocument, kind: DocumentKind, problems: Problem[], known?: KnownNames): Validated<T> | undefined {
+  const { value, problems: found } = validateValue(DOCUMENT_SCHEMAS[kind], d.value, d, "", "", known);
   problems.push(...found);
   return found.length > 0 ? undefined : { doc: value as T, source: d };
 }
 
-async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[]): Promise<ManifestInput[]> {
+async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[], known: KnownNames): Promise<ManifestInput[]> {
   const out: ManifestInput[] = [];
   const docs = await readDocuments(source, file, limits, problems);
+  // One manifest per file: a second document below the one a reviewer reads is refused, not judged on the side.
+  if (docs.length > 1) {
+    problems.push({ code: "manifest", message: `${file} holds ${docs.length} YAML documents; a manifest file holds one Operation: move document ${docs[1]!.index + 1} to a file of its own`, location: docs[1]!.map.locate("") });
+    return out;
+  }
   let operations = 0;
   for (const d of docs) {
     const kind = kindOf(d, problems);
@@ -150,7 +168,7 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
       continue;
     }
     operations++;
-    const v = validateDocument<OperationDocument>(d, "Operation", problems);
+    const v = validateDocument<OperationDocument>(d, "Operation", problems, known);
     if (!v) continue;
     const valueProblems = checkOperationValues(v.doc, d);
     problems.push(...valueProblems);
@@ -175,7 +193,7 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
   const file = ids.file;
   const bad = checkRelative(file);
   if (bad) {
-    problems.push({ code: "file", message: `identifier file ${file} ${bad}`, location: at });
+    problems.push({ code: "file", message: `identifier file ${printableText(file)} ${bad}`, location: at });
     return undefined;
   }
   if (normalize(file) === normalize(manifestFile)) {
@@ -200,7 +218,7 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
   const at = catalog.locate("/inventory");
   const bad = checkRelative(file);
   if (bad) {
-    problems.push({ code: "file", message: `inventory ${file} ${bad}`, location: at });
+    problems.push({ code: "file", message: `inventory ${printableText(file)} ${bad}`, location: at });
     return undefined;
   }
   const parser = new InventoryParser(normalize(file));
@@ -216,7 +234,7 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
 }
 
 function normalize(p: string): string {
-  return p.replace(/\\/g, "/").replace(/^\.\//, "");
+  return path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 
 function messageOf(e: unknown): string {
