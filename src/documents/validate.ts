@@ -236,6 +236,22 @@ export function describeErrors(errors: ErrorObject[], data: unknown, source: Par
           message += ` ('${value}' is text in YAML 1.2, which Blastgate reads: write true or false)`;
         }
         break;
+      case "maximum":
+      case "exclusiveMaximum":
+        message = `${where} is ${show(value)}, over the ${e.keyword === "maximum" ? "maximum" : "limit"} of ${String(p.limit)}`;
+        break;
+      case "minimum":
+        message = `${where} is ${show(value)}, under the minimum of ${String(p.limit)}`;
+        break;
+      case "exclusiveMinimum":
+        message = `${where} is ${show(value)}; it must be more than ${String(p.limit)}`;
+        break;
+      case "maxLength":
+        message = `${where} is longer than ${String(p.limit)} characters (${show(value)})`;
+        break;
+      case "maxItems":
+        message = `${where} has more than ${String(p.limit)} items`;
+        break;
       case "propertyNames":
         continue; // reported with the offending name by the pattern error under it
       case "oneOf":
