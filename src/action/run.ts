@@ -80,8 +80,11 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
     const targetRead = targetOf(ctx);
     if (targetRead.error !== undefined) throw new CannotDecide(targetRead.error);
     target = targetRead.target;
-    const judged = await judge(ctx, inputs, target, now, log);
-    gh = judged.gh;
+    if (target.kind !== "all") {
+      if (!inputs.token) throw new CannotDecide("the 'token' input is empty: leave it at its default (${{ github.token }}) or pass a token that can read the repository");
+      gh = createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, log: (m) => log.info(m) });
+    }
+    const judged = await judge(ctx, inputs, target, gh, now, log);
     result = judged.result;
     md = judged.md;
   } catch (e) {
@@ -127,16 +130,14 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
 }
 
 interface Judged {
-  gh: GitHub | undefined;
   result: CheckResult;
   md: Omit<MarkdownInput, "result">;
 }
 
-async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, now: Date, log: ActionLog): Promise<Judged> {
+async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog): Promise<Judged> {
   const repo: Repo = { owner: ctx.owner, repo: ctx.repo };
   const workspace = new LocalFiles(ctx.workspace);
   const notes: string[] = [];
-  let gh: GitHub | undefined;
   let policySource: FileSource = workspace;
   let selection: Selection;
   const policiesDir = inputs.policies;
@@ -146,8 +147,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, now: Da
     const inventory = await peekCatalog(workspace, policiesDir);
     selection = await selectAll({ workspace, globs: inputs.manifests, policiesDir, inventoryPath: inventory.inventoryPath });
   } else {
-    if (!inputs.token) throw new CannotDecide("the 'token' input is empty: leave it at its default (${{ github.token }}) or pass a token that can read the repository");
-    gh = createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, log: (m) => log.info(m) });
+    if (!gh) throw new Error("no GitHub client for a pull request or merge group");
     let changes: ChangedFiles;
     try {
       if (target.kind === "pull_request") {
@@ -192,7 +192,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, now: Da
   const md: Omit<MarkdownInput, "result"> = { notes };
   if (target.kind !== "all") md.policySource = policySource.label;
   if (sha) md.link = (l: SourceLocation) => (l.file.startsWith(`${policiesDir}/`) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
-  return { gh, result, md };
+  return { result, md };
 }
 
 function capitalize(s: string): string {
