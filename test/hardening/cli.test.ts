@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { RULES } from "../../src/rules/index.js";
 import { check, checkText, copyOfRepo, mandatoryOf, problemsOf } from "./support.js";
 
 /**
@@ -89,7 +90,7 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
       [
         "policy",
         "policies-cases/unknown-rule-type/policy.yaml:7:11",
-        "rule 'target-kind' has type 'identifer-kind', which is not a rule type (did you mean 'identifier-kind'? known: identifier-kind, blast-radius, rollback-plan, rpo-alignment, schema)",
+        `rule 'target-kind' has type 'identifer-kind', which is not a rule type (did you mean 'identifier-kind'? known: ${[...RULES.keys()].join(", ")})`,
       ],
     ],
   ],
