@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { GitHubApiServer, PullState } from "../support/github-api.js";
+import { startGitHubApi, type GitHubApiInit, type GitHubApiServer, type PullState } from "../support/github-api.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const EXAMPLES = path.join(ROOT, "examples");
@@ -20,6 +20,9 @@ export const HEAD_SHA = "b".repeat(40);
 export const TOKEN = "ghs_workflowtoken";
 /** The examples are judged as of this date (the safe manifest's drill is then recent). */
 export const NOW = "2026-11-24";
+export const LEGACY = "manifests/remove-insight-legacy.yaml";
+export const SAFE = "manifests/remove-insight-safe.yaml";
+export const MARKER = "<!-- blastgate:comment -->";
 
 export interface Annotation {
   level: "error" | "warning" | "notice";
@@ -42,15 +45,23 @@ export interface ActionRun {
   runnerTemp: string;
 }
 
-/** A temporary directory tree; removed by cleanup(). */
+/** Temporary directories and fake APIs; removed and closed by cleanup(). */
 const made: string[] = [];
+const servers: GitHubApiServer[] = [];
 export async function tempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `blastgate-${prefix}-`));
   made.push(dir);
   return dir;
 }
 export async function cleanup(): Promise<void> {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
   await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
+export async function startApi(init: GitHubApiInit = {}): Promise<GitHubApiServer> {
+  const api = await startGitHubApi({ owner: OWNER, repo: REPO, ...init });
+  servers.push(api);
+  return api;
 }
 
 /** A repository made of the example's files (no .git), optionally without some of them. */
@@ -222,4 +233,31 @@ export function parseAnnotations(stdout: string): Annotation[] {
 /** "METHOD /path status" of every request, for asserting what was sent. */
 export function requestLines(api: GitHubApiServer): string[] {
   return api.requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? "?" + new URLSearchParams(r.query).toString() : ""} ${r.status}`);
+}
+
+/** The base branch: the example's policies, inventory and identifier files, no manifest yet. */
+export async function baseTree(): Promise<Record<string, string>> {
+  return treeOf(await exampleRepo(["manifests"]));
+}
+
+export interface PullRequestFixture {
+  api: GitHubApiServer;
+  workspace: string;
+  payload: object;
+}
+
+/**
+ * A pull request whose head is the examples with only the given manifests; `edit` changes the
+ * workspace before the fake API learns the head tree (so the changed-file list follows).
+ */
+export async function pullRequest(manifests: string[], opts: { edit?: (ws: string) => Promise<void>; init?: GitHubApiInit; pull?: Partial<PullState> } = {}): Promise<PullRequestFixture> {
+  const workspace = await exampleRepo([LEGACY, SAFE].filter((m) => !manifests.includes(m)));
+  await opts.edit?.(workspace);
+  const p = pull(opts.pull);
+  const api = await startApi({ pulls: [p], files: { [BASE_SHA]: await baseTree(), [HEAD_SHA]: await treeOf(workspace) }, ...opts.init });
+  return { api, workspace, payload: pullRequestPayload(p) };
+}
+
+export function commentsByBot(api: GitHubApiServer) {
+  return api.state.comments.filter((c) => c.user.type === "Bot");
 }
