@@ -225,7 +225,8 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
   try {
     for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) parser.push(chunk);
   } catch (e) {
-    problems.push({ code: "file", message: `inventory ${messageOf(e)}`, location: at });
+    const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxInventoryBytes)" : "";
+    problems.push({ code: "file", message: `inventory ${messageOf(e)}${limit}`, location: at });
     return undefined;
   }
   const { inventory, problems: found } = parser.end();
