@@ -1,12 +1,16 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
+import type { GovernanceOptions } from "../governance/collect.js";
+import { parseReviews, parseTeams } from "../governance/inputs.js";
+import { StaticTeams } from "../governance/teams.js";
 import { toJson } from "../report/json.js";
 import { COLOR, PLAIN, toText } from "../report/text.js";
 import { discoverManifests } from "../workspace/discover.js";
 import { LocalFiles } from "../workspace/files.js";
+import { GitFiles } from "../workspace/git.js";
 import { runCheck } from "../workspace/load.js";
 import { VERSION } from "../version.js";
 
@@ -22,6 +26,14 @@ Options:
   --now <date>       evaluation time, ISO 8601, for reproducible runs (default: now)
   --root <dir>       repository root; paths in documents are relative to it (default: .)
   --output <file>    also write the JSON report to this file
+
+Reproducing a pull request's governance (overrides, approvals, manifest-required):
+  --reviews <file>   the pull request's reviews, JSON as GitHub's API returns them
+  --teams <file>     team memberships, JSON: { "org/team-slug": ["login", ...] }
+  --author <login>   the pull request's author (required with --reviews)
+  --org <org>        the repository's organisation, for teams written as a bare slug
+  --changed <path>   a file the change touches (repeatable)
+  --changed-files <file>  files the change touches, one path per line
   --color / --no-color
   -h, --help         show this help
   -v, --version      print the version
@@ -52,6 +64,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         now: { type: "string" },
         root: { type: "string" },
         output: { type: "string" },
+        reviews: { type: "string" },
+        teams: { type: "string" },
+        author: { type: "string" },
+        org: { type: "string" },
+        changed: { type: "string", multiple: true },
+        "changed-files": { type: "string" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -89,12 +107,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.error;
     }
   }
+  if (values.reviews !== undefined && !values.author?.trim()) {
+    io.stderr(`blastgate: --reviews needs --author <login>: the pull request's author, whose own reviews never approve or override\n`);
+    return EXIT.error;
+  }
   const root = path.resolve(io.cwd, values.root ?? ".");
   const workspace = new LocalFiles(root);
   const policiesDir = values.policies === undefined ? "policies" : toRepoPath(values.policies, io.cwd, root);
   const discovery: Problem[] = [];
   const manifests = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery, DEFAULT_LIMITS.maxDocumentBytes);
-  const result = await runCheck({ workspace, policiesDir, manifests, now });
+  const governance = await governanceInputs(values, io.cwd, root, discovery);
+  const result = await runCheck({ workspace, policiesDir, manifests, now, governance });
   if (discovery.length > 0) {
     result.problems.unshift(...discovery);
     result.counts.problems = result.problems.length;
@@ -108,6 +131,52 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN));
   }
   return EXIT[result.verdict];
+}
+
+/** Reviews, teams and the change from files, so a policy author reproduces a pull request's verdict locally. */
+async function governanceInputs(
+  values: { reviews?: string; teams?: string; author?: string; org?: string; changed?: string[]; "changed-files"?: string },
+  cwd: string,
+  root: string,
+  problems: Problem[],
+): Promise<GovernanceOptions> {
+  const g: GovernanceOptions = { filesAt: (commit) => new GitFiles(root, commit), teams: new StaticTeams({}, "a --teams file (none was given)") };
+  const text = async (file: string) => {
+    try {
+      return await readFile(path.resolve(cwd, file), "utf8");
+    } catch (e) {
+      problems.push({ code: "usage", message: `${file} cannot be read: ${(e as Error).message}`, location: { file, line: 1, column: 1 } });
+      return undefined;
+    }
+  };
+  if (values.author?.trim()) g.author = values.author.trim();
+  if (values.org?.trim()) g.org = values.org.trim();
+  if (values.reviews !== undefined) {
+    const t = await text(values.reviews);
+    if (t !== undefined) {
+      const r = parseReviews(values.reviews, t);
+      problems.push(...r.problems);
+      if (r.reviews) g.reviews = r.reviews;
+    }
+  }
+  if (values.teams !== undefined) {
+    const t = await text(values.teams);
+    if (t !== undefined) {
+      const r = parseTeams(values.teams, t);
+      problems.push(...r.problems);
+      if (r.teams) g.teams = new StaticTeams(r.teams, `the --teams file ${values.teams}`);
+    }
+  }
+  if (values.changed !== undefined || values["changed-files"] !== undefined) {
+    const changed = (values.changed ?? []).map((p) => toRepoPath(p, cwd, root));
+    if (values["changed-files"] !== undefined) {
+      const t = await text(values["changed-files"]);
+      // One path per line, repository-relative (as `git diff --name-only` prints them); blank lines ignored.
+      if (t !== undefined) changed.push(...t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ""));
+    }
+    g.changedFiles = changed;
+  }
+  return g;
 }
 
 /** Paths on the command line are relative to where the user stands; documents' paths to the root. */

@@ -14,6 +14,16 @@ const header = {
   apiVersion: { const: API_VERSION },
   kind: { type: "string" },
 } as const;
+/** A GitHub team, `org/team-slug`. */
+const team = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", maxLength: 200 } as const;
+/** A GitHub login (apps end in `[bot]`). */
+const login = { type: "string", pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", maxLength: 100 } as const;
+const ruleId = { type: "string", pattern: "^[a-z0-9][a-z0-9._/-]*$", maxLength: 128 } as const;
+/** Who may override a soft-mandatory rule: on a rule, or on a whole Policy (a rule's own pair replaces the Policy's). */
+const overriders = {
+  overrideTeams: { type: "array", items: team, uniqueItems: true },
+  overrideUsers: { type: "array", items: login, uniqueItems: true },
+} as const;
 const metadataBasic = {
   type: "object",
   additionalProperties: false,
@@ -189,6 +199,12 @@ export const policySchema = {
       additionalProperties: false,
       properties: Object.fromEntries(LIMIT_NAMES.map((n) => [n, { type: "integer", minimum: 1 }])),
     },
+    ...overriders,
+    waivers: {
+      type: "object",
+      additionalProperties: false,
+      properties: { maxExpiry: duration },
+    },
     rules: {
       type: "array",
       items: {
@@ -196,10 +212,11 @@ export const policySchema = {
         additionalProperties: false,
         required: ["id", "type", "enforcement"],
         properties: {
-          id: { type: "string", pattern: "^[a-z0-9][a-z0-9._/-]*$", maxLength: 128 },
+          id: ruleId,
           type: { type: "string" },
           enforcement: { enum: ["advisory", "soft-mandatory", "hard-mandatory"] },
           description: text,
+          ...overriders,
           match: {
             type: "object",
             additionalProperties: false,
@@ -212,5 +229,31 @@ export const policySchema = {
   },
 } as const;
 
-export const DOCUMENT_SCHEMAS = { Operation: operationSchema, Catalog: catalogSchema, Policy: policySchema } as const;
+/** A standing exception the platform team keeps among the policy files: some rules do not block one manifest, until a date. */
+export const waiverSchema = {
+  $id: "blastgate.dev/v1/Waiver",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata", "spec"],
+  properties: {
+    ...header,
+    kind: { const: "Waiver" },
+    metadata: { ...metadataBasic, required: ["name"] },
+    spec: {
+      type: "object",
+      additionalProperties: false,
+      required: ["manifest", "rules", "reason", "owner", "expires"],
+      properties: {
+        manifest: slug,
+        rules: { type: "array", items: ruleId, minItems: 1, uniqueItems: true },
+        reason: { type: "string", minLength: 1, maxLength: 10000, pattern: "\\S" },
+        owner: { type: "string", minLength: 1, maxLength: 200, pattern: "\\S" },
+        expires: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+        digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
+      },
+    },
+  },
+} as const;
+
+export const DOCUMENT_SCHEMAS = { Operation: operationSchema, Catalog: catalogSchema, Policy: policySchema, Waiver: waiverSchema } as const;
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;

@@ -62,6 +62,9 @@ export interface PolicyRuleDocument {
   description?: string;
   match?: { environment?: string | string[]; action?: string | string[]; kind?: string | string[]; paths?: string | string[] };
   with?: Record<string, unknown>;
+  /** Who may override the rule when it is soft-mandatory; when either is set, the rule's pair replaces the Policy's. */
+  overrideTeams?: string[];
+  overrideUsers?: string[];
 }
 
 export interface PolicyDocument {
@@ -69,7 +72,30 @@ export interface PolicyDocument {
   kind: "Policy";
   metadata?: { name?: string; description?: string };
   limits?: Partial<Limits>;
+  /** Who may override this Policy's soft-mandatory rules (`org/team-slug`, logins). */
+  overrideTeams?: string[];
+  overrideUsers?: string[];
+  /** How far ahead of the evaluation time a Waiver may expire (a duration). */
+  waivers?: { maxExpiry?: string };
   rules: PolicyRuleDocument[];
+}
+
+/** A standing exception among the policy files: `spec.rules` do not block the manifest named `spec.manifest` until `spec.expires`. */
+export interface WaiverDocument {
+  apiVersion: string;
+  kind: "Waiver";
+  metadata: { name: string; description?: string };
+  spec: {
+    /** The manifest's `metadata.name`. */
+    manifest: string;
+    rules: string[];
+    reason: string;
+    owner: string;
+    /** YYYY-MM-DD: the waiver holds through the end of that day, UTC. */
+    expires: string;
+    /** `sha256:...`: the waiver holds only for this exact manifest and identifier file content. */
+    digest?: string;
+  };
 }
 
 /** A document that passed its schema, with the parse it came from (for locations). */

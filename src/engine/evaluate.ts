@@ -5,7 +5,11 @@ import { measure, type Plan } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import { resolveIdentifiers } from "../resolve/resolve.js";
-import { format, type Finding, type ManifestInput, type RuleContext } from "../rules/types.js";
+import { emptyFacts, judgeApprovals, type GovernanceFacts } from "../governance/facts.js";
+import { applyGovernance, tally, type Counts } from "../governance/judge.js";
+import { scriptEntries } from "../governance/scripts.js";
+import type { ApprovalRecord, DigestEntry, OverrideRecord, ScriptEntry, WaiverRecord } from "../governance/types.js";
+import { format, type Finding, type ManifestInput, type Report, type RuleContext } from "../rules/types.js";
 import { ruleApplies, type CompiledRule } from "./policies.js";
 
 export type Verdict = "allowed" | "blocked" | "error";
@@ -19,6 +23,8 @@ export interface EvaluationInput {
   now: Date;
   /** Problems found while loading; any problem makes the verdict "error". */
   problems: Problem[];
+  /** Reviews, memberships, digests, waivers and the change, gathered beforehand; without them nothing is overridden or approved. */
+  governance?: GovernanceFacts;
 }
 
 export interface Evaluation {
@@ -26,7 +32,18 @@ export interface Evaluation {
   findings: Finding[];
   plans: Plan[];
   problems: Problem[];
-  counts: { advisory: number; softMandatory: number; hardMandatory: number; problems: number };
+  /** `blocking`, `overridden` and `waived` are always set by evaluate (optional for results assembled elsewhere). */
+  counts: Omit<Counts, "blocking" | "overridden" | "waived"> & Partial<Pick<Counts, "blocking" | "overridden" | "waived">>;
+  /** Every `blastgate override` line of the reviews, judged. */
+  overrides?: OverrideRecord[];
+  /** Every waiver among the policy files, with what it did in this run. */
+  waivers?: WaiverRecord[];
+  /** Each team sign-off an `approvals` rule required. */
+  approvals?: ApprovalRecord[];
+  /** What approvals and overrides bind to, per manifest (and governed script). */
+  digests?: DigestEntry[];
+  /** Governed scripts of the change and the manifests naming them. */
+  scripts?: ScriptEntry[];
 }
 
 const ENFORCEMENT_ORDER = { "hard-mandatory": 0, "soft-mandatory": 1, advisory: 2 } as const;
@@ -36,7 +53,24 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const problems = [...input.problems];
   const findings: Finding[] = [];
   const plans: Plan[] = [];
+  const approvals: ApprovalRecord[] = [];
   const { catalog, inventory } = input;
+  const facts = input.governance ?? emptyFacts();
+  const push = (rule: CompiledRule, r: Report, manifest: string) => {
+    const message = format(rule.module.meta.messages[r.messageId] ?? r.messageId, r.data);
+    findings.push({
+      ruleId: rule.id,
+      ruleType: rule.type,
+      enforcement: rule.enforcement,
+      severity: rule.enforcement === "advisory" ? "warning" : "error",
+      messageId: r.messageId,
+      message,
+      location: r.location,
+      manifest: r.subject ?? manifest,
+      evidence: r.evidence ?? {},
+      policy: rule.location,
+    });
+  };
   if (catalog) {
     const knownEnvironments = catalog.environments ? new Set(catalog.environments) : inventory?.environmentNames();
     for (const m of input.manifests) {
@@ -59,20 +93,14 @@ export function evaluate(input: EvaluationInput): Evaluation {
           inventory,
           now: input.now,
           at: (p) => m.source.map.locate(p),
-          report(r) {
-            const message = format(rule.module.meta.messages[r.messageId] ?? r.messageId, r.data);
-            findings.push({
-              ruleId: rule.id,
-              ruleType: rule.type,
-              enforcement: rule.enforcement,
-              severity: rule.enforcement === "advisory" ? "warning" : "error",
-              messageId: r.messageId,
-              message,
-              location: r.location,
-              manifest: m.file,
-              evidence: r.evidence ?? {},
-              policy: rule.location,
-            });
+          report: (r) => push(rule, r, m.file),
+          governance: {
+            org: facts.org,
+            approvals(req) {
+              const record = judgeApprovals(facts, { ...req, manifest: m.file, ruleId: rule.id });
+              approvals.push(record);
+              return record;
+            },
           },
         };
         try {
@@ -84,6 +112,20 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
     }
   }
+  const changes = facts.changes;
+  if (changes) {
+    for (const rule of input.rules) {
+      if (!rule.module.checkChanges) continue;
+      try {
+        rule.module.checkChanges({ options: rule.options, changes, report: (r) => push(rule, r, r.location.file) });
+      } catch (e) {
+        problems.push({ code: "internal", message: `rule '${rule.id}' (${rule.type}) failed on the change: ${(e as Error).message}`, location: rule.location });
+      }
+    }
+  }
+  const names = new Map(input.manifests.map((m) => [m.file, m.doc.metadata.name]));
+  const governed = applyGovernance(findings, input.rules, facts, names, input.now);
+  findings.push(...governed.findings);
   findings.sort(
     (a, b) =>
       cmp(a.manifest, b.manifest) ||
@@ -94,14 +136,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
       cmp(a.ruleId, b.ruleId),
   );
   problems.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
-  const counts = {
-    advisory: findings.filter((f) => f.enforcement === "advisory").length,
-    softMandatory: findings.filter((f) => f.enforcement === "soft-mandatory").length,
-    hardMandatory: findings.filter((f) => f.enforcement === "hard-mandatory").length,
-    problems: problems.length,
-  };
-  const verdict: Verdict = problems.length > 0 ? "error" : counts.softMandatory + counts.hardMandatory > 0 ? "blocked" : "allowed";
-  return { verdict, findings, plans, problems, counts };
+  const { counts, verdict } = tally(findings, problems);
+  const digests = [...facts.head.values()].sort((a, b) => cmp(a.subject, b.subject));
+  return { verdict, findings, plans, problems, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts: scriptEntries(input.rules, changes) };
 }
 
 function cmp(a: string, b: string): number {

@@ -17,18 +17,33 @@ export interface CompiledRule {
   options: Record<string, unknown>;
   match: { environment?: string[]; action?: string[]; kind?: string[]; paths?: string[] };
   location: SourceLocation;
+  /** Who may override it (`org/slug` in lower case, logins): the rule's own pair when it sets either, else its Policy's. */
+  overrideTeams: string[];
+  overrideUsers: string[];
+}
+
+/** The strictest `waivers.maxExpiry` of the Policies, and where it is set. */
+export interface WaiverCap {
+  seconds: number;
+  location: SourceLocation;
 }
 
 const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 /** Checks every rule's type and options (each against its type's own schema) and merges limits. */
-export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules: CompiledRule[]; limits: Limits; problems: Problem[] } {
+export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules: CompiledRule[]; limits: Limits; problems: Problem[]; waiverCap?: WaiverCap } {
   const problems: Problem[] = [];
   const rules: CompiledRule[] = [];
   const limits: Limits = { ...DEFAULT_LIMITS };
   const seen = new Map<string, SourceLocation>();
+  let waiverCap: WaiverCap | undefined;
   for (const { doc, source } of policies) {
     const at = (...path: (string | number)[]) => source.map.locate(pointerOf(path));
+    if (doc.waivers?.maxExpiry !== undefined) {
+      const d = parseDuration(doc.waivers.maxExpiry);
+      if (!d.ok) problems.push({ code: "policy", message: `waivers.maxExpiry: ${d.reason}`, location: at("waivers", "maxExpiry") });
+      else if (!waiverCap || d.value < waiverCap.seconds) waiverCap = { seconds: d.value, location: at("waivers", "maxExpiry") };
+    }
     // Several policies may set limits: the strictest wins.
     for (const [k, v] of Object.entries(doc.limits ?? {})) {
       const key = k as keyof Limits;
@@ -68,15 +83,22 @@ export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules:
         }
       }
       if (!ok) return;
+      if (module.checkChanges && rule.match !== undefined) {
+        problems.push({ code: "policy", message: `rule '${rule.id}' (${rule.type}) is judged over the change, not per manifest: it takes no match (with.scripts selects what it governs)`, location: at("rules", i, "match") });
+        return;
+      }
       const match: CompiledRule["match"] = {};
       for (const key of ["environment", "action", "kind", "paths"] as const) {
         const l = list(rule.match?.[key]);
         if (l) match[key] = l;
       }
-      rules.push({ id: rule.id, type: rule.type, enforcement: rule.enforcement, module, options, match, location });
+      const overriders = rule.overrideTeams !== undefined || rule.overrideUsers !== undefined ? rule : doc;
+      const overrideTeams = (overriders.overrideTeams ?? []).map((t) => t.toLowerCase());
+      const overrideUsers = overriders.overrideUsers ?? [];
+      rules.push({ id: rule.id, type: rule.type, enforcement: rule.enforcement, module, options, match, location, overrideTeams, overrideUsers });
     });
   }
-  return { rules, limits, problems };
+  return waiverCap ? { rules, limits, problems, waiverCap } : { rules, limits, problems };
 }
 
 function withDefaults(schema: object, value: Record<string, unknown>): Record<string, unknown> {

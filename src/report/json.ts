@@ -1,3 +1,4 @@
+import { statusOf, tally } from "../governance/judge.js";
 import type { CheckResult } from "../workspace/load.js";
 
 export const REPORT_VERSION = 1;
@@ -11,12 +12,17 @@ export function toJson(result: CheckResult, meta: { version: string; now: Date }
     tool: { name: "blastgate", version: meta.version },
     evaluatedAt: meta.now.toISOString(),
     verdict: result.verdict,
-    counts: result.counts,
+    counts: { ...tally(result.findings, result.problems).counts, ...result.counts },
     policiesDir: result.policiesDir,
     manifests: result.manifests,
     rules: result.rules,
     plans: result.plans,
-    findings: result.findings,
+    findings: result.findings.map((f) => ({ ...f, status: statusOf(f) })),
     problems: result.problems,
+    overrides: result.overrides ?? [],
+    waivers: result.waivers ?? [],
+    approvals: result.approvals ?? [],
+    digests: result.digests ?? [],
+    scripts: result.scripts ?? [],
   };
 }

@@ -1,5 +1,7 @@
 import type { Problem } from "../documents/problem.js";
 import type { SourceLocation } from "../documents/source.js";
+import { shortDigest } from "../governance/digest.js";
+import { statusOf } from "../governance/judge.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
 
@@ -21,11 +23,15 @@ export function where(l: SourceLocation): string {
 
 /** The verdict in one line: what a person reads first. */
 export function headline(r: CheckResult): string {
-  const mandatory = r.counts.hardMandatory + r.counts.softMandatory;
+  const statuses = r.findings.map(statusOf);
+  const count = (s: string) => statuses.filter((x) => x === s).length;
+  const blocking = count("blocking");
+  const lifted = [count("overridden") ? `${count("overridden")} overridden` : "", count("waived") ? `${count("waived")} waived` : ""].filter(Boolean);
   const n = r.manifests.length;
   const manifests = `${n} manifest${n === 1 ? "" : "s"}`;
   if (r.verdict === "error") return `ERROR: Blastgate could not judge ${manifests}: ${r.problems.length} input problem${r.problems.length === 1 ? "" : "s"} to fix`;
-  if (r.verdict === "blocked") return `BLOCKED: ${mandatory} mandatory finding${mandatory === 1 ? "" : "s"} in ${manifests}`;
+  if (r.verdict === "blocked") return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${manifests}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
+  if (lifted.length > 0) return `ALLOWED: ${manifests} checked, no blocking findings (${[...lifted, ...(r.counts.advisory ? [`${r.counts.advisory} advisory`] : [])].join(", ")})`;
   return `ALLOWED: ${manifests} checked, no mandatory findings${r.counts.advisory ? ` (${r.counts.advisory} advisory)` : ""}`;
 }
 
@@ -46,9 +52,11 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
     byManifest.set(f.manifest, list);
   }
   const seen = new Set<string>();
+  const digests = new Map((r.digests ?? []).map((d) => [d.subject, d.digest]));
   for (const plan of r.plans) {
     out.push("");
-    out.push(style.bold(plan.manifest) + style.dim(` (${plan.name})`));
+    const digest = digests.get(plan.manifest);
+    out.push(style.bold(plan.manifest) + style.dim(` (${plan.name})${digest ? `  ${shortDigest(digest)}` : ""}`));
     out.push(`  Plan: ${plan.summary}`);
     if (!seen.has(plan.manifest)) {
       seen.add(plan.manifest);
@@ -57,6 +65,14 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
       for (const f of findings) out.push(findingLine(f, style));
     }
   }
+  // Findings about no judged manifest: governed scripts without one, for instance.
+  const others = r.findings.filter((f) => !seen.has(f.manifest));
+  if (others.length > 0) {
+    out.push("");
+    out.push(style.bold("Other findings:"));
+    for (const f of others) out.push(findingLine(f, style));
+  }
+  out.push(...governanceLines(r, style));
   if (r.manifests.length === 0) {
     out.push("");
     out.push("No manifests found. Pass manifest paths or globs, or add a YAML file with `kind: Operation`.");
@@ -65,8 +81,50 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
 }
 
 function findingLine(f: Finding, style: Style): string {
-  const mark = f.severity === "error" ? style.red("✖") : style.yellow("!");
-  return `  ${mark} ${where(f.location)}  ${f.enforcement}  ${f.message}  ${style.dim(f.ruleId)}`;
+  const status = statusOf(f);
+  const mark = status === "blocking" ? style.red("✖") : status === "advisory" ? style.yellow("!") : style.green("↷");
+  const lifted =
+    status === "overridden" && f.override
+      ? `  (overridden by ${f.override.by}: ${f.override.reason})`
+      : status === "waived" && f.waiver
+        ? `  (waived by ${f.waiver.name}, owner ${f.waiver.owner}, until ${f.waiver.expires}: ${f.waiver.reason})`
+        : "";
+  return `  ${mark} ${where(f.location)}  ${f.enforcement}${status === "overridden" || status === "waived" ? `, ${status}` : ""}  ${f.message}${lifted}  ${style.dim(f.ruleId)}`;
+}
+
+/** Overrides, approvals and waivers: who lifted or signed what, and what was refused and why. */
+function governanceLines(r: CheckResult, style: Style): string[] {
+  const out: string[] = [];
+  const ok = style.green("✔");
+  const no = style.red("✖");
+  if (r.overrides && r.overrides.length > 0) {
+    out.push("", style.bold("Overrides:"));
+    for (const o of r.overrides) {
+      const what = `${o.by} overrides ${o.ruleId}${o.manifest ? ` on ${o.manifest}` : ""}${o.reason ? `: "${o.reason}"` : ""}`;
+      const review = style.dim(`review ${o.reviewId}${o.commit ? ` at ${o.commit.slice(0, 7)}` : ""}${o.digest ? `, ${shortDigest(o.digest)}` : ""}`);
+      if (o.status === "accepted") out.push(`  ${ok} accepted  ${what} (via ${o.via === "user" ? "overrideUsers" : o.via})  ${review}`);
+      else if (o.status === "unused") out.push(`  ${style.yellow("!")} unused  ${what}: the rule found nothing to override  ${review}`);
+      else out.push(`  ${no} refused  ${what}: ${o.refusal?.message ?? "refused"}  ${review}`);
+    }
+  }
+  if (r.approvals && r.approvals.length > 0) {
+    out.push("", style.bold("Approvals:"));
+    for (const a of r.approvals) {
+      const who = a.approvedBy.length > 0 ? ` by ${a.approvedBy.map((x) => x.login).join(", ")}` : "";
+      const refused = a.refused.length > 0 ? style.dim(`; not counted: ${a.refused.map((x) => x.reason).join("; ")}`) : "";
+      out.push(`  ${a.satisfied ? ok : no} ${a.manifest}  ${a.roles.join(", ")} ${a.team}: ${a.approvedBy.length} of ${a.need}${who}${refused}`);
+    }
+  }
+  const waivers = (r.waivers ?? []).filter((w) => w.status !== "not-checked");
+  if (waivers.length > 0) {
+    out.push("", style.bold("Waivers:"));
+    for (const w of waivers) {
+      const mark = w.status === "applied" ? ok : w.status === "unused" ? style.yellow("!") : no;
+      const detail = w.status === "applied" ? `waives ${w.waived.map((x) => x.ruleId).join(", ")} on ${w.files.join(", ")}: ${w.reason}` : (w.message ?? "");
+      out.push(`  ${mark} ${w.status}  ${w.name} (owner ${w.owner}, until ${w.expires})  ${detail}  ${style.dim(where(w.location))}`);
+    }
+  }
+  return out;
 }
 
 function problemLine(p: Problem, style: Style): string {

@@ -6,6 +6,8 @@ import type { Plan } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { Resolution } from "../resolve/resolve.js";
+import type { ChangeSet } from "../governance/facts.js";
+import type { ApprovalRecord, ApprovalRole, FindingStatus, OverrideRef, WaiverRef } from "../governance/types.js";
 
 export type Evidence = Record<string, string | number | boolean | null | string[] | number[]>;
 
@@ -28,6 +30,12 @@ export interface Finding {
   evidence: Evidence;
   /** Where the rule is defined. */
   policy: SourceLocation;
+  /** What the finding does to the verdict (set by the engine; a finding without one counts by its enforcement). */
+  status?: FindingStatus;
+  /** Set when an override lifted the finding. */
+  override?: OverrideRef;
+  /** Set when a waiver lifted the finding. */
+  waiver?: WaiverRef;
 }
 
 /** A manifest ready to judge. */
@@ -37,6 +45,10 @@ export interface ManifestInput {
   source: ParsedDocument;
   /** Undefined when the identifiers could not be read (a problem says why). */
   identifiers: IdentifierList | undefined;
+  /** The identifier file, repository-relative, when the manifest names one. */
+  identifierFile?: string;
+  /** `sha256:...` over the manifest and its identifier file, as loaded: what approvals and overrides bind to. */
+  digest?: string;
 }
 
 export interface Report {
@@ -44,6 +56,16 @@ export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
   evidence?: Evidence;
+  /** What the finding is about when that is not the manifest being judged (a governed script, for `manifest-required`). */
+  subject?: string;
+}
+
+/** A manifest's sign-offs, for rules that need them (`approvals`): answers from data gathered before the check, no I/O. */
+export interface ManifestGovernance {
+  /** The repository's organisation, for teams written as a bare slug. */
+  org: string | undefined;
+  /** Judges the approving reviews for one team on this manifest; the record also goes into the report. */
+  approvals(req: { roles: ApprovalRole[]; team: string; need: number; location: SourceLocation }): ApprovalRecord;
 }
 
 export interface RuleContext<O> {
@@ -57,6 +79,14 @@ export interface RuleContext<O> {
   now: Date;
   /** The manifest value at a JSON pointer (or its nearest present parent). */
   at(pointer: string): SourceLocation;
+  report(r: Report): void;
+  governance: ManifestGovernance;
+}
+
+/** For rules judged once per change rather than per manifest (`manifest-required`). */
+export interface ChangeContext<O> {
+  options: O;
+  changes: ChangeSet;
   report(r: Report): void;
 }
 
@@ -73,6 +103,8 @@ export interface RuleModule<O = Record<string, unknown>> {
     messages: Record<string, string>;
   };
   check(context: RuleContext<O>): void;
+  /** Judged once per run over the change, not per manifest; such a rule takes no `match`. */
+  checkChanges?(context: ChangeContext<O>): void;
 }
 
 export function defineRule<O>(rule: RuleModule<O>): RuleModule<O> {

@@ -1,14 +1,18 @@
+import type { Hash } from "node:crypto";
 import path from "node:path";
 import { checkInlineIdentifiers, IdentifierFileParser, type IdentifierList } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
 import { checkOperationValues } from "../documents/operation.js";
 import type { Problem } from "../documents/problem.js";
 import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
-import type { CatalogDocument, OperationDocument, PolicyDocument, Validated } from "../documents/types.js";
+import type { CatalogDocument, OperationDocument, PolicyDocument, Validated, WaiverDocument } from "../documents/types.js";
 import { printableText, validateValue, type KnownNames } from "../documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
 import { evaluate, type Evaluation } from "../engine/evaluate.js";
+import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "../governance/collect.js";
+import { combineDigest, fileHash } from "../governance/digest.js";
+import { compileWaivers } from "../governance/waivers.js";
 import { compileCatalog, type Catalog } from "../resolve/catalog.js";
 import { InventoryParser, type Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
@@ -23,6 +27,8 @@ export interface CheckOptions {
   /** Repository-relative manifest files to judge. */
   manifests: string[];
   now: Date;
+  /** Reviews, teams, the author, the change, past commits: what overrides, approvals and `manifest-required` judge. */
+  governance?: GovernanceOptions;
 }
 
 export interface CheckResult extends Evaluation {
@@ -39,7 +45,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const problems: Problem[] = [];
   const policySource = opts.policySource ?? opts.workspace;
   const policiesDir = opts.policiesDir.replace(/\/+$/, "") || ".";
-  const { catalogs, policies, invalidCatalogs } = await loadPolicyDocuments(policySource, policiesDir, problems);
+  const { catalogs, policies, invalidCatalogs, waivers: waiverDocuments } = await loadPolicyDocuments(policySource, policiesDir, problems);
 
   let catalog: Catalog | undefined;
   if (catalogs.length === 0) {
@@ -56,20 +62,28 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   if (policies.length === 0 && catalogs.length > 0) {
     problems.push({ code: "policy", message: `no Policy document in ${policiesDir}/: nothing to judge against`, location: { file: policiesDir, line: 1, column: 1 } });
   }
-  const { rules, limits, problems: policyProblems } = compilePolicies(policies);
+  const { rules, limits, problems: policyProblems, waiverCap } = compilePolicies(policies);
   problems.push(...policyProblems);
+  const prepared = await prepareGovernance({ workspace: opts.workspace, policiesDir, rules, waivers: waiverDocuments.length, governance: opts.governance, limits });
+  // A changed governed script brings the manifests naming it into the check, changed or not.
+  const manifestFiles = [...new Set([...opts.manifests, ...prepared.extraManifests])];
 
   let inventory: Inventory | undefined;
   if (catalog?.inventoryPath) inventory = await loadInventory(opts.workspace, catalog, limits, problems);
 
   const manifests: ManifestInput[] = [];
   const known = catalog ? knownNames(catalog) : {};
-  for (const file of opts.manifests) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known)));
+  for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known)));
 
-  const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems });
+  const names = prepared.index ? manifestNames(prepared.index) : undefined;
+  const waivers = compileWaivers(waiverDocuments, { ruleIds: rules.map((r) => r.id), manifestNames: names, maxExpiry: waiverCap, now: opts.now });
+  problems.push(...waivers.problems);
+  const governance = await gatherFacts({ governance: opts.governance, workspace: opts.workspace, rules, catalog, manifests, waivers: waivers.waivers, changes: prepared.changes, names, limits });
+
+  const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems, governance });
   return {
     ...evaluation,
-    manifests: opts.manifests,
+    manifests: manifestFiles,
     policiesDir,
     rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement })),
   };
@@ -78,13 +92,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 async function loadPolicyDocuments(source: FileSource, dir: string, problems: Problem[]) {
   const catalogs: Validated<CatalogDocument>[] = [];
   const policies: Validated<PolicyDocument>[] = [];
+  const waivers: Validated<WaiverDocument>[] = [];
   let invalidCatalogs = 0;
   let files: string[];
   try {
     files = (await source.list(dir === "." ? "" : dir)).filter((f) => YAML_FILE.test(f));
   } catch (e) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ cannot be read (${source.label}): ${messageOf(e)}`, location: { file: dir, line: 1, column: 1 } });
-    return { catalogs, policies, invalidCatalogs };
+    return { catalogs, policies, invalidCatalogs, waivers };
   }
   if (files.length === 0) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ holds no YAML files (${source.label})`, location: { file: dir, line: 1, column: 1 } });
@@ -100,15 +115,18 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
       } else if (kind === "Policy") {
         const v = validateDocument<PolicyDocument>(d, "Policy", problems);
         if (v) policies.push(v);
+      } else if (kind === "Waiver") {
+        const v = validateDocument<WaiverDocument>(d, "Waiver", problems);
+        if (v) waivers.push(v);
       } else if (kind === "Operation") {
         problems.push({ code: "policy", message: `an Operation manifest does not belong among the policy files (${dir}/)`, location: d.map.locate("/kind") });
       }
     }
   }
-  return { catalogs, policies, invalidCatalogs };
+  return { catalogs, policies, invalidCatalogs, waivers };
 }
 
-async function readDocuments(source: FileSource, file: string, limits: Limits, problems: Problem[]): Promise<ParsedDocument[]> {
+async function readDocuments(source: FileSource, file: string, limits: Limits, problems: Problem[], hash?: Hash): Promise<ParsedDocument[]> {
   let text: string;
   try {
     text = await source.readText(file, limits.maxDocumentBytes);
@@ -117,6 +135,7 @@ async function readDocuments(source: FileSource, file: string, limits: Limits, p
     problems.push({ code: "file", message: messageOf(e) + limit, location: { file, line: 1, column: 1 } });
     return [];
   }
+  hash?.update(text, "utf8");
   const parsed = parseYaml(file, text, limits);
   problems.push(...parsed.problems);
   return parsed.problems.length > 0 ? [] : parsed.documents;
@@ -132,7 +151,7 @@ function kindOf(d: ParsedDocument, problems: Problem[]): DocumentKind | undefine
   if (typeof kind === "string" && Object.hasOwn(DOCUMENT_SCHEMAS, kind)) return kind as DocumentKind;
   problems.push({
     code: "schema",
-    message: kind === undefined ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog or Policy)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog or Policy)`,
+    message: kind === undefined ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog, Policy or Waiver)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog, Policy or Waiver)`,
     location: d.map.locate(kind === undefined ? "" : "/kind"),
   });
   return undefined;
@@ -153,7 +172,9 @@ function validateDocument<T>(d: ParsedDocument, kind: DocumentKind, problems: Pr
 
 async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[], known: KnownNames): Promise<ManifestInput[]> {
   const out: ManifestInput[] = [];
-  const docs = await readDocuments(source, file, limits, problems);
+  const manifestHash = fileHash();
+  const docs = await readDocuments(source, file, limits, problems, manifestHash.hash);
+  const manifestPart = manifestHash.part(normalize(file));
   // One manifest per file: a second document below the one a reviewer reads is refused, not judged on the side.
   if (docs.length > 1) {
     problems.push({ code: "manifest", message: `${file} holds ${docs.length} YAML documents; a manifest file holds one Operation: move document ${docs[1]!.index + 1} to a file of its own`, location: docs[1]!.map.locate("") });
@@ -173,7 +194,16 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
     const valueProblems = checkOperationValues(v.doc, d);
     problems.push(...valueProblems);
     if (valueProblems.length > 0) continue;
-    out.push({ file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems) });
+    // The digest covers the manifest and its identifier file, hashed as they are read: what reviews bind to.
+    const ids = v.doc.spec.target.identifiers;
+    const identifierFile = Array.isArray(ids) ? undefined : normalize(ids.file);
+    const idHash = identifierFile === undefined ? undefined : fileHash();
+    const manifest: ManifestInput = { file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems, idHash?.hash) };
+    if (manifest.identifiers) {
+      manifest.digest = combineDigest([manifestPart, ...(idHash && identifierFile !== undefined ? [idHash.part(identifierFile)] : [])]);
+      if (identifierFile !== undefined) manifest.identifierFile = identifierFile;
+    }
+    out.push(manifest);
   }
   if (operations === 0 && !problems.some((p) => p.location.file === file)) {
     problems.push({ code: "manifest", message: `${file} holds no Operation manifest`, location: { file, line: 1, column: 1 } });
@@ -181,7 +211,7 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
   return out;
 }
 
-async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Validated<OperationDocument>, limits: Limits, problems: Problem[]): Promise<IdentifierList | undefined> {
+async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Validated<OperationDocument>, limits: Limits, problems: Problem[], hash?: Hash): Promise<IdentifierList | undefined> {
   const ids = doc.spec.target.identifiers;
   const manifestFile = parsed.file;
   if (Array.isArray(ids)) {
@@ -202,7 +232,10 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
   }
   const parser = new IdentifierFileParser(normalize(file), limits);
   try {
-    for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) parser.push(chunk);
+    for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) {
+      parser.push(chunk);
+      hash?.update(chunk, "utf8");
+    }
   } catch (e) {
     const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxIdentifierFileBytes)" : "";
     problems.push({ code: "file", message: `identifier file ${messageOf(e)}${limit}`, location: at });

@@ -1,0 +1,215 @@
+/**
+ * The I/O governance needs, done before the pure check and only through what the caller hands in:
+ * a FileSource for head and for past commits, a TeamDirectory, the reviews. The CLI and the Action
+ * differ only in those; see GovernanceOptions.
+ */
+import type { Limits } from "../documents/limits.js";
+import type { Catalog } from "../resolve/catalog.js";
+import { parseYaml } from "../documents/yaml.js";
+import type { CompiledRule } from "../engine/policies.js";
+import type { ManifestInput } from "../rules/types.js";
+import { discoverManifests } from "../workspace/discover.js";
+import type { FileSource } from "../workspace/files.js";
+import { digestFiles, repoPath, type DigestResult } from "./digest.js";
+import type { ChangeSet, GovernanceFacts, ManifestIndexEntry } from "./facts.js";
+import { readReviews, sameLogin, type Review } from "./reviews.js";
+import { governedScripts } from "./scripts.js";
+import { MembershipTable, teamName, type Membership, type TeamDirectory } from "./teams.js";
+import type { DigestEntry } from "./types.js";
+import type { CompiledWaiver } from "./waivers.js";
+
+/** What a caller (the CLI, the Action) supplies for governance; every field is optional and its absence never lets anything through. */
+export interface GovernanceOptions {
+  /** The pull request's reviews, as GitHub's REST API returns them (GET /repos/{o}/{r}/pulls/{n}/reviews, every page). */
+  reviews?: Review[];
+  /** Team memberships; without one, no team membership can be confirmed. */
+  teams?: TeamDirectory;
+  /** The pull request author's login: their own reviews never approve or override. */
+  author?: string;
+  /** The repository's organisation (its owner), for teams written as a bare slug. */
+  org?: string;
+  /**
+   * Repository-relative paths the change touches (the pull request's files); files no longer at
+   * head are left out. Absent: every file of the workspace is judged by `manifest-required`.
+   */
+  changedFiles?: string[];
+  /** The repository at a past commit (a review's commit_id), to compare what a reviewer saw with head. */
+  filesAt?: (commit: string) => FileSource;
+  /** Every manifest file at head. Absent: discovered when needed (every YAML file outside the policies directory declaring kind: Operation). */
+  allManifests?: string[];
+}
+
+const norm = repoPath;
+
+/** `metadata.name` and `metadata.scripts` of manifests, read leniently: loading reports a broken one if it is judged. */
+export async function indexManifests(source: FileSource, files: readonly string[], limits: Limits): Promise<ManifestIndexEntry[]> {
+  const out: ManifestIndexEntry[] = [];
+  for (const file of files) {
+    const entry: ManifestIndexEntry = { file: norm(file), name: undefined, scripts: [] };
+    out.push(entry);
+    try {
+      const parsed = parseYaml(file, await source.readText(file, limits.maxDocumentBytes), limits);
+      const meta = (parsed.documents[0]?.value as { kind?: unknown; metadata?: { name?: unknown; scripts?: unknown } } | null)?.metadata;
+      if (typeof meta?.name === "string") entry.name = meta.name;
+      if (Array.isArray(meta?.scripts)) entry.scripts = meta.scripts.filter((s): s is string => typeof s === "string" && s !== "");
+    } catch {
+      // unreadable: it names nothing here, and loading says why if it is judged
+    }
+  }
+  return out;
+}
+
+/** The change `manifest-required` rules judge, and the manifests they add to the check. */
+export async function prepareChanges(opts: {
+  workspace: FileSource;
+  rules: readonly CompiledRule[];
+  index: ManifestIndexEntry[];
+  changedFiles: string[] | undefined;
+}): Promise<{ changes: ChangeSet | undefined; extraManifests: string[] }> {
+  const changeRules = opts.rules.filter((r) => r.module.checkChanges);
+  if (changeRules.length === 0) return { changes: undefined, extraManifests: [] };
+  let files: string[];
+  if (opts.changedFiles) {
+    files = [];
+    for (const f of new Set(opts.changedFiles.map(norm))) if (await opts.workspace.exists(f)) files.push(f);
+  } else {
+    files = await opts.workspace.list("");
+  }
+  const changes: ChangeSet = { files: files.sort(), changed: opts.changedFiles !== undefined, manifests: opts.index };
+  const extra = new Set<string>();
+  for (const rule of changeRules) {
+    for (const s of governedScripts(rule.options.scripts as string[], changes.files, changes.manifests)) s.manifests.forEach((m) => extra.add(m));
+  }
+  return { changes, extraManifests: [...extra].sort() };
+}
+
+/** Every manifest name -> the files holding it. */
+export function manifestNames(index: readonly ManifestIndexEntry[]): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const e of index) if (e.name !== undefined) names.set(e.name, [...(names.get(e.name) ?? []), e.file]);
+  return names;
+}
+
+/**
+ * Reads what the pure judgement needs: memberships of the reviewers in the teams that matter, and
+ * the digest of every judged manifest (and governed script without one) at each review's commit.
+ */
+export async function gatherFacts(opts: {
+  governance: GovernanceOptions | undefined;
+  workspace: FileSource;
+  rules: readonly CompiledRule[];
+  catalog: Catalog | undefined;
+  manifests: readonly ManifestInput[];
+  waivers: CompiledWaiver[];
+  changes: ChangeSet | undefined;
+  names: Map<string, string[]> | undefined;
+  limits: Limits;
+}): Promise<GovernanceFacts> {
+  const g = opts.governance ?? {};
+  const author = g.author?.trim() || undefined;
+  const org = g.org?.trim() || undefined;
+  const reviews = readReviews(g.reviews ?? []);
+  const byId = new Map(opts.rules.map((r) => [r.id, r]));
+  const notAuthor = (login: string) => author !== undefined && !sameLogin(login, author);
+
+  // Head digests: manifests as loaded; governed scripts named by no manifest, read here.
+  const head = new Map<string, DigestEntry>();
+  const subjects = new Map<string, { path: string; maxBytes: number }[]>();
+  for (const m of opts.manifests) {
+    if (!m.digest) continue;
+    const files = [norm(m.file), ...(m.identifierFile ? [m.identifierFile] : [])];
+    head.set(m.file, { subject: m.file, files, digest: m.digest });
+    subjects.set(m.file, [{ path: norm(m.file), maxBytes: opts.limits.maxDocumentBytes }, ...(m.identifierFile ? [{ path: m.identifierFile, maxBytes: opts.limits.maxIdentifierFileBytes }] : [])]);
+  }
+  if (opts.changes) {
+    for (const rule of opts.rules.filter((r) => r.module.checkChanges)) {
+      for (const s of governedScripts(rule.options.scripts as string[], opts.changes.files, opts.changes.manifests)) {
+        if (s.manifests.length > 0 || head.has(s.script)) continue;
+        const files = [{ path: s.script, maxBytes: opts.limits.maxDocumentBytes }];
+        const d = await digestFiles(opts.workspace, files);
+        if (d.ok) head.set(s.script, { subject: s.script, files: [s.script], digest: d.digest });
+        subjects.set(s.script, files);
+      }
+    }
+  }
+
+  // Which (team, login) pairs and which commits matter.
+  const pairs = new Map<string, { team: string; login: string }>();
+  const want = (team: string, login: string) => pairs.set(MembershipTable.key(team, login), { team, login });
+  const commits = new Set<string>();
+  for (const req of reviews.overrides) {
+    const rule = byId.get(req.ruleId);
+    if (!rule || req.notApproving || !req.reason || rule.enforcement !== "soft-mandatory" || !notAuthor(req.login)) continue;
+    if (req.commit) commits.add(req.commit);
+    if (rule.overrideUsers.some((u) => sameLogin(u, req.login))) continue;
+    for (const team of rule.overrideTeams) want(team, req.login);
+  }
+  if (opts.rules.some((r) => r.type === "approvals")) {
+    const teams = new Set<string>();
+    const add = (raw: string | undefined) => {
+      const t = raw === undefined ? undefined : teamName(raw, org).team;
+      if (t) teams.add(t);
+    };
+    for (const m of opts.manifests) {
+      add(m.doc.metadata.requestedBy);
+      add(m.doc.metadata.executedBy);
+    }
+    for (const k of opts.catalog?.kinds.values() ?? []) add(k.owner);
+    for (const a of reviews.approvals) {
+      if (!notAuthor(a.login)) continue;
+      if (a.commit) commits.add(a.commit);
+      for (const team of teams) want(team, a.login);
+    }
+  }
+
+  const memberships = new MembershipTable();
+  for (const { team, login } of pairs.values()) memberships.set(team, login, await membershipOf(g.teams, team, login));
+
+  const atCommit = new Map<string, Map<string, DigestResult>>();
+  for (const commit of commits) {
+    const at = new Map<string, DigestResult>();
+    atCommit.set(commit, at);
+    let source: FileSource | undefined;
+    let unreadable: string | undefined;
+    if (!g.filesAt) unreadable = "no way to read past commits was given, so what the reviewer saw cannot be compared with head";
+    else {
+      try {
+        source = g.filesAt(commit);
+      } catch (e) {
+        unreadable = (e as Error)?.message ?? String(e);
+      }
+    }
+    for (const [subject, files] of subjects) at.set(subject, source ? await digestFiles(source, files) : { ok: false, reason: unreadable! });
+  }
+
+  return { author, org, reviews, memberships, head, atCommit, waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names };
+}
+
+async function membershipOf(dir: TeamDirectory | undefined, team: string, login: string): Promise<Membership> {
+  if (!dir) return { state: "unknown", reason: "no team directory was given" };
+  try {
+    return await dir.membership(team, login);
+  } catch (e) {
+    return { state: "unknown", reason: (e as Error)?.message ?? String(e) };
+  }
+}
+
+/**
+ * Before manifests load: the manifest index (when a `manifest-required` rule or a waiver needs it),
+ * the change, and the manifests a changed governed script brings into the check.
+ */
+export async function prepareGovernance(opts: {
+  workspace: FileSource;
+  policiesDir: string;
+  rules: readonly CompiledRule[];
+  waivers: number;
+  governance: GovernanceOptions | undefined;
+  limits: Limits;
+}): Promise<{ index: ManifestIndexEntry[] | undefined; changes: ChangeSet | undefined; extraManifests: string[] }> {
+  const needed = opts.waivers > 0 || opts.rules.some((r) => r.module.checkChanges);
+  if (!needed) return { index: undefined, changes: undefined, extraManifests: [] };
+  const files = opts.governance?.allManifests ?? (await discoverManifests(opts.workspace, [], opts.policiesDir, [], opts.limits.maxDocumentBytes));
+  const index = await indexManifests(opts.workspace, files, opts.limits);
+  const prepared = await prepareChanges({ workspace: opts.workspace, rules: opts.rules, index, changedFiles: opts.governance?.changedFiles });
+  return { index, ...prepared };
+}

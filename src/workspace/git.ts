@@ -1,0 +1,82 @@
+import { spawn } from "node:child_process";
+import { TextDecoder } from "node:util";
+import { checkRelative, FileError, mib, type FileSource } from "./files.js";
+
+const COMMIT = /^[0-9a-f]{4,64}$/i;
+
+/**
+ * The files of one commit of a local git repository (`git cat-file blob <commit>:./<path>`, run in
+ * the repository root): the CLI reads what a reviewer saw this way. Only reads are offered.
+ */
+export class GitFiles implements FileSource {
+  readonly label: string;
+
+  constructor(
+    private readonly root: string,
+    private readonly commit: string,
+  ) {
+    if (!COMMIT.test(commit)) throw new FileError(`'${commit}' is not a commit id`, "io");
+    this.label = `commit ${commit.slice(0, 7)}`;
+  }
+
+  async readText(file: string, maxBytes: number): Promise<string> {
+    let text = "";
+    for await (const c of this.chunks(file, maxBytes)) text += c;
+    return text;
+  }
+
+  async *chunks(file: string, maxBytes: number): AsyncIterable<string> {
+    const bad = checkRelative(file);
+    if (bad) throw new FileError(`${file} ${bad}`, "outside");
+    const spec = `${this.commit}:./${file.replace(/\\/g, "/").replace(/^\.\//, "")}`;
+    const child = spawn("git", ["--no-pager", "cat-file", "blob", spec], { cwd: this.root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d.slice(0, 2000)));
+    const exited = new Promise<number | null>((resolve) => {
+      child.on("error", (e) => {
+        stderr += e.message;
+        resolve(null);
+      });
+      child.on("close", (code) => resolve(code));
+    });
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let read = 0;
+    try {
+      for await (const buf of child.stdout as AsyncIterable<Buffer>) {
+        read += buf.length;
+        if (read > maxBytes) throw new FileError(`${file} is over the limit of ${mib(maxBytes)} at ${this.label}`, "too-large");
+        yield decode(decoder, buf, file, true);
+      }
+      const code = await exited;
+      if (code !== 0) throw new FileError(`${file} cannot be read at ${this.label}: ${firstLine(stderr) || `git exited with ${code}`}`, "missing");
+      yield decode(decoder, undefined, file, false);
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+  }
+
+  async list(): Promise<string[]> {
+    throw new FileError(`listing files at ${this.label} is not supported`, "io");
+  }
+
+  async exists(file: string): Promise<boolean> {
+    try {
+      for await (const _ of this.chunks(file, Number.MAX_SAFE_INTEGER)) break;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function firstLine(s: string): string {
+  return s.trim().split(/\r?\n/)[0] ?? "";
+}
+
+function decode(decoder: TextDecoder, buf: Uint8Array | undefined, file: string, stream: boolean): string {
+  try {
+    return decoder.decode(buf, { stream });
+  } catch {
+    throw new FileError(`${file} is not UTF-8 text`, "encoding");
+  }
+}
