@@ -23,7 +23,7 @@ export type Target =
   | { kind: "merge_group"; baseSha: string; headSha: string }
   | { kind: "all"; sha: string | undefined };
 
-export const PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+export const PULL_REQUEST_EVENTS = ["pull_request"];
 export const ALL_MANIFEST_EVENTS = ["push", "workflow_dispatch", "schedule"];
 
 /** Reads the runner's environment; each error says which variable and that Blastgate runs as an Action step. */
@@ -86,6 +86,10 @@ export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { t
     const mg = p.merge_group;
     if (!mg?.base_sha || !SHA.test(mg.base_sha) || !mg.head_sha) return { error: "the merge_group event payload lacks merge_group.base_sha or head_sha" };
     return { target: { kind: "merge_group", baseSha: mg.base_sha, headSha: mg.head_sha } };
+  }
+  if (ctx.eventName === "pull_request_target") {
+    // Its checkout is the base branch: the manifests in the workspace would not be the pull request's.
+    return { error: "Blastgate does not run on pull_request_target: that event checks out the base branch, so the pull request's manifests would not be judged. Use pull_request (pull requests from forks are still judged; only the comment is skipped)" };
   }
   if (ALL_MANIFEST_EVENTS.includes(ctx.eventName)) return { target: { kind: "all", sha: typeof p.after === "string" ? p.after : undefined } };
   return { error: `Blastgate does not run on '${ctx.eventName}' events: trigger it on pull_request and merge_group (or push, workflow_dispatch, schedule to check every manifest)` };

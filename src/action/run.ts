@@ -45,6 +45,7 @@ export interface ActionOutcome {
 }
 
 export const POLICY_CHANGED = "blastgate/policy-changed";
+export const INVENTORY_CHANGED = "blastgate/inventory-changed";
 export const REPORT_FILE = "blastgate-report.json";
 
 function emptyResult(policiesDir: string): CheckResult {
@@ -140,12 +141,12 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const notes: string[] = [];
   let policySource: FileSource = workspace;
   let selection: Selection;
+  let inventoryPath: string | undefined;
   const policiesDir = inputs.policies;
 
   if (target.kind === "all") {
     log.info(`${ctx.eventName}: checking every manifest in the workspace against the policies in ${policiesDir}/ of the working tree`);
-    const inventory = await peekCatalog(workspace, policiesDir);
-    selection = await selectAll({ workspace, globs: inputs.manifests, policiesDir, inventoryPath: inventory.inventoryPath });
+    selection = await selectAll({ workspace, globs: inputs.manifests, policiesDir, inventoryPath: undefined });
   } else {
     if (!gh) throw new Error("no GitHub client for a pull request or merge group");
     let changes: ChangedFiles;
@@ -168,23 +169,25 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     if (catalog.missing) {
       notes.push(`The base commit has no ${policiesDir}/ directory. Blastgate judges a pull request by its base branch's policies, so policies apply once they are merged: merge them first (this check cannot pass before).`);
     }
-    selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath: catalog.inventoryPath });
+    inventoryPath = catalog.inventoryPath;
+    selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath });
   }
   notes.push(...selection.notes.map(capitalize));
   for (const [m, why] of selection.reasons) log.info(`  ${m}: ${why}`);
   if (selection.manifests.length === 0) log.info("no manifest to judge");
 
+  const what = target.kind === "pull_request" ? "pull request" : "change";
   const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now });
   result.problems.unshift(...selection.problems);
 
   if (selection.policyChanges.length > 0 && target.kind !== "all") {
-    result.findings.push(...selection.policyChanges.map((f) => policyChangedFinding(f, policySource.label)));
+    result.findings.push(...selection.policyChanges.map((f) => policyChangedFinding(f, policySource.label, what)));
     // The new policies are not used to judge, but a broken one must not merge: every later check would fail on it.
     const head = await runCheck({ workspace, policiesDir, manifests: [], now });
     for (const p of head.problems) result.problems.push({ ...p, message: `${p.message} (in this pull request's version of ${policiesDir}/)` });
-    notes.push(`This pull request changes the policies (${selection.policyChanges.map((f) => f.filename).join(", ")}). It is judged by the policies of the ${policySource.label}; the changed policies apply once merged.`);
+    notes.push(`This ${what} changes the policies (${selection.policyChanges.map((f) => f.filename).join(", ")}). It is judged by the policies of the ${policySource.label}; the changed policies apply once merged.`);
   }
-  if (selection.inventoryChanged) notes.push(`This pull request changes the inventory; it was read as changed, from the pull request.`);
+  if (selection.inventoryChanged && inventoryPath) result.findings.push(inventoryChangedFinding(inventoryPath, what));
   if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
   recount(result);
 
@@ -199,21 +202,19 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function policyChangedFinding(f: ChangedFile, base: string): Finding {
-  const location = { file: f.filename, line: 1, column: 1 };
+/** A finding the Action adds about the change itself, not about one manifest. */
+function changeFinding(ruleId: string, file: string, message: string, evidence: Finding["evidence"]): Finding {
+  const location = { file, line: 1, column: 1 };
+  return { ruleId, ruleType: ruleId.replace(/^blastgate\//, ""), enforcement: "advisory", severity: "warning", messageId: ruleId.replace(/^blastgate\//, ""), message, location, manifest: file, evidence, policy: location };
+}
+
+function inventoryChangedFinding(file: string, what: string): Finding {
+  return changeFinding(INVENTORY_CHANGED, file, `this ${what} changes the inventory ${file}: every manifest was judged against the changed inventory, so review the inventory change itself (it decides what each identifier is)`, {});
+}
+
+function policyChangedFinding(f: ChangedFile, base: string, what: string): Finding {
   const verb = f.status === "removed" ? "removes" : f.status === "added" ? "adds" : f.status === "renamed" ? `renames ${f.previousFilename} to` : "changes";
-  return {
-    ruleId: POLICY_CHANGED,
-    ruleType: "policy-changed",
-    enforcement: "advisory",
-    severity: "warning",
-    messageId: "policyChanged",
-    message: `this pull request ${verb} the policy file ${f.filename}: it is judged by the policies of the ${base}, and the change applies once merged`,
-    location,
-    manifest: f.filename,
-    evidence: { status: f.status },
-    policy: location,
-  };
+  return changeFinding(POLICY_CHANGED, f.filename, `this ${what} ${verb} the policy file ${f.filename}: it is judged by the policies of the ${base}, and the change applies once merged`, { status: f.status });
 }
 
 /** Counts and verdict again after the Action added its own findings and problems. */

@@ -61,6 +61,23 @@ async function looksLikeManifest(ws: FileSource, file: string): Promise<boolean>
   }
 }
 
+/**
+ * For a changed file: also a manifest written so the quick test misses it (flow style, a tag, a
+ * second document), since skipping a manifest would let it through unjudged.
+ */
+async function declaresOperation(ws: FileSource, file: string): Promise<boolean> {
+  if (await looksLikeManifest(ws, file)) return true;
+  let text: string;
+  try {
+    text = await ws.readText(file, DEFAULT_LIMITS.maxDocumentBytes);
+  } catch {
+    return true;
+  }
+  const parsed = parseYaml(file, text, DEFAULT_LIMITS);
+  if (parsed.problems.length > 0) return /\bOperation\b/.test(text);
+  return parsed.documents.some((d) => (d.value as { kind?: unknown } | null)?.kind === "Operation");
+}
+
 /** Every manifest in the workspace that the globs select. */
 export async function allManifests(opts: Pick<SelectOptions, "workspace" | "globs" | "policiesDir">): Promise<string[]> {
   const out: string[] = [];
@@ -115,8 +132,7 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
   };
   if (!changes.complete) return whole(`GitHub lists only the first ${changes.files.length.toLocaleString("en-US")} changed files: every manifest was checked`);
   if (inventoryChanged) {
-    const sel = await whole(`this change edits the inventory ${inventory}, which every manifest resolves against: every manifest was checked, with the inventory as changed`);
-    return sel;
+    return whole(`this change edits the inventory ${inventory}, which every manifest resolves against: every manifest was checked, against the inventory as this change leaves it`);
   }
 
   const reasons = new Map<string, string>();
@@ -138,7 +154,7 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
       });
       continue;
     }
-    if (await looksLikeManifest(workspace, f.filename)) reasons.set(f.filename, "changed");
+    if (await declaresOperation(workspace, f.filename)) reasons.set(f.filename, "changed");
   }
   if (others.size > 0) {
     for (const m of await allManifests(opts)) {

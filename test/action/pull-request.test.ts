@@ -287,5 +287,34 @@ rules:
     expect(run.code).toBe(1);
     expect(JSON.parse(await readFile(run.outputs.report!, "utf8")).manifests).toEqual([LEGACY, SAFE]);
     expect(run.summary).toContain("> This change edits the inventory inventory/objects.ndjson, which every manifest resolves against: every manifest was checked");
+    expect(run.annotations.filter((a) => a.level === "warning")).toEqual([
+      {
+        level: "warning",
+        title: "Blastgate: blastgate/inventory-changed (advisory)",
+        file: "inventory/objects.ndjson",
+        line: 1,
+        col: 1,
+        message: "this pull request changes the inventory inventory/objects.ndjson: every manifest was judged against the changed inventory, so review the inventory change itself (it decides what each identifier is)",
+      },
+    ]);
+  });
+
+  it("quotes hostile identifiers without mentions, HTML or workflow commands", async () => {
+    const { api, workspace, payload } = await pullRequest([LEGACY], {
+      edit: async (ws) => {
+        const ids = await readFile(path.join(ws, "ids/insight-sites.txt"), "utf8");
+        await write(ws, "ids/insight-sites.txt", ids.replace("site-0001", "@acme/admins\n::error::pwned\n<img>#1\nsite-0001"));
+      },
+    });
+    const run = await runAction({ api, workspace, payload });
+    expect(run.code).toBe(1);
+    // Only Blastgate's own commands reach the runner; the identifier is quoted inside a message.
+    expect(run.stdout.split("\n").filter((l) => l.startsWith("::error::"))).toEqual([]);
+    expect(run.annotations.filter((a) => a.message.includes("'::error::pwned' (line 4)"))).toHaveLength(1);
+    for (const text of [commentsByBot(api)[0]!.body, run.summary]) {
+      expect(text).toContain("'&#64;acme/admins' (line 3), '::error::pwned' (line 4), '&lt;img&gt;&#35;1' (line 5)");
+      expect(text).not.toContain("@acme");
+      expect(text).not.toContain("<img>");
+    }
   });
 });
