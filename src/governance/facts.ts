@@ -97,7 +97,11 @@ export function judgeApprovals(facts: GovernanceFacts, req: { manifest: string; 
     let reason: string | undefined;
     if (facts.author === undefined) reason = "the pull request's author is not known, so an approval cannot be told apart from a self-approval";
     else if (sameLogin(a.login, facts.author)) reason = `${a.login} is the pull request's author`;
-    else reason = notMember(facts, req.team, a.login);
+    else {
+      // Reviewers from other teams are not refusals, only not this team's: listing them all would bury the ones that matter.
+      if (facts.memberships.get(req.team, a.login).state === "not-member") continue;
+      reason = notMember(facts, req.team, a.login);
+    }
     if (reason === undefined) {
       const b = boundTo(facts, req.manifest, a.commit);
       if (b.ok) {
@@ -109,7 +113,13 @@ export function judgeApprovals(facts: GovernanceFacts, req: { manifest: string; 
     refused.push({ login: a.login, reviewId: a.reviewId, reason });
   }
   const approvedBy = [...counted.values()];
-  // A reviewer whose later approval counts needs no refusal listed for an earlier one.
-  const stillRefused = refused.filter((r) => !counted.has(r.login.toLowerCase()));
+  // A reviewer whose later approval counts needs no refusal listed for an earlier one; one reason is listed once per reviewer.
+  const seen = new Set<string>();
+  const stillRefused = refused.filter((r) => {
+    const key = `${r.login.toLowerCase()}\u0000${r.reason}`;
+    if (counted.has(r.login.toLowerCase()) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return { manifest: req.manifest, ruleId: req.ruleId, roles: req.roles, team: req.team, need: req.need, approvedBy, refused: stillRefused, satisfied: approvedBy.length >= req.need, location: req.location };
 }
