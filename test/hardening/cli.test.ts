@@ -109,6 +109,18 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
     [["schema", "policies-cases/yaml11-boolean/catalog.yaml:15:43", "actions.remove-app.destructive must be true or false, not a string ('yes' is text in YAML 1.2, which Blastgate reads: write true or false)"]],
   ],
 
+  [
+    "an inventory with malformed rows and a duplicate id",
+    "manifests/good.yaml",
+    "policies-cases/hostile-inventory",
+    [
+      ["inventory", "inventory/hostile.ndjson:5:1", "malformed inventory row: not valid JSON"],
+      ["inventory", "inventory/hostile.ndjson:6:1", "malformed inventory row: field 'kind' is missing"],
+      ["inventory", "inventory/hostile.ndjson:7:1", "duplicate id 'app-0001' in the inventory"],
+      ["inventory", "inventory/hostile.ndjson:8:1", "malformed inventory row: 'protected' must be true or false"],
+    ],
+  ],
+
   // The manifest trying to disarm the check
   [
     "environment 'Production'",
@@ -155,18 +167,21 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
   ],
 ];
 
-describe("hostile input is refused: exit 2, the file, line and column, no stack trace", () => {
-  it.each(REFUSED)("%s", (_name, manifest, policies, problems) => {
-    const o = check(manifest, { policies });
+describe.concurrent("hostile input is refused: exit 2, the file, line and column, no stack trace", () => {
+  it.each(REFUSED)("%s", async (_name, manifest, policies, problems) => {
+    const o = await check(manifest, { policies });
     expect(o.exit).toBe(2);
     expect(o.report.verdict).toBe("error");
     expect(problemsOf(o)).toEqual(problems);
     expect(o.stderr).toBe("");
   });
 
-  it("the text report names the same place, with no stack trace", () => {
-    for (const [, manifest, policies, problems] of [REFUSED[0]!, REFUSED[11]!, REFUSED[26]!, REFUSED[31]!]) {
-      const t = checkText(manifest, { policies });
+  it("the text report names the same place, with no stack trace", async () => {
+    const sample = ["alias expansion bomb", "a zero-width space inside an identifier", "a path climbing out with ..", "a rule type that does not exist", "environment 'Production'"];
+    const picked = REFUSED.filter(([name]) => sample.includes(name));
+    expect(picked).toHaveLength(sample.length);
+    for (const [, manifest, policies, problems] of picked) {
+      const t = await checkText(manifest, { policies });
       expect(t.exit).toBe(2);
       expect(t.stdout).toMatch(/^ERROR: Blastgate could not judge/);
       for (const [, at, message] of problems) expect(t.stdout).toContain(`${at}  ${message}`);
@@ -174,10 +189,10 @@ describe("hostile input is refused: exit 2, the file, line and column, no stack 
   });
 });
 
-describe("a manifest that cannot be trusted is blocked: exit 1 with the finding", () => {
-  it("YAML 1.1 surprises (no, on, 0x1F, 1e3, 1:20, 0012) stay the written identifiers", () => {
+describe.concurrent("a manifest that cannot be trusted is blocked: exit 1 with the finding", () => {
+  it("YAML 1.1 surprises (no, on, 0x1F, 1e3, 1:20, 0012) stay the written identifiers", async () => {
     // The inventory holds objects named exactly so, of kind site: only the exact strings resolve there.
-    const o = check("manifests/yaml/yaml11-identifiers.yaml");
+    const o = await check("manifests/yaml/yaml11-identifiers.yaml");
     expect(o.exit).toBe(1);
     expect(o.report.plans[0]!.byKind).toEqual({ site: 6 });
     const wrong = o.report.findings.find((f) => f.messageId === "wrongKind")!;
@@ -186,33 +201,33 @@ describe("a manifest that cannot be trusted is blocked: exit 1 with the finding"
     expect(wrong.message).toBe("6 of 6 identifiers are site, not app: 'no' (line 12), 'on' (line 13), '0x1F' (line 14) and 3 more");
   });
 
-  it("a target kind that does not match the action", () => {
-    const o = check("manifests/disarm/kind-mismatch.yaml");
+  it("a target kind that does not match the action", async () => {
+    const o = await check("manifests/disarm/kind-mismatch.yaml");
     expect(o.exit).toBe(1);
     expect(mandatoryOf(o)).toEqual([["target-kind", "actionKind", "manifests/disarm/kind-mismatch.yaml:9:11"]]);
     expect(o.report.findings[0]!.message).toBe("action 'delete-site' acts on 'site', but spec.target.kind is 'app'");
   });
 
-  it("a catastrophic-backtracking pattern runs in linear time and matches nothing it should not", () => {
+  it("a catastrophic-backtracking pattern runs in linear time and matches nothing it should not", async () => {
     // (a+)+$ against 'aaa…!' takes a backtracking engine 2^n steps; with RE2 the run simply finishes.
-    const o = check("manifests/catalog/redos.yaml", { policies: "policies-cases/redos" });
+    const o = await check("manifests/catalog/redos.yaml", { policies: "policies-cases/redos" });
     expect(o.exit).toBe(1);
     const unresolved = o.report.findings.find((f) => f.messageId === "unresolved")!;
     expect(unresolved.location).toEqual({ file: "ids/hostile/redos.txt", line: 2, column: 1 });
     expect(unresolved.evidence.count).toBe(10);
   });
 
-  it("two kinds whose patterns overlap: an identifier matching both is ambiguous", () => {
-    const o = check("manifests/catalog/ambiguous.yaml", { policies: "policies-cases/overlap" });
+  it("two kinds whose patterns overlap: an identifier matching both is ambiguous", async () => {
+    const o = await check("manifests/catalog/ambiguous.yaml", { policies: "policies-cases/overlap" });
     expect(o.exit).toBe(1);
     expect(mandatoryOf(o)).toEqual([["target-kind", "ambiguous", "manifests/catalog/ambiguous.yaml:11:19"]]);
     expect(o.report.findings[0]!.evidence.kinds).toEqual(["site", "app"]);
   });
 });
 
-describe("overlapping patterns are caught when the catalog loads, from its example identifiers", () => {
-  it("an example of one kind that another kind's pattern also matches", () => {
-    const o = check("manifests/good.yaml", { policies: "policies-cases/overlap-examples" });
+describe.concurrent("overlapping patterns are caught when the catalog loads, from its example identifiers", () => {
+  it("an example of one kind that another kind's pattern also matches", async () => {
+    const o = await check("manifests/good.yaml", { policies: "policies-cases/overlap-examples" });
     expect(o.exit).toBe(2);
     expect(problemsOf(o)).toEqual([
       [
@@ -224,10 +239,10 @@ describe("overlapping patterns are caught when the catalog loads, from its examp
   });
 });
 
-describe("benign formatting resolves to exactly the written identifiers", () => {
-  it.each(["crlf", "bom", "trailing-spaces"])("%s", (name) => {
+describe.concurrent("benign formatting resolves to exactly the written identifiers", () => {
+  it.each(["crlf", "bom", "trailing-spaces"])("%s", async (name) => {
     // If a CR, the BOM or a space stayed in an identifier it would resolve nowhere and be blocked.
-    const o = check(`manifests/identifiers/${name}.yaml`);
+    const o = await check(`manifests/identifiers/${name}.yaml`);
     expect(o.report.problems).toEqual([]);
     expect(o.report.plans[0]!.byKind).toEqual({ app: 3 });
     expect(o.report.plans[0]!.targets).toBe(3);
@@ -235,7 +250,7 @@ describe("benign formatting resolves to exactly the written identifiers", () => 
   });
 });
 
-describe("limits are the policy owner's: each is honoured, and none comes from the manifest", () => {
+describe.concurrent("limits are the policy owner's: each is honoured, and none comes from the manifest", () => {
   const cases: [string, Problem][] = [
     ["document-bytes", ["file", "manifests/limits/document-bytes.yaml:1:1", "manifests/limits/document-bytes.yaml is 2755 bytes, over the limit of 2048 bytes (limit maxDocumentBytes)"]],
     ["identifier-file-bytes", ["file", "manifests/limits/identifier-file-bytes.yaml:11:13", "identifier file ids/apps-commented.txt is 106 bytes, over the limit of 64 bytes (limit maxIdentifierFileBytes)"]],
@@ -245,44 +260,51 @@ describe("limits are the policy owner's: each is honoured, and none comes from t
     ["aliases", ["limit", "manifests/limits/aliases.yaml:7:16", "more than 1 alias (*name) in one document (limit maxAliases)"]],
     ["nodes", ["limit", "manifests/limits/nodes.yaml:41:11", "document has more than 40 values, aliases expanded (limit maxNodes)"]],
   ];
-  it.each(cases)("%s: refused under the policy's limit, allowed under the defaults", (name, problem) => {
+  it.each(cases)("%s: refused under the policy's limit, allowed under the defaults", async (name, problem) => {
     const manifest = `manifests/limits/${name}.yaml`;
-    const limited = check(manifest, { policies: "policies-cases/small-limits" });
+    const limited = await check(manifest, { policies: "policies-cases/small-limits" });
     expect(limited.exit).toBe(2);
     expect(problemsOf(limited)).toEqual([problem]);
-    const defaults = check(manifest);
+    const defaults = await check(manifest);
     expect(defaults.report.problems).toEqual([]);
     expect(defaults.exit).toBe(0);
   });
 });
 
 describe("cases made at test time (too big or too odd to commit)", () => {
-  it("a 1 GB identifier file is refused by its size, without being read", () => {
+  it("a 1 GB identifier file is refused by its size, without being read", async () => {
     const root = copyOfRepo();
     truncateSync(writeEmpty(path.join(root, "ids/huge.txt")), 1024 ** 3); // sparse: no disk, no read
     writeFileSync(path.join(root, "manifests/huge.yaml"), manifestNaming("ids/huge.txt"));
-    const o = check("manifests/huge.yaml", { root });
+    const o = await check("manifests/huge.yaml", { root });
     expect(problemsOf(o)).toEqual([["file", "manifests/huge.yaml:11:13", "identifier file ids/huge.txt is 1024 MiB, over the limit of 256 MiB (limit maxIdentifierFileBytes)"]]);
   });
 
-  it("a manifest of 9 MiB (one huge scalar) is refused by maxDocumentBytes", () => {
+  it("a 3 GB inventory is refused by its size, without being read", async () => {
+    const root = copyOfRepo();
+    truncateSync(path.join(root, "inventory/objects.ndjson"), 3 * 1024 ** 3);
+    const o = await check("manifests/good.yaml", { root });
+    expect(problemsOf(o)).toEqual([["file", "policies/catalog.yaml:7:12", "inventory inventory/objects.ndjson is 3072 MiB, over the limit of 2048 MiB (limit maxInventoryBytes)"]]);
+  });
+
+  it("a manifest of 9 MiB (one huge scalar) is refused by maxDocumentBytes", async () => {
     const root = copyOfRepo();
     writeFileSync(path.join(root, "manifests/huge.yaml"), manifestNaming("ids/apps.txt").replace("  name: m\n", `  name: m\n  description: "${"x".repeat(9 * 1024 * 1024)}"\n`));
-    const o = check("manifests/huge.yaml", { root });
+    const o = await check("manifests/huge.yaml", { root });
     expect(problemsOf(o)).toEqual([["file", "manifests/huge.yaml:1:1", "manifests/huge.yaml is 9.0 MiB, over the limit of 8.0 MiB (limit maxDocumentBytes)"]]);
   });
 
-  it("a huge scalar under the size limit is refused by the schema, shown shortened", () => {
+  it("a huge scalar under the size limit is refused by the schema, shown shortened", async () => {
     const root = copyOfRepo();
     writeFileSync(path.join(root, "manifests/long.yaml"), manifestNaming("ids/apps.txt").replace("  name: m\n", `  name: m\n  description: ${"x".repeat(1024 * 1024)}\n`));
-    const o = check("manifests/long.yaml", { root });
+    const o = await check("manifests/long.yaml", { root });
     expect(problemsOf(o)).toEqual([["schema", "manifests/long.yaml:5:16", `metadata.description is longer than 10000 characters ('${"x".repeat(57)}...')`]]);
   });
 
-  it("nesting 100,000 levels deep is refused, not a stack overflow", () => {
+  it("nesting 100,000 levels deep is refused, not a stack overflow", async () => {
     const root = copyOfRepo();
     writeFileSync(path.join(root, "manifests/deep.yaml"), manifestNaming("ids/apps.txt").replace("  name: m\n", `  name: m\n  description: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`));
-    const o = check("manifests/deep.yaml", { root });
+    const o = await check("manifests/deep.yaml", { root });
     expect(o.exit).toBe(2);
     expect(o.report.problems).toHaveLength(1);
     expect(o.report.problems[0]!.code).toBe("limit");
@@ -290,21 +312,21 @@ describe("cases made at test time (too big or too odd to commit)", () => {
     expect(o.report.problems[0]!.message).toBe("nesting too deep to read (limit maxDepth: 64 levels)");
   });
 
-  it("a symbolic link to a file outside the repository", () => {
+  it("a symbolic link to a file outside the repository", async () => {
     const root = copyOfRepo();
     writeFileSync(path.join(root, "../outside-secret.txt"), "app-0001\n");
     symlinkSync("../../outside-secret.txt", path.join(root, "ids/outside.txt"));
-    const o = check("manifests/paths/symlink-outside.yaml", { root });
+    const o = await check("manifests/paths/symlink-outside.yaml", { root });
     expect(problemsOf(o)).toEqual([["file", "manifests/paths/symlink-outside.yaml:11:13", "identifier file ids/outside.txt resolves outside the repository (through a symbolic link)"]]);
   });
 
-  it("a symbolic link to a directory outside the repository", () => {
+  it("a symbolic link to a directory outside the repository", async () => {
     const root = copyOfRepo();
     mkdirSync(path.join(root, "../outside-dir"));
     writeFileSync(path.join(root, "../outside-dir/ids.txt"), "app-0001\n");
     symlinkSync("../../outside-dir", path.join(root, "ids/linked"));
     writeFileSync(path.join(root, "manifests/linked.yaml"), manifestNaming("ids/linked/ids.txt"));
-    const o = check("manifests/linked.yaml", { root });
+    const o = await check("manifests/linked.yaml", { root });
     expect(problemsOf(o)).toEqual([["file", "manifests/linked.yaml:11:13", "identifier file ids/linked/ids.txt resolves outside the repository (through a symbolic link)"]]);
   });
 });

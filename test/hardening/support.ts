@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,21 +29,31 @@ export interface Outcome {
 
 export const where = (l: Located) => `${l.file}:${l.line}:${l.column}`;
 
+/** Runs the CLI as a child process (asynchronously, so cases can run side by side). */
+function run(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+}
+
 /**
  * Runs `blastgate check <manifest> --root <root> --policies <policies> --format json --now 2026-11-24`
  * as a child process, the way a user or CI does, and checks what every run must hold: no stack trace,
  * no internal error, an exit code that agrees with the verdict.
  */
-export function check(manifest: string, opts: { policies?: string; root?: string } = {}): Outcome {
+export async function check(manifest: string, opts: { policies?: string; root?: string } = {}): Promise<Outcome> {
   const root = opts.root ?? REPO;
-  const r = spawnSync(process.execPath, [BIN, "check", manifest, "--root", root, "--policies", opts.policies ?? "policies", "--format", "json", "--now", "2026-11-24"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "" },
-    timeout: 60_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  expect(r.error, `the CLI did not finish: ${String(r.error)}`).toBeUndefined();
+  const r = await run(["check", manifest, "--root", root, "--policies", opts.policies ?? "policies", "--format", "json", "--now", "2026-11-24"], root);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/internal error/);
   let report: Report;
@@ -57,14 +67,9 @@ export function check(manifest: string, opts: { policies?: string; root?: string
 }
 
 /** Runs the text report too: what a person reads must name the place, and carry no stack trace. */
-export function checkText(manifest: string, opts: { policies?: string; root?: string } = {}): { exit: number | null; stdout: string; stderr: string } {
+export async function checkText(manifest: string, opts: { policies?: string; root?: string } = {}): Promise<{ exit: number | null; stdout: string; stderr: string }> {
   const root = opts.root ?? REPO;
-  const r = spawnSync(process.execPath, [BIN, "check", manifest, "--root", root, "--policies", opts.policies ?? "policies", "--now", "2026-11-24"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "" },
-    timeout: 60_000,
-  });
+  const r = await run(["check", manifest, "--root", root, "--policies", opts.policies ?? "policies", "--now", "2026-11-24"], root);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stdout).not.toMatch(/^\s+at .*\.js:\d+/m);
   return { exit: r.status, stdout: r.stdout, stderr: r.stderr };
