@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import os from "node:os";
 
 /** What the runner tells a step through its environment. */
@@ -44,13 +44,16 @@ export async function readRunnerContext(env: Record<string, string | undefined>)
     }
     const [owner, repo] = need("GITHUB_REPOSITORY").split("/");
     if (!owner || !repo) throw new Error(`GITHUB_REPOSITORY must be owner/name, not '${env.GITHUB_REPOSITORY}'`);
+    const workspace = need("GITHUB_WORKSPACE");
+    const isDir = await stat(workspace).then((s) => s.isDirectory(), () => false);
+    if (!isDir) throw new Error(`the workspace ${workspace} (GITHUB_WORKSPACE) is not a directory: check out the repository (actions/checkout) before the Blastgate step`);
     const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : undefined;
     return {
       context: {
         eventName,
         payload,
-        workspace: need("GITHUB_WORKSPACE"),
+        workspace,
         owner,
         repo,
         apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),

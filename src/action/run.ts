@@ -11,7 +11,7 @@ import { explainApiError } from "../github/errors.js";
 import { toAnnotations, type Annotation } from "../report/annotations.js";
 import { toJson } from "../report/json.js";
 import { COMMENT_MARKER, toComment, toSummary, type MarkdownInput } from "../report/markdown.js";
-import { toText } from "../report/text.js";
+import { headline, toText } from "../report/text.js";
 import type { Finding } from "../rules/types.js";
 import { VERSION } from "../version.js";
 import { FileError, LocalFiles, type FileSource } from "../workspace/files.js";
@@ -126,8 +126,7 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
     log.info(comment.action === "skipped" ? `comment skipped: ${comment.reason}` : `comment ${comment.action}: ${comment.url}`);
   }
 
-  const headline = input.failure ? `Blastgate could not decide: ${input.failure}` : toText(result).split("\n")[0]!;
-  return { verdict, exitCode, headline, annotations, omitted, summary: toSummary(input), outputs, comment, text: failure ? "" : toText(result) };
+  return { verdict, exitCode, headline: failure ? `Blastgate could not decide: ${failure}` : headline(result), annotations, omitted, summary: toSummary(input), outputs, comment, text: failure ? "" : toText(result) };
 }
 
 interface Judged {
@@ -194,7 +193,9 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const sha = target.kind === "all" ? target.sha : target.headSha;
   const md: Omit<MarkdownInput, "result"> = { notes };
   if (target.kind !== "all") md.policySource = policySource.label;
-  if (sha) md.link = (l: SourceLocation) => (l.file.startsWith(`${policiesDir}/`) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
+  // Links go to the pull request's files; a policy location may be the base's version, so it gets none.
+  const inPolicies = (file: string) => policiesDir === "." || file === policiesDir || file.startsWith(`${policiesDir}/`);
+  if (sha) md.link = (l: SourceLocation) => (inPolicies(l.file) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
   return { result, md };
 }
 

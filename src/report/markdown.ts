@@ -124,7 +124,13 @@ interface Caps {
   manifests: number;
 }
 
-function render(input: MarkdownInput, caps: Caps, footer: string[]): string {
+/** What a shortened text shows instead of the rest ("see the job summary"), and what ends it. */
+interface Frame {
+  elsewhere: string;
+  footer: string[];
+}
+
+function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame): string {
   const { result: r, link } = input;
   const out: string[] = [verdictLine(input), ""];
   for (const note of input.notes ?? []) out.push(`> ${note}`, "");
@@ -137,7 +143,6 @@ function render(input: MarkdownInput, caps: Caps, footer: string[]): string {
     return shown;
   };
 
-  if (input.failure) out.push(`**Could not decide:** ${escapeMd(input.failure)}`, "");
   if (r.problems.length > 0) {
     out.push(`#### Input problems (nothing with a problem was judged)`, "");
     const shown = take(r.problems);
@@ -172,7 +177,7 @@ function render(input: MarkdownInput, caps: Caps, footer: string[]): string {
   }
   if (omittedRows > 0 || omittedManifests > 0) {
     const what = [omittedManifests ? plural(omittedManifests, "more manifest") : "", omittedRows ? `${plural(omittedRows, "more finding")}` : ""].filter(Boolean).join(" and ");
-    out.push(`**${what} not shown here** (the comment would exceed GitHub's size limit)${input.detailsUrl ? `: see [the job summary](${input.detailsUrl})` : ": see the job summary"}.`, "");
+    out.push(`**${what} not shown here** (over GitHub's size limit): ${elsewhere}.`, "");
   }
   if (r.manifests.length > 0 && r.plans.length === 0 && r.problems.length === 0 && !input.failure) out.push("No plan could be measured.", "");
   out.push(...footer);
@@ -180,11 +185,11 @@ function render(input: MarkdownInput, caps: Caps, footer: string[]): string {
 }
 
 /** Renders with every row, or with as many as fit `size(text) <= max`, and never fails. */
-function fit(input: MarkdownInput, footer: string[], max: number, size: (s: string) => number): string {
+function fit(input: MarkdownInput, frame: Frame, max: number, size: (s: string) => number): string {
   const total = input.result.problems.length + input.result.findings.length;
-  const full = render(input, { rows: total, manifests: Infinity }, footer);
+  const full = render(input, { rows: total, manifests: Infinity }, frame);
   if (size(full) <= max) return full;
-  const fits = (caps: Caps) => size(render(input, caps, footer)) <= max;
+  const fits = (caps: Caps) => size(render(input, caps, frame)) <= max;
   // The largest number of rows that fits, then (if even none fit) the largest number of manifests.
   let lo = 0;
   let hi = total;
@@ -193,7 +198,7 @@ function fit(input: MarkdownInput, footer: string[], max: number, size: (s: stri
     if (fits({ rows: mid, manifests: Infinity })) lo = mid;
     else hi = mid - 1;
   }
-  if (fits({ rows: lo, manifests: Infinity })) return render(input, { rows: lo, manifests: Infinity }, footer);
+  if (fits({ rows: lo, manifests: Infinity })) return render(input, { rows: lo, manifests: Infinity }, frame);
   lo = 0;
   hi = input.result.plans.length;
   while (lo < hi) {
@@ -201,10 +206,10 @@ function fit(input: MarkdownInput, footer: string[], max: number, size: (s: stri
     if (fits({ rows: 0, manifests: mid })) lo = mid;
     else hi = mid - 1;
   }
-  const text = render(input, { rows: 0, manifests: lo }, footer);
+  const text = render(input, { rows: 0, manifests: lo }, frame);
   if (size(text) <= max) return text;
   // Only a pathological verdict line or note gets here: cut by characters, keeping the footer.
-  const tail = "\n\n…(shortened)\n" + footer.join("\n") + "\n";
+  const tail = "\n\n…(shortened)\n" + frame.footer.join("\n") + "\n";
   const chars = [...text];
   let keep = max - size(tail);
   while (keep > 0 && size(chars.slice(0, keep).join("")) > max - size(tail)) keep -= Math.max(1, Math.ceil(keep / 100));
@@ -220,10 +225,11 @@ function policyFooter(input: MarkdownInput): string[] {
 
 /** The job summary: the verdict, every manifest's plan and the full table of findings. */
 export function toSummary(input: MarkdownInput, maxBytes = MAX_SUMMARY_BYTES - 1024): string {
-  return fit(input, policyFooter(input), maxBytes, utf8Bytes);
+  return fit(input, { elsewhere: "the JSON report (the Action's `report` output) has them all", footer: policyFooter(input) }, maxBytes, utf8Bytes);
 }
 
 /** The pull request comment: the same report, shortened to GitHub's limit, marked for updating in place. */
 export function toComment(input: MarkdownInput, maxChars = MAX_COMMENT_CHARS): string {
-  return fit(input, [...policyFooter(input), "", COMMENT_MARKER], maxChars, codePoints);
+  const elsewhere = input.detailsUrl ? `see [the job summary](${input.detailsUrl})` : "see the job summary";
+  return fit(input, { elsewhere, footer: [...policyFooter(input), "", COMMENT_MARKER] }, maxChars, codePoints);
 }

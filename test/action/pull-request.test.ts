@@ -213,7 +213,7 @@ rules:
     expect(run.code).toBe(1);
     const [comment] = commentsByBot(api);
     expect([...comment!.body].length).toBeLessThanOrEqual(65_536);
-    expect(comment!.body).toMatch(/\*\*\d+ more findings? not shown here\*\* \(the comment would exceed GitHub's size limit\): see \[the job summary\]\(https:\/\/github\.com\/acme\/ops\/actions\/runs\/4242\)/);
+    expect(comment!.body).toMatch(/\*\*\d+ more findings? not shown here\*\* \(over GitHub's size limit\): see \[the job summary\]\(https:\/\/github\.com\/acme\/ops\/actions\/runs\/4242\)/);
     expect(comment!.body.split("\n")[0]).toMatch(/^⛔ \*\*Blastgate: blocked\*\*: 270 mandatory findings in 30 manifests/);
     expect(comment!.body.trimEnd().endsWith(MARKER)).toBe(true);
     expect(run.summary.split("\n").filter((l) => /^\| ⛔ /.test(l))).toHaveLength(270);
