@@ -1,3 +1,4 @@
+import path from "node:path";
 import { checkRelative } from "../workspace/files.js";
 
 /** What fails the check: the step's exit code is the gate. */
@@ -33,9 +34,11 @@ export function parseInputs(get: (name: string) => string): { inputs: Inputs; er
     if (bad) errors.push(`input 'manifests': the glob '${g}' ${bad}`);
   }
 
-  const policies = (get("policies").trim() || "policies").replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "") || ".";
+  const policies = path.posix.normalize((get("policies").trim() || "policies").replace(/\\/g, "/")).replace(/\/+$/, "") || ".";
   const badDir = checkRelative(policies);
   if (badDir) errors.push(`input 'policies': '${policies}' ${badDir}`);
+  // Read through the API at the base commit, the policies directory must be a small one of its own.
+  else if (policies === ".") errors.push("input 'policies' must name a directory of its own (such as policies), not the repository root");
 
   const commentRaw = get("comment").trim() || "true";
   let comment = true;

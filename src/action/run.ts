@@ -194,7 +194,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const md: Omit<MarkdownInput, "result"> = { notes };
   if (target.kind !== "all") md.policySource = policySource.label;
   // Links go to the pull request's files; a policy location may be the base's version, so it gets none.
-  const inPolicies = (file: string) => policiesDir === "." || file === policiesDir || file.startsWith(`${policiesDir}/`);
+  const inPolicies = (file: string) => file === policiesDir || file.startsWith(`${policiesDir}/`);
   if (sha) md.link = (l: SourceLocation) => (inPolicies(l.file) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
   return { result, md };
 }
@@ -236,7 +236,7 @@ function recount(r: CheckResult): void {
 async function peekCatalog(source: FileSource, policiesDir: string): Promise<{ inventoryPath?: string; missing?: boolean; unreadable?: string }> {
   let files: string[];
   try {
-    files = (await source.list(policiesDir === "." ? "" : policiesDir)).filter((f) => /\.ya?ml$/i.test(f));
+    files = (await source.list(policiesDir)).filter((f) => /\.ya?ml$/i.test(f));
   } catch (e) {
     if (e instanceof FileError && e.code === "missing") return { missing: true };
     if (e instanceof FileError && e.code === "io") return { unreadable: e.message };

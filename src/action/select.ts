@@ -35,12 +35,12 @@ function norm(p: string): string {
 }
 
 function underDir(file: string, dir: string): boolean {
-  return dir === "." || file.startsWith(dir.replace(/\/+$/, "") + "/");
+  return file.startsWith(dir.replace(/\/+$/, "") + "/");
 }
 
 /** A path the `manifests` globs select (a glob starting with ! excludes), outside the policies directory. */
 export function matchesGlobs(file: string, globs: string[], policiesDir: string): boolean {
-  if (!YAML_FILE.test(file) || (policiesDir !== "." && underDir(file, policiesDir))) return false;
+  if (!YAML_FILE.test(file) || underDir(file, policiesDir)) return false;
   const include = globs.filter((g) => !g.startsWith("!"));
   const exclude = globs.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
   return include.some((g) => minimatch(file, norm(g), { dot: true })) && !exclude.some((g) => minimatch(file, norm(g), { dot: true }));

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { BASE_SHA, cleanup, exampleRepo, HEAD_SHA, LEGACY, pull, pullRequest, pullRequestPayload, requestLines, runAction, SAFE, startApi } from "./harness.js";
+import { BASE_SHA, cleanup, exampleRepo, HEAD_SHA, LEGACY, pull, pullRequest, pullRequestPayload, requestLines, runAction, SAFE, startApi, write } from "./harness.js";
 
 afterEach(cleanup);
 
@@ -13,6 +13,21 @@ describe("events and inputs", () => {
     expect(requestLines(api)[0]).toBe(`GET /repos/acme/ops/compare/${BASE_SHA}...${HEAD_SHA} 200`);
     expect(api.requests.some((r) => r.path.includes("/comments"))).toBe(false);
     expect(api.violations).toEqual([]);
+  });
+
+  it("merge_group with 300 changed files or more (GitHub's comparison limit): checks every manifest", async () => {
+    const { api, workspace } = await pullRequest([SAFE], {
+      edit: async (ws) => {
+        for (let i = 0; i < 300; i++) await write(ws, `docs/note-${String(i).padStart(3, "0")}.md`, `note ${i}\n`);
+      },
+    });
+    const payload = { merge_group: { base_sha: BASE_SHA, head_sha: HEAD_SHA } };
+    const run = await runAction({ api, workspace, payload, event: "merge_group" });
+    // The comparison lists docs/ only; the manifest after them is judged all the same.
+    expect(run.log).toContain("300 changed files");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(run.outputs.report!, "utf8")).manifests).toEqual([SAFE]);
+    expect(run.summary).toContain("> GitHub lists only the first 300 changed files: every manifest was checked");
   });
 
   it("push: checks every manifest against the workspace's policies, without the API", async () => {
