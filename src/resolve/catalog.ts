@@ -3,7 +3,7 @@ import type { Problem } from "../documents/problem.js";
 import type { CatalogDocument, Validated } from "../documents/types.js";
 import type { ParsedDocument } from "../documents/yaml.js";
 import { parseDuration } from "../documents/units.js";
-import { printableText } from "../documents/validate.js";
+import { printableText, suggest } from "../documents/validate.js";
 import { pointerOf, type SourceLocation } from "../documents/source.js";
 
 export interface KindDefinition {
@@ -103,6 +103,45 @@ function checkExamples(doc: CatalogDocument, kinds: Map<string, KindDefinition>,
         });
       }
     });
+  }
+  return problems;
+}
+
+/** What a policy rule's `match` names (a CompiledRule fits). */
+export interface RuleMatch {
+  id: string;
+  location: SourceLocation;
+  match: { environment?: string[]; action?: string[]; kind?: string[] };
+}
+
+/**
+ * A rule's `match` must name what the catalog knows: a misspelt value would switch the rule off without a word.
+ * A rule that matches on environment needs the catalog's `environments`: without that list a manifest could
+ * name its environment any other way ('prd') and the rule would not apply to it.
+ */
+export function checkRuleMatches(catalog: Catalog, rules: readonly RuleMatch[]): Problem[] {
+  const problems: Problem[] = [];
+  const known = { environment: catalog.environments ?? [], action: [...catalog.actions.keys()], kind: [...catalog.kinds.keys()] };
+  for (const rule of rules) {
+    if (rule.match.environment && !catalog.environments) {
+      problems.push({
+        code: "policy",
+        message: `rule '${rule.id}' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog`,
+        location: rule.location,
+      });
+      continue;
+    }
+    for (const field of ["environment", "action", "kind"] as const) {
+      for (const value of rule.match[field] ?? []) {
+        if (known[field].includes(value)) continue;
+        const hint = suggest(value, known[field]);
+        problems.push({
+          code: "policy",
+          message: `rule '${rule.id}' matches ${field} '${printableText(value)}', which the catalog does not know${hint ? ` (did you mean '${hint}'?)` : ""}: the rule would never apply; known: ${known[field].join(", ")}`,
+          location: rule.location,
+        });
+      }
+    }
   }
   return problems;
 }

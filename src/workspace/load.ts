@@ -13,7 +13,7 @@ import { evaluate, type Evaluation } from "../engine/evaluate.js";
 import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "../governance/collect.js";
 import { combineDigest, fileHash } from "../governance/digest.js";
 import { compileWaivers } from "../governance/waivers.js";
-import { compileCatalog, type Catalog } from "../resolve/catalog.js";
+import { checkRuleMatches, compileCatalog, type Catalog } from "../resolve/catalog.js";
 import { InventoryParser, type Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
 import { checkRelative, FileError, type FileSource } from "./files.js";
@@ -64,6 +64,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
   const { rules, limits, problems: policyProblems, waiverCap } = compilePolicies(policies);
   problems.push(...policyProblems);
+  if (catalog) problems.push(...checkRuleMatches(catalog, rules));
   const prepared = await prepareGovernance({ workspace: opts.workspace, policiesDir, rules, waivers: waiverDocuments.length, governance: opts.governance, limits });
   // A changed governed script brings the manifests naming it into the check, changed or not.
   const manifestFiles = [...new Set([...opts.manifests, ...prepared.extraManifests])];

@@ -110,6 +110,24 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
   ],
 
   [
+    "rules matching on environment with no environment list in the catalog",
+    "manifests/good.yaml",
+    "policies-cases/no-environments",
+    [
+      ["policy", "policies-cases/no-environments/policy.yaml:9:9", "rule 'bulk-limits' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog"],
+      ["policy", "policies-cases/no-environments/policy.yaml:18:9", "rule 'recoverable' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog"],
+    ],
+  ],
+  [
+    "a rule matching a misspelt environment or kind",
+    "manifests/good.yaml",
+    "policies-cases/match-typo",
+    [
+      ["policy", "policies-cases/match-typo/policy.yaml:9:9", "rule 'bulk-limits' matches environment 'prodution', which the catalog does not know (did you mean 'production'?): the rule would never apply; known: production, staging"],
+      ["policy", "policies-cases/match-typo/policy.yaml:18:9", "rule 'recoverable' matches kind 'sites', which the catalog does not know (did you mean 'site'?): the rule would never apply; known: site, app"],
+    ],
+  ],
+  [
     "an inventory with malformed rows and a duplicate id",
     "manifests/good.yaml",
     "policies-cases/hostile-inventory",
