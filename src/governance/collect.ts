@@ -13,6 +13,7 @@ import type { FileSource } from "../workspace/files.js";
 import { digestFiles, repoPath, type DigestResult } from "./digest.js";
 import type { ChangeSet, GovernanceFacts, ManifestIndexEntry } from "./facts.js";
 import { readReviews, sameLogin, type Review } from "./reviews.js";
+import { preRefusal } from "./overrides.js";
 import { governedScripts } from "./scripts.js";
 import { MembershipTable, teamName, type Membership, type TeamDirectory } from "./teams.js";
 import type { DigestEntry } from "./types.js";
@@ -137,9 +138,10 @@ export async function gatherFacts(opts: {
   const pairs = new Map<string, { team: string; login: string }>();
   const want = (team: string, login: string) => pairs.set(MembershipTable.key(team, login), { team, login });
   const commits = new Set<string>();
+  const ruleIds = [...byId.keys()];
   for (const req of reviews.overrides) {
     const rule = byId.get(req.ruleId);
-    if (!rule || req.notApproving || !req.reason || rule.enforcement !== "soft-mandatory" || !notAuthor(req.login)) continue;
+    if (!rule || preRefusal(req, rule, ruleIds, author)) continue;
     if (req.commit) commits.add(req.commit);
     if (rule.overrideUsers.some((u) => sameLogin(u, req.login))) continue;
     for (const team of rule.overrideTeams) want(team, req.login);

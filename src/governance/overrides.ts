@@ -33,8 +33,8 @@ function entitlement(rule: CompiledRule, login: string, facts: GovernanceFacts):
   return { code: "not-authorized", message: `${login} may not override '${rule.id}': it takes ${who}` };
 }
 
-/** Why a request cannot count whatever the manifest, or undefined. */
-function refusalOf(req: OverrideRequest, rule: CompiledRule | undefined, ruleIds: string[], facts: GovernanceFacts): Refusal | { via: string } {
+/** Why a request cannot count whoever its author is a member of, or undefined (then membership decides). */
+export function preRefusal(req: OverrideRequest, rule: CompiledRule | undefined, ruleIds: string[], author: string | undefined): Refusal | undefined {
   if (!req.ruleId) return { code: "malformed", message: "write the line as `blastgate override <rule-id>: <reason>`" };
   if (req.notApproving) return req.notApproving;
   if (!rule) {
@@ -47,9 +47,9 @@ function refusalOf(req: OverrideRequest, rule: CompiledRule | undefined, ruleIds
   if (rule.overrideTeams.length === 0 && rule.overrideUsers.length === 0) {
     return { code: "not-overridable", message: `rule '${rule.id}' names no overrideTeams or overrideUsers (nor does its Policy): nobody may override it` };
   }
-  if (facts.author === undefined) return { code: "author-unknown", message: "the pull request's author is not known, so a self-override cannot be ruled out" };
-  if (sameLogin(req.login, facts.author)) return { code: "self-override", message: `${req.login} is the pull request's author: an override needs someone else` };
-  return entitlement(rule, req.login, facts);
+  if (author === undefined) return { code: "author-unknown", message: "the pull request's author is not known, so a self-override cannot be ruled out" };
+  if (sameLogin(req.login, author)) return { code: "self-override", message: `${req.login} is the pull request's author: an override needs someone else` };
+  return undefined;
 }
 
 /** Judges every override line against the findings; marks the findings an accepted override lifts. */
@@ -60,7 +60,7 @@ export function applyOverrides(findings: Finding[], rules: readonly CompiledRule
   for (const req of facts.reviews.overrides) {
     const base: OverrideRecord = { ruleId: req.ruleId, reason: req.reason, by: req.login, reviewId: req.reviewId, line: req.line, commit: req.commit, submittedAt: req.submittedAt, status: "refused" };
     const rule = byId.get(req.ruleId);
-    const verdict = refusalOf(req, rule, ruleIds, facts);
+    const verdict = preRefusal(req, rule, ruleIds, facts.author) ?? entitlement(rule!, req.login, facts);
     if ("code" in verdict) {
       records.push({ ...base, refusal: verdict });
       continue;
