@@ -161,7 +161,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
       const doing = target.kind === "pull_request" ? "list the pull request's changed files" : "compare the merge group with its base";
       throw new CannotDecide(explainApiError(e, { doing, permission: target.kind === "pull_request" ? "pull-requests: read" : "contents: read" }));
     }
-    log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}`);
+    log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}${changes.complete ? "" : " (as many as GitHub lists: there may be more)"}`);
     policySource = new GitHubFiles(gh, repo, target.baseSha);
     const catalog = await peekCatalog(policySource, policiesDir);
     if (catalog.unreadable) throw new CannotDecide(catalog.unreadable);
