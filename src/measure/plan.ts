@@ -64,14 +64,8 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
       const k = inventory.kindOf(r);
       contained.byKind[k] = (contained.byKind[k] ?? 0) + 1;
     }
-    const t = new Set<number>();
-    const c = new Set<number>();
-    for (const r of resolution.rows) {
-      t.add(inventory.tenantKey(r));
-      c.add(inventory.customerKey(r));
-    }
-    tenants = t.size;
-    customers = c.size;
+    tenants = inventory.distinctTenants(resolution.rows);
+    customers = inventory.distinctCustomers(resolution.rows);
     for (const [k, n] of Object.entries(byKind)) {
       const of = inventory.countOfKind(k);
       if (of > 0) shareOfKind[k] = { count: n, of, share: n / of };

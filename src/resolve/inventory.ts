@@ -11,46 +11,131 @@ export interface InventoryObject {
   protected: boolean;
 }
 
+const NO_PARENT = -1;
+/** The parent is named but was not (yet) found among the rows: its id waits in `pendingIds`. */
+const PENDING_PARENT = -2;
+
+/** Distinct strings of one column, each stored once; a row holds its string's index. */
+class StringTable {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private last: string | undefined;
+  private lastId = 0;
+
+  id(name: string): number {
+    // Kinds and environments repeat row after row: a comparison is cheaper than a lookup.
+    if (name === this.last) return this.lastId;
+    let n = this.ids.get(name);
+    if (n === undefined) {
+      n = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, n);
+    }
+    this.last = name;
+    this.lastId = n;
+    return n;
+  }
+
+  indexOf(name: string): number {
+    return this.ids.get(name) ?? -1;
+  }
+}
+
 /**
  * The inventory held by column: strings that repeat (kind, tenant, customer, environment) are stored
- * once, so a million rows cost a map entry and a few small integers each.
+ * once, the columns are typed arrays (outside the garbage-collected heap), and a parent is held as its
+ * row, so a million rows cost a map entry, the id and about twenty bytes each.
  */
 export class Inventory {
+  /** Id -> row. Rows are numbered in the order ids were first added, which is also the map's order. */
   private readonly index = new Map<string, number>();
-  private readonly ids: string[] = [];
-  private readonly kinds: number[] = [];
-  private readonly tenants: number[] = [];
-  private readonly customers: number[] = [];
-  private readonly environments: number[] = [];
-  private readonly parents: (string | undefined)[] = [];
-  private readonly protectedRows = new Set<number>();
-  private readonly strings: string[] = [""];
-  private readonly stringIds = new Map<string, number>([["", 0]]);
-  private readonly kindCounts = new Map<string, number>();
-  private children: Map<string, number[]> | undefined;
+  /** Row -> id, made from the index when first needed (the CLI never needs it). */
+  private idList: string[] | undefined;
+  /** Whether an id was added twice: from then on a lookup precedes each insertion. */
+  private sawDuplicate = false;
+  private capacity = 1024;
+  private kinds = new Uint32Array(this.capacity);
+  private environments = new Uint32Array(this.capacity);
+  private tenants = new Uint32Array(this.capacity);
+  private customers = new Uint32Array(this.capacity);
+  private parents = new Int32Array(this.capacity);
+  private flags = new Uint8Array(this.capacity);
+  private readonly kindTable = new StringTable();
+  private kindTotals: number[] = [];
+  private readonly environmentTable = new StringTable();
+  private readonly tenantTable = new StringTable();
+  private readonly customerTable = new StringTable();
+  /** The customer last seen with each tenant, +1 (0: none yet): a tenant seldom changes customer, and a comparison is cheaper than a lookup. */
+  private customerOfTenant = new Int32Array(this.capacity);
+  /** Rows whose parent was not among the rows read before them (or is not in the inventory), and the parents' ids. */
+  private pendingRows: number[] = [];
+  private pendingIds: string[] = [];
+  private pendingCheckedAt = 0;
+  /** Children of each row, compressed: row r's children are childRows[childStart[r]] .. childRows[childStart[r + 1] - 1]. */
+  private childStart: Int32Array | undefined;
+  private childRows: Int32Array | undefined;
   private hasParents = false;
+  /** Zeroed between calls, and cleared where marked after each: 10,000 small manifests must not zero a million bytes each. */
+  private rowMarks = new Uint8Array(0);
+  private keyMarks = new Uint8Array(0);
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.environmentTable.id("");
+  }
 
   get size(): number {
-    return this.ids.length;
+    return this.index.size;
   }
 
   /** Adds a row; returns false when the id is already present. */
   add(o: InventoryObject): boolean {
-    if (this.index.has(o.id)) return false;
-    const row = this.ids.length;
-    this.index.set(o.id, row);
-    this.ids.push(o.id);
-    this.kinds.push(this.intern(o.kind));
-    this.tenants.push(this.intern(o.tenant));
-    this.customers.push(this.intern(o.customer));
-    this.environments.push(this.intern(o.environment ?? ""));
-    this.parents.push(o.parent || undefined);
-    if (o.parent) this.hasParents = true;
-    if (o.protected) this.protectedRows.add(row);
-    this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 0) + 1);
-    this.children = undefined;
+    return this.addRow(o.id, o.kind, o.tenant, o.customer, o.environment ?? "", o.parent || undefined, o.protected);
+  }
+
+  /** `add` without the object: the parser calls it once per row. */
+  addRow(id: string, kind: string, tenant: string, customer: string, environment: string, parent: string | undefined, isProtected: boolean): boolean {
+    const index = this.index;
+    const row = index.size;
+    if (this.sawDuplicate) {
+      if (index.has(id)) return false;
+      index.set(id, row);
+    } else {
+      // One lookup instead of two while ids are unique (the usual case); the first duplicate is undone below.
+      index.set(id, row);
+      if (index.size === row) {
+        this.sawDuplicate = true;
+        index.set(id, this.firstRowOf(id));
+        return false;
+      }
+    }
+    if (row === this.capacity) this.grow();
+    this.idList?.push(id);
+    const k = this.kindTable.id(kind);
+    this.kinds[row] = k;
+    this.kindTotals[k] = (this.kindTotals[k] ?? 0) + 1;
+    this.environments[row] = this.environmentTable.id(environment);
+    const t = this.tenantTable.id(tenant);
+    this.tenants[row] = t;
+    if (t >= this.customerOfTenant.length) this.customerOfTenant = grown(this.customerOfTenant, Math.max(t + 1, this.customerOfTenant.length * 2));
+    const known = this.customerOfTenant[t]! - 1;
+    if (known >= 0 && this.customerTable.names[known] === customer) this.customers[row] = known;
+    else {
+      const c = this.customerTable.id(customer);
+      this.customers[row] = c;
+      this.customerOfTenant[t] = c + 1;
+    }
+    if (parent) {
+      this.hasParents = true;
+      const p = index.get(parent);
+      if (p !== undefined) this.parents[row] = p;
+      else {
+        this.parents[row] = PENDING_PARENT;
+        this.pendingRows.push(row);
+        this.pendingIds.push(parent);
+      }
+    } else this.parents[row] = NO_PARENT;
+    this.flags[row] = isProtected ? 1 : 0;
+    this.childStart = this.childRows = undefined;
     return true;
   }
 
@@ -64,84 +149,176 @@ export class Inventory {
   }
 
   at(r: number): InventoryObject {
-    const env = this.strings[this.environments[r]!];
+    this.settle();
+    const env = this.environmentOf(r);
     const o: InventoryObject = {
-      id: this.ids[r]!,
-      kind: this.strings[this.kinds[r]!]!,
-      tenant: this.strings[this.tenants[r]!]!,
-      customer: this.strings[this.customers[r]!]!,
-      protected: this.protectedRows.has(r),
+      id: this.idOf(r),
+      kind: this.kindOf(r),
+      tenant: this.tenantTable.names[this.tenants[r]!]!,
+      customer: this.customerTable.names[this.customers[r]!]!,
+      protected: this.isProtected(r),
     };
     if (env) o.environment = env;
-    const parent = this.parents[r];
+    const p = this.parents[r]!;
+    const parent = p >= 0 ? this.idOf(p) : p === PENDING_PARENT ? this.pendingIds[this.pendingRows.indexOf(r)] : undefined;
     if (parent) o.parent = parent;
     return o;
   }
 
   kindOf(r: number): string {
-    return this.strings[this.kinds[r]!]!;
+    return this.kindTable.names[this.kinds[r]!]!;
   }
+  /** A number that is the same for two rows exactly when their tenant is. */
   tenantKey(r: number): number {
     return this.tenants[r]!;
   }
+  /** A number that is the same for two rows exactly when their customer is. */
   customerKey(r: number): number {
     return this.customers[r]!;
   }
   environmentOf(r: number): string | undefined {
-    return this.strings[this.environments[r]!] || undefined;
+    return this.environmentTable.names[this.environments[r]!] || undefined;
   }
   isProtected(r: number): boolean {
-    return this.protectedRows.has(r);
+    return this.flags[r] === 1;
   }
 
   countOfKind(kind: string): number {
-    return this.kindCounts.get(kind) ?? 0;
+    const k = this.kindTable.indexOf(kind);
+    return k < 0 ? 0 : this.kindTotals[k]!;
   }
 
+  /** How many different tenants the rows belong to. */
+  distinctTenants(rows: Iterable<number>): number {
+    return this.distinct(this.tenants, this.tenantTable.names.length, rows);
+  }
+
+  /** How many different customers the rows belong to. */
+  distinctCustomers(rows: Iterable<number>): number {
+    return this.distinct(this.customers, this.customerTable.names.length, rows);
+  }
+
+  /** The environments the rows name, in the order first named. */
   environmentNames(): Set<string> {
-    const out = new Set<string>();
-    for (const e of new Set(this.environments)) if (this.strings[e]) out.add(this.strings[e]!);
-    return out;
+    return new Set(this.environmentTable.names.filter((name) => name !== ""));
   }
 
   /** Every object inside the given rows (children, their children, ...), not counting the rows themselves. */
   containedIn(rows: Iterable<number>): number[] {
     if (!this.hasParents) return [];
-    if (!this.children) {
-      this.children = new Map();
-      for (let r = 0; r < this.parents.length; r++) {
-        const p = this.parents[r];
-        if (p === undefined) continue;
-        const list = this.children.get(p);
-        if (list) list.push(r);
-        else this.children.set(p, [r]);
-      }
+    this.settle();
+    const { childStart, childRows } = this.children();
+    if (this.rowMarks.length < this.size) this.rowMarks = new Uint8Array(this.size);
+    const seen = this.rowMarks;
+    const roots: number[] = [];
+    for (const r of rows) {
+      if (seen[r]) continue;
+      seen[r] = 1;
+      roots.push(r);
     }
-    const seen = new Set<number>(rows);
+    const stack = roots.slice();
     const out: number[] = [];
-    const queue = [...seen];
-    while (queue.length > 0) {
-      const r = queue.pop()!;
-      for (const c of this.children.get(this.ids[r]!) ?? []) {
-        if (seen.has(c)) continue;
-        seen.add(c);
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      for (let i = childStart[r]!, end = childStart[r + 1]!; i < end; i++) {
+        const c = childRows[i]!;
+        if (seen[c]) continue;
+        seen[c] = 1;
         out.push(c);
-        queue.push(c);
+        stack.push(c);
       }
     }
+    for (const r of roots) seen[r] = 0;
+    for (const c of out) seen[c] = 0;
     return out;
   }
 
-  private intern(s: string): number {
-    let n = this.stringIds.get(s);
-    if (n === undefined) {
-      n = this.strings.length;
-      this.strings.push(s);
-      this.stringIds.set(s, n);
+  /** Links rows to parents that came after them in the file; the parser calls it at the end. */
+  settle(): void {
+    if (this.pendingRows.length === 0 || this.pendingCheckedAt === this.size) return;
+    const rows: number[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < this.pendingRows.length; i++) {
+      const p = this.index.get(this.pendingIds[i]!);
+      if (p !== undefined) this.parents[this.pendingRows[i]!] = p;
+      else {
+        // Not in the inventory: nothing contains the row (unless the parent is added later).
+        rows.push(this.pendingRows[i]!);
+        ids.push(this.pendingIds[i]!);
+      }
     }
-    return n;
+    this.pendingRows = rows;
+    this.pendingIds = ids;
+    this.pendingCheckedAt = this.size;
+  }
+
+  private idOf(r: number): string {
+    this.idList ??= [...this.index.keys()];
+    return this.idList[r]!;
+  }
+
+  /** The row an id was first added as: its place in the index's order. */
+  private firstRowOf(id: string): number {
+    let r = 0;
+    for (const key of this.index.keys()) {
+      if (key === id) return r;
+      r++;
+    }
+    throw new Error(`inventory: ${id} is not indexed`);
+  }
+
+  private children(): { childStart: Int32Array; childRows: Int32Array } {
+    if (this.childStart && this.childRows) return { childStart: this.childStart, childRows: this.childRows };
+    const n = this.size;
+    const start = new Int32Array(n + 1);
+    for (let r = 0; r < n; r++) {
+      const p = this.parents[r]!;
+      if (p >= 0) start[p + 1]!++;
+    }
+    for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
+    const next = start.slice(0, n);
+    const childRows = new Int32Array(start[n]!);
+    // In ascending rows, so children are visited in file order.
+    for (let r = 0; r < n; r++) {
+      const p = this.parents[r]!;
+      if (p >= 0) childRows[next[p]!++] = r;
+    }
+    this.childStart = start;
+    this.childRows = childRows;
+    return { childStart: start, childRows };
+  }
+
+  private distinct(column: Uint32Array, keys: number, rows: Iterable<number>): number {
+    if (this.keyMarks.length < keys) this.keyMarks = new Uint8Array(keys);
+    const seen = this.keyMarks;
+    const found: number[] = [];
+    for (const r of rows) {
+      const key = column[r]!;
+      if (seen[key]) continue;
+      seen[key] = 1;
+      found.push(key);
+    }
+    for (const key of found) seen[key] = 0;
+    return found.length;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.kinds = grown(this.kinds, this.capacity);
+    this.environments = grown(this.environments, this.capacity);
+    this.tenants = grown(this.tenants, this.capacity);
+    this.customers = grown(this.customers, this.capacity);
+    this.parents = grown(this.parents, this.capacity);
+    this.flags = grown(this.flags, this.capacity);
   }
 }
+
+function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
 
 const FIELDS = ["id", "kind", "tenant", "customer", "environment", "parent", "protected"] as const;
 const REQUIRED = ["id", "kind", "tenant", "customer"] as const;
@@ -184,6 +361,7 @@ export class InventoryParser {
     if (this.bad > 5) this.problem(`${this.bad - 5} more malformed inventory rows`, 1);
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate ids in the inventory`, 1);
     if (this.csv && !this.header) this.problem(`inventory ${this.file} is empty: it needs a header row (id,kind,tenant,customer,...)`, 1);
+    this.inventory.settle();
     return { inventory: this.inventory, problems: this.problems };
   }
 
@@ -221,16 +399,12 @@ export class InventoryParser {
     }
     const prot = record.protected;
     if (prot !== undefined && typeof prot !== "boolean") return this.malformed("'protected' must be true or false");
-    const o: InventoryObject = {
-      id: String(record.id),
-      kind: String(record.kind),
-      tenant: String(record.tenant),
-      customer: String(record.customer),
-      protected: prot === true,
-    };
-    if (typeof record.environment === "string" && record.environment) o.environment = record.environment;
-    if ((typeof record.parent === "string" || typeof record.parent === "number") && record.parent !== "") o.parent = String(record.parent);
-    if (!this.inventory.add(o) && ++this.duplicates <= 3) this.problem(`duplicate id '${o.id}' in the inventory`, this.lineNo);
+    const id = String(record.id);
+    const environment = typeof record.environment === "string" ? record.environment : "";
+    const parent = (typeof record.parent === "string" || typeof record.parent === "number") && record.parent !== "" ? String(record.parent) : undefined;
+    if (!this.inventory.addRow(id, String(record.kind), String(record.tenant), String(record.customer), environment, parent, prot === true) && ++this.duplicates <= 3) {
+      this.problem(`duplicate id '${id}' in the inventory`, this.lineNo);
+    }
   }
 
   private malformed(why: string): void {
