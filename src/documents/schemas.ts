@@ -246,8 +246,9 @@ export const waiverSchema = {
       properties: {
         manifest: slug,
         rules: { type: "array", items: ruleId, minItems: 1, uniqueItems: true },
-        reason: { type: "string", minLength: 1, maxLength: 10000, pattern: "\\S" },
-        owner: { type: "string", minLength: 1, maxLength: 200, pattern: "\\S" },
+        // One line of visible text: reports print them inline, and control characters could rewrite what a reader sees.
+        reason: { type: "string", maxLength: 2000, pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" },
+        owner: { type: "string", maxLength: 200, pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" },
         expires: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
         digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
       },

@@ -81,7 +81,7 @@ export function readReviews(reviews: readonly Review[]): ReadReviews {
       const m = OVERRIDE_LINE.exec(text);
       if (!m) return;
       const rest = RULE_AND_REASON.exec(m[1] ?? "");
-      const request: OverrideRequest = { ...base, ruleId: rest?.[1] ?? "", reason: (rest?.[2] ?? "").trim(), line: i + 1 };
+      const request: OverrideRequest = { ...base, ruleId: visible(rest?.[1] ?? ""), reason: visible((rest?.[2] ?? "").trim()), line: i + 1 };
       if (r.state !== "APPROVED") {
         request.notApproving = { code: "not-approved", message: `the review is ${r.state.toLowerCase().replace(/_/g, " ")}, not an approval: an override is an approving review` };
       } else if (!standing) {
@@ -91,6 +91,11 @@ export function readReviews(reviews: readonly Review[]): ReadReviews {
     });
   }
   return { approvals, overrides };
+}
+
+/** Review text reaches terminals, logs and comments: control and bidirectional-override characters are shown escaped, not obeyed. */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 function cmp(a: string, b: string): number {

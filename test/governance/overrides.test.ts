@@ -138,4 +138,9 @@ describe("reading reviews", () => {
     expect(read.approvals.map((a) => a.login)).toEqual(["b", "c"]);
     expect(read.overrides.map((o) => [o.login, o.ruleId, o.reason, o.line])).toEqual([["b", "r", "x", 1]]);
   });
+
+  it("shows control and bidirectional characters of a review escaped, never obeyed", () => {
+    const read = readReviews([{ id: 1, user: { login: "a" }, body: "blastgate override r: fine\u001b[2J\u202eevil", state: "APPROVED", commit_id: "c", submitted_at: "2026-11-20T00:00:00Z" }]);
+    expect(read.overrides[0]!.reason).toBe("fine\\u{1b}[2J\\u{202e}evil");
+  });
 });

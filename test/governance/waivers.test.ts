@@ -100,6 +100,8 @@ describe("waivers", () => {
       at: "expires:",
     },
     { name: "a blank reason", waiver: waiver({ reason: '" "' }), says: "reason", at: "reason:" },
+    { name: "a reason with a control character", waiver: waiver({ reason: '"ok\\u001b[2J"' }), says: "reason", at: "reason:" },
+    { name: "a reason over several lines", waiver: waiver({ reason: '"first\\nsecond"' }), says: "reason", at: "reason:" },
   ];
   for (const p of problems) {
     it(`${p.name} is an error naming the waiver's line`, async () => {
