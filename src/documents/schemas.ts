@@ -8,7 +8,10 @@ const slug = { type: "string", pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", maxLe
 const name = { type: "string", pattern: "^[a-z][a-z0-9_-]*$", maxLength: 128 } as const;
 const duration = { type: "string", pattern: DURATION_PATTERN } as const;
 const text = { type: "string", maxLength: 10000 } as const;
-const stringList = { type: "array", items: { type: "string", minLength: 1 } } as const;
+/** Text shown on one line of a report: control characters (newlines, terminal escapes) would rewrite what a reader sees. */
+export const LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f]+$";
+const line = { type: "string", minLength: 1, maxLength: 1024, pattern: LINE_PATTERN } as const;
+const stringList = { type: "array", items: line } as const;
 const oneOrMany = { anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }] } as const;
 const header = {
   apiVersion: { const: API_VERSION },
@@ -45,9 +48,9 @@ export const operationSchema = {
       properties: {
         name: slug,
         description: text,
-        ticket: { type: "string", minLength: 1 },
-        requestedBy: { type: "string", minLength: 1 },
-        executedBy: { type: "string", minLength: 1 },
+        ticket: line,
+        requestedBy: line,
+        executedBy: line,
         scripts: stringList,
       },
     },
@@ -97,7 +100,7 @@ export const operationSchema = {
                 additionalProperties: false,
                 required: ["name"],
                 properties: {
-                  name: { type: "string", minLength: 1 },
+                  name: line,
                   count: { type: "integer", minimum: 1 },
                   percent: { type: "number", exclusiveMinimum: 0, maximum: 100 },
                   bake: duration,

@@ -4,6 +4,7 @@ import { dottedPath } from "./source.js";
 import type { Problem } from "./problem.js";
 import type { ParsedDocument } from "./yaml.js";
 import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
+import { LINE_PATTERN } from "./schemas.js";
 
 type Schema = Record<string, unknown>;
 
@@ -131,6 +132,7 @@ const PATTERN_HINTS: Record<string, string> = {
   "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$": "lowercase letters, digits and dashes (e.g. production)",
   "^[a-z][a-z0-9_-]*$": "a lowercase name (letters, digits, - and _)",
   "^https?://\\S+$": "an http(s) URL",
+  [LINE_PATTERN]: "one line of text without control characters",
 };
 
 function valueAt(root: unknown, pointer: string): unknown {

@@ -107,7 +107,7 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
       }
       const yn = node as YamlNode;
       if (yn.tag !== undefined && yn.tag !== STR_TAG) {
-        problems.push({ code: "yaml", message: `YAML tag ${yn.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed; write plain values`, location: at(yn.range?.[0]) });
+        problems.push({ code: "yaml", message: `YAML tag ${yn.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed: write plain values`, location: at(yn.range?.[0]) });
         throw new ParseAbort();
       }
       map.values.set(ptr, at(yn.range?.[0]));

@@ -44,6 +44,21 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
       ["schema", "manifests/yaml/yaml11-enum.yaml:10:21", "spec.deletion.mode must be one of 'soft', 'hard', not 'off'"],
     ],
   ],
+  [
+    "a newline and a terminal escape in text a report shows",
+    "manifests/yaml/control-characters.yaml",
+    "policies",
+    [
+      ["schema", "manifests/yaml/control-characters.yaml:6:11", "metadata.ticket must be one line of text without control characters, not 'OPS-1\\u{1b}[2J'"],
+      ["schema", "manifests/yaml/control-characters.yaml:23:17", "spec.rollout.stages[0].name must be one line of text without control characters, not 'canary\\u{a}::error::all clear'"],
+    ],
+  ],
+  [
+    "an empty item in an inline identifier list",
+    "manifests/yaml/empty-item.yaml",
+    "policies",
+    [["identifier-character", "manifests/yaml/empty-item.yaml:13:8", "identifier is empty"]],
+  ],
   ["an identifier over 512 characters", "manifests/yaml/huge-identifier.yaml", "policies", [["identifier-character", "manifests/yaml/huge-identifier.yaml:13:9", "identifier is longer than 512 characters (limit maxIdentifierLength)"]]],
 
   // Identifier files
