@@ -1,11 +1,25 @@
 import { minimatch } from "minimatch";
+import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
+import { parseYaml } from "../documents/yaml.js";
 import type { FileSource } from "./files.js";
 
 const YAML_FILE = /\.ya?ml$/i;
 /** A cheap test before parsing: a manifest declares `kind: Operation` at the start of a line. */
 export const LOOKS_LIKE_MANIFEST = /^kind:[ \t]*["']?Operation["']?[ \t]*(#.*)?$/m;
 const GLOB_CHARS = /[*?[\]{}!]/;
+
+/**
+ * Whether YAML text declares an Operation: the quick test, then a parse, since a manifest written so the
+ * quick test misses it (`"kind": "Operation"`, flow or JSON style, an escape, a second document) must not
+ * go unjudged. Text that does not parse is a manifest if it mentions Operation: loading reports why.
+ */
+export function declaresOperation(file: string, text: string): boolean {
+  if (LOOKS_LIKE_MANIFEST.test(text)) return true;
+  const parsed = parseYaml(file, text, DEFAULT_LIMITS);
+  if (parsed.problems.length > 0) return /Operation/.test(text);
+  return parsed.documents.some((d) => (d.value as { kind?: unknown } | null)?.kind === "Operation");
+}
 
 /**
  * The manifest files to judge. Named files are taken as they are (a missing one is a problem);
@@ -19,7 +33,7 @@ export async function discoverManifests(source: FileSource, patterns: string[], 
   const policyPrefix = policiesDir.replace(/\/+$/, "") + "/";
   const isManifest = async (f: string) => {
     try {
-      return LOOKS_LIKE_MANIFEST.test(await source.readText(f, maxBytes));
+      return declaresOperation(f, await source.readText(f, maxBytes));
     } catch {
       return true; // let loading report why it cannot be read
     }

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../src/rules/index.js";
-import { check, checkText, copyOfRepo, mandatoryOf, problemsOf } from "./support.js";
+import { check, checkText, copyOfRepo, DISCOVERY, mandatoryOf, problemsOf } from "./support.js";
 
 /**
  * Hostile and broken input, each case a file of test/hardening/fixtures/repo (or made at test time
@@ -255,6 +255,16 @@ describe.concurrent("a manifest that cannot be trusted is blocked: exit 1 with t
     expect(o.exit).toBe(1);
     expect(mandatoryOf(o)).toEqual([["target-kind", "ambiguous", "manifests/catalog/ambiguous.yaml:11:19"]]);
     expect(o.report.findings[0]!.evidence.kinds).toEqual(["site", "app"]);
+  });
+});
+
+describe("with no manifest named, every manifest is found, however it is written", () => {
+  it("a quoted kind key, flow (JSON) style, an escaped 'Operation'", async () => {
+    const o = await check(undefined, { root: DISCOVERY });
+    expect(o.report.problems).toEqual([]);
+    expect(o.report.plans.map((p) => p.manifest)).toEqual(["ops/escaped.yaml", "ops/flow.yaml", "ops/quoted-key.yaml"]);
+    expect(o.exit).toBe(1);
+    expect(mandatoryOf(o).filter(([, messageId]) => messageId === "hardDelete").map(([, , at]) => at.split(":")[0])).toEqual(["ops/escaped.yaml", "ops/flow.yaml", "ops/quoted-key.yaml"]);
   });
 });
 

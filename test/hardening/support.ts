@@ -7,6 +7,8 @@ import { expect, onTestFinished } from "vitest";
 
 /** The fixture repository of hostile input: policies/, policies-cases/<case>/, manifests/<group>/, ids/hostile/. */
 export const REPO = fileURLToPath(new URL("./fixtures/repo", import.meta.url));
+/** A repository whose manifests are written so a quick `kind: Operation` test misses them. */
+export const DISCOVERY = fileURLToPath(new URL("./fixtures/discovery", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/blastgate.js", import.meta.url));
 
 export interface Located {
@@ -51,9 +53,9 @@ function run(args: string[], cwd: string): Promise<{ status: number | null; stdo
  * as a child process, the way a user or CI does, and checks what every run must hold: no stack trace,
  * no internal error, an exit code that agrees with the verdict.
  */
-export async function check(manifest: string, opts: { policies?: string; root?: string } = {}): Promise<Outcome> {
+export async function check(manifest: string | undefined, opts: { policies?: string; root?: string } = {}): Promise<Outcome> {
   const root = opts.root ?? REPO;
-  const r = await run(["check", manifest, "--root", root, "--policies", opts.policies ?? "policies", "--format", "json", "--now", "2026-11-24"], root);
+  const r = await run(["check", ...(manifest === undefined ? [] : [manifest]), "--root", root, "--policies", opts.policies ?? "policies", "--format", "json", "--now", "2026-11-24"], root);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/internal error/);
   let report: Report;
