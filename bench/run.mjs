@@ -26,13 +26,25 @@ const { values: opts } = parseArgs({
     src: { type: "string" },
     json: { type: "string" },
     markdown: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
   },
 });
 const seed = Number(opts.seed);
 const only = new Set((opts.only ?? "identifiers,manifests,cold-start").split(","));
 const sizes = (opts.sizes ?? "10000,100000,1000000").split(",").map(Number);
-const runsFor = (normal) => (opts.runs ? Number(opts.runs) : opts.quick ? 1 : normal);
-const warmup = !opts.quick;
+const runsFor = (normal) => (opts.profile ? 1 : opts.runs ? Number(opts.runs) : opts.quick ? 1 : normal);
+const warmup = !opts.quick && !opts.profile;
+const PROFILES = path.join(WORK, "profiles");
+
+/** Node's arguments for Blastgate's process; with --profile, a CPU profile of it lands in bench/.work/profiles/<name>/. */
+function blastgate(name, args) {
+  if (!opts.profile) return args;
+  const dir = path.join(PROFILES, name);
+  rmSync(dir, { recursive: true, force: true });
+  profiled.add(name);
+  return ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...args];
+}
+const profiled = new Set();
 
 // ---------------------------------------------------------------------------------------------------
 // Measuring a child process
@@ -138,7 +150,7 @@ async function identifierCases() {
   const repo = identifierRepo({ seed, inventorySize: INVENTORY_SIZE, sizes: [10_000, 100_000, 1_000_000].filter((s) => s <= INVENTORY_SIZE) });
   log(repo.reused ? "cached\n" : `${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   for (const size of sizes) {
-    const cli = [CLI, "check", repo.manifest(size), "--format", "json", "--now", NOW];
+    const cli = blastgate(`identifiers-${size}`, [CLI, "check", repo.manifest(size), "--format", "json", "--now", NOW]);
     const floor = [path.join(PROJECT, "bench/floor.mjs"), repo.inventory, repo.ids(size)];
     const n = runsFor(size >= 1_000_000 ? 3 : 5);
     const mine = [];
@@ -183,7 +195,7 @@ async function manifestCase() {
   const repo = manifestsRepo({ seed, count: MANIFESTS });
   log(repo.reused ? "cached\n" : `${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   // No paths: every YAML file that declares kind: Operation is found and judged, as in a monorepo's CI.
-  const cli = [CLI, "check", "--format", "json", "--now", NOW];
+  const cli = blastgate("manifests", [CLI, "check", "--format", "json", "--now", NOW]);
   const runs = [];
   log(`manifests ${MANIFESTS.toLocaleString("en-US")}: `);
   if (warmup) await measure(process.execPath, cli, { cwd: repo.dir });
@@ -273,7 +285,7 @@ async function coldStartCase() {
     };
     mkdirSync(env.RUNNER_TEMP, { recursive: true });
     for (const f of ["output.txt", "summary.md"]) writeFileSync(path.join(work, f), "");
-    const r = await measure(process.execPath, [ACTION], { cwd: repo.dir, env, cleanEnv: true });
+    const r = await measure(process.execPath, blastgate("cold-start", [ACTION]), { cwd: repo.dir, env, cleanEnv: true });
     requests = gh.requests.length;
     const violations = [...gh.violations];
     await gh.close();
@@ -412,6 +424,13 @@ console.log(render(table(), opts.markdown));
 console.log("");
 for (const t of targets()) console.log(t);
 for (const n of notes) console.log(`note: ${n}`);
+for (const name of profiled) {
+  const dir = path.join(PROFILES, name);
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+    console.log(`\nprofile of ${name} (${path.relative(PROJECT, path.join(dir, f))}):`);
+    console.log(spawnSync(process.execPath, [path.join(PROJECT, "bench/profile.mjs"), path.join(dir, f), "--top", "15"], { encoding: "utf8" }).stdout);
+  }
+}
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 const results = { date: new Date().toISOString(), machine, seed, rows, targets: targets() };
 writeFileSync(path.join(WORK, "last-results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -77,6 +77,7 @@ export class Inventory {
   private hasParents = false;
   /** Zeroed between calls, and cleared where marked after each: 10,000 small manifests must not zero a million bytes each. */
   private rowMarks = new Uint8Array(0);
+  private rowStack = new Int32Array(0);
   private keyMarks = new Uint8Array(0);
 
   constructor(readonly file: string) {
@@ -208,24 +209,29 @@ export class Inventory {
     if (!this.hasParents) return [];
     this.settle();
     const { childStart, childRows } = this.children();
-    if (this.rowMarks.length < this.size) this.rowMarks = new Uint8Array(this.size);
+    if (this.rowMarks.length < this.size) {
+      this.rowMarks = new Uint8Array(this.size);
+      this.rowStack = new Int32Array(this.size);
+    }
     const seen = this.rowMarks;
-    const roots: number[] = [];
-    for (const r of rows) {
+    const stack = this.rowStack;
+    const roots = Array.isArray(rows) || ArrayBuffer.isView(rows) ? (rows as ArrayLike<number> & Iterable<number>) : [...rows];
+    // Each row enters the stack once, when first marked: it never holds more than all the rows.
+    let top = 0;
+    for (const r of roots) {
       if (seen[r]) continue;
       seen[r] = 1;
-      roots.push(r);
+      stack[top++] = r;
     }
-    const stack = roots.slice();
     const out: number[] = [];
-    while (stack.length > 0) {
-      const r = stack.pop()!;
+    while (top > 0) {
+      const r = stack[--top]!;
       for (let i = childStart[r]!, end = childStart[r + 1]!; i < end; i++) {
         const c = childRows[i]!;
         if (seen[c]) continue;
         seen[c] = 1;
         out.push(c);
-        stack.push(c);
+        stack[top++] = c;
       }
     }
     for (const r of roots) seen[r] = 0;

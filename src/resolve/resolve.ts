@@ -33,8 +33,8 @@ export interface Resolution {
   /** Identifiers whose inventory environment differs from the manifest's. */
   otherEnvironment: Map<string, Sample>;
   protected: Sample;
-  /** Inventory rows of the targets found there. */
-  rows: number[];
+  /** Inventory rows of the targets found there (typed: a million targets take 4 MB). */
+  rows: Int32Array;
 }
 
 /** Resolves identifiers: the inventory is authoritative where it has the object; the catalog's patterns are the fallback. */
@@ -49,16 +49,16 @@ export function resolveIdentifiers(list: IdentifierList, catalog: Catalog, inven
     notInInventory: sample(),
     otherEnvironment: new Map(),
     protected: sample(),
-    rows: [],
+    rows: new Int32Array(0),
   };
   const values = list.values;
+  const rows = new Int32Array(inventory ? values.length : 0);
   for (let i = 0; i < values.length; i++) {
     const id = values[i]!;
     const row = inventory?.row(id);
     let kind: string | undefined;
     if (row !== undefined) {
-      r.fromInventory++;
-      r.rows.push(row);
+      rows[r.fromInventory++] = row;
       kind = inventory!.kindOf(row);
       const env = inventory!.environmentOf(row);
       if (env !== undefined && env !== environment) {
@@ -85,5 +85,6 @@ export function resolveIdentifiers(list: IdentifierList, catalog: Catalog, inven
     if (!s) r.byKind.set(kind, (s = sample()));
     note(s, i);
   }
+  r.rows = rows.subarray(0, r.fromInventory);
   return r;
 }
