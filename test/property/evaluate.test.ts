@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Stage } from "../../src/documents/types.js";
+import type { CatalogDocument, Stage } from "../../src/documents/types.js";
+import { compileCatalog, kindsMatching } from "../../src/resolve/catalog.js";
 import type { Evaluation } from "../../src/engine/evaluate.js";
 import {
   actionOn,
@@ -14,6 +15,7 @@ import {
   numbersArb,
   rollbackArb,
   rulesArb,
+  source,
   unknownId,
   worldArb,
   type ManifestSpec,
@@ -109,6 +111,28 @@ describe("evaluation never throws, whatever the manifest", () => {
           if (e.verdict === "allowed") expect(e.counts.hardMandatory + e.counts.softMandatory).toBe(0);
         },
       ),
+    );
+  });
+});
+
+describe("catalog patterns of any text", () => {
+  it("compile or are reported, and matching never throws", () => {
+    const patternArb = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.array(fc.constantFrom("(", ")", "a", "+", "*", "?", "{2,}", "[", "]", "^", "$", "\\", "|", ".", "(?i)", "\\p{L}", "(?P<x>", "\\1"), { maxLength: 12 }).map((p) => p.join("")),
+    );
+    fc.assert(
+      fc.property(fc.array(patternArb, { minLength: 1, maxLength: 3 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), (patterns, ids) => {
+        const doc: CatalogDocument = {
+          apiVersion: "blastgate.dev/v1",
+          kind: "Catalog",
+          kinds: Object.fromEntries(patterns.map((pattern, i) => [`k${i}`, { identifier: { pattern: pattern || "x" } }])),
+          actions: { "delete-k0": { target: "k0", destructive: true } },
+        };
+        const { catalog, problems } = compileCatalog({ doc, source: source("policies/catalog.yaml", doc) });
+        for (const p of problems) expect(p.message).toMatch(/^kinds\.k\d\.identifier\.pattern does not compile as an RE2 regular expression/);
+        for (const id of ids) expect(Array.isArray(kindsMatching(catalog, id))).toBe(true);
+      }),
     );
   });
 });
