@@ -19,7 +19,7 @@ export interface RunnerContext {
 
 /** What to judge, from the event. */
 export type Target =
-  | { kind: "pull_request"; number: number; baseSha: string; headSha: string; fromFork: boolean }
+  | { kind: "pull_request"; number: number; baseSha: string; headSha: string; fromFork: boolean; author: string | undefined }
   | { kind: "merge_group"; baseSha: string; headSha: string }
   | { kind: "all"; sha: string | undefined };
 
@@ -72,7 +72,7 @@ const SHA = /^[0-9a-f]{40}$/i;
 
 export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { target: Target; error?: undefined } | { target?: undefined; error: string } {
   const p = ctx.payload as {
-    pull_request?: { number?: number; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } };
+    pull_request?: { number?: number; user?: { login?: unknown } | null; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } };
     merge_group?: { base_sha?: string; head_sha?: string };
     after?: string;
   };
@@ -83,7 +83,9 @@ export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { t
     const headSha = pr?.head?.sha;
     if (typeof number !== "number" || !baseSha || !SHA.test(baseSha) || !headSha) return { error: `the ${ctx.eventName} event payload lacks pull_request.number, base.sha or head.sha` };
     const fromFork = pr?.head?.repo == null || pr.head.repo.fork === true || pr.head.repo.full_name !== pr.base?.repo?.full_name;
-    return { target: { kind: "pull_request", number, baseSha, headSha, fromFork } };
+    // Unknown author (a ghost account): no review can be told apart from a self-approval, so none counts.
+    const author = typeof pr?.user?.login === "string" && pr.user.login !== "" ? pr.user.login : undefined;
+    return { target: { kind: "pull_request", number, baseSha, headSha, fromFork, author } };
   }
   if (ctx.eventName === "merge_group") {
     const mg = p.merge_group;

@@ -10,6 +10,8 @@ export interface Inputs {
   manifests: string[];
   policies: string;
   token: string;
+  /** The token that reads team membership; "" means `token`. */
+  teamsToken: string;
   comment: boolean;
   failOn: FailOn;
   /** Evaluation time, for reproducible runs. */
@@ -57,13 +59,16 @@ export function parseInputs(get: (name: string) => string): { inputs: Inputs; er
   }
 
   if (errors.length > 0) return { inputs: undefined, errors };
-  return { inputs: { manifests, policies, token: get("token").trim(), comment, failOn: failOn!, now }, errors: [] };
+  return { inputs: { manifests, policies, token: get("token").trim(), teamsToken: get("teams-token").trim(), comment, failOn: failOn!, now }, errors: [] };
 }
 
-/** Whether the step fails: always when Blastgate could not decide, otherwise as `fail-on` says. */
-export function gateFails(verdict: "allowed" | "blocked" | "error", counts: { hardMandatory: number; softMandatory: number }, failOn: FailOn): boolean {
+/**
+ * Whether the step fails: always when Blastgate could not decide, otherwise as `fail-on` says.
+ * Counts are of blocking findings: an overridden or waived finding fails nothing.
+ */
+export function gateFails(verdict: "allowed" | "blocked" | "error", blocking: { all: number; hardMandatory: number }, failOn: FailOn): boolean {
   if (verdict === "error") return true;
   if (failOn === "never") return false;
-  if (failOn === "hard-mandatory") return counts.hardMandatory > 0;
-  return counts.hardMandatory + counts.softMandatory > 0;
+  if (failOn === "hard-mandatory") return blocking.hardMandatory > 0;
+  return blocking.all > 0;
 }

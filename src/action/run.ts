@@ -8,6 +8,10 @@ import { createGitHub, type GitHub } from "../github/client.js";
 import { upsertComment, type CommentOutcome } from "../github/comments.js";
 import { GitHubFiles } from "../github/contents.js";
 import { explainApiError } from "../github/errors.js";
+import { listReviews } from "../github/reviews.js";
+import { GitHubTeams } from "../github/teams.js";
+import type { GovernanceOptions } from "../governance/collect.js";
+import { statusOf, tally } from "../governance/judge.js";
 import { toAnnotations, type Annotation } from "../report/annotations.js";
 import { toJson } from "../report/json.js";
 import { COMMENT_MARKER, toComment, toSummary, type MarkdownInput } from "../report/markdown.js";
@@ -18,7 +22,7 @@ import { FileError, LocalFiles, type FileSource } from "../workspace/files.js";
 import { runCheck, type CheckResult } from "../workspace/load.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
-import { selectAll, selectChanged, type Selection } from "./select.js";
+import { allManifests, selectAll, selectChanged, type Selection } from "./select.js";
 
 /** Where the run's messages go (the step log). */
 export interface ActionLog {
@@ -49,7 +53,7 @@ export const INVENTORY_CHANGED = "blastgate/inventory-changed";
 export const REPORT_FILE = "blastgate-report.json";
 
 function emptyResult(policiesDir: string): CheckResult {
-  return { verdict: "error", findings: [], plans: [], problems: [], counts: { advisory: 0, softMandatory: 0, hardMandatory: 0, problems: 0 }, manifests: [], policiesDir, rules: [] };
+  return { verdict: "error", findings: [], plans: [], problems: [], counts: tally([], []).counts, manifests: [], policiesDir, rules: [] };
 }
 
 /** Thrown for a reason Blastgate cannot decide that is tied to no file; its message says what to do. */
@@ -94,7 +98,8 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
   }
 
   const verdict: Verdict = failure ? "error" : result.verdict;
-  const fails = gateFails(verdict, result.counts, inputs?.failOn ?? "mandatory");
+  const blocking = result.findings.filter((f) => statusOf(f) === "blocking");
+  const fails = gateFails(verdict, { all: blocking.length, hardMandatory: blocking.filter((f) => f.enforcement === "hard-mandatory").length }, inputs?.failOn ?? "mandatory");
   const exitCode = !fails ? 0 : verdict === "error" ? 2 : 1;
   const input: MarkdownInput = { ...md, result, gate: { fails, failOn: inputs?.failOn ?? "mandatory" } };
   if (failure) input.failure = failure;
@@ -106,6 +111,9 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
     "hard-mandatory": String(result.counts.hardMandatory),
     "soft-mandatory": String(result.counts.softMandatory),
     advisory: String(result.counts.advisory),
+    blocking: String(blocking.length),
+    overridden: String(result.counts.overridden ?? 0),
+    waived: String(result.counts.waived ?? 0),
     problems: String(result.problems.length + (failure ? 1 : 0)),
   };
   if (ctx) {
@@ -142,10 +150,14 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   let selection: Selection;
   let inventoryPath: string | undefined;
   const policiesDir = inputs.policies;
+  // Governance: who reviewed, who is in which team, what changed. Absent pieces never lift a finding.
+  const governance: GovernanceOptions = { org: ctx.owner };
 
   if (target.kind === "all") {
     log.info(`${ctx.eventName}: checking every manifest in the workspace against the policies in ${policiesDir}/ of the working tree`);
     selection = await selectAll({ workspace, globs: inputs.manifests, policiesDir, inventoryPath: undefined });
+    // No pull request: no reviews, so overrides and approvals cannot lift anything; every governed script is judged.
+    governance.allManifests = selection.manifests;
   } else {
     if (!gh) throw new Error("no GitHub client for a pull request or merge group");
     let changes: ChangedFiles;
@@ -163,20 +175,46 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     }
     log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}${changes.complete ? "" : " (as many as GitHub lists: there may be more)"}`);
     policySource = new GitHubFiles(gh, repo, target.baseSha);
-    const catalog = await peekCatalog(policySource, policiesDir);
+    const catalog = await peekPolicies(policySource, policiesDir);
     if (catalog.unreadable) throw new CannotDecide(catalog.unreadable);
     if (catalog.missing) {
       notes.push(`The base commit has no ${policiesDir}/ directory. Blastgate judges a pull request by its base branch's policies, so policies apply once they are merged: merge them first (this check cannot pass before).`);
     }
     inventoryPath = catalog.inventoryPath;
     selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath });
+
+    // A list GitHub may have cut short is no change list: then every governed script is judged.
+    if (changes.complete) governance.changedFiles = changes.files.filter((f) => f.status !== "removed").map((f) => f.filename);
+    // Waivers and manifest-required rules need every manifest's name; only then is the workspace scanned.
+    if (catalog.needsIndex) governance.allManifests = await allManifests({ workspace, globs: inputs.manifests, policiesDir });
+    if (target.kind === "pull_request") {
+      governance.author = target.author;
+      try {
+        governance.reviews = await listReviews(gh, repo, target.number);
+      } catch (e) {
+        throw new CannotDecide(explainApiError(e, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
+      }
+      log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size} reviewer(s); author ${target.author ?? "unknown"}`);
+      const teamsInput = inputs.teamsToken ? "teams-token" : "token";
+      const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m) }) : gh;
+      governance.teams = new GitHubTeams(teamsGh, teamsInput);
+      const commits = new Map<string, GitHubFiles>();
+      governance.filesAt = (commit) => {
+        let files = commits.get(commit);
+        if (!files) commits.set(commit, (files = new GitHubFiles(gh, repo, commit, "reviewed commit")));
+        return files;
+      };
+    } else {
+      // A merge group's payload names no pull request and no reviews: nothing is overridden or approved in the queue (docs/action.md).
+      log.info("merge group: reviews belong to pull requests, so no override or approval applies here; soft-mandatory findings they lift on the pull request block in the queue");
+    }
   }
   notes.push(...selection.notes.map(capitalize));
   for (const [m, why] of selection.reasons) log.info(`  ${m}: ${why}`);
   if (selection.manifests.length === 0) log.info("no manifest to judge");
 
   const what = target.kind === "pull_request" ? "pull request" : "change";
-  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now });
+  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance });
   result.problems.unshift(...selection.problems);
 
   if (selection.policyChanges.length > 0 && target.kind !== "all") {
@@ -188,7 +226,9 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   }
   if (selection.inventoryChanged && inventoryPath) result.findings.push(inventoryChangedFinding(inventoryPath, what));
   if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
-  recount(result);
+  const tallied = tally(result.findings, result.problems);
+  result.counts = tallied.counts;
+  result.verdict = tallied.verdict;
 
   const sha = target.kind === "all" ? target.sha : target.headSha;
   const md: Omit<MarkdownInput, "result"> = { notes };
@@ -218,22 +258,12 @@ function policyChangedFinding(f: ChangedFile, base: string, what: string): Findi
   return changeFinding(POLICY_CHANGED, f.filename, `this ${what} ${verb} the policy file ${f.filename}: it is judged by the policies of the ${base}, and the change applies once merged`, { status: f.status });
 }
 
-/** Counts and verdict again after the Action added its own findings and problems. */
-function recount(r: CheckResult): void {
-  r.counts = {
-    advisory: r.findings.filter((f) => f.enforcement === "advisory").length,
-    softMandatory: r.findings.filter((f) => f.enforcement === "soft-mandatory").length,
-    hardMandatory: r.findings.filter((f) => f.enforcement === "hard-mandatory").length,
-    problems: r.problems.length,
-  };
-  r.verdict = r.problems.length > 0 ? "error" : r.counts.hardMandatory + r.counts.softMandatory > 0 ? "blocked" : "allowed";
-}
-
 /**
- * The inventory the catalog names, to know whether a change touches it. Loading reads the same
- * files again (cached) and reports any problem with them; here only an API failure matters.
+ * The inventory the catalog names, to know whether a change touches it, and whether waivers or
+ * manifest-required rules need every manifest's name. Loading reads the same files again (cached)
+ * and reports any problem with them; here only an API failure matters.
  */
-async function peekCatalog(source: FileSource, policiesDir: string): Promise<{ inventoryPath?: string; missing?: boolean; unreadable?: string }> {
+async function peekPolicies(source: FileSource, policiesDir: string): Promise<{ inventoryPath?: string; missing?: boolean; unreadable?: string; needsIndex?: boolean }> {
   let files: string[];
   try {
     files = (await source.list(policiesDir)).filter((f) => /\.ya?ml$/i.test(f));
@@ -242,6 +272,7 @@ async function peekCatalog(source: FileSource, policiesDir: string): Promise<{ i
     if (e instanceof FileError && e.code === "io") return { unreadable: e.message };
     return {};
   }
+  const out: { inventoryPath?: string; needsIndex?: boolean } = {};
   for (const file of files) {
     let text: string;
     try {
@@ -251,9 +282,11 @@ async function peekCatalog(source: FileSource, policiesDir: string): Promise<{ i
       continue;
     }
     for (const d of parseYaml(file, text, DEFAULT_LIMITS).documents) {
-      const v = d.value as { kind?: unknown; inventory?: unknown } | null;
-      if (v?.kind === "Catalog" && typeof v.inventory === "string") return { inventoryPath: v.inventory };
+      const v = d.value as { kind?: unknown; inventory?: unknown; rules?: unknown } | null;
+      if (v?.kind === "Catalog" && typeof v.inventory === "string" && out.inventoryPath === undefined) out.inventoryPath = v.inventory;
+      if (v?.kind === "Waiver") out.needsIndex = true;
+      if (v?.kind === "Policy" && Array.isArray(v.rules) && v.rules.some((r) => (r as { type?: unknown } | null)?.type === "manifest-required")) out.needsIndex = true;
     }
   }
-  return {};
+  return out;
 }

@@ -9,7 +9,8 @@ const MAX_DIRECTORY_ENTRIES = 1000;
 
 /**
  * The files of one commit, read through the contents API: the Action reads policies and the
- * catalog this way from the pull request's base commit, so the pull request cannot change them.
+ * catalog this way from the pull request's base commit, so the pull request cannot change them,
+ * and a manifest at a review's commit, to compare what the reviewer saw with head.
  * Every answer is cached: a file is fetched once per run.
  */
 export class GitHubFiles implements FileSource {
@@ -21,8 +22,10 @@ export class GitHubFiles implements FileSource {
     private readonly gh: GitHub,
     private readonly repo: Repo,
     readonly ref: string,
+    /** What the ref is to the reader: "base commit", or "commit" for a review's commit. */
+    what = "base commit",
   ) {
-    this.label = `base commit ${/^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 7) : ref}`;
+    this.label = `${what} ${/^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 7) : ref}`;
   }
 
   async readText(file: string, maxBytes: number): Promise<string> {

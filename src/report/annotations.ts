@@ -1,4 +1,5 @@
 import type { Problem } from "../documents/problem.js";
+import { statusOf } from "../governance/judge.js";
 import type { Finding } from "../rules/types.js";
 
 /** One workflow-command annotation (::error file=...,line=...,col=...::message). */
@@ -30,7 +31,7 @@ export interface Annotations {
   omitted: number;
 }
 
-const RANK = { "hard-mandatory": 1, "soft-mandatory": 2, advisory: 3 } as const;
+const RANK = { "hard-mandatory": 1, "soft-mandatory": 2, advisory: 3, lifted: 4 } as const;
 
 export function toAnnotations(input: AnnotationInput, limits: { error: number; warning: number } = ANNOTATION_LIMITS): Annotations {
   const all: { rank: number; a: Annotation }[] = [];
@@ -39,6 +40,13 @@ export function toAnnotations(input: AnnotationInput, limits: { error: number; w
     all.push({ rank: 0, a: { level: "error", title: `Blastgate: input problem (${p.code})`, message: p.message, ...at(p.location) } });
   }
   for (const f of input.findings) {
+    const status = statusOf(f);
+    if (status === "overridden" || status === "waived") {
+      // Lifted: it blocks nothing, so it is a notice that says by whom and why, never an error.
+      const by = status === "overridden" ? (f.override ? `overridden by ${f.override.by}: ${f.override.reason}` : "overridden") : f.waiver ? `waived by waiver ${f.waiver.name} (owner ${f.waiver.owner}, until ${f.waiver.expires}): ${f.waiver.reason}` : "waived";
+      all.push({ rank: RANK.lifted, a: { level: "notice", title: `Blastgate: ${f.ruleId} (${f.enforcement}, ${status})`, message: `${f.message} (${by})`, ...at(f.location) } });
+      continue;
+    }
     all.push({ rank: RANK[f.enforcement], a: { level: f.severity === "error" ? "error" : "warning", title: `Blastgate: ${f.ruleId} (${f.enforcement})`, message: f.message, ...at(f.location) } });
   }
   // Stable: within a rank the engine's order (manifest, file, line) is kept.

@@ -1,5 +1,8 @@
 import type { Problem } from "../documents/problem.js";
 import type { SourceLocation } from "../documents/source.js";
+import { shortDigest } from "../governance/digest.js";
+import { statusOf } from "../governance/judge.js";
+import type { ApprovalRecord, OverrideRecord, WaiverRecord } from "../governance/types.js";
 import type { Plan } from "../measure/plan.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
@@ -73,20 +76,31 @@ export function verdictLine(input: MarkdownInput): string {
     const more = r.problems.length - (input.failure ? 0 : 1);
     line = `${ICON.error} **Blastgate: error**: could not judge ${input.failure ? "this change" : manifests}: ${escapeMd(first)}${more > 0 ? ` (and ${plural(more, "more problem")})` : ""}`;
   } else if (v === "blocked") {
-    const mandatory = r.findings.filter((f) => f.enforcement !== "advisory");
-    const inManifests = new Set(mandatory.map((f) => f.manifest)).size;
-    const first = mandatory[0]!;
-    line = `${ICON.blocked} **Blastgate: blocked**: ${plural(mandatory.length, "mandatory finding")} in ${inManifests === r.manifests.length ? manifests : `${inManifests} of ${manifests}`}; first: ${escapeMd(first.message)} (${escapeMd(first.ruleId)})`;
+    const blocking = r.findings.filter((f) => statusOf(f) === "blocking");
+    const inManifests = new Set(blocking.map((f) => f.manifest)).size;
+    const first = blocking[0];
+    const lifted = liftedCounts(r);
+    line = `${ICON.blocked} **Blastgate: blocked**: ${plural(blocking.length, "blocking finding")} in ${inManifests === r.manifests.length ? manifests : `${inManifests} of ${manifests}`}${lifted ? ` (${lifted})` : ""}${first ? `; first: ${escapeMd(first.message)} (${escapeMd(first.ruleId)})` : ""}`;
   } else if (r.manifests.length === 0) {
     line = `${ICON.allowed} **Blastgate: allowed**: no manifest to judge in this change${r.counts.advisory ? ` (${plural(r.counts.advisory, "advisory finding")})` : ""}`;
   } else {
-    line = `${ICON.allowed} **Blastgate: allowed**: ${manifests} checked${input.policySource ? ` against the policies of the ${escapeMd(input.policySource)}` : ""}, no mandatory findings${r.counts.advisory ? ` (${plural(r.counts.advisory, "advisory finding")})` : ""}`;
+    const lifted = liftedCounts(r);
+    const extra = [lifted, r.counts.advisory ? plural(r.counts.advisory, "advisory finding") : ""].filter(Boolean).join(", ");
+    line = `${ICON.allowed} **Blastgate: allowed**: ${manifests} checked${input.policySource ? ` against the policies of the ${escapeMd(input.policySource)}` : ""}, no ${lifted ? "blocking" : "mandatory"} findings${extra ? ` (${extra})` : ""}`;
   }
   if (input.gate) {
     const expectedFail = v !== "allowed";
     if (input.gate.fails !== expectedFail) line += ` (fail-on: ${input.gate.failOn}, so the check ${input.gate.fails ? "fails" : "passes"})`;
   }
   return line;
+}
+
+/** "2 overridden, 1 waived", or "" when nothing was lifted. */
+function liftedCounts(r: CheckResult): string {
+  const statuses = r.findings.map(statusOf);
+  const overridden = statuses.filter((x) => x === "overridden").length;
+  const waived = statuses.filter((x) => x === "waived").length;
+  return [overridden ? `${n(overridden)} overridden` : "", waived ? `${n(waived)} waived` : ""].filter(Boolean).join(", ");
 }
 
 /** "883 to destroy: 883 site": the number no reviewer may miss, by the kind the identifiers really are. */
@@ -107,15 +121,24 @@ export function destroyLine(p: Plan): string {
 
 const ENFORCEMENT_MARK: Record<Finding["enforcement"], string> = { "hard-mandatory": "⛔", "soft-mandatory": "⛔", advisory: "⚠️" };
 
+/** What the finding does to the verdict, and who lifted it and why. */
+function statusCell(f: Finding): string {
+  const status = statusOf(f);
+  if (status === "overridden") return f.override ? `↷ overridden by ${escapeMd("@" + f.override.by)}: ${escapeMd(f.override.reason)}` : "↷ overridden";
+  if (status === "waived") return f.waiver ? `↷ waived by waiver ${code(f.waiver.name)} (owner ${escapeMd(f.waiver.owner)}, until ${escapeMd(f.waiver.expires)}): ${escapeMd(f.waiver.reason)}` : "↷ waived";
+  return status;
+}
+
 function findingRow(f: Finding, link: MarkdownInput["link"]): string {
-  return `| ${ENFORCEMENT_MARK[f.enforcement]} ${f.enforcement} | ${where(f.location, link)} | ${escapeMd(f.message)} | ${code(f.ruleId)} |`;
+  const mark = statusOf(f) === "overridden" || statusOf(f) === "waived" ? "↷" : ENFORCEMENT_MARK[f.enforcement];
+  return `| ${mark} ${f.enforcement} | ${statusCell(f)} | ${where(f.location, link)} | ${escapeMd(f.message)} | ${code(f.ruleId)} |`;
 }
 
 function problemRow(p: Problem, link: MarkdownInput["link"]): string {
   return `| ${where(p.location, link)} | ${escapeMd(p.message)} | ${code(p.code)} |`;
 }
 
-const FINDINGS_HEAD = ["| Enforcement | Where | Finding | Rule |", "| --- | --- | --- | --- |"];
+const FINDINGS_HEAD = ["| Enforcement | Status | Where | Finding | Rule |", "| --- | --- | --- | --- | --- |"];
 const PROBLEMS_HEAD = ["| Where | Problem | Code |", "| --- | --- | --- |"];
 
 /** How much of the report to render; shortening lowers these until the text fits. */
@@ -151,6 +174,7 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
 
   const byManifest = new Map<string, Finding[]>();
   for (const f of r.findings) byManifest.set(f.manifest, [...(byManifest.get(f.manifest) ?? []), f]);
+  const digests = new Map((r.digests ?? []).map((d) => [d.subject, d.digest]));
   const seen = new Set<string>();
   const plans = r.plans.filter((p) => !seen.has(p.manifest) && seen.add(p.manifest));
   let omittedManifests = 0;
@@ -161,11 +185,24 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
       return;
     }
     const findings = byManifest.get(plan.manifest) ?? [];
-    const mandatory = findings.filter((f) => f.enforcement !== "advisory").length;
-    const status = mandatory > 0 ? `${ICON.blocked} ${plural(mandatory, "mandatory finding")}` : findings.length > 0 ? `${ICON.allowed} ${plural(findings.length, "advisory finding")}` : `${ICON.allowed} no findings`;
+    const blocking = findings.filter((f) => statusOf(f) === "blocking").length;
+    const lifted = findings.filter((f) => statusOf(f) === "overridden" || statusOf(f) === "waived").length;
+    const status =
+      blocking > 0
+        ? `${ICON.blocked} ${plural(blocking, "blocking finding")}`
+        : lifted > 0
+          ? `${ICON.allowed} ${plural(lifted, "finding")} lifted`
+          : findings.length > 0
+            ? `${ICON.allowed} ${plural(findings.length, "advisory finding")}`
+            : `${ICON.allowed} no findings`;
     out.push(`### ${code(plan.manifest)} (${escapeMd(plan.name)}): ${status}`, "");
     out.push(destroyLine(plan), "");
     out.push(`Plan: ${escapeMd(plan.summary)}`, "");
+    // Right below the plan: an approval of this pull request is an approval of this intent, bound to this content.
+    const approvals = (r.approvals ?? []).filter((a) => a.manifest === plan.manifest);
+    if (approvals.length > 0) out.push(...approvalLines(approvals), "");
+    const digest = digests.get(plan.manifest);
+    if (digest) out.push(`<sub>Content digest ${code(shortDigest(digest))} (the manifest and its identifier file): approvals and overrides hold while it stays the same.</sub>`, "");
     const shown = take(findings);
     if (shown.length) out.push(...FINDINGS_HEAD, ...shown.map((f) => findingRow(f, link)), "");
   });
@@ -175,6 +212,7 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
     const shown = take(others);
     if (shown.length) out.push(...FINDINGS_HEAD, ...shown.map((f) => findingRow(f, link)), "");
   }
+  out.push(...overrideLines(r.overrides ?? []), ...waiverLines(r.waivers ?? [], link));
   if (omittedRows > 0 || omittedManifests > 0) {
     const what = [omittedManifests ? plural(omittedManifests, "more manifest") : "", omittedRows ? `${plural(omittedRows, "more finding")}` : ""].filter(Boolean).join(" and ");
     out.push(`**${what} not shown here** (over GitHub's size limit): ${elsewhere}.`, "");
@@ -182,6 +220,48 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
   if (r.manifests.length > 0 && r.plans.length === 0 && r.problems.length === 0 && !input.failure) out.push("No plan could be measured.", "");
   out.push(...footer);
   return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+/** The sign-off each required team owes this manifest, as a checklist under its plan. */
+function approvalLines(approvals: readonly ApprovalRecord[]): string[] {
+  const out = ["**Sign-off requested**: approving this pull request approves the plan above, as it is now."];
+  for (const a of approvals) {
+    const who = a.approvedBy.length > 0 ? ` by ${a.approvedBy.map((x) => escapeMd("@" + x.login)).join(", ")}` : "";
+    const notCounted = a.refused.length > 0 ? `; not counted: ${a.refused.map((x) => `${escapeMd(x.login)} (${escapeMd(x.reason)})`).join("; ")}` : "";
+    out.push(`- ${a.satisfied ? "✅" : "⬜"} ${code(a.team)} (${a.roles.join(", ")}): ${a.satisfied ? "approved" : "missing"}, ${n(a.approvedBy.length)} of ${n(a.need)}${who}${notCounted}`);
+  }
+  return out;
+}
+
+const OVERRIDE_MARK: Record<OverrideRecord["status"], string> = { accepted: "✅ accepted", refused: "❌ refused", unused: "⚠️ unused" };
+
+/** Every override line of the reviews: accepted ones with who and why, refused ones with the reason. */
+function overrideLines(overrides: readonly OverrideRecord[]): string[] {
+  if (overrides.length === 0) return [];
+  const out = ["### Overrides", "", "| Status | By | Rule | Manifest | Reason | Why / digest |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const o of overrides) {
+    const detail = o.status === "refused" ? escapeMd(o.refusal?.message ?? "refused") : o.status === "unused" ? "the rule found nothing to override" : `via ${escapeMd(o.via === "user" ? "overrideUsers" : (o.via ?? ""))}`;
+    const digest = o.digest ? ` · ${code(shortDigest(o.digest))}` : "";
+    out.push(`| ${OVERRIDE_MARK[o.status]} | ${escapeMd("@" + o.by)} | ${code(o.ruleId)} | ${o.manifest ? code(o.manifest) : ""} | ${escapeMd(o.reason)} | ${detail}${digest} |`);
+  }
+  out.push("");
+  return out;
+}
+
+const WAIVER_MARK: Record<WaiverRecord["status"], string> = { applied: "✅", unused: "⚠️", expired: "❌", stale: "❌", ambiguous: "❌", "not-checked": "" };
+
+/** Waivers that mattered to this run (not those of manifests it did not check). */
+function waiverLines(waivers: readonly WaiverRecord[], link: MarkdownInput["link"]): string[] {
+  const shown = waivers.filter((w) => w.status !== "not-checked");
+  if (shown.length === 0) return [];
+  const out = ["### Waivers", "", "| Status | Waiver | Rules | Owner | Expires | What it did |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const w of shown) {
+    const did = w.status === "applied" ? `waives ${w.waived.map((x) => code(x.ruleId)).join(", ")} on ${[...new Set(w.waived.map((x) => x.manifest))].map(code).join(", ")}: ${escapeMd(w.reason)}` : escapeMd(w.message ?? "");
+    const notApplied = w.notApplied.length > 0 ? `; not applied: ${w.notApplied.map((x) => `${code(x.ruleId)} (${escapeMd(x.reason)})`).join("; ")}` : "";
+    out.push(`| ${WAIVER_MARK[w.status]} ${w.status} | ${code(w.name)} ${where(w.location, link)} | ${w.rules.map(code).join(", ")} | ${escapeMd(w.owner)} | ${escapeMd(w.expires)} | ${did}${notApplied} |`);
+  }
+  out.push("");
+  return out;
 }
 
 /** Renders with every row, or with as many as fit `size(text) <= max`, and never fails. */

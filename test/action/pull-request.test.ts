@@ -46,6 +46,7 @@ describe("a pull request", () => {
       `GET /repos/acme/ops/contents/policies?ref=${BASE_SHA} 200`,
       `GET /repos/acme/ops/contents/policies/catalog.yaml?ref=${BASE_SHA} 200`,
       `GET /repos/acme/ops/contents/policies/starter.yaml?ref=${BASE_SHA} 200`,
+      "GET /repos/acme/ops/pulls/7/reviews?per_page=100 200",
       "GET /repos/acme/ops/issues/7/comments?per_page=100 200",
       "POST /repos/acme/ops/issues/7/comments 201",
     ]);
@@ -72,7 +73,7 @@ describe("a pull request", () => {
     expect(errors.at(-1)!.title).toBe("Blastgate: one-restore-point (soft-mandatory)");
 
     const [first] = commentsByBot(api).map((c) => c.body.split("\n")[0]);
-    expect(first).toMatch(/^⛔ \*\*Blastgate: blocked\*\*: 9 mandatory findings in 1 manifest; first: 883 of 883 identifiers are site, not app/);
+    expect(first).toMatch(/^⛔ \*\*Blastgate: blocked\*\*: 9 blocking findings in 1 manifest; first: 883 of 883 identifiers are site, not app/);
     for (const text of [commentsByBot(api)[0]!.body, run.summary]) {
       expect(text).toContain("**883 to destroy: 883 site** (the manifest declares app) · 883 app inside · 775 customers · production · **hard delete**");
       expect(text).toContain("883 of 883 identifiers are site, not app");
@@ -214,7 +215,7 @@ rules:
     const [comment] = commentsByBot(api);
     expect([...comment!.body].length).toBeLessThanOrEqual(65_536);
     expect(comment!.body).toMatch(/\*\*\d+ more findings? not shown here\*\* \(over GitHub's size limit\): see \[the job summary\]\(https:\/\/github\.com\/acme\/ops\/actions\/runs\/4242\)/);
-    expect(comment!.body.split("\n")[0]).toMatch(/^⛔ \*\*Blastgate: blocked\*\*: 270 mandatory findings in 30 manifests/);
+    expect(comment!.body.split("\n")[0]).toMatch(/^⛔ \*\*Blastgate: blocked\*\*: 270 blocking findings in 30 manifests/);
     expect(comment!.body.trimEnd().endsWith(MARKER)).toBe(true);
     expect(run.summary.split("\n").filter((l) => /^\| ⛔ /.test(l))).toHaveLength(270);
     expect(api.violations).toEqual([]);

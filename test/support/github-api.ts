@@ -935,6 +935,34 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     );
   },
 
+  'teams/get-by-name'(ctx) {
+    const key = `${ctx.params['org']}/${ctx.params['team_slug']}`.toLowerCase();
+    const entry = [...ctx.state.teams].find(([name]) => name.toLowerCase() === key);
+    if (!entry) return notFound(ctx.operation.docsUrl);
+    const [org, slug] = entry[0].split('/') as [string, string];
+    const id = numericId(`team:${key}`);
+    return ok({
+      id,
+      node_id: nodeId('T', key),
+      url: `${ctx.base}/organizations/1/team/${id}`,
+      html_url: `https://github.com/orgs/${org}/teams/${slug}`,
+      name: slug,
+      slug,
+      description: null,
+      privacy: 'closed',
+      notification_setting: 'notifications_enabled',
+      permission: 'pull',
+      members_url: `${ctx.base}/organizations/1/team/${id}/members{/member}`,
+      repositories_url: `${ctx.base}/organizations/1/team/${id}/repos`,
+      parent: null,
+      members_count: entry[1].length,
+      repos_count: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2020-01-01T00:00:00Z',
+      organization: { login: org, id: 1, node_id: nodeId('O', org), url: `${ctx.base}/orgs/${org}` },
+    });
+  },
+
   'teams/get-membership-for-user-in-org'(ctx) {
     const key = `${ctx.params['org']}/${ctx.params['team_slug']}`.toLowerCase();
     const team = [...ctx.state.teams].find(([name]) => name.toLowerCase() === key)?.[1];
