@@ -87,3 +87,217 @@ describe("overrides on the pull request", () => {
     expect(api.violations).toEqual([]);
   });
 });
+
+describe("overrides that are refused", () => {
+  it("by a reviewer in none of the override teams: refused and listed, the finding blocks", async () => {
+    const { api, run, report, comment } = await judgeWith({ reviews: [approve("frank", OVERRIDE)] });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: "blocked", blocking: "1", overridden: "0" });
+    expect(report.overrides).toEqual([expect.objectContaining({ by: "frank", status: "refused", refusal: expect.objectContaining({ code: "not-authorized" }) })]);
+    expect(report.findings.find((f: any) => f.ruleId === "change-window").status).toBe("blocking");
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: "error", file: SAFE, title: "Blastgate: change-window (soft-mandatory)" }));
+    expect(comment.split("\n")[0]).toMatch(/^⛔ \*\*Blastgate: blocked\*\*: 1 blocking finding in 1 manifest; first: name the change window/);
+    expect(comment).toMatch(/\| ❌ refused \| &#64;frank \| `change-window` \| +\| agreed with the on-call in OPS-88 \| frank may not override 'change-window': it takes a member of acme\/sre or one of carol/);
+    // frank's membership was asked, and GitHub's 404 counted as "not a member" only because the team itself could be read.
+    expect(api.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(expect.arrayContaining(["GET /orgs/acme/teams/sre/memberships/frank 404", "GET /orgs/acme/teams/sre 200"]));
+    expect(api.violations).toEqual([]);
+  });
+
+  it("by the pull request's author, even one in the team: refused", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [approve("alice", OVERRIDE)], teams: { ...TEAMS, "acme/sre": ["alice"] } });
+    expect(run.code).toBe(1);
+    expect(report.overrides.map((o: any) => [o.status, o.refusal.code, o.refusal.message])).toEqual([["refused", "self-override", "alice is the pull request's author: an override needs someone else"]]);
+    expect(run.summary).toContain("alice is the pull request's author: an override needs someone else");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("of a hard-mandatory rule: refused, the finding blocks", async () => {
+    const { api, run, report } = await judgeWith({ rules: WINDOW_RULE.replace("soft-mandatory", "hard-mandatory"), reviews: [approve("dave", OVERRIDE)] });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: "blocked", "hard-mandatory": "1", blocking: "1", overridden: "0" });
+    expect(report.overrides).toEqual([expect.objectContaining({ status: "refused", refusal: { code: "not-soft-mandatory", message: expect.stringContaining("rule 'change-window' is hard-mandatory: it cannot be overridden") } })]);
+    expect(run.summary).toContain("rule 'change-window' is hard-mandatory: it cannot be overridden");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("membership that cannot be read (403): refused with the token it takes, never accepted", async () => {
+    const { api, run, report, comment } = await judgeWith({
+      reviews: [approve("dave", OVERRIDE)],
+      before: (api) => void api.fail({ path: /^\/orgs\//, preset: "not-accessible", times: Infinity }),
+    });
+    expect(run.code).toBe(1);
+    const o = report.overrides[0];
+    expect(o).toMatchObject({ by: "dave", status: "refused", refusal: { code: "membership-unknown" } });
+    expect(o.refusal.message).toContain("GitHub answered 403 Resource not accessible by integration when asked to read dave's membership of acme/sre: the token in the 'token' input cannot read organization teams; pass one that can in the 'teams-token' input");
+    expect(o.refusal.message).toContain('a GitHub App installation token with the organization permission "Members: read"');
+    expect(comment).toContain("Members: read");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a team the token cannot see (404 for the team too) is unknown, not 'not a member'; the teams-token input is the one sent", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [approve("dave", OVERRIDE)], teams: { "acme/apps": ["frank"] }, inputs: { "teams-token": "ghs_appinstallation" } });
+    expect(run.code).toBe(1);
+    expect(report.overrides[0].refusal.code).toBe("membership-unknown");
+    expect(report.overrides[0].refusal.message).toContain("GitHub answered 404 for the team acme/sre: it does not exist, or the token in the 'teams-token' input cannot see it");
+    const orgs = api.requests.filter((r) => r.path.startsWith("/orgs/"));
+    expect(orgs.map((r) => `${r.path} ${r.status}`)).toEqual(["/orgs/acme/teams/sre/memberships/dave 404", "/orgs/acme/teams/sre 404"]);
+    expect(orgs.every((r) => r.headers.authorization === "token ghs_appinstallation")).toBe(true);
+    expect(api.requests.filter((r) => !r.path.startsWith("/orgs/")).every((r) => r.headers.authorization === "token ghs_workflowtoken")).toBe(true);
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("overrides bind to the manifest's content", () => {
+  it("an override given at an older head with the same manifest and identifiers still holds", async () => {
+    const { api, run, report, comment } = await judgeWith({ reviews: [approve("dave", OVERRIDE, SAME_SHA)] });
+    expect(run.code).toBe(0);
+    expect(report.overrides[0]).toMatchObject({ status: "accepted", commit: SAME_SHA });
+    expect(report.overrides[0].reviewedDigest).toBe(report.overrides[0].digest);
+    expect(comment).toContain("✅ accepted");
+    // The manifest was read at the review's commit to compare.
+    expect(api.requests.map((r) => `${r.method} ${r.path}?ref=${r.query.ref} ${r.status}`)).toContain(`GET /repos/acme/ops/contents/${SAFE}?ref=${SAME_SHA} 200`);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("an override given before the manifest changed is void (stale), and says both digests", async () => {
+    const { api, run, report, comment } = await judgeWith({ reviews: [approve("dave", OVERRIDE, OLD_SHA)] });
+    expect(run.code).toBe(1);
+    const o = report.overrides[0];
+    expect(o).toMatchObject({ status: "refused", refusal: { code: "stale" }, commit: OLD_SHA });
+    expect(o.reviewedDigest).not.toBe(o.digest);
+    expect(o.refusal.message).toContain(`stale: ${SAFE} or ids/insight-apps.txt changed after the review (${o.reviewedDigest.slice(0, 19)} at ddddddd, ${o.digest.slice(0, 19)} at head)`);
+    expect(comment).toContain("❌ refused");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a review of a commit GitHub cannot show is void, never accepted", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [approve("dave", OVERRIDE, "e".repeat(40))] });
+    expect(run.code).toBe(1);
+    expect(report.overrides[0].refusal.code).toBe("stale");
+    expect(report.overrides[0].refusal.message).toContain(`${SAFE} cannot be read at the review's commit eeeeeee`);
+    expect(report.overrides[0].refusal.message).toContain("reviewed commit eeeeeee");
+    expect(api.violations).toEqual([]);
+  });
+});
+
+const SIGN_OFF = `  - id: sign-off
+    type: approvals
+    enforcement: soft-mandatory
+    with: { require: [requestedBy, executedBy, kindOwner] }
+`;
+
+describe("sign-off by intent (approvals)", () => {
+  it("with an approval by a member of each required team, passes; the comment lists who, under the plan", async () => {
+    const { api, run, report, comment } = await judgeWith({ rules: SIGN_OFF, reviews: [approve("gina"), approve("hank")] });
+    expect(run.code).toBe(0);
+    expect(report.approvals.map((a: any) => [a.team, a.roles, a.satisfied, a.approvedBy.map((x: any) => x.login)])).toEqual([
+      ["example-org/ecosystem", ["requestedBy", "kindOwner"], true, ["gina"]],
+      ["example-org/site-platform", ["executedBy"], true, ["hank"]],
+    ]);
+    const lines = comment.split("\n");
+    const plan = lines.findIndex((l) => l.startsWith("Plan: remove-app deletes 883 apps"));
+    expect(plan).toBeGreaterThan(0);
+    expect(lines.slice(plan + 1, plan + 5)).toEqual([
+      "",
+      "**Sign-off requested**: approving this pull request approves the plan above, as it is now.",
+      "- ✅ `example-org/ecosystem` (requestedBy, kindOwner): approved, 1 of 1 by &#64;gina",
+      "- ✅ `example-org/site-platform` (executedBy): approved, 1 of 1 by &#64;hank",
+    ]);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("with a team's approval missing, blocks on that team only; an author's own approval does not count", async () => {
+    const { api, run, report, comment } = await judgeWith({ rules: SIGN_OFF, reviews: [approve("gina"), approve("alice")], teams: { ...TEAMS, "example-org/site-platform": ["hank", "alice"] } });
+    expect(run.code).toBe(1);
+    const missing = report.findings.filter((f: any) => f.ruleId === "sign-off");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ status: "blocking", messageId: "missing", location: { file: SAFE } });
+    const platform = report.approvals.find((a: any) => a.team === "example-org/site-platform");
+    expect(platform).toMatchObject({ satisfied: false, approvedBy: [] });
+    expect(platform.refused).toEqual([expect.objectContaining({ login: "alice", reason: "alice is the pull request's author" })]);
+    expect(comment).toContain("- ✅ `example-org/ecosystem` (requestedBy, kindOwner): approved, 1 of 1 by &#64;gina");
+    expect(comment).toContain("- ⬜ `example-org/site-platform` (executedBy): missing, 0 of 1; not counted: alice (alice is the pull request's author)");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("with no approval at all, each required team is a finding", async () => {
+    const { api, run, report } = await judgeWith({ rules: SIGN_OFF });
+    expect(run.code).toBe(1);
+    expect(report.findings.filter((f: any) => f.ruleId === "sign-off")).toHaveLength(2);
+    expect(report.approvals.every((a: any) => !a.satisfied)).toBe(true);
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("governed scripts (manifest-required)", () => {
+  const RULE = `  - id: scripts-need-manifests
+    type: manifest-required
+    enforcement: hard-mandatory
+    with: { scripts: ["scripts/**"] }
+`;
+  it("a changed governed script no manifest names is a finding on the script; one a manifest names is not", async () => {
+    const { api, run, report, comment } = await judgeWith({
+      rules: RULE,
+      edit: async (ws) => {
+        await write(ws, "scripts/remove-app.sh", "#!/bin/sh\necho remove\n");
+        await write(ws, "scripts/purge-sites.sh", "#!/bin/sh\necho purge\n");
+      },
+    });
+    expect(run.code).toBe(1);
+    const findings = report.findings.filter((f: any) => f.ruleId === "scripts-need-manifests");
+    expect(findings).toEqual([expect.objectContaining({ manifest: "scripts/purge-sites.sh", location: { file: "scripts/purge-sites.sh", line: 1, column: 1 }, status: "blocking" })]);
+    expect(report.scripts).toEqual(expect.arrayContaining([expect.objectContaining({ script: "scripts/remove-app.sh", manifests: [SAFE] }), expect.objectContaining({ script: "scripts/purge-sites.sh", manifests: [] })]));
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: "error", file: "scripts/purge-sites.sh", line: 1 }));
+    expect(comment).toContain("### Other findings");
+    expect(api.violations).toEqual([]);
+  });
+});
+
+const waiver = (spec: string) => `apiVersion: blastgate.dev/v1
+kind: Waiver
+metadata:
+  name: window-exception
+spec:
+  manifest: remove-insight-safe
+${spec}  reason: the Insight removal runs in the standing maintenance slot
+  owner: acme/platform
+`;
+
+describe("waivers among the policy files", () => {
+  it("a valid waiver lifts the soft-mandatory finding and says so", async () => {
+    const { api, run, report, comment } = await judgeWith({ policyFiles: { "policies/waivers.yaml": waiver("  rules: [change-window]\n  expires: 2026-12-31\n") } });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ verdict: "allowed", blocking: "0", waived: "1" });
+    expect(report.waivers).toEqual([expect.objectContaining({ name: "window-exception", status: "applied", waived: [expect.objectContaining({ ruleId: "change-window", manifest: SAFE })] })]);
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: "notice", title: "Blastgate: change-window (soft-mandatory, waived)" }));
+    expect(comment).toContain("↷ waived by waiver `window-exception` (owner acme/platform, until 2026-12-31): the Insight removal runs in the standing maintenance slot");
+    expect(comment).toMatch(/\| ✅ applied \| `window-exception` `policies\/waivers\.yaml:\d+:\d+` \| `change-window` \|/);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("an expired waiver waives nothing and is a finding", async () => {
+    const { api, run, report, comment } = await judgeWith({ policyFiles: { "policies/waivers.yaml": waiver("  rules: [change-window]\n  expires: 2026-11-01\n") } });
+    expect(run.code).toBe(1);
+    expect(report.waivers[0]).toMatchObject({ status: "expired" });
+    expect(report.findings.map((f: any) => [f.ruleId, f.status])).toEqual(expect.arrayContaining([["change-window", "blocking"], ["blastgate/waiver-expired", "advisory"]]));
+    expect(comment).toContain("❌ expired");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("an unused waiver is reported", async () => {
+    const { api, run, report, comment } = await judgeWith({ rules: WINDOW_RULE.replace("soft-mandatory", "advisory").replace(/    override\w+: .*\n/g, ""), policyFiles: { "policies/waivers.yaml": waiver("  rules: [one-restore-point]\n  expires: 2026-12-31\n") } });
+    expect(run.code).toBe(0);
+    expect(report.waivers[0]).toMatchObject({ status: "unused" });
+    expect(comment).toContain("⚠️ unused");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a waiver naming an unknown rule is an error (exit 2) at the waiver's line", async () => {
+    const { api, run, report } = await judgeWith({ policyFiles: { "policies/waivers.yaml": waiver("  rules: [change-windw]\n  expires: 2026-12-31\n") } });
+    expect(run.code).toBe(2);
+    expect(run.outputs.verdict).toBe("error");
+    expect(report.problems).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: "policies/waivers.yaml" }), message: expect.stringContaining("change-windw") })]);
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: "error", file: "policies/waivers.yaml" }));
+    expect(api.violations).toEqual([]);
+  });
+});
