@@ -32,10 +32,13 @@ export function identifierDefect(id: string, limits: Limits): string | undefined
   return undefined;
 }
 
-/** Shows invisible characters as \u{..} so a message does not hide them too. */
-export function printable(id: string): string {
-  const shown = id.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-  return shown.length > 80 ? shown.slice(0, 77) + "..." : shown;
+/**
+ * Shows invisible and control characters as \u{..}, so a message neither hides them nor carries them to a
+ * terminal or a log; cut to `max` characters.
+ */
+export function printable(text: string, max = 80): string {
+  const shown = text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return shown.length > max ? shown.slice(0, max - 3) + "..." : shown;
 }
 
 /**

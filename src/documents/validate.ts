@@ -4,6 +4,7 @@ import { dottedPath } from "./source.js";
 import type { Problem } from "./problem.js";
 import type { ParsedDocument } from "./yaml.js";
 import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
+import { printable } from "./identifiers.js";
 import { LINE_PATTERN } from "./schemas.js";
 
 type Schema = Record<string, unknown>;
@@ -157,15 +158,10 @@ function jsType(v: unknown): string {
 const YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 function show(v: unknown): string {
-  // Control and invisible characters are shown escaped: a message must not hide them, nor carry them to a terminal or log.
-  if (typeof v === "string") return `'${printableText(v.length > 60 ? v.slice(0, 57) + "..." : v)}'`;
+  if (typeof v === "string") return `'${printable(v, 60)}'`;
   if (v === null) return "null";
   if (typeof v === "object") return Array.isArray(v) ? "a list" : "a map";
   return String(v);
-}
-
-export function printableText(text: string): string {
-  return text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 /** "did you mean 'production'?" for a value that is close to a known name, or that only differs in case or spaces. */

@@ -1,5 +1,6 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
+import { printable } from "./identifiers.js";
 import type { Limits } from "./limits.js";
 import type { Problem } from "./problem.js";
 import { pointerOf, SourceMap } from "./source.js";
@@ -145,7 +146,7 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
           // Most YAML readers keep the last of two equal keys; a reviewer reads the first. Neither wins here.
           const first = firstLine.get(key);
           if (first !== undefined) {
-            problems.push({ code: "yaml", message: `duplicate key '${printableKey(key)}' (first on line ${first}): write each key once`, location: keyPos });
+            problems.push({ code: "yaml", message: `duplicate key '${printable(key)}' (first on line ${first}): write each key once`, location: keyPos });
             throw new ParseAbort();
           }
           firstLine.set(key, keyPos.line);
@@ -172,11 +173,6 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
   return { documents, problems };
 }
 
-function printableKey(key: string): string {
-  const shown = key.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-  return shown.length > 80 ? shown.slice(0, 77) + "..." : shown;
-}
-
 function describeYamlError(code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
   const text = first.replace(/ at line \d+, column \d+:?$/, "");
@@ -185,7 +181,7 @@ function describeYamlError(code: string, message: string): string {
       return `duplicate key: ${text}`;
     case "TAG_RESOLVE_FAILED": {
       const tag = /Unresolved tag: (\S+)/.exec(text)?.[1];
-      return tag ? `YAML tag ${printableKey(tag.replace("tag:yaml.org,2002:", "!!"))} is not allowed: write plain values` : `YAML tag is not allowed: ${text}`;
+      return tag ? `YAML tag ${printable(tag.replace("tag:yaml.org,2002:", "!!"))} is not allowed: write plain values` : `YAML tag is not allowed: ${text}`;
     }
     default:
       return `YAML syntax error: ${text}`;

@@ -3,7 +3,8 @@ import type { Problem } from "../documents/problem.js";
 import type { CatalogDocument, Validated } from "../documents/types.js";
 import type { ParsedDocument } from "../documents/yaml.js";
 import { parseDuration } from "../documents/units.js";
-import { printableText, suggest } from "../documents/validate.js";
+import { printable } from "../documents/identifiers.js";
+import { suggest } from "../documents/validate.js";
 import { pointerOf, type SourceLocation } from "../documents/source.js";
 
 export interface KindDefinition {
@@ -92,13 +93,13 @@ function checkExamples(doc: CatalogDocument, kinds: Map<string, KindDefinition>,
       const where = at("kinds", name, "identifier", "examples", i);
       const own = kinds.get(name)!;
       if (!own.pattern.matches(example)) {
-        problems.push({ code: "catalog", message: `kinds.${name}.identifier.examples: '${printableText(example)}' does not match the kind's own pattern '${own.patternText}'`, location: where });
+        problems.push({ code: "catalog", message: `kinds.${name}.identifier.examples: '${printable(example)}' does not match the kind's own pattern '${own.patternText}'`, location: where });
       }
       const others = [...kinds.values()].filter((o) => o.name !== name && o.pattern.matches(example)).map((o) => o.name);
       if (others.length > 0) {
         problems.push({
           code: "catalog",
-          message: `kinds.${name}.identifier.examples: '${printableText(example)}' also matches the pattern of ${others.map((o) => `'${o}'`).join(" and ")}: the patterns overlap, so an identifier like it cannot be told to be ${name} or ${others.join(" or ")}`,
+          message: `kinds.${name}.identifier.examples: '${printable(example)}' also matches the pattern of ${others.map((o) => `'${o}'`).join(" and ")}: the patterns overlap, so an identifier like it cannot be told to be ${name} or ${others.join(" or ")}`,
           location: where,
         });
       }
@@ -137,7 +138,7 @@ export function checkRuleMatches(catalog: Catalog, rules: readonly RuleMatch[]):
         const hint = suggest(value, known[field]);
         problems.push({
           code: "policy",
-          message: `rule '${rule.id}' matches ${field} '${printableText(value)}', which the catalog does not know${hint ? ` (did you mean '${hint}'?)` : ""}: the rule would never apply; known: ${known[field].join(", ")}`,
+          message: `rule '${rule.id}' matches ${field} '${printable(value)}', which the catalog does not know${hint ? ` (did you mean '${hint}'?)` : ""}: the rule would never apply; known: ${known[field].join(", ")}`,
           location: rule.location,
         });
       }

@@ -1,12 +1,12 @@
 import type { Hash } from "node:crypto";
 import path from "node:path";
-import { checkInlineIdentifiers, IdentifierFileParser, type IdentifierList } from "../documents/identifiers.js";
+import { checkInlineIdentifiers, IdentifierFileParser, printable, type IdentifierList } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
 import { checkOperationValues } from "../documents/operation.js";
 import type { Problem } from "../documents/problem.js";
 import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
 import type { CatalogDocument, OperationDocument, PolicyDocument, Validated, WaiverDocument } from "../documents/types.js";
-import { printableText, validateValue, type KnownNames } from "../documents/validate.js";
+import { validateValue, type KnownNames } from "../documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
 import { evaluate, type Evaluation } from "../engine/evaluate.js";
@@ -224,7 +224,7 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
   const file = ids.file;
   const bad = checkRelative(file);
   if (bad) {
-    problems.push({ code: "file", message: `identifier file ${printableText(file)} ${bad}`, location: at });
+    problems.push({ code: "file", message: `identifier file ${printable(file, 1000)} ${bad}`, location: at });
     return undefined;
   }
   if (normalize(file) === normalize(manifestFile)) {
@@ -252,7 +252,7 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
   const at = catalog.locate("/inventory");
   const bad = checkRelative(file);
   if (bad) {
-    problems.push({ code: "file", message: `inventory ${printableText(file)} ${bad}`, location: at });
+    problems.push({ code: "file", message: `inventory ${printable(file, 1000)} ${bad}`, location: at });
     return undefined;
   }
   const parser = new InventoryParser(normalize(file));
