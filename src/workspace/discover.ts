@@ -2,7 +2,7 @@ import { minimatch } from "minimatch";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
 import { parseYaml } from "../documents/yaml.js";
-import type { FileSource } from "./files.js";
+import { checkRelative, type FileSource } from "./files.js";
 
 const YAML_FILE = /\.ya?ml$/i;
 /** A cheap test before parsing: a manifest declares `kind: Operation` at the start of a line. */
@@ -55,7 +55,8 @@ export async function discoverManifests(source: FileSource, patterns: string[], 
     } else if (await source.exists(p)) {
       found.add(p);
     } else {
-      problems.push({ code: "file", message: `${raw} does not exist`, location: { file: raw, line: 1, column: 1 } });
+      const outside = checkRelative(p);
+      problems.push({ code: "file", message: `${raw} ${outside ?? "does not exist"}`, location: { file: raw, line: 1, column: 1 } });
     }
   }
   return [...found];

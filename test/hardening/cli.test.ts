@@ -258,6 +258,18 @@ describe.concurrent("a manifest that cannot be trusted is blocked: exit 1 with t
   });
 });
 
+describe.concurrent("manifest paths on the command line", () => {
+  it.each([
+    ["a directory", "ids", [["file", "ids:1:1", "ids is a directory, not a file"]]],
+    ["a file outside the repository", "../../cli.test.ts", [["file", "../../cli.test.ts:1:1", "../../cli.test.ts leaves the repository"]]],
+    ["a plain text file", "ids/apps.txt", [["schema", "ids/apps.txt:1:1", "document 1 of ids/apps.txt is not a map with apiVersion and kind"]]],
+  ] as [string, string, Problem[]][])("%s", async (_name, manifest, problems) => {
+    const o = await check(manifest);
+    expect(o.exit).toBe(2);
+    expect(problemsOf(o)).toEqual(problems);
+  });
+});
+
 describe("with no manifest named, every manifest is found, however it is written", () => {
   it("a quoted kind key, flow (JSON) style, an escaped 'Operation'", async () => {
     const o = await check(undefined, { root: DISCOVERY });
