@@ -229,6 +229,10 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const tallied = tally(result.findings, result.problems);
   result.counts = tallied.counts;
   result.verdict = tallied.verdict;
+  if (target.kind !== "pull_request" && result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) {
+    // Overrides and approvals live on a pull request: say why a finding lifted there blocks here.
+    notes.push(`This ${target.kind === "merge_group" ? "merge group" : `${ctx.eventName} run`} has no pull request reviews, so no override or approval applies: soft-mandatory findings block unless a waiver lifts them. See docs/action.md ("Overrides, approvals and waivers") for fail-on: hard-mandatory outside pull requests.`);
+  }
 
   const sha = target.kind === "all" ? target.sha : target.headSha;
   const md: Omit<MarkdownInput, "result"> = { notes };

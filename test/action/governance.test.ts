@@ -44,7 +44,7 @@ interface Fixture {
  * (on the base branch and unchanged at head). SAME_SHA is head with another README; OLD_SHA head
  * with another manifest description.
  */
-async function judgeWith(opts: { rules?: string; policyFiles?: Record<string, string>; reviews?: ReviewInit[]; teams?: GitHubApiInit["teams"]; edit?: (ws: string) => Promise<void>; baseOnly?: string[]; inputs?: Record<string, string>; before?: (api: GitHubApiServer) => void }): Promise<Fixture> {
+async function judgeWith(opts: { rules?: string; policyFiles?: Record<string, string>; reviews?: ReviewInit[]; teams?: GitHubApiInit["teams"]; edit?: (ws: string) => Promise<void>; inputs?: Record<string, string>; before?: (api: GitHubApiServer) => void; event?: string }): Promise<Fixture> {
   const ws = await exampleRepo([LEGACY]);
   await write(ws, "policies/governance.yaml", policy(opts.rules ?? WINDOW_RULE));
   for (const [file, text] of Object.entries(opts.policyFiles ?? {})) await write(ws, file, text);
@@ -56,7 +56,8 @@ async function judgeWith(opts: { rules?: string; policyFiles?: Record<string, st
   const p = pull();
   const api = await startApi({ pulls: [p], files: { [BASE_SHA]: base, [HEAD_SHA]: head, [SAME_SHA]: same, [OLD_SHA]: old }, reviews: opts.reviews ?? [], teams: opts.teams ?? TEAMS });
   opts.before?.(api);
-  const run = await runAction({ api, workspace: ws, payload: pullRequestPayload(p), ...(opts.inputs ? { inputs: opts.inputs } : {}) });
+  const payload = opts.event === "merge_group" ? { merge_group: { base_sha: BASE_SHA, head_sha: HEAD_SHA, head_ref: "refs/heads/gh-readonly-queue/main/pr-7-bbbbbbb", base_ref: "refs/heads/main" } } : pullRequestPayload(p);
+  const run = await runAction({ api, workspace: ws, payload, ...(opts.event ? { event: opts.event } : {}), ...(opts.inputs ? { inputs: opts.inputs } : {}) });
   expect(run.stderr).toBe("");
   const report = JSON.parse(await readFile(run.outputs.report!, "utf8"));
   const comment = commentsByBot(api)[0]?.body ?? "";
@@ -298,6 +299,25 @@ describe("waivers among the policy files", () => {
     expect(run.outputs.verdict).toBe("error");
     expect(report.problems).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: "policies/waivers.yaml" }), message: expect.stringContaining("change-windw") })]);
     expect(run.annotations).toContainEqual(expect.objectContaining({ level: "error", file: "policies/waivers.yaml" }));
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("outside a pull request", () => {
+  it("a merge group has no reviews: the override given on the pull request does not apply there, and the summary says why", async () => {
+    const { api, run, report } = await judgeWith({ event: "merge_group", reviews: [approve("dave", OVERRIDE)] });
+    expect(run.code).toBe(1);
+    expect(report.overrides).toEqual([]);
+    expect(report.findings.find((f: any) => f.ruleId === "change-window").status).toBe("blocking");
+    expect(run.summary).toContain("> This merge group has no pull request reviews, so no override or approval applies");
+    expect(api.requests.some((r) => r.path.includes("/reviews") || r.path.startsWith("/orgs/"))).toBe(false);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a merge group with fail-on: hard-mandatory passes a soft-mandatory finding the pull request's check judged", async () => {
+    const { api, run } = await judgeWith({ event: "merge_group", inputs: { "fail-on": "hard-mandatory" } });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ verdict: "blocked", blocking: "1", "hard-mandatory": "0" });
     expect(api.violations).toEqual([]);
   });
 });
