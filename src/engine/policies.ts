@@ -35,6 +35,7 @@ export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules:
   const problems: Problem[] = [];
   const rules: CompiledRule[] = [];
   const limits: Limits = { ...DEFAULT_LIMITS };
+  const setLimits = new Set<keyof Limits>();
   const seen = new Map<string, SourceLocation>();
   let waiverCap: WaiverCap | undefined;
   for (const { doc, source } of policies) {
@@ -47,7 +48,8 @@ export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules:
     // Several policies may set limits: the strictest wins.
     for (const [k, v] of Object.entries(doc.limits ?? {})) {
       const key = k as keyof Limits;
-      if (typeof v === "number") limits[key] = Math.min(limits[key] === DEFAULT_LIMITS[key] ? Infinity : limits[key], v);
+      if (typeof v === "number") limits[key] = setLimits.has(key) ? Math.min(limits[key], v) : v;
+      setLimits.add(key);
     }
     doc.rules.forEach((rule, i) => {
       const location = at("rules", i, "id");

@@ -47,16 +47,21 @@ export interface Plan {
   summary: string;
 }
 
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export function measure(file: string, doc: OperationDocument, resolution: Resolution, catalog: Catalog, inventory: Inventory | undefined, now: Date): Plan {
   const spec = doc.spec;
   const action = catalog.actions.get(spec.action);
-  const byKind: Record<string, number> = {};
+  // Kind names come from the inventory (author-controlled): records without a prototype keep `__proto__` plain data.
+  const byKind: Record<string, number> = record();
   for (const [k, s] of [...resolution.byKind.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) byKind[k] = s.count;
 
-  const contained = { total: 0, byKind: {} as Record<string, number> };
+  const contained = { total: 0, byKind: record<number>() };
   let tenants: number | undefined;
   let customers: number | undefined;
-  const shareOfKind: Plan["shareOfKind"] = {};
+  const shareOfKind: Plan["shareOfKind"] = record();
   if (inventory) {
     const inside = inventory.containedIn(resolution.rows);
     contained.total = inside.length;
@@ -74,7 +79,7 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
 
   const destroyedKinds = new Set([...Object.keys(byKind), ...Object.keys(contained.byKind)]);
   const products = new Set<string>();
-  const parents: Record<string, string> = {};
+  const parents: Record<string, string> = record();
   for (const k of destroyedKinds) {
     const def = catalog.kinds.get(k);
     for (const p of def?.products ?? []) products.add(p);

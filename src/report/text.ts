@@ -61,7 +61,7 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
     if (!seen.has(plan.manifest)) {
       seen.add(plan.manifest);
       const findings = byManifest.get(plan.manifest) ?? [];
-      if (findings.length === 0) out.push(`  ${style.green("✔")} no findings`);
+      if (findings.length === 0) out.push(r.problems.length > 0 ? `  ${style.yellow("!")} no findings, but not fully judged: see the input problems above` : `  ${style.green("✔")} no findings`);
       for (const f of findings) out.push(findingLine(f, style));
     }
   }
