@@ -65,7 +65,7 @@ export class Inventory {
   private readonly environmentTable = new StringTable();
   private readonly tenantTable = new StringTable();
   private readonly customerTable = new StringTable();
-  /** The customer last seen with each tenant, +1 (0: none yet): a tenant seldom changes customer, and a comparison is cheaper than a lookup. */
+  /** The customer last seen with each tenant, +1 (0: none yet). */
   private customerOfTenant = new Int32Array(this.capacity);
   /** Rows whose parent was not among the rows read before them (or is not in the inventory), and the parents' ids. */
   private pendingRows: number[] = [];
@@ -115,7 +115,18 @@ export class Inventory {
     this.kinds[row] = k;
     this.kindTotals[k] = (this.kindTotals[k] ?? 0) + 1;
     this.environments[row] = this.environmentTable.id(environment);
-    const t = this.tenantTable.id(tenant);
+    let p = NO_PARENT;
+    if (parent) {
+      this.hasParents = true;
+      p = index.get(parent) ?? PENDING_PARENT;
+      if (p === PENDING_PARENT) {
+        this.pendingRows.push(row);
+        this.pendingIds.push(parent);
+      }
+    }
+    this.parents[row] = p;
+    // A child mostly shares its parent's tenant, and a tenant its customer: comparing strings costs less than looking them up.
+    const t = p >= 0 && this.tenantTable.names[this.tenants[p]!] === tenant ? this.tenants[p]! : this.tenantTable.id(tenant);
     this.tenants[row] = t;
     if (t >= this.customerOfTenant.length) this.customerOfTenant = grown(this.customerOfTenant, Math.max(t + 1, this.customerOfTenant.length * 2));
     const known = this.customerOfTenant[t]! - 1;
@@ -125,16 +136,6 @@ export class Inventory {
       this.customers[row] = c;
       this.customerOfTenant[t] = c + 1;
     }
-    if (parent) {
-      this.hasParents = true;
-      const p = index.get(parent);
-      if (p !== undefined) this.parents[row] = p;
-      else {
-        this.parents[row] = PENDING_PARENT;
-        this.pendingRows.push(row);
-        this.pendingIds.push(parent);
-      }
-    } else this.parents[row] = NO_PARENT;
     this.flags[row] = isProtected ? 1 : 0;
     this.childStart = this.childRows = undefined;
     return true;
