@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
 import { parseYaml } from "../documents/yaml.js";
 import type { ChangedFile, ChangedFiles } from "../github/changes.js";
-import { LOOKS_LIKE_MANIFEST } from "../workspace/discover.js";
+import { declaresOperation, LOOKS_LIKE_MANIFEST } from "../workspace/discover.js";
 import type { FileSource } from "../workspace/files.js";
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -62,27 +62,23 @@ async function looksLikeManifest(ws: FileSource, file: string): Promise<boolean>
 }
 
 /**
- * For a changed file: also a manifest written so the quick test misses it (flow style, a tag, a
- * second document), since skipping a manifest would let it through unjudged.
+ * Also a manifest written so the quick test misses it (flow style, a quoted key, an escape): skipping a
+ * manifest would let it through unjudged. The parse is the CLI's (discover.ts).
  */
-async function declaresOperation(ws: FileSource, file: string): Promise<boolean> {
+async function isManifest(ws: FileSource, file: string): Promise<boolean> {
   if (await looksLikeManifest(ws, file)) return true;
-  let text: string;
   try {
-    text = await ws.readText(file, DEFAULT_LIMITS.maxDocumentBytes);
+    return declaresOperation(file, await ws.readText(file, DEFAULT_LIMITS.maxDocumentBytes));
   } catch {
-    return true;
+    return true; // loading reports why it cannot be read
   }
-  const parsed = parseYaml(file, text, DEFAULT_LIMITS);
-  if (parsed.problems.length > 0) return /\bOperation\b/.test(text);
-  return parsed.documents.some((d) => (d.value as { kind?: unknown } | null)?.kind === "Operation");
 }
 
 /** Every manifest in the workspace that the globs select. */
 export async function allManifests(opts: Pick<SelectOptions, "workspace" | "globs" | "policiesDir">): Promise<string[]> {
   const out: string[] = [];
   for (const f of await opts.workspace.list("")) {
-    if (matchesGlobs(f, opts.globs, opts.policiesDir) && (await looksLikeManifest(opts.workspace, f))) out.push(f);
+    if (matchesGlobs(f, opts.globs, opts.policiesDir) && (await isManifest(opts.workspace, f))) out.push(f);
   }
   return out.sort();
 }
@@ -154,7 +150,7 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
       });
       continue;
     }
-    if (await declaresOperation(workspace, f.filename)) reasons.set(f.filename, "changed");
+    if (await isManifest(workspace, f.filename)) reasons.set(f.filename, "changed");
   }
   if (others.size > 0) {
     for (const m of await allManifests(opts)) {

@@ -39,6 +39,15 @@ describe("events and inputs", () => {
     expect(api.requests).toEqual([]);
   });
 
+  it("push: a manifest written in flow style (the quick test misses it) is judged, not skipped", async () => {
+    const workspace = await exampleRepo();
+    await write(workspace, "ops/flow.yaml", `{"apiVersion": "blastgate.dev/v1", "kind": "Operation", "metadata": {"name": "flow"}, "spec": {"environment": "production", "action": "remove-app", "target": {"kind": "app", "identifiers": ["site-0001"]}, "deletion": {"mode": "hard"}}}\n`);
+    const api = await startApi();
+    const run = await runAction({ api, workspace, payload: { after: HEAD_SHA }, event: "push" });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(await readFile(run.outputs.report!, "utf8")).manifests).toEqual([LEGACY, SAFE, "ops/flow.yaml"].sort());
+  });
+
   it("an event it does not handle fails with what to use instead", async () => {
     const workspace = await exampleRepo();
     const api = await startApi();
