@@ -14,10 +14,10 @@ interface ActionYml {
 
 const actionYml = async () => parse(await readFile(path.join(ROOT, "action.yml"), "utf8")) as ActionYml;
 
-/** Names in the first column of the Markdown table under a heading of docs/action.md. */
-async function documented(heading: string): Promise<string[]> {
-  const doc = await readFile(path.join(ROOT, "docs/action.md"), "utf8");
-  const section = doc.split(`\n## ${heading}\n`)[1]!.split("\n## ")[0]!;
+/** Names in the first column of the Markdown table under a heading of docs/action.md (or the README). */
+async function documented(heading: string, file = "docs/action.md", level = "##"): Promise<string[]> {
+  const doc = await readFile(path.join(ROOT, file), "utf8");
+  const section = doc.split(`\n${level} ${heading}\n`)[1]!.split(/\n#{2,3} /)[0]!;
   return [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!);
 }
 
@@ -30,6 +30,12 @@ it("docs/action.md documents every input and output of action.yml", async () => 
   const yml = await actionYml();
   expect(await documented("Inputs")).toEqual(Object.keys(yml.inputs));
   expect(await documented("Outputs")).toEqual(Object.keys(yml.outputs));
+});
+
+it("the README's tables list the same inputs and outputs", async () => {
+  const yml = await actionYml();
+  expect(await documented("Inputs", "README.md", "###")).toEqual(Object.keys(yml.inputs));
+  expect(await documented("Outputs", "README.md", "###")).toEqual(Object.keys(yml.outputs));
 });
 
 it("the Action sets exactly the outputs action.yml declares", async () => {
