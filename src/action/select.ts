@@ -4,7 +4,7 @@ import type { Problem } from "../documents/problem.js";
 import { parseYaml } from "../documents/yaml.js";
 import type { ChangedFile, ChangedFiles } from "../github/changes.js";
 import { declaresOperation, LOOKS_LIKE_MANIFEST } from "../workspace/discover.js";
-import type { FileSource } from "../workspace/files.js";
+import { normalizePath, type FileSource } from "../workspace/files.js";
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -30,9 +30,7 @@ export interface SelectOptions {
   inventoryPath: string | undefined;
 }
 
-function norm(p: string): string {
-  return p.replace(/\\/g, "/").replace(/^\.\//, "");
-}
+const norm = normalizePath;
 
 function underDir(file: string, dir: string): boolean {
   return file.startsWith(dir.replace(/\/+$/, "") + "/");

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { parseDate } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
 import type { GovernanceOptions } from "../governance/collect.js";
@@ -101,8 +102,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   let now = new Date();
   if (values.now !== undefined) {
-    now = new Date(values.now);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(values.now) || Number.isNaN(now.getTime())) {
+    const parsed = parseDate(values.now);
+    if (parsed.ok) now = parsed.value;
+    else {
       io.stderr(`blastgate: --now must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${values.now}'\n`);
       return EXIT.error;
     }
@@ -112,6 +114,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   const root = path.resolve(io.cwd, values.root ?? ".");
+  if (!(await stat(root).then((st) => st.isDirectory(), () => false))) {
+    io.stderr(`blastgate: --root ${values.root ?? "."} is not a directory\n`);
+    return EXIT.error;
+  }
   const workspace = new LocalFiles(root);
   const policiesDir = values.policies === undefined ? "policies" : toRepoPath(values.policies, io.cwd, root);
   const discovery: Problem[] = [];
@@ -124,7 +130,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     result.verdict = "error";
   }
   const json = toJson(result, { version: VERSION, now });
-  if (values.output) await writeFile(path.resolve(io.cwd, values.output), JSON.stringify(json, null, 2) + "\n");
+  if (values.output) {
+    try {
+      await writeFile(path.resolve(io.cwd, values.output), JSON.stringify(json, null, 2) + "\n");
+    } catch (e) {
+      // The verdict stands, but a CI step that reads the report must not find it missing silently.
+      io.stderr(`blastgate: cannot write --output ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT.error;
+    }
+  }
   if (format === "json") io.stdout(JSON.stringify(json, null, 2) + "\n");
   else {
     const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";

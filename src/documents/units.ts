@@ -42,24 +42,29 @@ export function parseDate(text: unknown): Parsed<Date> {
   }
   const d = new Date(text.length === 10 ? text + "T00:00:00Z" : text);
   if (Number.isNaN(d.getTime())) return { ok: false, reason: `'${text}' is not a real date` };
-  // Reject dates JavaScript silently rolls over (2024-02-31 -> March 2).
-  if (d.toISOString().slice(0, 10) !== text.slice(0, 10) && text.length === 10) return { ok: false, reason: `'${text}' is not a real date` };
+  // Reject dates JavaScript silently rolls over (2024-02-31 -> March 2), timestamps included.
+  const [y, m, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(y, m - 1, day));
+  if (calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== day) return { ok: false, reason: `'${text}' is not a real date` };
   return { ok: true, value: d };
 }
 
-/** 63000 -> "17h30m"; what a reviewer reads. */
+/** 63000 -> "17h30m"; what a reviewer reads. At most three units; the last is rounded up, never down. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return "never";
-  if (seconds === 0) return "0";
+  if (seconds <= 0) return "0";
+  const units = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const;
+  const first = units.findIndex(([, size]) => seconds >= size);
+  if (first < 0) return "1s";
+  const last = Math.min(first + 2, units.length - 1);
+  // Round up to the last unit shown, so "restore takes 9d4h45m" is never below the real 9d4h44m10s.
+  let rest = Math.ceil(seconds / units[last]![1]) * units[last]![1];
   const parts: string[] = [];
-  let rest = Math.round(seconds);
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+  for (let i = first; i <= last; i++) {
+    const [unit, size] = units[i]!;
     const n = Math.floor(rest / size);
-    if (n > 0) {
-      parts.push(`${n}${unit}`);
-      rest -= n * size;
-    }
-    if (parts.length === 2) break;
+    rest -= n * size;
+    if (n > 0) parts.push(`${n}${unit}`);
   }
   return parts.join("") || "0";
 }

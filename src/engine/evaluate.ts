@@ -175,6 +175,10 @@ function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
   const n = plan.targets;
   const total = plan.stagedTotal;
   const at = m.source.map.locate("/spec/rollout/stages");
+  // A stage that rounds to no target is no canary: counting it would let a one-wave run pass as staged.
+  plan.stages.forEach((s, i) => {
+    if (s.size === 0) problems.push({ code: "manifest", message: `stage '${s.name}' destroys no target (of ${n.toLocaleString("en-US")}): give it a count, or a percent that names at least one`, location: m.source.map.locate(`/spec/rollout/stages/${i}`) });
+  });
   if (total < n - 1e-6 * Math.max(n, 1)) {
     problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${n.toLocaleString("en-US")} targets: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
   } else if (total > n + 1e-6 * Math.max(n, 1)) {

@@ -75,6 +75,11 @@ export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules:
       if (checked.problems.length > 0) return;
       const options = withDefaults(module.meta.schema, checked.value as Record<string, unknown>);
       let ok = true;
+      const optionProblem = module.checkOptions?.(options);
+      if (optionProblem) {
+        problems.push({ code: "policy", message: `rule '${rule.id}' (${rule.type}): with.${optionProblem.option}: ${optionProblem.message}`, location: at("rules", i, "with", optionProblem.option) });
+        ok = false;
+      }
       for (const [name, prop] of Object.entries((module.meta.schema as { properties?: Record<string, { pattern?: string }> }).properties ?? {})) {
         if (prop.pattern === DURATION_PATTERN && typeof options[name] === "string") {
           const d = parseDuration(options[name]);

@@ -28,6 +28,8 @@ export interface Plan {
   ambiguous: number;
   /** Objects inside the targets (inventory rows whose parent is a target, transitively). */
   contained: { total: number; byKind: Record<string, number> };
+  /** Identifiers the inventory does not hold (their tenant and customer are unknown). */
+  notInInventory: number;
   /** Known only with an inventory. */
   tenants?: number;
   customers?: number;
@@ -123,6 +125,7 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
     targets: n,
     byKind,
     unresolved: resolution.unresolved.count,
+    notInInventory: resolution.notInInventory.count,
     ambiguous: resolution.ambiguous.count,
     contained,
     shareOfKind,
@@ -176,7 +179,7 @@ export function summarize(p: Plan): string {
   if (p.unresolved) kinds.push(`${plural(p.unresolved, "identifier")} of unknown kind`);
   if (p.ambiguous) kinds.push(`${plural(p.ambiguous, "identifier")} of ambiguous kind`);
   let what = kinds.length ? kinds.join(" and ") : plural(p.targets, p.declaredKind);
-  if (p.customers !== undefined) what += ` of ${plural(p.customers, "customer")}`;
+  if (p.customers !== undefined) what += ` of ${p.notInInventory > 0 ? "at least " : ""}${plural(p.customers, "customer")}${p.notInInventory > 0 ? ` (${p.notInInventory.toLocaleString("en-US")} not in the inventory)` : ""}`;
   const parts = [`${p.action} ${verb} ${what} in ${p.environment}`];
   const resolvedKinds = Object.keys(p.byKind);
   if (resolvedKinds.length > 0 && (resolvedKinds.length > 1 || resolvedKinds[0] !== p.declaredKind)) {

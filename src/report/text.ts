@@ -30,7 +30,11 @@ export function headline(r: CheckResult): string {
   const n = r.manifests.length;
   const manifests = `${n} manifest${n === 1 ? "" : "s"}`;
   if (r.verdict === "error") return `ERROR: Blastgate could not judge ${manifests}: ${r.problems.length} input problem${r.problems.length === 1 ? "" : "s"} to fix`;
-  if (r.verdict === "blocked") return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${manifests}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
+  if (r.verdict === "blocked") {
+    const blocked = new Set(r.findings.filter((f, i) => statuses[i] === "blocking").map((f) => f.manifest)).size;
+    const where = blocked === n ? manifests : `${blocked} of ${manifests}`;
+    return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${where}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
+  }
   if (lifted.length > 0) return `ALLOWED: ${manifests} checked, no blocking findings (${[...lifted, ...(r.counts.advisory ? [`${r.counts.advisory} advisory`] : [])].join(", ")})`;
   return `ALLOWED: ${manifests} checked, no mandatory findings${r.counts.advisory ? ` (${r.counts.advisory} advisory)` : ""}`;
 }

@@ -1,4 +1,8 @@
+import { printable } from "../documents/identifiers.js";
 import type { Problem } from "../documents/problem.js";
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const PRINTABLE = /^[\x21-\x7e]{1,512}$/;
 
 /** One real object, as the inventory export describes it. */
 export interface InventoryObject {
@@ -388,7 +392,7 @@ export class InventoryParser {
       if (cells.length !== this.header.length) return this.malformed(`${cells.length} columns where the header has ${this.header.length}`);
       record = {};
       this.header.forEach((h, i) => {
-        if ((FIELDS as readonly string[]).includes(h)) record![h] = h === "protected" ? /^(true|1|yes)$/i.test(cells[i]!.trim()) : cells[i];
+        if ((FIELDS as readonly string[]).includes(h)) record![h] = h === "protected" ? /^(true|1|yes)$/i.test(cells[i]!.trim()) : cells[i]!.trim();
       });
     } else {
       try {
@@ -409,7 +413,15 @@ export class InventoryParser {
     const id = String(record.id);
     const environment = typeof record.environment === "string" ? record.environment : "";
     const parent = (typeof record.parent === "string" || typeof record.parent === "number") && record.parent !== "" ? String(record.parent) : undefined;
-    if (!this.inventory.addRow(id, String(record.kind), String(record.tenant), String(record.customer), environment, parent, prot === true) && ++this.duplicates <= 3) {
+    // The inventory is as untrusted as a manifest, and its names reach reports and the PR comment:
+    // kinds and environments are plain names, the other fields printable ASCII without spaces.
+    const kind = String(record.kind);
+    if (!NAME.test(kind)) return this.malformed(`kind '${printable(kind)}' is not a plain name (letters, digits, . _ -)`);
+    if (environment !== "" && !NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`);
+    for (const [field, value] of [["id", id], ["tenant", String(record.tenant)], ["customer", String(record.customer)], ["parent", parent ?? "-"]] as const) {
+      if (!PRINTABLE.test(value)) return this.malformed(`${field} '${printable(value)}' holds white space, control or non-ASCII characters`);
+    }
+    if (!this.inventory.addRow(id, kind, String(record.tenant), String(record.customer), environment, parent, prot === true) && ++this.duplicates <= 3) {
       this.problem(`duplicate id '${id}' in the inventory`, this.lineNo);
     }
   }

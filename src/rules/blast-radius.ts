@@ -46,6 +46,8 @@ export default defineRule<Options>({
       maxTenants: "touches {{count}} tenants; the limit is {{max}}",
       maxCustomers: "touches {{count}} customers; the limit is {{max}}",
       noInventory: "{{limit}} is set, but the catalog has no inventory to count {{what}} with",
+      uncounted: "{{limit}} is set, but {{missing}} of {{total}} identifiers are not in the inventory, so their {{what}} cannot be counted",
+      noShare: "maxShareOfKind is set, but the inventory holds no {{kind}} objects to measure the {{count}} targets of that kind against",
       maxShareOfKind: "destroys {{count}} of all {{of}} {{kind}} objects ({{share}}); the limit is {{max}} of a kind",
       maxContained: "the targets contain {{count}} more objects ({{detail}}) destroyed with them; the limit is {{max}}",
       unstaged: "{{count}} targets in a single stage: a run over {{max}} targets must be staged (spec.rollout.stages)",
@@ -76,6 +78,9 @@ export default defineRule<Options>({
       if (max === undefined) continue;
       if (value === undefined) {
         ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit, what }, evidence: { max } });
+      } else if (plan.notInInventory > 0) {
+        // Objects the inventory does not hold have unknown owners: a count without them would understate.
+        ctx.report({ location: targetsAt, messageId: "uncounted", data: { limit, what, missing: num(plan.notInInventory), total: num(plan.targets) }, evidence: { notInInventory: plan.notInInventory, total: plan.targets, max } });
       } else if (value > max) {
         ctx.report({ location: targetsAt, messageId: limit, data: { count: num(value), max: num(max) }, evidence: { count: value, max } });
       }
@@ -83,6 +88,13 @@ export default defineRule<Options>({
     if (o.maxShareOfKind !== undefined) {
       if (!ctx.inventory) {
         ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit: "maxShareOfKind", what: "all objects of a kind" }, evidence: { max: o.maxShareOfKind } });
+      }
+      if (ctx.inventory) {
+        for (const kind of Object.keys(plan.byKind)) {
+          if (plan.shareOfKind[kind] === undefined) {
+            ctx.report({ location: targetsAt, messageId: "noShare", data: { kind, count: num(plan.byKind[kind]!) }, evidence: { kind, count: plan.byKind[kind]!, max: o.maxShareOfKind } });
+          }
+        }
       }
       for (const [kind, s] of Object.entries(plan.shareOfKind)) {
         if (s.share > o.maxShareOfKind) {

@@ -13,7 +13,10 @@ export function exampleIds(s: Sample, ids: IdentifierList, max = 5): string[] {
 }
 
 export function percent(x: number): string {
-  return `${(x * 100).toFixed(x < 0.01 ? 2 : 1).replace(/\.0+$/, "")}%`;
+  const p = x * 100;
+  // Enough significant digits that a small share never reads as 0%.
+  const text = p === 0 ? "0" : p >= 1 ? p.toFixed(1) : p.toPrecision(2);
+  return `${text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text}%`;
 }
 
 export function num(n: number): string {

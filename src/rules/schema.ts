@@ -26,6 +26,14 @@ export default defineRule<Options>({
       violated: "{{message}} ({{path}} {{detail}})",
     },
   },
+  checkOptions(options) {
+    try {
+      compileUserSchema(options.schema);
+      return undefined;
+    } catch (e) {
+      return { option: "schema", message: `is not a JSON Schema Blastgate can use: ${(e as Error).message}` };
+    }
+  },
   check(ctx) {
     const validate = compileUserSchema(ctx.options.schema);
     if (validate(ctx.manifest.doc)) return;

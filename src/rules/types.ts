@@ -103,6 +103,11 @@ export interface RuleModule<O = Record<string, unknown>> {
     messages: Record<string, string>;
   };
   check(context: RuleContext<O>): void;
+  /**
+   * What the options schema cannot say (a JSON Schema inside `with` that does not compile): checked when the
+   * policy loads, so a broken rule fails at once, not only when a manifest reaches it.
+   */
+  checkOptions?(options: O): { option: string; message: string } | undefined;
   /** Judged once per run over the change, not per manifest; such a rule takes no `match`. */
   checkChanges?(context: ChangeContext<O>): void;
 }

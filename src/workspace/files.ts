@@ -21,6 +21,11 @@ export interface FileSource {
   exists(file: string): Promise<boolean>;
 }
 
+/** One spelling per repository path (`ids/./a.txt`, `ids//a.txt`, `./ids/a.txt` -> `ids/a.txt`), for comparing paths. */
+export function normalizePath(p: string): string {
+  return path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
+}
+
 /** Rejects what could leave the repository before any file system call is made. */
 export function checkRelative(file: string): string | undefined {
   if (file.includes("\0")) return "contains a NUL byte";

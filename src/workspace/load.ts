@@ -1,5 +1,4 @@
 import type { Hash } from "node:crypto";
-import path from "node:path";
 import { checkInlineIdentifiers, IdentifierFileParser, printable, type IdentifierList } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
 import { checkOperationValues } from "../documents/operation.js";
@@ -16,7 +15,7 @@ import { compileWaivers } from "../governance/waivers.js";
 import { checkRuleMatches, compileCatalog, type Catalog } from "../resolve/catalog.js";
 import { InventoryParser, type Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
-import { checkRelative, FileError, type FileSource } from "./files.js";
+import { checkRelative, FileError, normalizePath, type FileSource } from "./files.js";
 
 export interface CheckOptions {
   /** Manifests, identifier files and the inventory. */
@@ -268,9 +267,7 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
   return inventory;
 }
 
-function normalize(p: string): string {
-  return path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
-}
+const normalize = normalizePath;
 
 function messageOf(e: unknown): string {
   if (e instanceof FileError) return e.message;

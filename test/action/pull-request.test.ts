@@ -275,6 +275,20 @@ rules:
     expect(run.annotations[0]).toMatchObject({ file: "ids/insight-apps.txt", line: 3, col: 1, title: "Blastgate: target-kind (hard-mandatory)" });
   });
 
+  it("finds the manifest when it names its identifier file in another spelling (ids/./x.txt)", async () => {
+    const manifestText = (await readFile(path.join(ROOT, "examples", SAFE), "utf8")).replace("file: ids/insight-apps.txt", "file: ids/./insight-apps.txt");
+    const { api, workspace, payload } = await pullRequest([SAFE], {
+      edit: async (ws) => {
+        await write(ws, SAFE, manifestText);
+        await write(ws, "ids/insight-apps.txt", (await readFile(path.join(ws, "ids/insight-apps.txt"), "utf8")).replace("app-0001", "site-0001"));
+      },
+    });
+    api.state.files.get(BASE_SHA)!.set(SAFE, manifestText);
+    const run = await runAction({ api: api, workspace, payload });
+    expect(run.log).toContain(`  ${SAFE}: its identifier file ids/insight-apps.txt changed`);
+    expect(run.code).toBe(1);
+  });
+
   it("judges every manifest when the inventory changes, and says so", async () => {
     const { api, workspace, payload } = await pullRequest([SAFE, LEGACY], {
       edit: async (ws) => {

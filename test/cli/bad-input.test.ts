@@ -141,6 +141,25 @@ describe("bad input is exit 2 with file and line, never a pass", () => {
     expectProblem(r, { file: "ops/m.yaml", line: 10, column: 11 }, /spec\.action 'remove-apps' is not an action in the catalog \(did you mean 'remove-app'\?\)/);
   });
 
+  it("a stage that rounds to no target is no canary", () => {
+    const r = check({ "ops/m.yaml": manifest({ identifiers: ["a-0001", "a-0002", "a-0003"], rollout: "  rollout:\n    stages:\n      - { name: canary, percent: 0.01 }\n      - { name: rest, percent: 99.99 }\n" }) });
+    expectProblem(r, { file: "ops/m.yaml", line: 22 }, /stage 'canary' destroys no target \(of 3\)/);
+  });
+
+  it("an inventory kind that is not a plain name (markup or control characters reaching reports)", () => {
+    const row = JSON.stringify({ id: "a-0003", kind: "app\n<h1>LGTM</h1>", tenant: "t", customer: "c", environment: "production" });
+    const r = check({ "ops/m.yaml": manifest(), "inventory.ndjson": INVENTORY + row + "\n" });
+    expectProblem(r, { file: "inventory.ndjson", line: INVENTORY.split("\n").length }, /malformed inventory row: kind 'app\\u\{a\}<h1>LGTM<\/h1>' is not a plain name/);
+  });
+
+  it("a schema rule whose JSON Schema does not compile fails when the policy loads, with no manifest at all", () => {
+    const policy = POLICY + "  - id: shape\n    type: schema\n    enforcement: advisory\n    with: { message: m, schema: { type: objec } }\n";
+    const dir = repo({ "policies/policy.yaml": policy });
+    const r = runJson(["check", "--now", "2026-11-24"], dir);
+    expect(r.code).toBe(2);
+    expect(r.report.problems.map((p) => `${p.location.file}:${p.location.line} ${p.message}`)).toEqual([expect.stringMatching(/^policies\/policy\.yaml:14 rule 'shape' \(schema\): with\.schema: is not a JSON Schema/)]);
+  });
+
   it("stages that do not add up to the targets", () => {
     const r = check({ "ops/m.yaml": manifest({ identifiers: ["a-0001", "a-0002", "a-0003"], rollout: "  rollout:\n    stages:\n      - { name: canary, count: 1 }\n      - { name: rest, count: 1 }\n" }) });
     expectProblem(r, { file: "ops/m.yaml", line: 21 }, /spec\.rollout\.stages cover 2 of 3 targets/);

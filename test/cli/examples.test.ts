@@ -45,7 +45,7 @@ describe("the README's first command on examples/", () => {
     const { code, stdout } = runCli(["check", "--root", "examples", ...NOW], PROJECT);
     expect(code).toBe(1);
     expect(stdout).not.toMatch(/\u001b\[/);
-    expect(stdout.split("\n")[0]).toBe("BLOCKED: 9 mandatory findings in 2 manifests");
+    expect(stdout.split("\n")[0]).toBe("BLOCKED: 9 mandatory findings in 1 of 2 manifests");
     expect(stdout).toContain("ids/insight-sites.txt:3:1  hard-mandatory  883 of 883 identifiers are site, not app");
     expect(stdout).toMatch(/remove-insight-safe\.yaml[^\n]*\n  Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n  ✔ no findings/);
   });
@@ -86,6 +86,8 @@ describe("usage", () => {
     [["check", "--now", "yesterday"], /--now must be an ISO 8601 date/],
     [["frobnicate"], /unknown command 'frobnicate'/],
     [[], /a command is required/],
+    [["check", "--now", "2026-02-31"], /--now must be an ISO 8601 date/],
+    [["check", "--root", "no/such/dir"], /--root no\/such\/dir is not a directory/],
   ])("%j is exit 2 with a message", (args, message) => {
     const r = runCli(args, EXAMPLES);
     expect(r.code).toBe(2);

@@ -71,6 +71,18 @@ ruleTester({
       errors: [{ messageId: "maxFirstStage", at: "name: canary", evidence: { count: 15, max: 5 } }],
     },
     {
+      name: "customers cannot be counted for identifiers the inventory does not hold",
+      manifest: manifest({ identifiers: ["a-0001", "a-0500", "a-0501"] }),
+      options: { maxCustomers: 25 },
+      errors: [{ messageId: "uncounted", at: "identifiers:", evidence: { notInInventory: 2, total: 3 }, message: "2 of 3 identifiers are not in the inventory" }],
+    },
+    {
+      name: "a share of a kind the inventory holds none of cannot pass",
+      manifest: manifest({ action: "delete-legacy", kind: "legacy", identifiers: ["x-0001"] }),
+      options: { maxShareOfKind: 0.5 },
+      errors: [{ messageId: "noShare", at: "identifiers:", evidence: { kind: "legacy", count: 1 } }],
+    },
+    {
       name: "a database server takes its databases with it",
       manifest: manifest({ action: "drop-server", kind: "db-server", identifiers: ["dbs-01"] }),
       options: { maxContained: 2 },
