@@ -1,7 +1,7 @@
 import { printable } from "../documents/identifiers.js";
 import type { Problem } from "../documents/problem.js";
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const PRINTABLE = /^[\x21-\x7e]{1,512}$/;
 
 /** One real object, as the inventory export describes it. */
@@ -347,6 +347,8 @@ export class InventoryParser {
   private lineNo = 0;
   private bad = 0;
   private duplicates = 0;
+  private lastKind: string | undefined;
+  private lastEnvironment: string | undefined;
 
   constructor(readonly file: string) {
     this.inventory = new Inventory(file);
@@ -416,12 +418,23 @@ export class InventoryParser {
     // The inventory is as untrusted as a manifest, and its names reach reports and the PR comment:
     // kinds and environments are plain names, the other fields printable ASCII without spaces.
     const kind = String(record.kind);
-    if (!NAME.test(kind)) return this.malformed(`kind '${printable(kind)}' is not a plain name (letters, digits, . _ -)`);
-    if (environment !== "" && !NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`);
-    for (const [field, value] of [["id", id], ["tenant", String(record.tenant)], ["customer", String(record.customer)], ["parent", parent ?? "-"]] as const) {
-      if (!PRINTABLE.test(value)) return this.malformed(`${field} '${printable(value)}' holds white space, control or non-ASCII characters`);
+    const tenant = String(record.tenant);
+    const customer = String(record.customer);
+    // Kinds and environments repeat row after row: a name checked on the row before is not checked again.
+    if (kind !== this.lastKind) {
+      if (!NAME.test(kind)) return this.malformed(`kind '${printable(kind)}' is not a plain name (letters, digits, . _ -)`);
+      this.lastKind = kind;
     }
-    if (!this.inventory.addRow(id, kind, String(record.tenant), String(record.customer), environment, parent, prot === true) && ++this.duplicates <= 3) {
+    if (environment !== "" && environment !== this.lastEnvironment) {
+      if (!NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`);
+      this.lastEnvironment = environment;
+    }
+    const unprintable = !PRINTABLE.test(id) ? "id" : !PRINTABLE.test(tenant) ? "tenant" : !PRINTABLE.test(customer) ? "customer" : parent !== undefined && !PRINTABLE.test(parent) ? "parent" : undefined;
+    if (unprintable) {
+      const value = unprintable === "id" ? id : unprintable === "tenant" ? tenant : unprintable === "customer" ? customer : parent!;
+      return this.malformed(`${unprintable} '${printable(value)}' holds white space, control or non-ASCII characters`);
+    }
+    if (!this.inventory.addRow(id, kind, tenant, customer, environment, parent, prot === true) && ++this.duplicates <= 3) {
       this.problem(`duplicate id '${id}' in the inventory`, this.lineNo);
     }
   }
