@@ -179,7 +179,7 @@ export function summarize(p: Plan): string {
   if (p.unresolved) kinds.push(`${plural(p.unresolved, "identifier")} of unknown kind`);
   if (p.ambiguous) kinds.push(`${plural(p.ambiguous, "identifier")} of ambiguous kind`);
   let what = kinds.length ? kinds.join(" and ") : plural(p.targets, p.declaredKind);
-  if (p.customers !== undefined) what += ` of ${p.notInInventory > 0 ? "at least " : ""}${plural(p.customers, "customer")}${p.notInInventory > 0 ? ` (${p.notInInventory.toLocaleString("en-US")} not in the inventory)` : ""}`;
+  if (p.customers !== undefined) what += ` of ${p.notInInventory > 0 ? "at least " : ""}${plural(p.customers, "customer")}${p.notInInventory > 0 ? ` (${grouped(p.notInInventory)} not in the inventory)` : ""}`;
   const parts = [`${p.action} ${verb} ${what} in ${p.environment}`];
   const resolvedKinds = Object.keys(p.byKind);
   if (resolvedKinds.length > 0 && (resolvedKinds.length > 1 || resolvedKinds[0] !== p.declaredKind)) {
