@@ -11,6 +11,7 @@ import { scriptEntries } from "../governance/scripts.js";
 import type { ApprovalRecord, DigestEntry, OverrideRecord, ScriptEntry, WaiverRecord } from "../governance/types.js";
 import { format, type Finding, type ManifestInput, type Report, type RuleContext } from "../rules/types.js";
 import { ruleApplies, type CompiledRule } from "./policies.js";
+import { grouped } from "../documents/units.js";
 
 export type Verdict = "allowed" | "blocked" | "error";
 
@@ -177,15 +178,15 @@ function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
   const at = m.source.map.locate("/spec/rollout/stages");
   // A stage that rounds to no target is no canary: counting it would let a one-wave run pass as staged.
   plan.stages.forEach((s, i) => {
-    if (s.size === 0) problems.push({ code: "manifest", message: `stage '${s.name}' destroys no target (of ${n.toLocaleString("en-US")}): give it a count, or a percent that names at least one`, location: m.source.map.locate(`/spec/rollout/stages/${i}`) });
+    if (s.size === 0) problems.push({ code: "manifest", message: `stage '${s.name}' destroys no target (of ${grouped(n)}): give it a count, or a percent that names at least one`, location: m.source.map.locate(`/spec/rollout/stages/${i}`) });
   });
   if (total < n - 1e-6 * Math.max(n, 1)) {
-    problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${n.toLocaleString("en-US")} targets: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
+    problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${grouped(n)} targets: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
   } else if (total > n + 1e-6 * Math.max(n, 1)) {
-    problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there are ${n.toLocaleString("en-US")} targets`, location: at });
+    problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there are ${grouped(n)} targets`, location: at });
   }
 }
 
 function fmt(x: number): string {
-  return Number.isInteger(x) ? x.toLocaleString("en-US") : x.toFixed(1);
+  return Number.isInteger(x) ? grouped(x) : x.toFixed(1);
 }

@@ -1,5 +1,5 @@
 import type { OperationDocument } from "../documents/types.js";
-import { formatDuration, parseDate, parseDuration, parseRate } from "../documents/units.js";
+import { formatDuration, grouped, parseDate, parseDuration, parseRate } from "../documents/units.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { Resolution } from "../resolve/resolve.js";
@@ -154,18 +154,6 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
   }
   plan.summary = summarize(plan);
   return plan;
-}
-
-/**
- * 1234567 -> "1,234,567", as toLocaleString("en-US") writes it, without waking ICU: its first use
- * costs 40-60 ms, a third of Node's own start.
- */
-export function grouped(n: number): string {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
-  for (let i = out.length; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
-  return n < 0 ? "-" + out : out;
 }
 
 function plural(n: number, word: string): string {

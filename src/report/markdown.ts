@@ -6,6 +6,7 @@ import type { ApprovalRecord, OverrideRecord, WaiverRecord } from "../governance
 import type { Plan } from "../measure/plan.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
+import { grouped } from "../documents/units.js";
 
 /** Identifies Blastgate's pull request comment, so each run edits it instead of adding another. */
 export const COMMENT_MARKER = "<!-- blastgate:comment -->";
@@ -39,7 +40,7 @@ export function verdictOf(input: MarkdownInput): Verdict {
 const ICON: Record<Verdict, string> = { allowed: "✅", blocked: "⛔", error: "❌" };
 
 function n(x: number): string {
-  return x.toLocaleString("en-US");
+  return grouped(x);
 }
 
 function plural(x: number, word: string): string {

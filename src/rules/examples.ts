@@ -1,11 +1,12 @@
 import type { IdentifierList } from "../documents/identifiers.js";
 import type { Sample } from "../resolve/resolve.js";
+import { grouped } from "../documents/units.js";
 
 /** "'site-1' (line 3), 'site-2' (line 4), 'site-3' (line 5) and 880 more" */
 export function describeSample(s: Sample, ids: IdentifierList, max = 3): string {
   const shown = s.examples.slice(0, max).map((i) => `'${ids.values[i]}' (line ${ids.location(i).line})`);
   const more = s.count - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more.toLocaleString("en-US")} more` : shown.join(", ");
+  return more > 0 ? `${shown.join(", ")} and ${grouped(more)} more` : shown.join(", ");
 }
 
 export function exampleIds(s: Sample, ids: IdentifierList, max = 5): string[] {
@@ -20,5 +21,5 @@ export function percent(x: number): string {
 }
 
 export function num(n: number): string {
-  return n.toLocaleString("en-US");
+  return grouped(n);
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { grouped } from "../../src/measure/plan.js";
+import { grouped } from "../../src/documents/units.js";
 
 it("groups digits exactly as toLocaleString('en-US') does", () => {
   fc.assert(
