@@ -2,6 +2,7 @@
 // CI rebuilds and fails when the committed bundle differs.
 import { build } from "esbuild";
 import { existsSync, readFileSync } from "node:fs";
+import { writeGenerated } from "./schemas.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const versionTs = readFileSync(new URL("../src/version.ts", import.meta.url), "utf8");
@@ -9,6 +10,9 @@ if (!versionTs.includes(`"${pkg.version}"`)) {
   console.error(`src/version.ts does not say ${pkg.version} (package.json): update it`);
   process.exit(1);
 }
+
+// The fixed JSON Schemas' validators, compiled ahead of time (src/documents/validators.generated.js).
+await writeGenerated();
 
 const entries = { cli: "src/cli/index.ts", lib: "src/index.ts" };
 if (existsSync("src/action/index.ts")) entries.index = "src/action/index.ts";

@@ -1,34 +1,45 @@
 import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { createHash } from "node:crypto";
 import { dottedPath } from "./source.js";
 import type { Problem } from "./problem.js";
 import type { ParsedDocument } from "./yaml.js";
 import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
 import { printable } from "./identifiers.js";
 import { LINE_PATTERN } from "./schemas.js";
+import { AJV_OPTIONS } from "./ajv-options.js";
+import { VALIDATORS } from "./validators.generated.js";
 
 type Schema = Record<string, unknown>;
 
 /** Names a value may take, by JSON pointer (e.g. "/spec/environment" -> the catalog's environments), for "did you mean" hints. */
 export type KnownNames = Readonly<Record<string, readonly string[]>>;
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+// Compiling a schema costs milliseconds (hundreds for all of Blastgate's): the fixed schemas are compiled at build
+// time (scripts/schemas.mjs -> validators.generated.js) and Ajv is only set up for a schema without a validator.
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
-/** Compiles a JSON Schema once; a schema that does not compile is the caller's problem to report. */
+/** The sha256 of a schema's JSON, as scripts/schemas.mjs keys the generated validators. */
+export function schemaFingerprint(schema: object): string {
+  return createHash("sha256").update(JSON.stringify(schema)).digest("hex");
+}
+
+/** Compiles a JSON Schema once (or takes its generated validator); a schema that does not compile is the caller's problem to report. */
 export function compileSchema(schema: object): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    const fingerprint = schemaFingerprint(schema);
+    fn = Object.hasOwn(VALIDATORS, fingerprint) ? VALIDATORS[fingerprint]! : (ajv ??= new Ajv({ ...AJV_OPTIONS })).compile(schema);
     compiled.set(schema, fn);
   }
   return fn;
 }
 
 /** A lenient compiler for schemas written by policy authors (the `schema` rule): unknown keywords are their business. */
-const lenientAjv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+let lenientAjv: Ajv | undefined;
 export function compileUserSchema(schema: object): ValidateFunction {
-  return lenientAjv.compile(schema);
+  return (lenientAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true })).compile(schema);
 }
 
 /**
