@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import * as core from "@actions/core";
+import { annotate, appendSummary, debug, getInput, info, setOutput, type AnnotationProperties } from "./runner.js";
 import { runAction } from "./run.js";
 
 /**
@@ -8,37 +8,37 @@ import { runAction } from "./run.js";
  */
 export async function main(): Promise<void> {
   try {
-    const outcome = await runAction(process.env, (name) => core.getInput(name), { info: (line) => core.info(line) });
+    const outcome = await runAction(process.env, (name) => getInput(name), { info });
 
     if (outcome.text) {
       // The report quotes manifests: stop workflow commands so no value in them can act as one.
       const token = randomUUID();
-      core.info(`::stop-commands::${token}`);
-      core.info(outcome.text.trimEnd());
-      core.info(`::${token}::`);
+      info(`::stop-commands::${token}`);
+      info(outcome.text.trimEnd());
+      info(`::${token}::`);
     }
     for (const a of outcome.annotations) {
-      const props: core.AnnotationProperties = { title: a.title };
+      const props: AnnotationProperties = { title: a.title };
       if (a.file !== undefined) Object.assign(props, { file: a.file, startLine: a.line, startColumn: a.column });
-      core[a.level](a.message, props);
+      annotate(a.level, a.message, props);
     }
-    if (outcome.omitted > 0) core.info(`+${outcome.omitted} more findings: see the job summary`);
+    if (outcome.omitted > 0) info(`+${outcome.omitted} more findings: see the job summary`);
 
     if (process.env.GITHUB_STEP_SUMMARY) {
       try {
-        await core.summary.addRaw(outcome.summary).write();
+        await appendSummary(outcome.summary);
       } catch (e) {
-        core.info(`the job summary could not be written: ${(e as Error).message}`);
+        info(`the job summary could not be written: ${(e as Error).message}`);
       }
     }
-    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
-    core.info(`${outcome.headline}${outcome.exitCode === 0 ? "" : ` (exit ${outcome.exitCode})`}`);
+    for (const [name, value] of Object.entries(outcome.outputs)) setOutput(name, value);
+    info(`${outcome.headline}${outcome.exitCode === 0 ? "" : ` (exit ${outcome.exitCode})`}`);
     process.exitCode = outcome.exitCode;
   } catch (e) {
     // A crash cannot vouch for anything: fail closed, in one line, and say it is a bug.
-    core.error(`Blastgate crashed, nothing was judged, so the check fails: ${(e as Error)?.message ?? String(e)}. This is a bug in Blastgate: please report it (re-run with ACTIONS_STEP_DEBUG=true for the stack).`, { title: "Blastgate could not decide" });
-    core.debug(String((e as Error)?.stack ?? e));
-    core.setOutput("verdict", "error");
+    annotate("error", `Blastgate crashed, nothing was judged, so the check fails: ${(e as Error)?.message ?? String(e)}. This is a bug in Blastgate: please report it (re-run with ACTIONS_STEP_DEBUG=true for the stack).`, { title: "Blastgate could not decide" });
+    debug(String((e as Error)?.stack ?? e));
+    setOutput("verdict", "error");
     process.exitCode = 2;
   }
 }
