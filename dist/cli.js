@@ -248,13 +248,13 @@ var require_scope = __commonJS({
       }
     };
     exports.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
+    var line2 = (0, code_1._)`\n`;
     var ValueScope = class extends Scope {
       constructor(opts) {
         super(opts);
         this._values = {};
         this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+        this.opts = { ...opts, _n: opts.lines ? line2 : code_1.nil };
       }
       get() {
         return this._scope;
@@ -2046,7 +2046,7 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
+    module.exports = function equal2(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
@@ -2055,7 +2055,7 @@ var require_fast_deep_equal = __commonJS({
           length = a.length;
           if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal2(a[i], b[i])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -2068,7 +2068,7 @@ var require_fast_deep_equal = __commonJS({
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal2(a[key], b[key])) return false;
         }
         return true;
       }
@@ -2172,7 +2172,7 @@ var require_resolve = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
     var util_1 = require_util();
-    var equal = require_fast_deep_equal();
+    var equal2 = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
     var SIMPLE_INLINED = /* @__PURE__ */ new Set([
       "type",
@@ -2310,7 +2310,7 @@ var require_resolve = __commonJS({
       });
       return localRefs;
       function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
+        if (sch2 !== void 0 && !equal2(sch1, sch2))
           throw ambiguos(ref);
       }
       function ambiguos(ref) {
@@ -3264,8 +3264,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path4) {
-      let input = path4;
+    function removeDotSegments(path5) {
+      let input = path5;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3339,11 +3339,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path4) {
-      if (path4 === "" || path4[0] === "/") {
-        return removeDotSegments(path4);
+    function removeDotSegmentsRelative(path5) {
+      if (path5 === "" || path5[0] === "/") {
+        return removeDotSegments(path5);
       }
-      const segments = path4.split("/");
+      const segments = path5.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3706,8 +3706,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path4 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path4 && path4 !== "/" ? path4 : void 0;
+        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3967,7 +3967,7 @@ var require_fast_uri = __commonJS({
       target.fragment = relative.fragment;
       return target;
     }
-    function equal(uriA, uriB, options) {
+    function equal2(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
@@ -4270,7 +4270,7 @@ var require_fast_uri = __commonJS({
       normalize: normalize3,
       resolve,
       resolveComponent,
-      equal,
+      equal: equal2,
       serialize,
       parse
     };
@@ -5125,7 +5125,7 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
+    function ucs2length2(str) {
       const len = str.length;
       let length = 0;
       let pos = 0;
@@ -5141,8 +5141,8 @@ var require_ucs2length = __commonJS({
       }
       return length;
     }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+    exports.default = ucs2length2;
+    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -5360,9 +5360,9 @@ var require_equal = __commonJS({
   "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
+    var equal2 = require_fast_deep_equal();
+    equal2.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal2;
   }
 });
 
@@ -7017,17 +7017,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    function visit_(key, node, visitor, path5) {
+      const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7038,13 +7038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = visit_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7065,17 +7065,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path5) {
+      const ctrl = await callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7086,13 +7086,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7119,23 +7119,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path5);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path5);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path5);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path5);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path5);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7207,13 +7207,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name2 = parts.shift();
         switch (name2) {
           case "%TAG": {
@@ -7747,10 +7747,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7769,7 +7769,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7799,11 +7799,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7817,8 +7817,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7832,8 +7832,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7851,8 +7851,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7862,8 +7862,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -8810,9 +8810,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -8870,7 +8870,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -8886,14 +8886,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -10378,9 +10378,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10455,14 +10455,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10477,10 +10477,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10491,10 +10491,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10511,13 +10511,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -10636,10 +10636,10 @@ var require_errors2 = __commonJS({
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error.linePos[0];
+      error.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -10647,8 +10647,8 @@ var require_errors2 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -10656,7 +10656,7 @@ var require_errors2 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -11605,8 +11605,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match2 = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match2 = line2.exec(source);
       if (!match2)
         return source;
       let trimEnd, trimBoth;
@@ -11619,8 +11619,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match2[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos = line.lastIndex;
-      while (match2 = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match2 = line2.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
@@ -11631,7 +11631,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -12478,9 +12478,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path4) => {
+    visit.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12489,23 +12489,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path4) => {
-      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit.parentCollection = (cst, path5) => {
+      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12516,10 +12516,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12761,40 +12761,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -12835,13 +12835,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -12866,7 +12866,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -12886,11 +12886,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -12898,17 +12898,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -14271,9 +14271,72 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-import { writeFile } from "node:fs/promises";
-import path3 from "node:path";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import path4 from "node:path";
 import { parseArgs } from "node:util";
+
+// src/documents/units.ts
+var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400, y: 365 * 86400 };
+var MAX_DURATION_SECONDS = 100 * 365 * 86400;
+var DURATION_PATTERN = "^(0|([0-9]+[smhdwy])+)$";
+var RATE_PATTERN = "^[0-9]+(\\.[0-9]+)?/[smhdw]$";
+var DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
+function parseDuration(text2) {
+  if (typeof text2 === "number" && text2 === 0) return { ok: true, value: 0 };
+  if (typeof text2 !== "string") return { ok: false, reason: "a duration is a string such as 30d, 4h or 1h30m" };
+  if (text2 === "0") return { ok: true, value: 0 };
+  if (!/^([0-9]+[smhdwy])+$/.test(text2)) {
+    return { ok: false, reason: `'${text2}' is not a duration: write a whole number and a unit (s, m, h, d, w, y), e.g. 30d or 1h30m` };
+  }
+  let total = 0;
+  for (const m of text2.matchAll(/([0-9]+)([smhdwy])/g)) total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
+  if (!Number.isFinite(total) || total > MAX_DURATION_SECONDS) return { ok: false, reason: `'${text2}' is longer than 100 years` };
+  return { ok: true, value: total };
+}
+function parseRate(text2) {
+  if (typeof text2 !== "string" || !/^[0-9]+(\.[0-9]+)?\/[smhdw]$/.test(text2)) {
+    return { ok: false, reason: `'${String(text2)}' is not a rate: write objects per unit of time, e.g. 50/h` };
+  }
+  const [num2, unit] = text2.split("/");
+  const perUnit = Number(num2);
+  if (!(perUnit > 0)) return { ok: false, reason: `restore rate '${text2}' is zero: nothing would ever be restored` };
+  return { ok: true, value: perUnit * 3600 / (UNIT_SECONDS[unit] ?? 3600) };
+}
+function parseDate(text2) {
+  if (typeof text2 !== "string" || !new RegExp(DATE_PATTERN).test(text2)) {
+    return { ok: false, reason: `'${String(text2)}' is not a date: write YYYY-MM-DD` };
+  }
+  const d = new Date(text2.length === 10 ? text2 + "T00:00:00Z" : text2);
+  if (Number.isNaN(d.getTime())) return { ok: false, reason: `'${text2}' is not a real date` };
+  const [y, m, day] = text2.slice(0, 10).split("-").map(Number);
+  const calendar = new Date(Date.UTC(y, m - 1, day));
+  if (calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== day) return { ok: false, reason: `'${text2}' is not a real date` };
+  return { ok: true, value: d };
+}
+function formatDuration(seconds2) {
+  if (!Number.isFinite(seconds2)) return "never";
+  if (seconds2 <= 0) return "0";
+  const units = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
+  const first = units.findIndex(([, size]) => seconds2 >= size);
+  if (first < 0) return "1s";
+  const last = Math.min(first + 2, units.length - 1);
+  let rest = Math.ceil(seconds2 / units[last][1]) * units[last][1];
+  const parts = [];
+  for (let i = first; i <= last; i++) {
+    const [unit, size] = units[i];
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0) parts.push(`${n}${unit}`);
+  }
+  return parts.join("") || "0";
+}
+function grouped(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, (digits.length - 1) % 3 + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
+  return n < 0 ? "-" + out : out;
+}
 
 // src/documents/limits.ts
 var DEFAULT_LIMITS = {
@@ -14288,6 +14351,6023 @@ var DEFAULT_LIMITS = {
 };
 var LIMIT_NAMES = Object.keys(DEFAULT_LIMITS);
 
+// src/documents/validate.ts
+var import_ajv = __toESM(require_ajv(), 1);
+import { createHash } from "node:crypto";
+
+// src/documents/source.ts
+var SourceMap = class {
+  constructor(file, origin = { line: 1, column: 1 }) {
+    this.file = file;
+    this.origin = origin;
+  }
+  file;
+  origin;
+  values = /* @__PURE__ */ new Map();
+  keys = /* @__PURE__ */ new Map();
+  /** The value at pointer, or the nearest ancestor that exists (a missing field points at its parent). */
+  locate(pointer) {
+    let p = pointer;
+    for (; ; ) {
+      const pos = this.values.get(p);
+      if (pos) return { file: this.file, ...pos };
+      if (p === "") return { file: this.file, ...this.origin };
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  }
+  /** The key of a map entry (for "unknown field" errors), falling back to the value. */
+  locateKey(pointer) {
+    const pos = this.keys.get(pointer);
+    return pos ? { file: this.file, ...pos } : this.locate(pointer);
+  }
+};
+function pointerOf(parts) {
+  return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function dottedPath(pointer) {
+  if (pointer === "") return "(document)";
+  return pointer.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p, i) => /^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : "." + p).join("");
+}
+
+// src/documents/identifiers.ts
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0]/u;
+function codePoint(ch) {
+  return "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+}
+function identifierDefect(id, limits) {
+  if (id.length > limits.maxIdentifierLength) return `identifier is longer than ${limits.maxIdentifierLength} characters (limit maxIdentifierLength)`;
+  const invisible = INVISIBLE.exec(id);
+  if (invisible) return `identifier '${printable(id)}' contains the invisible character ${codePoint(invisible[0])} at position ${invisible.index + 1}`;
+  const ws = /\s/.exec(id);
+  if (ws) return `identifier '${printable(id)}' contains white space at position ${ws.index + 1}`;
+  const nonAscii = /[^\x20-\x7e]/u.exec(id);
+  if (nonAscii) return `identifier '${printable(id)}' contains the non-ASCII character '${nonAscii[0]}' (${codePoint(nonAscii[0])}) at position ${nonAscii.index + 1}; identifiers are ASCII, and a look-alike letter names a different object`;
+  return void 0;
+}
+function printable(text2, max = 80) {
+  const shown = text2.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+  return shown.length > max ? shown.slice(0, max - 3) + "..." : shown;
+}
+var IdentifierFileParser = class {
+  constructor(file, limits) {
+    this.file = file;
+    this.limits = limits;
+  }
+  file;
+  limits;
+  values = [];
+  lines = [];
+  columns = [];
+  firstSeen = /* @__PURE__ */ new Map();
+  problems = [];
+  rest = "";
+  lineNo = 0;
+  duplicates = 0;
+  defects = 0;
+  tooMany = false;
+  push(chunk) {
+    if (this.lineNo === 0 && this.rest === "" && chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    const text2 = this.rest + chunk;
+    let start = 0;
+    for (; ; ) {
+      const nl = text2.indexOf("\n", start);
+      if (nl < 0) break;
+      this.line(text2, start, nl);
+      start = nl + 1;
+    }
+    this.rest = text2.slice(start);
+  }
+  end() {
+    if (this.rest.length > 0) this.line(this.rest, 0, this.rest.length);
+    this.rest = "";
+    const { file, values, lines, columns } = this;
+    if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, lines[0] ?? 1, 1, "identifier-duplicate");
+    if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, lines[0] ?? 1, 1, "identifier-character");
+    if (values.length === 0 && this.problems.length === 0) {
+      this.problem(`identifier file ${file} holds no identifiers (blank lines and comments only): an empty run is refused, not a no-op`, 1, 1, "identifier-empty");
+    }
+    return {
+      list: { file, values, location: (i) => ({ file, line: lines[i] ?? 1, column: columns[i] ?? 1 }) },
+      problems: this.problems
+    };
+  }
+  line(text2, from, to) {
+    this.lineNo++;
+    if (this.tooMany) return;
+    let a = from;
+    let b = to;
+    while (a < b && (text2.charCodeAt(a) === 32 || text2.charCodeAt(a) === 9)) a++;
+    while (b > a && (text2.charCodeAt(b - 1) === 32 || text2.charCodeAt(b - 1) === 9 || text2.charCodeAt(b - 1) === 13)) b--;
+    if (a === b || text2.charCodeAt(a) === 35) return;
+    const id = text2.slice(a, b);
+    const column = a - from + 1;
+    if (id.indexOf("\0") >= 0) {
+      if (!this.problems.some((p) => p.code === "identifier-binary")) this.problem(`${this.file} is not a text file (NUL byte on line ${this.lineNo})`, this.lineNo, column, "identifier-binary");
+      this.tooMany = true;
+      return;
+    }
+    const defect = identifierDefect(id, this.limits);
+    if (defect) {
+      if (++this.defects <= 5) this.problem(defect, this.lineNo, column, "identifier-character");
+      return;
+    }
+    const seen = this.firstSeen.get(id);
+    if (seen !== void 0) {
+      if (++this.duplicates <= 3) this.problem(`duplicate identifier '${id}' (first on line ${seen})`, this.lineNo, column, "identifier-duplicate");
+      return;
+    }
+    if (this.values.length >= this.limits.maxIdentifiers) {
+      this.problem(`more than ${this.limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, this.lineNo, column, "limit");
+      this.tooMany = true;
+      return;
+    }
+    this.firstSeen.set(id, this.lineNo);
+    this.values.push(id);
+    this.lines.push(this.lineNo);
+    this.columns.push(column);
+  }
+  problem(message, line2, column, code) {
+    this.problems.push({ code, message, location: { file: this.file, line: line2, column } });
+  }
+};
+function checkInlineIdentifiers(values, locate, limits, file) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  const kept = [];
+  const keptIndex = [];
+  values.forEach((id, i) => {
+    const defect = id.length === 0 ? "identifier is empty" : identifierDefect(id, limits);
+    if (defect) return void problems.push({ code: "identifier-character", message: defect, location: locate(i) });
+    const first = seen.get(id);
+    if (first !== void 0) return void problems.push({ code: "identifier-duplicate", message: `duplicate identifier '${id}' (first at line ${locate(first).line})`, location: locate(i) });
+    seen.set(id, i);
+    kept.push(id);
+    keptIndex.push(i);
+  });
+  if (values.length > limits.maxIdentifiers) problems.push({ code: "limit", message: `more than ${limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, location: locate(0) });
+  if (values.length === 0) problems.push({ code: "identifier-empty", message: "spec.target.identifiers is empty: an empty run is refused, not a no-op", location: locate(-1) });
+  return { list: { file, values: kept, location: (i) => locate(keptIndex[i] ?? 0) }, problems };
+}
+
+// src/documents/schemas.ts
+var API_VERSION = "blastgate.dev/v1";
+var slug = { type: "string", pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", maxLength: 128 };
+var name = { type: "string", pattern: "^[a-z][a-z0-9_-]*$", maxLength: 128 };
+var duration = { type: "string", pattern: DURATION_PATTERN };
+var text = { type: "string", maxLength: 1e4 };
+var LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f]+$";
+var line = { type: "string", minLength: 1, maxLength: 1024, pattern: LINE_PATTERN };
+var stringList = { type: "array", items: line };
+var oneOrMany = { anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }] };
+var header = {
+  apiVersion: { const: API_VERSION },
+  kind: { type: "string" }
+};
+var team = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", maxLength: 200 };
+var login = { type: "string", pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", maxLength: 100 };
+var ruleId = { type: "string", pattern: "^[a-z0-9][a-z0-9._/-]*$", maxLength: 128 };
+var overriders = {
+  overrideTeams: { type: "array", items: team, uniqueItems: true },
+  overrideUsers: { type: "array", items: login, uniqueItems: true }
+};
+var metadataBasic = {
+  type: "object",
+  additionalProperties: false,
+  properties: { name: slug, description: text }
+};
+var operationSchema = {
+  $id: "blastgate.dev/v1/Operation",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata", "spec"],
+  properties: {
+    ...header,
+    kind: { const: "Operation" },
+    metadata: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name"],
+      properties: {
+        name: slug,
+        description: text,
+        ticket: line,
+        requestedBy: line,
+        executedBy: line,
+        scripts: stringList
+      }
+    },
+    spec: {
+      type: "object",
+      additionalProperties: false,
+      required: ["environment", "action", "target", "deletion"],
+      properties: {
+        environment: slug,
+        action: name,
+        target: {
+          type: "object",
+          additionalProperties: false,
+          required: ["kind", "identifiers"],
+          properties: {
+            kind: name,
+            expectedCount: { type: "integer", minimum: 0 },
+            identifiers: {
+              anyOf: [
+                { type: "array", items: { type: "string" } },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["file"],
+                  properties: { file: { type: "string", minLength: 1 } }
+                }
+              ]
+            }
+          }
+        },
+        deletion: {
+          type: "object",
+          additionalProperties: false,
+          required: ["mode"],
+          properties: { mode: { enum: ["soft", "hard"] }, retention: duration }
+        },
+        rollout: {
+          type: "object",
+          additionalProperties: false,
+          required: ["stages"],
+          properties: {
+            stages: {
+              type: "array",
+              minItems: 1,
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["name"],
+                properties: {
+                  name: line,
+                  count: { type: "integer", minimum: 1 },
+                  percent: { type: "number", exclusiveMinimum: 0, maximum: 100 },
+                  bake: duration
+                },
+                oneOf: [{ required: ["count"] }, { required: ["percent"] }]
+              }
+            }
+          }
+        },
+        rollback: {
+          type: "object",
+          additionalProperties: false,
+          required: ["strategy"],
+          properties: {
+            strategy: { enum: ["undelete", "restore-from-backup", "none"] },
+            runbook: { type: "string", pattern: "^https?://\\S+$" },
+            lastTested: { type: "string", pattern: DATE_PATTERN },
+            restoreRate: { type: "string", pattern: RATE_PATTERN },
+            rto: duration
+          }
+        }
+      }
+    }
+  }
+};
+var catalogSchema = {
+  $id: "blastgate.dev/v1/Catalog",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "kinds", "actions"],
+  properties: {
+    ...header,
+    kind: { const: "Catalog" },
+    metadata: metadataBasic,
+    environments: { type: "array", items: slug, minItems: 1 },
+    inventory: { type: "string", minLength: 1 },
+    kinds: {
+      type: "object",
+      propertyNames: name,
+      minProperties: 1,
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        required: ["identifier"],
+        properties: {
+          description: text,
+          identifier: {
+            type: "object",
+            additionalProperties: false,
+            required: ["pattern"],
+            properties: {
+              pattern: { type: "string", minLength: 1, maxLength: 4096 },
+              // Identifiers this pattern must match and no other kind's may: checked when the catalog loads.
+              examples: { type: "array", minItems: 1, maxItems: 100, items: { type: "string", minLength: 1, maxLength: 512 } }
+            }
+          },
+          parent: name,
+          products: stringList,
+          owner: { type: "string", minLength: 1 }
+        }
+      }
+    },
+    actions: {
+      type: "object",
+      propertyNames: name,
+      minProperties: 1,
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        required: ["target", "destructive"],
+        properties: { target: name, destructive: { type: "boolean" }, description: text }
+      }
+    },
+    products: {
+      type: "object",
+      propertyNames: name,
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        required: ["rpo", "restorePoint"],
+        properties: { rpo: duration, restorePoint: duration, datastores: stringList, description: text }
+      }
+    }
+  }
+};
+var policySchema = {
+  $id: "blastgate.dev/v1/Policy",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "rules"],
+  properties: {
+    ...header,
+    kind: { const: "Policy" },
+    metadata: metadataBasic,
+    limits: {
+      type: "object",
+      additionalProperties: false,
+      properties: Object.fromEntries(LIMIT_NAMES.map((n) => [n, { type: "integer", minimum: 1 }]))
+    },
+    ...overriders,
+    waivers: {
+      type: "object",
+      additionalProperties: false,
+      properties: { maxExpiry: duration }
+    },
+    rules: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "type", "enforcement"],
+        properties: {
+          id: ruleId,
+          type: { type: "string" },
+          enforcement: { enum: ["advisory", "soft-mandatory", "hard-mandatory"] },
+          description: text,
+          ...overriders,
+          match: {
+            type: "object",
+            additionalProperties: false,
+            properties: { environment: oneOrMany, action: oneOrMany, kind: oneOrMany, paths: oneOrMany }
+          },
+          with: { type: "object" }
+        }
+      }
+    }
+  }
+};
+var waiverSchema = {
+  $id: "blastgate.dev/v1/Waiver",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata", "spec"],
+  properties: {
+    ...header,
+    kind: { const: "Waiver" },
+    metadata: { ...metadataBasic, required: ["name"] },
+    spec: {
+      type: "object",
+      additionalProperties: false,
+      required: ["manifest", "rules", "reason", "owner", "expires"],
+      properties: {
+        manifest: slug,
+        rules: { type: "array", items: ruleId, minItems: 1, uniqueItems: true },
+        // One line of visible text: reports print them inline, and control characters could rewrite what a reader sees.
+        reason: { type: "string", maxLength: 2e3, pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" },
+        owner: { type: "string", maxLength: 200, pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" },
+        expires: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+        digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }
+      }
+    }
+  }
+};
+var DOCUMENT_SCHEMAS = { Operation: operationSchema, Catalog: catalogSchema, Policy: policySchema, Waiver: waiverSchema };
+
+// src/documents/ajv-options.ts
+var AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true };
+
+// src/documents/validators.generated.js
+var __ajv_ucs2length = (function ucs2length(str) {
+  const len = str.length;
+  let length = 0;
+  let pos = 0;
+  let value;
+  while (pos < len) {
+    length++;
+    value = str.charCodeAt(pos++);
+    if (value >= 55296 && value <= 56319 && pos < len) {
+      value = str.charCodeAt(pos);
+      if ((value & 64512) === 56320)
+        pos++;
+    }
+  }
+  return length;
+});
+var __ajv_equal = (function equal(a, b) {
+  if (a === b) return true;
+  if (a && b && typeof a == "object" && typeof b == "object") {
+    if (a.constructor !== b.constructor) return false;
+    var length, i, keys;
+    if (Array.isArray(a)) {
+      length = a.length;
+      if (length != b.length) return false;
+      for (i = length; i-- !== 0; )
+        if (!equal(a[i], b[i])) return false;
+      return true;
+    }
+    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+    keys = Object.keys(a);
+    length = keys.length;
+    if (length !== Object.keys(b).length) return false;
+    for (i = length; i-- !== 0; )
+      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+    for (i = length; i-- !== 0; ) {
+      var key = keys[i];
+      if (!equal(a[key], b[key])) return false;
+    }
+    return true;
+  }
+  return a !== a && b !== b;
+});
+var document_Operation = validate10;
+var schema11 = { "$id": "blastgate.dev/v1/Operation", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "const": "blastgate.dev/v1" }, "kind": { "const": "Operation" }, "metadata": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 128 }, "description": { "type": "string", "maxLength": 1e4 }, "ticket": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\u0000-\\u001f\\u007f]+$" }, "requestedBy": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\u0000-\\u001f\\u007f]+$" }, "executedBy": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\u0000-\\u001f\\u007f]+$" }, "scripts": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\u0000-\\u001f\\u007f]+$" } } } }, "spec": { "type": "object", "additionalProperties": false, "required": ["environment", "action", "target", "deletion"], "properties": { "environment": { "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 128 }, "action": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "maxLength": 128 }, "target": { "type": "object", "additionalProperties": false, "required": ["kind", "identifiers"], "properties": { "kind": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "maxLength": 128 }, "expectedCount": { "type": "integer", "minimum": 0 }, "identifiers": { "anyOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "type": "string", "minLength": 1 } } }] } } }, "deletion": { "type": "object", "additionalProperties": false, "required": ["mode"], "properties": { "mode": { "enum": ["soft", "hard"] }, "retention": { "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" } } }, "rollout": { "type": "object", "additionalProperties": false, "required": ["stages"], "properties": { "stages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\u0000-\\u001f\\u007f]+$" }, "count": { "type": "integer", "minimum": 1 }, "percent": { "type": "number", "exclusiveMinimum": 0, "maximum": 100 }, "bake": { "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" } }, "oneOf": [{ "required": ["count"] }, { "required": ["percent"] }] } } } }, "rollback": { "type": "object", "additionalProperties": false, "required": ["strategy"], "properties": { "strategy": { "enum": ["undelete", "restore-from-backup", "none"] }, "runbook": { "type": "string", "pattern": "^https?://\\S+$" }, "lastTested": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$" }, "restoreRate": { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?/[smhdw]$" }, "rto": { "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" } } } } } } };
+var func2 = __ajv_ucs2length;
+var pattern0 = new RegExp("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "u");
+var pattern1 = new RegExp("^[^\\u0000-\\u001f\\u007f]+$", "u");
+var pattern6 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
+var pattern8 = new RegExp("^(0|([0-9]+[smhdwy])+)$", "u");
+var pattern11 = new RegExp("^https?://\\S+$", "u");
+var pattern12 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$", "u");
+var pattern13 = new RegExp("^[0-9]+(\\.[0-9]+)?/[smhdw]$", "u");
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.metadata === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.spec === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "metadata" || key0 === "spec")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      if ("blastgate.dev/v1" !== data0) {
+        const err5 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "blastgate.dev/v1" }, message: "must be equal to constant", schema: "blastgate.dev/v1", parentSchema: schema11.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      if ("Operation" !== data1) {
+        const err6 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Operation" }, message: "must be equal to constant", schema: "Operation", parentSchema: schema11.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data2 = data.metadata;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        if (data2.name === void 0) {
+          const err7 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.metadata.required, parentSchema: schema11.properties.metadata, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        for (const key1 in data2) {
+          if (!(key1 === "name" || key1 === "description" || key1 === "ticket" || key1 === "requestedBy" || key1 === "executedBy" || key1 === "scripts")) {
+            const err8 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.metadata, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data2.name !== void 0) {
+          let data3 = data2.name;
+          if (typeof data3 === "string") {
+            if (func2(data3) > 128) {
+              const err9 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema11.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data3)) {
+              const err10 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"', schema: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", parentSchema: schema11.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.metadata.properties.name.type, parentSchema: schema11.properties.metadata.properties.name, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data2.description !== void 0) {
+          let data4 = data2.description;
+          if (typeof data4 === "string") {
+            if (func2(data4) > 1e4) {
+              const err12 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema11.properties.metadata.properties.description, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.metadata.properties.description.type, parentSchema: schema11.properties.metadata.properties.description, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data2.ticket !== void 0) {
+          let data5 = data2.ticket;
+          if (typeof data5 === "string") {
+            if (func2(data5) > 1024) {
+              const err14 = { instancePath: instancePath + "/metadata/ticket", schemaPath: "#/properties/metadata/properties/ticket/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema11.properties.metadata.properties.ticket, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (func2(data5) < 1) {
+              const err15 = { instancePath: instancePath + "/metadata/ticket", schemaPath: "#/properties/metadata/properties/ticket/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.metadata.properties.ticket, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (!pattern1.test(data5)) {
+              const err16 = { instancePath: instancePath + "/metadata/ticket", schemaPath: "#/properties/metadata/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^[^\\u0000-\\u001f\\u007f]+$"', schema: "^[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema11.properties.metadata.properties.ticket, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/metadata/ticket", schemaPath: "#/properties/metadata/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.metadata.properties.ticket.type, parentSchema: schema11.properties.metadata.properties.ticket, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data2.requestedBy !== void 0) {
+          let data6 = data2.requestedBy;
+          if (typeof data6 === "string") {
+            if (func2(data6) > 1024) {
+              const err18 = { instancePath: instancePath + "/metadata/requestedBy", schemaPath: "#/properties/metadata/properties/requestedBy/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema11.properties.metadata.properties.requestedBy, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (func2(data6) < 1) {
+              const err19 = { instancePath: instancePath + "/metadata/requestedBy", schemaPath: "#/properties/metadata/properties/requestedBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.metadata.properties.requestedBy, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (!pattern1.test(data6)) {
+              const err20 = { instancePath: instancePath + "/metadata/requestedBy", schemaPath: "#/properties/metadata/properties/requestedBy/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^[^\\u0000-\\u001f\\u007f]+$"', schema: "^[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema11.properties.metadata.properties.requestedBy, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/metadata/requestedBy", schemaPath: "#/properties/metadata/properties/requestedBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.metadata.properties.requestedBy.type, parentSchema: schema11.properties.metadata.properties.requestedBy, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data2.executedBy !== void 0) {
+          let data7 = data2.executedBy;
+          if (typeof data7 === "string") {
+            if (func2(data7) > 1024) {
+              const err22 = { instancePath: instancePath + "/metadata/executedBy", schemaPath: "#/properties/metadata/properties/executedBy/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema11.properties.metadata.properties.executedBy, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            if (func2(data7) < 1) {
+              const err23 = { instancePath: instancePath + "/metadata/executedBy", schemaPath: "#/properties/metadata/properties/executedBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.metadata.properties.executedBy, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (!pattern1.test(data7)) {
+              const err24 = { instancePath: instancePath + "/metadata/executedBy", schemaPath: "#/properties/metadata/properties/executedBy/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^[^\\u0000-\\u001f\\u007f]+$"', schema: "^[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema11.properties.metadata.properties.executedBy, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/metadata/executedBy", schemaPath: "#/properties/metadata/properties/executedBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.metadata.properties.executedBy.type, parentSchema: schema11.properties.metadata.properties.executedBy, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data2.scripts !== void 0) {
+          let data8 = data2.scripts;
+          if (Array.isArray(data8)) {
+            const len0 = data8.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data9 = data8[i0];
+              if (typeof data9 === "string") {
+                if (func2(data9) > 1024) {
+                  const err26 = { instancePath: instancePath + "/metadata/scripts/" + i0, schemaPath: "#/properties/metadata/properties/scripts/items/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema11.properties.metadata.properties.scripts.items, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (func2(data9) < 1) {
+                  const err27 = { instancePath: instancePath + "/metadata/scripts/" + i0, schemaPath: "#/properties/metadata/properties/scripts/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.metadata.properties.scripts.items, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                if (!pattern1.test(data9)) {
+                  const err28 = { instancePath: instancePath + "/metadata/scripts/" + i0, schemaPath: "#/properties/metadata/properties/scripts/items/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^[^\\u0000-\\u001f\\u007f]+$"', schema: "^[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema11.properties.metadata.properties.scripts.items, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/metadata/scripts/" + i0, schemaPath: "#/properties/metadata/properties/scripts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.metadata.properties.scripts.items.type, parentSchema: schema11.properties.metadata.properties.scripts.items, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/metadata/scripts", schemaPath: "#/properties/metadata/properties/scripts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.metadata.properties.scripts.type, parentSchema: schema11.properties.metadata.properties.scripts, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.metadata.type, parentSchema: schema11.properties.metadata, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.spec !== void 0) {
+      let data10 = data.spec;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.environment === void 0) {
+          const err32 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema11.properties.spec.required, parentSchema: schema11.properties.spec, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data10.action === void 0) {
+          const err33 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema11.properties.spec.required, parentSchema: schema11.properties.spec, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data10.target === void 0) {
+          const err34 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema11.properties.spec.required, parentSchema: schema11.properties.spec, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data10.deletion === void 0) {
+          const err35 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "deletion" }, message: "must have required property 'deletion'", schema: schema11.properties.spec.required, parentSchema: schema11.properties.spec, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        for (const key2 in data10) {
+          if (!(key2 === "environment" || key2 === "action" || key2 === "target" || key2 === "deletion" || key2 === "rollout" || key2 === "rollback")) {
+            const err36 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.spec, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data10.environment !== void 0) {
+          let data11 = data10.environment;
+          if (typeof data11 === "string") {
+            if (func2(data11) > 128) {
+              const err37 = { instancePath: instancePath + "/spec/environment", schemaPath: "#/properties/spec/properties/environment/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema11.properties.spec.properties.environment, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data11)) {
+              const err38 = { instancePath: instancePath + "/spec/environment", schemaPath: "#/properties/spec/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"', schema: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", parentSchema: schema11.properties.spec.properties.environment, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/spec/environment", schemaPath: "#/properties/spec/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.environment.type, parentSchema: schema11.properties.spec.properties.environment, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data10.action !== void 0) {
+          let data12 = data10.action;
+          if (typeof data12 === "string") {
+            if (func2(data12) > 128) {
+              const err40 = { instancePath: instancePath + "/spec/action", schemaPath: "#/properties/spec/properties/action/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema11.properties.spec.properties.action, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (!pattern6.test(data12)) {
+              const err41 = { instancePath: instancePath + "/spec/action", schemaPath: "#/properties/spec/properties/action/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z][a-z0-9_-]*$"', schema: "^[a-z][a-z0-9_-]*$", parentSchema: schema11.properties.spec.properties.action, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+          } else {
+            const err42 = { instancePath: instancePath + "/spec/action", schemaPath: "#/properties/spec/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.action.type, parentSchema: schema11.properties.spec.properties.action, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data10.target !== void 0) {
+          let data13 = data10.target;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.kind === void 0) {
+              const err43 = { instancePath: instancePath + "/spec/target", schemaPath: "#/properties/spec/properties/target/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema11.properties.spec.properties.target.required, parentSchema: schema11.properties.spec.properties.target, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            if (data13.identifiers === void 0) {
+              const err44 = { instancePath: instancePath + "/spec/target", schemaPath: "#/properties/spec/properties/target/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'", schema: schema11.properties.spec.properties.target.required, parentSchema: schema11.properties.spec.properties.target, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            for (const key3 in data13) {
+              if (!(key3 === "kind" || key3 === "expectedCount" || key3 === "identifiers")) {
+                const err45 = { instancePath: instancePath + "/spec/target", schemaPath: "#/properties/spec/properties/target/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.spec.properties.target, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+            if (data13.kind !== void 0) {
+              let data14 = data13.kind;
+              if (typeof data14 === "string") {
+                if (func2(data14) > 128) {
+                  const err46 = { instancePath: instancePath + "/spec/target/kind", schemaPath: "#/properties/spec/properties/target/properties/kind/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema11.properties.spec.properties.target.properties.kind, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data14)) {
+                  const err47 = { instancePath: instancePath + "/spec/target/kind", schemaPath: "#/properties/spec/properties/target/properties/kind/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z][a-z0-9_-]*$"', schema: "^[a-z][a-z0-9_-]*$", parentSchema: schema11.properties.spec.properties.target.properties.kind, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              } else {
+                const err48 = { instancePath: instancePath + "/spec/target/kind", schemaPath: "#/properties/spec/properties/target/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.target.properties.kind.type, parentSchema: schema11.properties.spec.properties.target.properties.kind, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data13.expectedCount !== void 0) {
+              let data15 = data13.expectedCount;
+              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+                const err49 = { instancePath: instancePath + "/spec/target/expectedCount", schemaPath: "#/properties/spec/properties/target/properties/expectedCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.spec.properties.target.properties.expectedCount.type, parentSchema: schema11.properties.spec.properties.target.properties.expectedCount, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+              if (typeof data15 == "number" && isFinite(data15)) {
+                if (data15 < 0 || isNaN(data15)) {
+                  const err50 = { instancePath: instancePath + "/spec/target/expectedCount", schemaPath: "#/properties/spec/properties/target/properties/expectedCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.spec.properties.target.properties.expectedCount, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data13.identifiers !== void 0) {
+              let data16 = data13.identifiers;
+              const _errs36 = errors;
+              let valid6 = false;
+              const _errs37 = errors;
+              if (Array.isArray(data16)) {
+                const len1 = data16.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data17 = data16[i1];
+                  if (typeof data17 !== "string") {
+                    const err51 = { instancePath: instancePath + "/spec/target/identifiers/" + i1, schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf/0/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[0].items.type, parentSchema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[0].items, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err52 = { instancePath: instancePath + "/spec/target/identifiers", schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[0].type, parentSchema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[0], data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+              var _valid0 = _errs37 === errors;
+              valid6 = valid6 || _valid0;
+              if (!valid6) {
+                const _errs41 = errors;
+                if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                  if (data16.file === void 0) {
+                    const err53 = { instancePath: instancePath + "/spec/target/identifiers", schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf/1/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1].required, parentSchema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1], data: data16 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                  for (const key4 in data16) {
+                    if (!(key4 === "file")) {
+                      const err54 = { instancePath: instancePath + "/spec/target/identifiers", schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1], data: data16 };
+                      if (vErrors === null) {
+                        vErrors = [err54];
+                      } else {
+                        vErrors.push(err54);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data16.file !== void 0) {
+                    let data18 = data16.file;
+                    if (typeof data18 === "string") {
+                      if (func2(data18) < 1) {
+                        const err55 = { instancePath: instancePath + "/spec/target/identifiers/file", schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf/1/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1].properties.file, data: data18 };
+                        if (vErrors === null) {
+                          vErrors = [err55];
+                        } else {
+                          vErrors.push(err55);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err56 = { instancePath: instancePath + "/spec/target/identifiers/file", schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf/1/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1].properties.file.type, parentSchema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1].properties.file, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err56];
+                      } else {
+                        vErrors.push(err56);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err57 = { instancePath: instancePath + "/spec/target/identifiers", schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1].type, parentSchema: schema11.properties.spec.properties.target.properties.identifiers.anyOf[1], data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs41 === errors;
+                valid6 = valid6 || _valid0;
+              }
+              if (!valid6) {
+                const err58 = { instancePath: instancePath + "/spec/target/identifiers", schemaPath: "#/properties/spec/properties/target/properties/identifiers/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.spec.properties.target.properties.identifiers.anyOf, parentSchema: schema11.properties.spec.properties.target.properties.identifiers, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err58];
+                } else {
+                  vErrors.push(err58);
+                }
+                errors++;
+              } else {
+                errors = _errs36;
+                if (vErrors !== null) {
+                  if (_errs36) {
+                    vErrors.length = _errs36;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+          } else {
+            const err59 = { instancePath: instancePath + "/spec/target", schemaPath: "#/properties/spec/properties/target/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.spec.properties.target.type, parentSchema: schema11.properties.spec.properties.target, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data10.deletion !== void 0) {
+          let data19 = data10.deletion;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.mode === void 0) {
+              const err60 = { instancePath: instancePath + "/spec/deletion", schemaPath: "#/properties/spec/properties/deletion/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema11.properties.spec.properties.deletion.required, parentSchema: schema11.properties.spec.properties.deletion, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+            for (const key5 in data19) {
+              if (!(key5 === "mode" || key5 === "retention")) {
+                const err61 = { instancePath: instancePath + "/spec/deletion", schemaPath: "#/properties/spec/properties/deletion/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.spec.properties.deletion, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data19.mode !== void 0) {
+              let data20 = data19.mode;
+              if (!(data20 === "soft" || data20 === "hard")) {
+                const err62 = { instancePath: instancePath + "/spec/deletion/mode", schemaPath: "#/properties/spec/properties/deletion/properties/mode/enum", keyword: "enum", params: { allowedValues: schema11.properties.spec.properties.deletion.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.spec.properties.deletion.properties.mode.enum, parentSchema: schema11.properties.spec.properties.deletion.properties.mode, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data19.retention !== void 0) {
+              let data21 = data19.retention;
+              if (typeof data21 === "string") {
+                if (!pattern8.test(data21)) {
+                  const err63 = { instancePath: instancePath + "/spec/deletion/retention", schemaPath: "#/properties/spec/properties/deletion/properties/retention/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema11.properties.spec.properties.deletion.properties.retention, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/spec/deletion/retention", schemaPath: "#/properties/spec/properties/deletion/properties/retention/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.deletion.properties.retention.type, parentSchema: schema11.properties.spec.properties.deletion.properties.retention, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err65 = { instancePath: instancePath + "/spec/deletion", schemaPath: "#/properties/spec/properties/deletion/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.spec.properties.deletion.type, parentSchema: schema11.properties.spec.properties.deletion, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+        if (data10.rollout !== void 0) {
+          let data22 = data10.rollout;
+          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+            if (data22.stages === void 0) {
+              const err66 = { instancePath: instancePath + "/spec/rollout", schemaPath: "#/properties/spec/properties/rollout/required", keyword: "required", params: { missingProperty: "stages" }, message: "must have required property 'stages'", schema: schema11.properties.spec.properties.rollout.required, parentSchema: schema11.properties.spec.properties.rollout, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+            for (const key6 in data22) {
+              if (!(key6 === "stages")) {
+                const err67 = { instancePath: instancePath + "/spec/rollout", schemaPath: "#/properties/spec/properties/rollout/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.spec.properties.rollout, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data22.stages !== void 0) {
+              let data23 = data22.stages;
+              if (Array.isArray(data23)) {
+                if (data23.length < 1) {
+                  const err68 = { instancePath: instancePath + "/spec/rollout/stages", schemaPath: "#/properties/spec/properties/rollout/properties/stages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.spec.properties.rollout.properties.stages, data: data23 };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+                const len2 = data23.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data24 = data23[i2];
+                  const _errs59 = errors;
+                  let valid14 = false;
+                  let passing0 = null;
+                  const _errs60 = errors;
+                  if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                    if (data24.count === void 0) {
+                      const err69 = { instancePath: instancePath + "/spec/rollout/stages/" + i2, schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/oneOf/0/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'", schema: schema11.properties.spec.properties.rollout.properties.stages.items.oneOf[0].required, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.oneOf[0], data: data24 };
+                      if (vErrors === null) {
+                        vErrors = [err69];
+                      } else {
+                        vErrors.push(err69);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid1 = _errs60 === errors;
+                  if (_valid1) {
+                    valid14 = true;
+                    passing0 = 0;
+                  }
+                  const _errs61 = errors;
+                  if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                    if (data24.percent === void 0) {
+                      const err70 = { instancePath: instancePath + "/spec/rollout/stages/" + i2, schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/oneOf/1/required", keyword: "required", params: { missingProperty: "percent" }, message: "must have required property 'percent'", schema: schema11.properties.spec.properties.rollout.properties.stages.items.oneOf[1].required, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.oneOf[1], data: data24 };
+                      if (vErrors === null) {
+                        vErrors = [err70];
+                      } else {
+                        vErrors.push(err70);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid1 = _errs61 === errors;
+                  if (_valid1 && valid14) {
+                    valid14 = false;
+                    passing0 = [passing0, 1];
+                  } else {
+                    if (_valid1) {
+                      valid14 = true;
+                      passing0 = 1;
+                    }
+                  }
+                  if (!valid14) {
+                    const err71 = { instancePath: instancePath + "/spec/rollout/stages/" + i2, schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema11.properties.spec.properties.rollout.properties.stages.items.oneOf, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items, data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs59;
+                    if (vErrors !== null) {
+                      if (_errs59) {
+                        vErrors.length = _errs59;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                  if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                    if (data24.name === void 0) {
+                      const err72 = { instancePath: instancePath + "/spec/rollout/stages/" + i2, schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.spec.properties.rollout.properties.stages.items.required, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items, data: data24 };
+                      if (vErrors === null) {
+                        vErrors = [err72];
+                      } else {
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                    for (const key7 in data24) {
+                      if (!(key7 === "name" || key7 === "count" || key7 === "percent" || key7 === "bake")) {
+                        const err73 = { instancePath: instancePath + "/spec/rollout/stages/" + i2, schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items, data: data24 };
+                        if (vErrors === null) {
+                          vErrors = [err73];
+                        } else {
+                          vErrors.push(err73);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data24.name !== void 0) {
+                      let data25 = data24.name;
+                      if (typeof data25 === "string") {
+                        if (func2(data25) > 1024) {
+                          const err74 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/name", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.name, data: data25 };
+                          if (vErrors === null) {
+                            vErrors = [err74];
+                          } else {
+                            vErrors.push(err74);
+                          }
+                          errors++;
+                        }
+                        if (func2(data25) < 1) {
+                          const err75 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/name", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.name, data: data25 };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                        if (!pattern1.test(data25)) {
+                          const err76 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/name", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^[^\\u0000-\\u001f\\u007f]+$"', schema: "^[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.name, data: data25 };
+                          if (vErrors === null) {
+                            vErrors = [err76];
+                          } else {
+                            vErrors.push(err76);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err77 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/name", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.name.type, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.name, data: data25 };
+                        if (vErrors === null) {
+                          vErrors = [err77];
+                        } else {
+                          vErrors.push(err77);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data24.count !== void 0) {
+                      let data26 = data24.count;
+                      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+                        const err78 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/count", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.count.type, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.count, data: data26 };
+                        if (vErrors === null) {
+                          vErrors = [err78];
+                        } else {
+                          vErrors.push(err78);
+                        }
+                        errors++;
+                      }
+                      if (typeof data26 == "number" && isFinite(data26)) {
+                        if (data26 < 1 || isNaN(data26)) {
+                          const err79 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/count", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.count, data: data26 };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data24.percent !== void 0) {
+                      let data27 = data24.percent;
+                      if (typeof data27 == "number" && isFinite(data27)) {
+                        if (data27 > 100 || isNaN(data27)) {
+                          const err80 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/percent", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/percent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.percent, data: data27 };
+                          if (vErrors === null) {
+                            vErrors = [err80];
+                          } else {
+                            vErrors.push(err80);
+                          }
+                          errors++;
+                        }
+                        if (data27 <= 0 || isNaN(data27)) {
+                          const err81 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/percent", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/percent/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.percent, data: data27 };
+                          if (vErrors === null) {
+                            vErrors = [err81];
+                          } else {
+                            vErrors.push(err81);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err82 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/percent", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/percent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.percent.type, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.percent, data: data27 };
+                        if (vErrors === null) {
+                          vErrors = [err82];
+                        } else {
+                          vErrors.push(err82);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data24.bake !== void 0) {
+                      let data28 = data24.bake;
+                      if (typeof data28 === "string") {
+                        if (!pattern8.test(data28)) {
+                          const err83 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/bake", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/bake/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.bake, data: data28 };
+                          if (vErrors === null) {
+                            vErrors = [err83];
+                          } else {
+                            vErrors.push(err83);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err84 = { instancePath: instancePath + "/spec/rollout/stages/" + i2 + "/bake", schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/properties/bake/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.bake.type, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items.properties.bake, data: data28 };
+                        if (vErrors === null) {
+                          vErrors = [err84];
+                        } else {
+                          vErrors.push(err84);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err85 = { instancePath: instancePath + "/spec/rollout/stages/" + i2, schemaPath: "#/properties/spec/properties/rollout/properties/stages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.spec.properties.rollout.properties.stages.items.type, parentSchema: schema11.properties.spec.properties.rollout.properties.stages.items, data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err86 = { instancePath: instancePath + "/spec/rollout/stages", schemaPath: "#/properties/spec/properties/rollout/properties/stages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.spec.properties.rollout.properties.stages.type, parentSchema: schema11.properties.spec.properties.rollout.properties.stages, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/spec/rollout", schemaPath: "#/properties/spec/properties/rollout/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.spec.properties.rollout.type, parentSchema: schema11.properties.spec.properties.rollout, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err87];
+            } else {
+              vErrors.push(err87);
+            }
+            errors++;
+          }
+        }
+        if (data10.rollback !== void 0) {
+          let data29 = data10.rollback;
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (data29.strategy === void 0) {
+              const err88 = { instancePath: instancePath + "/spec/rollback", schemaPath: "#/properties/spec/properties/rollback/required", keyword: "required", params: { missingProperty: "strategy" }, message: "must have required property 'strategy'", schema: schema11.properties.spec.properties.rollback.required, parentSchema: schema11.properties.spec.properties.rollback, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err88];
+              } else {
+                vErrors.push(err88);
+              }
+              errors++;
+            }
+            for (const key8 in data29) {
+              if (!(key8 === "strategy" || key8 === "runbook" || key8 === "lastTested" || key8 === "restoreRate" || key8 === "rto")) {
+                const err89 = { instancePath: instancePath + "/spec/rollback", schemaPath: "#/properties/spec/properties/rollback/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.spec.properties.rollback, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+            }
+            if (data29.strategy !== void 0) {
+              let data30 = data29.strategy;
+              if (!(data30 === "undelete" || data30 === "restore-from-backup" || data30 === "none")) {
+                const err90 = { instancePath: instancePath + "/spec/rollback/strategy", schemaPath: "#/properties/spec/properties/rollback/properties/strategy/enum", keyword: "enum", params: { allowedValues: schema11.properties.spec.properties.rollback.properties.strategy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.spec.properties.rollback.properties.strategy.enum, parentSchema: schema11.properties.spec.properties.rollback.properties.strategy, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+            if (data29.runbook !== void 0) {
+              let data31 = data29.runbook;
+              if (typeof data31 === "string") {
+                if (!pattern11.test(data31)) {
+                  const err91 = { instancePath: instancePath + "/spec/rollback/runbook", schemaPath: "#/properties/spec/properties/rollback/properties/runbook/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"', schema: "^https?://\\S+$", parentSchema: schema11.properties.spec.properties.rollback.properties.runbook, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err91];
+                  } else {
+                    vErrors.push(err91);
+                  }
+                  errors++;
+                }
+              } else {
+                const err92 = { instancePath: instancePath + "/spec/rollback/runbook", schemaPath: "#/properties/spec/properties/rollback/properties/runbook/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.rollback.properties.runbook.type, parentSchema: schema11.properties.spec.properties.rollback.properties.runbook, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err92];
+                } else {
+                  vErrors.push(err92);
+                }
+                errors++;
+              }
+            }
+            if (data29.lastTested !== void 0) {
+              let data32 = data29.lastTested;
+              if (typeof data32 === "string") {
+                if (!pattern12.test(data32)) {
+                  const err93 = { instancePath: instancePath + "/spec/rollback/lastTested", schemaPath: "#/properties/spec/properties/rollback/properties/lastTested/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$", parentSchema: schema11.properties.spec.properties.rollback.properties.lastTested, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err93];
+                  } else {
+                    vErrors.push(err93);
+                  }
+                  errors++;
+                }
+              } else {
+                const err94 = { instancePath: instancePath + "/spec/rollback/lastTested", schemaPath: "#/properties/spec/properties/rollback/properties/lastTested/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.rollback.properties.lastTested.type, parentSchema: schema11.properties.spec.properties.rollback.properties.lastTested, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+            }
+            if (data29.restoreRate !== void 0) {
+              let data33 = data29.restoreRate;
+              if (typeof data33 === "string") {
+                if (!pattern13.test(data33)) {
+                  const err95 = { instancePath: instancePath + "/spec/rollback/restoreRate", schemaPath: "#/properties/spec/properties/rollback/properties/restoreRate/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?/[smhdw]$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?/[smhdw]$"', schema: "^[0-9]+(\\.[0-9]+)?/[smhdw]$", parentSchema: schema11.properties.spec.properties.rollback.properties.restoreRate, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+              } else {
+                const err96 = { instancePath: instancePath + "/spec/rollback/restoreRate", schemaPath: "#/properties/spec/properties/rollback/properties/restoreRate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.rollback.properties.restoreRate.type, parentSchema: schema11.properties.spec.properties.rollback.properties.restoreRate, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err96];
+                } else {
+                  vErrors.push(err96);
+                }
+                errors++;
+              }
+            }
+            if (data29.rto !== void 0) {
+              let data34 = data29.rto;
+              if (typeof data34 === "string") {
+                if (!pattern8.test(data34)) {
+                  const err97 = { instancePath: instancePath + "/spec/rollback/rto", schemaPath: "#/properties/spec/properties/rollback/properties/rto/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema11.properties.spec.properties.rollback.properties.rto, data: data34 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+              } else {
+                const err98 = { instancePath: instancePath + "/spec/rollback/rto", schemaPath: "#/properties/spec/properties/rollback/properties/rto/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.spec.properties.rollback.properties.rto.type, parentSchema: schema11.properties.spec.properties.rollback.properties.rto, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err98];
+                } else {
+                  vErrors.push(err98);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err99 = { instancePath: instancePath + "/spec/rollback", schemaPath: "#/properties/spec/properties/rollback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.spec.properties.rollback.type, parentSchema: schema11.properties.spec.properties.rollback, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err99];
+            } else {
+              vErrors.push(err99);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err100 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.spec.type, parentSchema: schema11.properties.spec, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err100];
+        } else {
+          vErrors.push(err100);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    if (vErrors === null) {
+      vErrors = [err101];
+    } else {
+      vErrors.push(err101);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var document_Catalog = validate11;
+var schema12 = { "$id": "blastgate.dev/v1/Catalog", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "kinds", "actions"], "properties": { "apiVersion": { "const": "blastgate.dev/v1" }, "kind": { "const": "Catalog" }, "metadata": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 128 }, "description": { "type": "string", "maxLength": 1e4 } } }, "environments": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 128 }, "minItems": 1 }, "inventory": { "type": "string", "minLength": 1 }, "kinds": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "maxLength": 128 }, "minProperties": 1, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["identifier"], "properties": { "description": { "type": "string", "maxLength": 1e4 }, "identifier": { "type": "object", "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "maxLength": 4096 }, "examples": { "type": "array", "minItems": 1, "maxItems": 100, "items": { "type": "string", "minLength": 1, "maxLength": 512 } } } }, "parent": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "maxLength": 128 }, "products": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\u0000-\\u001f\\u007f]+$" } }, "owner": { "type": "string", "minLength": 1 } } } }, "actions": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "maxLength": 128 }, "minProperties": 1, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["target", "destructive"], "properties": { "target": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "maxLength": 128 }, "destructive": { "type": "boolean" }, "description": { "type": "string", "maxLength": 1e4 } } } }, "products": { "type": "object", "propertyNames": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "maxLength": 128 }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["rpo", "restorePoint"], "properties": { "rpo": { "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" }, "restorePoint": { "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" }, "datastores": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\u0000-\\u001f\\u007f]+$" } }, "description": { "type": "string", "maxLength": 1e4 } } } } } };
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema12.required, parentSchema: schema12, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema12.required, parentSchema: schema12, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.kinds === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kinds" }, message: "must have required property 'kinds'", schema: schema12.required, parentSchema: schema12, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.actions === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "actions" }, message: "must have required property 'actions'", schema: schema12.required, parentSchema: schema12, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "metadata" || key0 === "environments" || key0 === "inventory" || key0 === "kinds" || key0 === "actions" || key0 === "products")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      if ("blastgate.dev/v1" !== data0) {
+        const err5 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "blastgate.dev/v1" }, message: "must be equal to constant", schema: "blastgate.dev/v1", parentSchema: schema12.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      if ("Catalog" !== data1) {
+        const err6 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Catalog" }, message: "must be equal to constant", schema: "Catalog", parentSchema: schema12.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data2 = data.metadata;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          if (!(key1 === "name" || key1 === "description")) {
+            const err7 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.metadata, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data2.name !== void 0) {
+          let data3 = data2.name;
+          if (typeof data3 === "string") {
+            if (func2(data3) > 128) {
+              const err8 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema12.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data3)) {
+              const err9 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"', schema: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", parentSchema: schema12.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.metadata.properties.name.type, parentSchema: schema12.properties.metadata.properties.name, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data2.description !== void 0) {
+          let data4 = data2.description;
+          if (typeof data4 === "string") {
+            if (func2(data4) > 1e4) {
+              const err11 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema12.properties.metadata.properties.description, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.metadata.properties.description.type, parentSchema: schema12.properties.metadata.properties.description, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.metadata.type, parentSchema: schema12.properties.metadata, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.environments !== void 0) {
+      let data5 = data.environments;
+      if (Array.isArray(data5)) {
+        if (data5.length < 1) {
+          const err14 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema12.properties.environments, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        const len0 = data5.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data6 = data5[i0];
+          if (typeof data6 === "string") {
+            if (func2(data6) > 128) {
+              const err15 = { instancePath: instancePath + "/environments/" + i0, schemaPath: "#/properties/environments/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema12.properties.environments.items, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data6)) {
+              const err16 = { instancePath: instancePath + "/environments/" + i0, schemaPath: "#/properties/environments/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"', schema: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", parentSchema: schema12.properties.environments.items, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/environments/" + i0, schemaPath: "#/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.environments.items.type, parentSchema: schema12.properties.environments.items, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.environments.type, parentSchema: schema12.properties.environments, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.inventory !== void 0) {
+      let data7 = data.inventory;
+      if (typeof data7 === "string") {
+        if (func2(data7) < 1) {
+          const err19 = { instancePath: instancePath + "/inventory", schemaPath: "#/properties/inventory/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.inventory, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/inventory", schemaPath: "#/properties/inventory/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.inventory.type, parentSchema: schema12.properties.inventory, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.kinds !== void 0) {
+      let data8 = data.kinds;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (Object.keys(data8).length < 1) {
+          const err21 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema12.properties.kinds, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        for (const key2 in data8) {
+          const _errs19 = errors;
+          if (typeof key2 === "string") {
+            if (func2(key2) > 128) {
+              const err22 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema12.properties.kinds.propertyNames, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            if (!pattern6.test(key2)) {
+              const err23 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z][a-z0-9_-]*$"', schema: "^[a-z][a-z0-9_-]*$", parentSchema: schema12.properties.kinds.propertyNames, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/propertyNames/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.kinds.propertyNames.type, parentSchema: schema12.properties.kinds.propertyNames, data: key2, propertyName: key2 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          var valid4 = _errs19 === errors;
+          if (!valid4) {
+            const err25 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema12.properties.kinds.propertyNames, parentSchema: schema12.properties.kinds, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        for (const key3 in data8) {
+          let data9 = data8[key3];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.identifier === void 0) {
+              const err26 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/kinds/additionalProperties/required", keyword: "required", params: { missingProperty: "identifier" }, message: "must have required property 'identifier'", schema: schema12.properties.kinds.additionalProperties.required, parentSchema: schema12.properties.kinds.additionalProperties, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            for (const key4 in data9) {
+              if (!(key4 === "description" || key4 === "identifier" || key4 === "parent" || key4 === "products" || key4 === "owner")) {
+                const err27 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/kinds/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.kinds.additionalProperties, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data9.description !== void 0) {
+              let data10 = data9.description;
+              if (typeof data10 === "string") {
+                if (func2(data10) > 1e4) {
+                  const err28 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/kinds/additionalProperties/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema12.properties.kinds.additionalProperties.properties.description, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/kinds/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.kinds.additionalProperties.properties.description.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.description, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data9.identifier !== void 0) {
+              let data11 = data9.identifier;
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                if (data11.pattern === void 0) {
+                  const err30 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema12.properties.kinds.additionalProperties.properties.identifier.required, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                for (const key5 in data11) {
+                  if (!(key5 === "pattern" || key5 === "examples")) {
+                    const err31 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.pattern !== void 0) {
+                  let data12 = data11.pattern;
+                  if (typeof data12 === "string") {
+                    if (func2(data12) > 4096) {
+                      const err32 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/pattern", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                    if (func2(data12) < 1) {
+                      const err33 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/pattern", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err34 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/pattern", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.examples !== void 0) {
+                  let data13 = data11.examples;
+                  if (Array.isArray(data13)) {
+                    if (data13.length > 100) {
+                      const err35 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/examples", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/examples/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                    if (data13.length < 1) {
+                      const err36 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/examples", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/examples/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                    const len1 = data13.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                      let data14 = data13[i1];
+                      if (typeof data14 === "string") {
+                        if (func2(data14) > 512) {
+                          const err37 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/examples/" + i1, schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters", schema: 512, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items, data: data14 };
+                          if (vErrors === null) {
+                            vErrors = [err37];
+                          } else {
+                            vErrors.push(err37);
+                          }
+                          errors++;
+                        }
+                        if (func2(data14) < 1) {
+                          const err38 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/examples/" + i1, schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items, data: data14 };
+                          if (vErrors === null) {
+                            vErrors = [err38];
+                          } else {
+                            vErrors.push(err38);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err39 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/examples/" + i1, schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items, data: data14 };
+                        if (vErrors === null) {
+                          vErrors = [err39];
+                        } else {
+                          vErrors.push(err39);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err40 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier/examples", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/properties/examples/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err40];
+                    } else {
+                      vErrors.push(err40);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/identifier", schemaPath: "#/properties/kinds/additionalProperties/properties/identifier/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.kinds.additionalProperties.properties.identifier.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.identifier, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data9.parent !== void 0) {
+              let data15 = data9.parent;
+              if (typeof data15 === "string") {
+                if (func2(data15) > 128) {
+                  const err42 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/parent", schemaPath: "#/properties/kinds/additionalProperties/properties/parent/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema12.properties.kinds.additionalProperties.properties.parent, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data15)) {
+                  const err43 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/parent", schemaPath: "#/properties/kinds/additionalProperties/properties/parent/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z][a-z0-9_-]*$"', schema: "^[a-z][a-z0-9_-]*$", parentSchema: schema12.properties.kinds.additionalProperties.properties.parent, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              } else {
+                const err44 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/parent", schemaPath: "#/properties/kinds/additionalProperties/properties/parent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.kinds.additionalProperties.properties.parent.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.parent, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data9.products !== void 0) {
+              let data16 = data9.products;
+              if (Array.isArray(data16)) {
+                const len2 = data16.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data17 = data16[i2];
+                  if (typeof data17 === "string") {
+                    if (func2(data17) > 1024) {
+                      const err45 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/products/" + i2, schemaPath: "#/properties/kinds/additionalProperties/properties/products/items/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema12.properties.kinds.additionalProperties.properties.products.items, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                    if (func2(data17) < 1) {
+                      const err46 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/products/" + i2, schemaPath: "#/properties/kinds/additionalProperties/properties/products/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.kinds.additionalProperties.properties.products.items, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err46];
+                      } else {
+                        vErrors.push(err46);
+                      }
+                      errors++;
+                    }
+                    if (!pattern1.test(data17)) {
+                      const err47 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/products/" + i2, schemaPath: "#/properties/kinds/additionalProperties/properties/products/items/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^[^\\u0000-\\u001f\\u007f]+$"', schema: "^[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema12.properties.kinds.additionalProperties.properties.products.items, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err48 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/products/" + i2, schemaPath: "#/properties/kinds/additionalProperties/properties/products/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.kinds.additionalProperties.properties.products.items.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.products.items, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/products", schemaPath: "#/properties/kinds/additionalProperties/properties/products/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.kinds.additionalProperties.properties.products.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.products, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data9.owner !== void 0) {
+              let data18 = data9.owner;
+              if (typeof data18 === "string") {
+                if (func2(data18) < 1) {
+                  const err50 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/properties/kinds/additionalProperties/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.kinds.additionalProperties.properties.owner, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              } else {
+                const err51 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/properties/kinds/additionalProperties/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.kinds.additionalProperties.properties.owner.type, parentSchema: schema12.properties.kinds.additionalProperties.properties.owner, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err52 = { instancePath: instancePath + "/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/kinds/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.kinds.additionalProperties.type, parentSchema: schema12.properties.kinds.additionalProperties, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err53 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.kinds.type, parentSchema: schema12.properties.kinds, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+    if (data.actions !== void 0) {
+      let data19 = data.actions;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        if (Object.keys(data19).length < 1) {
+          const err54 = { instancePath: instancePath + "/actions", schemaPath: "#/properties/actions/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema12.properties.actions, data: data19 };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        for (const key6 in data19) {
+          const _errs46 = errors;
+          if (typeof key6 === "string") {
+            if (func2(key6) > 128) {
+              const err55 = { instancePath: instancePath + "/actions", schemaPath: "#/properties/actions/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema12.properties.actions.propertyNames, data: key6, propertyName: key6 };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+            if (!pattern6.test(key6)) {
+              const err56 = { instancePath: instancePath + "/actions", schemaPath: "#/properties/actions/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z][a-z0-9_-]*$"', schema: "^[a-z][a-z0-9_-]*$", parentSchema: schema12.properties.actions.propertyNames, data: key6, propertyName: key6 };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
+          } else {
+            const err57 = { instancePath: instancePath + "/actions", schemaPath: "#/properties/actions/propertyNames/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.actions.propertyNames.type, parentSchema: schema12.properties.actions.propertyNames, data: key6, propertyName: key6 };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+          var valid12 = _errs46 === errors;
+          if (!valid12) {
+            const err58 = { instancePath: instancePath + "/actions", schemaPath: "#/properties/actions/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid", schema: schema12.properties.actions.propertyNames, parentSchema: schema12.properties.actions, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        for (const key7 in data19) {
+          let data20 = data19[key7];
+          if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+            if (data20.target === void 0) {
+              const err59 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/actions/additionalProperties/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema12.properties.actions.additionalProperties.required, parentSchema: schema12.properties.actions.additionalProperties, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+            if (data20.destructive === void 0) {
+              const err60 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/actions/additionalProperties/required", keyword: "required", params: { missingProperty: "destructive" }, message: "must have required property 'destructive'", schema: schema12.properties.actions.additionalProperties.required, parentSchema: schema12.properties.actions.additionalProperties, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+            for (const key8 in data20) {
+              if (!(key8 === "target" || key8 === "destructive" || key8 === "description")) {
+                const err61 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/actions/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.actions.additionalProperties, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data20.target !== void 0) {
+              let data21 = data20.target;
+              if (typeof data21 === "string") {
+                if (func2(data21) > 128) {
+                  const err62 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/target", schemaPath: "#/properties/actions/additionalProperties/properties/target/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema12.properties.actions.additionalProperties.properties.target, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data21)) {
+                  const err63 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/target", schemaPath: "#/properties/actions/additionalProperties/properties/target/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z][a-z0-9_-]*$"', schema: "^[a-z][a-z0-9_-]*$", parentSchema: schema12.properties.actions.additionalProperties.properties.target, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/target", schemaPath: "#/properties/actions/additionalProperties/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.actions.additionalProperties.properties.target.type, parentSchema: schema12.properties.actions.additionalProperties.properties.target, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data20.destructive !== void 0) {
+              let data22 = data20.destructive;
+              if (typeof data22 !== "boolean") {
+                const err65 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/destructive", schemaPath: "#/properties/actions/additionalProperties/properties/destructive/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema12.properties.actions.additionalProperties.properties.destructive.type, parentSchema: schema12.properties.actions.additionalProperties.properties.destructive, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
+            if (data20.description !== void 0) {
+              let data23 = data20.description;
+              if (typeof data23 === "string") {
+                if (func2(data23) > 1e4) {
+                  const err66 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/actions/additionalProperties/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema12.properties.actions.additionalProperties.properties.description, data: data23 };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+              } else {
+                const err67 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/actions/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.actions.additionalProperties.properties.description.type, parentSchema: schema12.properties.actions.additionalProperties.properties.description, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err68 = { instancePath: instancePath + "/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/actions/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.actions.additionalProperties.type, parentSchema: schema12.properties.actions.additionalProperties, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err68];
+            } else {
+              vErrors.push(err68);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err69 = { instancePath: instancePath + "/actions", schemaPath: "#/properties/actions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.actions.type, parentSchema: schema12.properties.actions, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.products !== void 0) {
+      let data24 = data.products;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        for (const key9 in data24) {
+          const _errs60 = errors;
+          if (typeof key9 === "string") {
+            if (func2(key9) > 128) {
+              const err70 = { instancePath: instancePath + "/products", schemaPath: "#/properties/products/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema12.properties.products.propertyNames, data: key9, propertyName: key9 };
+              if (vErrors === null) {
+                vErrors = [err70];
+              } else {
+                vErrors.push(err70);
+              }
+              errors++;
+            }
+            if (!pattern6.test(key9)) {
+              const err71 = { instancePath: instancePath + "/products", schemaPath: "#/properties/products/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]*$" }, message: 'must match pattern "^[a-z][a-z0-9_-]*$"', schema: "^[a-z][a-z0-9_-]*$", parentSchema: schema12.properties.products.propertyNames, data: key9, propertyName: key9 };
+              if (vErrors === null) {
+                vErrors = [err71];
+              } else {
+                vErrors.push(err71);
+              }
+              errors++;
+            }
+          } else {
+            const err72 = { instancePath: instancePath + "/products", schemaPath: "#/properties/products/propertyNames/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.products.propertyNames.type, parentSchema: schema12.properties.products.propertyNames, data: key9, propertyName: key9 };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+          var valid15 = _errs60 === errors;
+          if (!valid15) {
+            const err73 = { instancePath: instancePath + "/products", schemaPath: "#/properties/products/propertyNames", keyword: "propertyNames", params: { propertyName: key9 }, message: "property name must be valid", schema: schema12.properties.products.propertyNames, parentSchema: schema12.properties.products, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        for (const key10 in data24) {
+          let data25 = data24[key10];
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            if (data25.rpo === void 0) {
+              const err74 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/products/additionalProperties/required", keyword: "required", params: { missingProperty: "rpo" }, message: "must have required property 'rpo'", schema: schema12.properties.products.additionalProperties.required, parentSchema: schema12.properties.products.additionalProperties, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err74];
+              } else {
+                vErrors.push(err74);
+              }
+              errors++;
+            }
+            if (data25.restorePoint === void 0) {
+              const err75 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/products/additionalProperties/required", keyword: "required", params: { missingProperty: "restorePoint" }, message: "must have required property 'restorePoint'", schema: schema12.properties.products.additionalProperties.required, parentSchema: schema12.properties.products.additionalProperties, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err75];
+              } else {
+                vErrors.push(err75);
+              }
+              errors++;
+            }
+            for (const key11 in data25) {
+              if (!(key11 === "rpo" || key11 === "restorePoint" || key11 === "datastores" || key11 === "description")) {
+                const err76 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/products/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.products.additionalProperties, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+            }
+            if (data25.rpo !== void 0) {
+              let data26 = data25.rpo;
+              if (typeof data26 === "string") {
+                if (!pattern8.test(data26)) {
+                  const err77 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/rpo", schemaPath: "#/properties/products/additionalProperties/properties/rpo/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema12.properties.products.additionalProperties.properties.rpo, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err77];
+                  } else {
+                    vErrors.push(err77);
+                  }
+                  errors++;
+                }
+              } else {
+                const err78 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/rpo", schemaPath: "#/properties/products/additionalProperties/properties/rpo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.products.additionalProperties.properties.rpo.type, parentSchema: schema12.properties.products.additionalProperties.properties.rpo, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+            }
+            if (data25.restorePoint !== void 0) {
+              let data27 = data25.restorePoint;
+              if (typeof data27 === "string") {
+                if (!pattern8.test(data27)) {
+                  const err79 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/restorePoint", schemaPath: "#/properties/products/additionalProperties/properties/restorePoint/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema12.properties.products.additionalProperties.properties.restorePoint, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err79];
+                  } else {
+                    vErrors.push(err79);
+                  }
+                  errors++;
+                }
+              } else {
+                const err80 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/restorePoint", schemaPath: "#/properties/products/additionalProperties/properties/restorePoint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.products.additionalProperties.properties.restorePoint.type, parentSchema: schema12.properties.products.additionalProperties.properties.restorePoint, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+            if (data25.datastores !== void 0) {
+              let data28 = data25.datastores;
+              if (Array.isArray(data28)) {
+                const len3 = data28.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data29 = data28[i3];
+                  if (typeof data29 === "string") {
+                    if (func2(data29) > 1024) {
+                      const err81 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/datastores/" + i3, schemaPath: "#/properties/products/additionalProperties/properties/datastores/items/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema12.properties.products.additionalProperties.properties.datastores.items, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                    if (func2(data29) < 1) {
+                      const err82 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/datastores/" + i3, schemaPath: "#/properties/products/additionalProperties/properties/datastores/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.products.additionalProperties.properties.datastores.items, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err82];
+                      } else {
+                        vErrors.push(err82);
+                      }
+                      errors++;
+                    }
+                    if (!pattern1.test(data29)) {
+                      const err83 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/datastores/" + i3, schemaPath: "#/properties/products/additionalProperties/properties/datastores/items/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^[^\\u0000-\\u001f\\u007f]+$"', schema: "^[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema12.properties.products.additionalProperties.properties.datastores.items, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err84 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/datastores/" + i3, schemaPath: "#/properties/products/additionalProperties/properties/datastores/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.products.additionalProperties.properties.datastores.items.type, parentSchema: schema12.properties.products.additionalProperties.properties.datastores.items, data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err84];
+                    } else {
+                      vErrors.push(err84);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err85 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/datastores", schemaPath: "#/properties/products/additionalProperties/properties/datastores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.products.additionalProperties.properties.datastores.type, parentSchema: schema12.properties.products.additionalProperties.properties.datastores, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
+            if (data25.description !== void 0) {
+              let data30 = data25.description;
+              if (typeof data30 === "string") {
+                if (func2(data30) > 1e4) {
+                  const err86 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/products/additionalProperties/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema12.properties.products.additionalProperties.properties.description, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+              } else {
+                const err87 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/products/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.products.additionalProperties.properties.description.type, parentSchema: schema12.properties.products.additionalProperties.properties.description, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err88 = { instancePath: instancePath + "/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/products/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.products.additionalProperties.type, parentSchema: schema12.properties.products.additionalProperties, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err88];
+            } else {
+              vErrors.push(err88);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err89 = { instancePath: instancePath + "/products", schemaPath: "#/properties/products/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.products.type, parentSchema: schema12.properties.products, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err89];
+        } else {
+          vErrors.push(err89);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err90 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
+    if (vErrors === null) {
+      vErrors = [err90];
+    } else {
+      vErrors.push(err90);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var document_Policy = validate12;
+var schema13 = { "$id": "blastgate.dev/v1/Policy", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "rules"], "properties": { "apiVersion": { "const": "blastgate.dev/v1" }, "kind": { "const": "Policy" }, "metadata": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 128 }, "description": { "type": "string", "maxLength": 1e4 } } }, "limits": { "type": "object", "additionalProperties": false, "properties": { "maxDocumentBytes": { "type": "integer", "minimum": 1 }, "maxIdentifierFileBytes": { "type": "integer", "minimum": 1 }, "maxInventoryBytes": { "type": "integer", "minimum": 1 }, "maxIdentifiers": { "type": "integer", "minimum": 1 }, "maxDepth": { "type": "integer", "minimum": 1 }, "maxAliases": { "type": "integer", "minimum": 1 }, "maxNodes": { "type": "integer", "minimum": 1 }, "maxIdentifierLength": { "type": "integer", "minimum": 1 } } }, "overrideTeams": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200 }, "uniqueItems": true }, "overrideUsers": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "maxLength": 100 }, "uniqueItems": true }, "waivers": { "type": "object", "additionalProperties": false, "properties": { "maxExpiry": { "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" } } }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "type", "enforcement"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._/-]*$", "maxLength": 128 }, "type": { "type": "string" }, "enforcement": { "enum": ["advisory", "soft-mandatory", "hard-mandatory"] }, "description": { "type": "string", "maxLength": 1e4 }, "overrideTeams": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200 }, "uniqueItems": true }, "overrideUsers": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "maxLength": 100 }, "uniqueItems": true }, "match": { "type": "object", "additionalProperties": false, "properties": { "environment": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }] }, "action": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }] }, "kind": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }] }, "paths": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }] } } }, "with": { "type": "object" } } } } } };
+var pattern27 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+var pattern28 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "u");
+var pattern30 = new RegExp("^[a-z0-9][a-z0-9._/-]*$", "u");
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema13.required, parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema13.required, parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.rules === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema13.required, parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "metadata" || key0 === "limits" || key0 === "overrideTeams" || key0 === "overrideUsers" || key0 === "waivers" || key0 === "rules")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      if ("blastgate.dev/v1" !== data0) {
+        const err4 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "blastgate.dev/v1" }, message: "must be equal to constant", schema: "blastgate.dev/v1", parentSchema: schema13.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      if ("Policy" !== data1) {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Policy" }, message: "must be equal to constant", schema: "Policy", parentSchema: schema13.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data2 = data.metadata;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          if (!(key1 === "name" || key1 === "description")) {
+            const err6 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.metadata, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data2.name !== void 0) {
+          let data3 = data2.name;
+          if (typeof data3 === "string") {
+            if (func2(data3) > 128) {
+              const err7 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema13.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data3)) {
+              const err8 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"', schema: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", parentSchema: schema13.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.metadata.properties.name.type, parentSchema: schema13.properties.metadata.properties.name, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data2.description !== void 0) {
+          let data4 = data2.description;
+          if (typeof data4 === "string") {
+            if (func2(data4) > 1e4) {
+              const err10 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema13.properties.metadata.properties.description, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.metadata.properties.description.type, parentSchema: schema13.properties.metadata.properties.description, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.metadata.type, parentSchema: schema13.properties.metadata, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.limits !== void 0) {
+      let data5 = data.limits;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        for (const key2 in data5) {
+          if (!(key2 === "maxDocumentBytes" || key2 === "maxIdentifierFileBytes" || key2 === "maxInventoryBytes" || key2 === "maxIdentifiers" || key2 === "maxDepth" || key2 === "maxAliases" || key2 === "maxNodes" || key2 === "maxIdentifierLength")) {
+            const err13 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.limits, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data5.maxDocumentBytes !== void 0) {
+          let data6 = data5.maxDocumentBytes;
+          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+            const err14 = { instancePath: instancePath + "/limits/maxDocumentBytes", schemaPath: "#/properties/limits/properties/maxDocumentBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxDocumentBytes.type, parentSchema: schema13.properties.limits.properties.maxDocumentBytes, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 < 1 || isNaN(data6)) {
+              const err15 = { instancePath: instancePath + "/limits/maxDocumentBytes", schemaPath: "#/properties/limits/properties/maxDocumentBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxDocumentBytes, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.maxIdentifierFileBytes !== void 0) {
+          let data7 = data5.maxIdentifierFileBytes;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+            const err16 = { instancePath: instancePath + "/limits/maxIdentifierFileBytes", schemaPath: "#/properties/limits/properties/maxIdentifierFileBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxIdentifierFileBytes.type, parentSchema: schema13.properties.limits.properties.maxIdentifierFileBytes, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 < 1 || isNaN(data7)) {
+              const err17 = { instancePath: instancePath + "/limits/maxIdentifierFileBytes", schemaPath: "#/properties/limits/properties/maxIdentifierFileBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxIdentifierFileBytes, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.maxInventoryBytes !== void 0) {
+          let data8 = data5.maxInventoryBytes;
+          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+            const err18 = { instancePath: instancePath + "/limits/maxInventoryBytes", schemaPath: "#/properties/limits/properties/maxInventoryBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxInventoryBytes.type, parentSchema: schema13.properties.limits.properties.maxInventoryBytes, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 < 1 || isNaN(data8)) {
+              const err19 = { instancePath: instancePath + "/limits/maxInventoryBytes", schemaPath: "#/properties/limits/properties/maxInventoryBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxInventoryBytes, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.maxIdentifiers !== void 0) {
+          let data9 = data5.maxIdentifiers;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+            const err20 = { instancePath: instancePath + "/limits/maxIdentifiers", schemaPath: "#/properties/limits/properties/maxIdentifiers/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxIdentifiers.type, parentSchema: schema13.properties.limits.properties.maxIdentifiers, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 < 1 || isNaN(data9)) {
+              const err21 = { instancePath: instancePath + "/limits/maxIdentifiers", schemaPath: "#/properties/limits/properties/maxIdentifiers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxIdentifiers, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.maxDepth !== void 0) {
+          let data10 = data5.maxDepth;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+            const err22 = { instancePath: instancePath + "/limits/maxDepth", schemaPath: "#/properties/limits/properties/maxDepth/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxDepth.type, parentSchema: schema13.properties.limits.properties.maxDepth, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number" && isFinite(data10)) {
+            if (data10 < 1 || isNaN(data10)) {
+              const err23 = { instancePath: instancePath + "/limits/maxDepth", schemaPath: "#/properties/limits/properties/maxDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxDepth, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.maxAliases !== void 0) {
+          let data11 = data5.maxAliases;
+          if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+            const err24 = { instancePath: instancePath + "/limits/maxAliases", schemaPath: "#/properties/limits/properties/maxAliases/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxAliases.type, parentSchema: schema13.properties.limits.properties.maxAliases, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          if (typeof data11 == "number" && isFinite(data11)) {
+            if (data11 < 1 || isNaN(data11)) {
+              const err25 = { instancePath: instancePath + "/limits/maxAliases", schemaPath: "#/properties/limits/properties/maxAliases/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxAliases, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.maxNodes !== void 0) {
+          let data12 = data5.maxNodes;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err26 = { instancePath: instancePath + "/limits/maxNodes", schemaPath: "#/properties/limits/properties/maxNodes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxNodes.type, parentSchema: schema13.properties.limits.properties.maxNodes, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 1 || isNaN(data12)) {
+              const err27 = { instancePath: instancePath + "/limits/maxNodes", schemaPath: "#/properties/limits/properties/maxNodes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxNodes, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.maxIdentifierLength !== void 0) {
+          let data13 = data5.maxIdentifierLength;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+            const err28 = { instancePath: instancePath + "/limits/maxIdentifierLength", schemaPath: "#/properties/limits/properties/maxIdentifierLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.limits.properties.maxIdentifierLength.type, parentSchema: schema13.properties.limits.properties.maxIdentifierLength, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          if (typeof data13 == "number" && isFinite(data13)) {
+            if (data13 < 1 || isNaN(data13)) {
+              const err29 = { instancePath: instancePath + "/limits/maxIdentifierLength", schemaPath: "#/properties/limits/properties/maxIdentifierLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.limits.properties.maxIdentifierLength, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.limits.type, parentSchema: schema13.properties.limits, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.overrideTeams !== void 0) {
+      let data14 = data.overrideTeams;
+      if (Array.isArray(data14)) {
+        const len0 = data14.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data15 = data14[i0];
+          if (typeof data15 === "string") {
+            if (func2(data15) > 200) {
+              const err31 = { instancePath: instancePath + "/overrideTeams/" + i0, schemaPath: "#/properties/overrideTeams/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema13.properties.overrideTeams.items, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (!pattern27.test(data15)) {
+              const err32 = { instancePath: instancePath + "/overrideTeams/" + i0, schemaPath: "#/properties/overrideTeams/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema13.properties.overrideTeams.items, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/overrideTeams/" + i0, schemaPath: "#/properties/overrideTeams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.overrideTeams.items.type, parentSchema: schema13.properties.overrideTeams.items, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        let i1 = data14.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data14[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err34 = { instancePath: instancePath + "/overrideTeams", schemaPath: "#/properties/overrideTeams/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema13.properties.overrideTeams, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/overrideTeams", schemaPath: "#/properties/overrideTeams/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.overrideTeams.type, parentSchema: schema13.properties.overrideTeams, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.overrideUsers !== void 0) {
+      let data16 = data.overrideUsers;
+      if (Array.isArray(data16)) {
+        const len1 = data16.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data17 = data16[i2];
+          if (typeof data17 === "string") {
+            if (func2(data17) > 100) {
+              const err36 = { instancePath: instancePath + "/overrideUsers/" + i2, schemaPath: "#/properties/overrideUsers/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema13.properties.overrideUsers.items, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (!pattern28.test(data17)) {
+              const err37 = { instancePath: instancePath + "/overrideUsers/" + i2, schemaPath: "#/properties/overrideUsers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", parentSchema: schema13.properties.overrideUsers.items, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/overrideUsers/" + i2, schemaPath: "#/properties/overrideUsers/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.overrideUsers.items.type, parentSchema: schema13.properties.overrideUsers.items, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        let i3 = data16.length;
+        let j1;
+        if (i3 > 1) {
+          const indices1 = {};
+          for (; i3--; ) {
+            let item1 = data16[i3];
+            if (typeof item1 !== "string") {
+              continue;
+            }
+            if (typeof indices1[item1] == "number") {
+              j1 = indices1[item1];
+              const err39 = { instancePath: instancePath + "/overrideUsers", schemaPath: "#/properties/overrideUsers/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema13.properties.overrideUsers, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+              break;
+            }
+            indices1[item1] = i3;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/overrideUsers", schemaPath: "#/properties/overrideUsers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.overrideUsers.type, parentSchema: schema13.properties.overrideUsers, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.waivers !== void 0) {
+      let data18 = data.waivers;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        for (const key3 in data18) {
+          if (!(key3 === "maxExpiry")) {
+            const err41 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.waivers, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data18.maxExpiry !== void 0) {
+          let data19 = data18.maxExpiry;
+          if (typeof data19 === "string") {
+            if (!pattern8.test(data19)) {
+              const err42 = { instancePath: instancePath + "/waivers/maxExpiry", schemaPath: "#/properties/waivers/properties/maxExpiry/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema13.properties.waivers.properties.maxExpiry, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = { instancePath: instancePath + "/waivers/maxExpiry", schemaPath: "#/properties/waivers/properties/maxExpiry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.waivers.properties.maxExpiry.type, parentSchema: schema13.properties.waivers.properties.maxExpiry, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.waivers.type, parentSchema: schema13.properties.waivers, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len2 = data20.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data21 = data20[i4];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.id === void 0) {
+              const err45 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema13.properties.rules.items.required, parentSchema: schema13.properties.rules.items, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            if (data21.type === void 0) {
+              const err46 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema13.properties.rules.items.required, parentSchema: schema13.properties.rules.items, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            if (data21.enforcement === void 0) {
+              const err47 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "enforcement" }, message: "must have required property 'enforcement'", schema: schema13.properties.rules.items.required, parentSchema: schema13.properties.rules.items, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+            for (const key4 in data21) {
+              if (!(key4 === "id" || key4 === "type" || key4 === "enforcement" || key4 === "description" || key4 === "overrideTeams" || key4 === "overrideUsers" || key4 === "match" || key4 === "with")) {
+                const err48 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.rules.items, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data21.id !== void 0) {
+              let data22 = data21.id;
+              if (typeof data22 === "string") {
+                if (func2(data22) > 128) {
+                  const err49 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema13.properties.rules.items.properties.id, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+                if (!pattern30.test(data22)) {
+                  const err50 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._/-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._/-]*$"', schema: "^[a-z0-9][a-z0-9._/-]*$", parentSchema: schema13.properties.rules.items.properties.id, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              } else {
+                const err51 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.id.type, parentSchema: schema13.properties.rules.items.properties.id, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data21.type !== void 0) {
+              let data23 = data21.type;
+              if (typeof data23 !== "string") {
+                const err52 = { instancePath: instancePath + "/rules/" + i4 + "/type", schemaPath: "#/properties/rules/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.type.type, parentSchema: schema13.properties.rules.items.properties.type, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data21.enforcement !== void 0) {
+              let data24 = data21.enforcement;
+              if (!(data24 === "advisory" || data24 === "soft-mandatory" || data24 === "hard-mandatory")) {
+                const err53 = { instancePath: instancePath + "/rules/" + i4 + "/enforcement", schemaPath: "#/properties/rules/items/properties/enforcement/enum", keyword: "enum", params: { allowedValues: schema13.properties.rules.items.properties.enforcement.enum }, message: "must be equal to one of the allowed values", schema: schema13.properties.rules.items.properties.enforcement.enum, parentSchema: schema13.properties.rules.items.properties.enforcement, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+            if (data21.description !== void 0) {
+              let data25 = data21.description;
+              if (typeof data25 === "string") {
+                if (func2(data25) > 1e4) {
+                  const err54 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema13.properties.rules.items.properties.description, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.description.type, parentSchema: schema13.properties.rules.items.properties.description, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data21.overrideTeams !== void 0) {
+              let data26 = data21.overrideTeams;
+              if (Array.isArray(data26)) {
+                const len3 = data26.length;
+                for (let i5 = 0; i5 < len3; i5++) {
+                  let data27 = data26[i5];
+                  if (typeof data27 === "string") {
+                    if (func2(data27) > 200) {
+                      const err56 = { instancePath: instancePath + "/rules/" + i4 + "/overrideTeams/" + i5, schemaPath: "#/properties/rules/items/properties/overrideTeams/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema13.properties.rules.items.properties.overrideTeams.items, data: data27 };
+                      if (vErrors === null) {
+                        vErrors = [err56];
+                      } else {
+                        vErrors.push(err56);
+                      }
+                      errors++;
+                    }
+                    if (!pattern27.test(data27)) {
+                      const err57 = { instancePath: instancePath + "/rules/" + i4 + "/overrideTeams/" + i5, schemaPath: "#/properties/rules/items/properties/overrideTeams/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema13.properties.rules.items.properties.overrideTeams.items, data: data27 };
+                      if (vErrors === null) {
+                        vErrors = [err57];
+                      } else {
+                        vErrors.push(err57);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err58 = { instancePath: instancePath + "/rules/" + i4 + "/overrideTeams/" + i5, schemaPath: "#/properties/rules/items/properties/overrideTeams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.overrideTeams.items.type, parentSchema: schema13.properties.rules.items.properties.overrideTeams.items, data: data27 };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+                let i6 = data26.length;
+                let j2;
+                if (i6 > 1) {
+                  const indices2 = {};
+                  for (; i6--; ) {
+                    let item2 = data26[i6];
+                    if (typeof item2 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices2[item2] == "number") {
+                      j2 = indices2[item2];
+                      const err59 = { instancePath: instancePath + "/rules/" + i4 + "/overrideTeams", schemaPath: "#/properties/rules/items/properties/overrideTeams/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i6 + " are identical)", schema: true, parentSchema: schema13.properties.rules.items.properties.overrideTeams, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err59];
+                      } else {
+                        vErrors.push(err59);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices2[item2] = i6;
+                  }
+                }
+              } else {
+                const err60 = { instancePath: instancePath + "/rules/" + i4 + "/overrideTeams", schemaPath: "#/properties/rules/items/properties/overrideTeams/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.rules.items.properties.overrideTeams.type, parentSchema: schema13.properties.rules.items.properties.overrideTeams, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data21.overrideUsers !== void 0) {
+              let data28 = data21.overrideUsers;
+              if (Array.isArray(data28)) {
+                const len4 = data28.length;
+                for (let i7 = 0; i7 < len4; i7++) {
+                  let data29 = data28[i7];
+                  if (typeof data29 === "string") {
+                    if (func2(data29) > 100) {
+                      const err61 = { instancePath: instancePath + "/rules/" + i4 + "/overrideUsers/" + i7, schemaPath: "#/properties/rules/items/properties/overrideUsers/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema13.properties.rules.items.properties.overrideUsers.items, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err61];
+                      } else {
+                        vErrors.push(err61);
+                      }
+                      errors++;
+                    }
+                    if (!pattern28.test(data29)) {
+                      const err62 = { instancePath: instancePath + "/rules/" + i4 + "/overrideUsers/" + i7, schemaPath: "#/properties/rules/items/properties/overrideUsers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", parentSchema: schema13.properties.rules.items.properties.overrideUsers.items, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = { instancePath: instancePath + "/rules/" + i4 + "/overrideUsers/" + i7, schemaPath: "#/properties/rules/items/properties/overrideUsers/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.overrideUsers.items.type, parentSchema: schema13.properties.rules.items.properties.overrideUsers.items, data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+                let i8 = data28.length;
+                let j3;
+                if (i8 > 1) {
+                  const indices3 = {};
+                  for (; i8--; ) {
+                    let item3 = data28[i8];
+                    if (typeof item3 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices3[item3] == "number") {
+                      j3 = indices3[item3];
+                      const err64 = { instancePath: instancePath + "/rules/" + i4 + "/overrideUsers", schemaPath: "#/properties/rules/items/properties/overrideUsers/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i8 + " are identical)", schema: true, parentSchema: schema13.properties.rules.items.properties.overrideUsers, data: data28 };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices3[item3] = i8;
+                  }
+                }
+              } else {
+                const err65 = { instancePath: instancePath + "/rules/" + i4 + "/overrideUsers", schemaPath: "#/properties/rules/items/properties/overrideUsers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.rules.items.properties.overrideUsers.type, parentSchema: schema13.properties.rules.items.properties.overrideUsers, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
+            if (data21.match !== void 0) {
+              let data30 = data21.match;
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                for (const key5 in data30) {
+                  if (!(key5 === "environment" || key5 === "action" || key5 === "kind" || key5 === "paths")) {
+                    const err66 = { instancePath: instancePath + "/rules/" + i4 + "/match", schemaPath: "#/properties/rules/items/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.rules.items.properties.match, data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.environment !== void 0) {
+                  let data31 = data30.environment;
+                  const _errs67 = errors;
+                  let valid20 = false;
+                  const _errs68 = errors;
+                  if (typeof data31 === "string") {
+                    if (func2(data31) < 1) {
+                      const err67 = { instancePath: instancePath + "/rules/" + i4 + "/match/environment", schemaPath: "#/properties/rules/items/properties/match/properties/environment/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[0], data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err67];
+                      } else {
+                        vErrors.push(err67);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err68 = { instancePath: instancePath + "/rules/" + i4 + "/match/environment", schemaPath: "#/properties/rules/items/properties/match/properties/environment/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[0].type, parentSchema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[0], data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs68 === errors;
+                  valid20 = valid20 || _valid0;
+                  if (!valid20) {
+                    const _errs70 = errors;
+                    if (Array.isArray(data31)) {
+                      if (data31.length < 1) {
+                        const err69 = { instancePath: instancePath + "/rules/" + i4 + "/match/environment", schemaPath: "#/properties/rules/items/properties/match/properties/environment/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[1], data: data31 };
+                        if (vErrors === null) {
+                          vErrors = [err69];
+                        } else {
+                          vErrors.push(err69);
+                        }
+                        errors++;
+                      }
+                      const len5 = data31.length;
+                      for (let i9 = 0; i9 < len5; i9++) {
+                        let data32 = data31[i9];
+                        if (typeof data32 === "string") {
+                          if (func2(data32) < 1) {
+                            const err70 = { instancePath: instancePath + "/rules/" + i4 + "/match/environment/" + i9, schemaPath: "#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items, data: data32 };
+                            if (vErrors === null) {
+                              vErrors = [err70];
+                            } else {
+                              vErrors.push(err70);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err71 = { instancePath: instancePath + "/rules/" + i4 + "/match/environment/" + i9, schemaPath: "#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items.type, parentSchema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items, data: data32 };
+                          if (vErrors === null) {
+                            vErrors = [err71];
+                          } else {
+                            vErrors.push(err71);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err72 = { instancePath: instancePath + "/rules/" + i4 + "/match/environment", schemaPath: "#/properties/rules/items/properties/match/properties/environment/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].type, parentSchema: schema13.properties.rules.items.properties.match.properties.environment.anyOf[1], data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err72];
+                      } else {
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                    var _valid0 = _errs70 === errors;
+                    valid20 = valid20 || _valid0;
+                  }
+                  if (!valid20) {
+                    const err73 = { instancePath: instancePath + "/rules/" + i4 + "/match/environment", schemaPath: "#/properties/rules/items/properties/match/properties/environment/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema13.properties.rules.items.properties.match.properties.environment.anyOf, parentSchema: schema13.properties.rules.items.properties.match.properties.environment, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs67;
+                    if (vErrors !== null) {
+                      if (_errs67) {
+                        vErrors.length = _errs67;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data30.action !== void 0) {
+                  let data33 = data30.action;
+                  const _errs75 = errors;
+                  let valid23 = false;
+                  const _errs76 = errors;
+                  if (typeof data33 === "string") {
+                    if (func2(data33) < 1) {
+                      const err74 = { instancePath: instancePath + "/rules/" + i4 + "/match/action", schemaPath: "#/properties/rules/items/properties/match/properties/action/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.action.anyOf[0], data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err74];
+                      } else {
+                        vErrors.push(err74);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err75 = { instancePath: instancePath + "/rules/" + i4 + "/match/action", schemaPath: "#/properties/rules/items/properties/match/properties/action/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.action.anyOf[0].type, parentSchema: schema13.properties.rules.items.properties.match.properties.action.anyOf[0], data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                  var _valid1 = _errs76 === errors;
+                  valid23 = valid23 || _valid1;
+                  if (!valid23) {
+                    const _errs78 = errors;
+                    if (Array.isArray(data33)) {
+                      if (data33.length < 1) {
+                        const err76 = { instancePath: instancePath + "/rules/" + i4 + "/match/action", schemaPath: "#/properties/rules/items/properties/match/properties/action/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.action.anyOf[1], data: data33 };
+                        if (vErrors === null) {
+                          vErrors = [err76];
+                        } else {
+                          vErrors.push(err76);
+                        }
+                        errors++;
+                      }
+                      const len6 = data33.length;
+                      for (let i10 = 0; i10 < len6; i10++) {
+                        let data34 = data33[i10];
+                        if (typeof data34 === "string") {
+                          if (func2(data34) < 1) {
+                            const err77 = { instancePath: instancePath + "/rules/" + i4 + "/match/action/" + i10, schemaPath: "#/properties/rules/items/properties/match/properties/action/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items, data: data34 };
+                            if (vErrors === null) {
+                              vErrors = [err77];
+                            } else {
+                              vErrors.push(err77);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err78 = { instancePath: instancePath + "/rules/" + i4 + "/match/action/" + i10, schemaPath: "#/properties/rules/items/properties/match/properties/action/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items.type, parentSchema: schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items, data: data34 };
+                          if (vErrors === null) {
+                            vErrors = [err78];
+                          } else {
+                            vErrors.push(err78);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err79 = { instancePath: instancePath + "/rules/" + i4 + "/match/action", schemaPath: "#/properties/rules/items/properties/match/properties/action/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.rules.items.properties.match.properties.action.anyOf[1].type, parentSchema: schema13.properties.rules.items.properties.match.properties.action.anyOf[1], data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err79];
+                      } else {
+                        vErrors.push(err79);
+                      }
+                      errors++;
+                    }
+                    var _valid1 = _errs78 === errors;
+                    valid23 = valid23 || _valid1;
+                  }
+                  if (!valid23) {
+                    const err80 = { instancePath: instancePath + "/rules/" + i4 + "/match/action", schemaPath: "#/properties/rules/items/properties/match/properties/action/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema13.properties.rules.items.properties.match.properties.action.anyOf, parentSchema: schema13.properties.rules.items.properties.match.properties.action, data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs75;
+                    if (vErrors !== null) {
+                      if (_errs75) {
+                        vErrors.length = _errs75;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data30.kind !== void 0) {
+                  let data35 = data30.kind;
+                  const _errs83 = errors;
+                  let valid26 = false;
+                  const _errs84 = errors;
+                  if (typeof data35 === "string") {
+                    if (func2(data35) < 1) {
+                      const err81 = { instancePath: instancePath + "/rules/" + i4 + "/match/kind", schemaPath: "#/properties/rules/items/properties/match/properties/kind/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[0], data: data35 };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err82 = { instancePath: instancePath + "/rules/" + i4 + "/match/kind", schemaPath: "#/properties/rules/items/properties/match/properties/kind/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[0].type, parentSchema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[0], data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err82];
+                    } else {
+                      vErrors.push(err82);
+                    }
+                    errors++;
+                  }
+                  var _valid2 = _errs84 === errors;
+                  valid26 = valid26 || _valid2;
+                  if (!valid26) {
+                    const _errs86 = errors;
+                    if (Array.isArray(data35)) {
+                      if (data35.length < 1) {
+                        const err83 = { instancePath: instancePath + "/rules/" + i4 + "/match/kind", schemaPath: "#/properties/rules/items/properties/match/properties/kind/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[1], data: data35 };
+                        if (vErrors === null) {
+                          vErrors = [err83];
+                        } else {
+                          vErrors.push(err83);
+                        }
+                        errors++;
+                      }
+                      const len7 = data35.length;
+                      for (let i11 = 0; i11 < len7; i11++) {
+                        let data36 = data35[i11];
+                        if (typeof data36 === "string") {
+                          if (func2(data36) < 1) {
+                            const err84 = { instancePath: instancePath + "/rules/" + i4 + "/match/kind/" + i11, schemaPath: "#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items, data: data36 };
+                            if (vErrors === null) {
+                              vErrors = [err84];
+                            } else {
+                              vErrors.push(err84);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err85 = { instancePath: instancePath + "/rules/" + i4 + "/match/kind/" + i11, schemaPath: "#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items.type, parentSchema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items, data: data36 };
+                          if (vErrors === null) {
+                            vErrors = [err85];
+                          } else {
+                            vErrors.push(err85);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err86 = { instancePath: instancePath + "/rules/" + i4 + "/match/kind", schemaPath: "#/properties/rules/items/properties/match/properties/kind/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].type, parentSchema: schema13.properties.rules.items.properties.match.properties.kind.anyOf[1], data: data35 };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                    var _valid2 = _errs86 === errors;
+                    valid26 = valid26 || _valid2;
+                  }
+                  if (!valid26) {
+                    const err87 = { instancePath: instancePath + "/rules/" + i4 + "/match/kind", schemaPath: "#/properties/rules/items/properties/match/properties/kind/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema13.properties.rules.items.properties.match.properties.kind.anyOf, parentSchema: schema13.properties.rules.items.properties.match.properties.kind, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs83;
+                    if (vErrors !== null) {
+                      if (_errs83) {
+                        vErrors.length = _errs83;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data30.paths !== void 0) {
+                  let data37 = data30.paths;
+                  const _errs91 = errors;
+                  let valid29 = false;
+                  const _errs92 = errors;
+                  if (typeof data37 === "string") {
+                    if (func2(data37) < 1) {
+                      const err88 = { instancePath: instancePath + "/rules/" + i4 + "/match/paths", schemaPath: "#/properties/rules/items/properties/match/properties/paths/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[0], data: data37 };
+                      if (vErrors === null) {
+                        vErrors = [err88];
+                      } else {
+                        vErrors.push(err88);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err89 = { instancePath: instancePath + "/rules/" + i4 + "/match/paths", schemaPath: "#/properties/rules/items/properties/match/properties/paths/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[0].type, parentSchema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[0], data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err89];
+                    } else {
+                      vErrors.push(err89);
+                    }
+                    errors++;
+                  }
+                  var _valid3 = _errs92 === errors;
+                  valid29 = valid29 || _valid3;
+                  if (!valid29) {
+                    const _errs94 = errors;
+                    if (Array.isArray(data37)) {
+                      if (data37.length < 1) {
+                        const err90 = { instancePath: instancePath + "/rules/" + i4 + "/match/paths", schemaPath: "#/properties/rules/items/properties/match/properties/paths/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[1], data: data37 };
+                        if (vErrors === null) {
+                          vErrors = [err90];
+                        } else {
+                          vErrors.push(err90);
+                        }
+                        errors++;
+                      }
+                      const len8 = data37.length;
+                      for (let i12 = 0; i12 < len8; i12++) {
+                        let data38 = data37[i12];
+                        if (typeof data38 === "string") {
+                          if (func2(data38) < 1) {
+                            const err91 = { instancePath: instancePath + "/rules/" + i4 + "/match/paths/" + i12, schemaPath: "#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items, data: data38 };
+                            if (vErrors === null) {
+                              vErrors = [err91];
+                            } else {
+                              vErrors.push(err91);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err92 = { instancePath: instancePath + "/rules/" + i4 + "/match/paths/" + i12, schemaPath: "#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items.type, parentSchema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items, data: data38 };
+                          if (vErrors === null) {
+                            vErrors = [err92];
+                          } else {
+                            vErrors.push(err92);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err93 = { instancePath: instancePath + "/rules/" + i4 + "/match/paths", schemaPath: "#/properties/rules/items/properties/match/properties/paths/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].type, parentSchema: schema13.properties.rules.items.properties.match.properties.paths.anyOf[1], data: data37 };
+                      if (vErrors === null) {
+                        vErrors = [err93];
+                      } else {
+                        vErrors.push(err93);
+                      }
+                      errors++;
+                    }
+                    var _valid3 = _errs94 === errors;
+                    valid29 = valid29 || _valid3;
+                  }
+                  if (!valid29) {
+                    const err94 = { instancePath: instancePath + "/rules/" + i4 + "/match/paths", schemaPath: "#/properties/rules/items/properties/match/properties/paths/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema13.properties.rules.items.properties.match.properties.paths.anyOf, parentSchema: schema13.properties.rules.items.properties.match.properties.paths, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs91;
+                    if (vErrors !== null) {
+                      if (_errs91) {
+                        vErrors.length = _errs91;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err95 = { instancePath: instancePath + "/rules/" + i4 + "/match", schemaPath: "#/properties/rules/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.rules.items.properties.match.type, parentSchema: schema13.properties.rules.items.properties.match, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err95];
+                } else {
+                  vErrors.push(err95);
+                }
+                errors++;
+              }
+            }
+            if (data21.with !== void 0) {
+              let data39 = data21.with;
+              if (!(data39 && typeof data39 == "object" && !Array.isArray(data39))) {
+                const err96 = { instancePath: instancePath + "/rules/" + i4 + "/with", schemaPath: "#/properties/rules/items/properties/with/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.rules.items.properties.with.type, parentSchema: schema13.properties.rules.items.properties.with, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err96];
+                } else {
+                  vErrors.push(err96);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err97 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.rules.items.type, parentSchema: schema13.properties.rules.items, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err97];
+            } else {
+              vErrors.push(err97);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err98 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.rules.type, parentSchema: schema13.properties.rules, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err98];
+        } else {
+          vErrors.push(err98);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+    if (vErrors === null) {
+      vErrors = [err99];
+    } else {
+      vErrors.push(err99);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+var document_Waiver = validate13;
+var schema14 = { "$id": "blastgate.dev/v1/Waiver", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "spec"], "properties": { "apiVersion": { "const": "blastgate.dev/v1" }, "kind": { "const": "Waiver" }, "metadata": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 128 }, "description": { "type": "string", "maxLength": 1e4 } }, "required": ["name"] }, "spec": { "type": "object", "additionalProperties": false, "required": ["manifest", "rules", "reason", "owner", "expires"], "properties": { "manifest": { "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 128 }, "rules": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._/-]*$", "maxLength": 128 }, "minItems": 1, "uniqueItems": true }, "reason": { "type": "string", "maxLength": 2e3, "pattern": "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" }, "owner": { "type": "string", "maxLength": 200, "pattern": "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" }, "expires": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" } } } } };
+var pattern36 = new RegExp("^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", "u");
+var pattern38 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+var pattern39 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema14.required, parentSchema: schema14, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema14.required, parentSchema: schema14, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.metadata === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'", schema: schema14.required, parentSchema: schema14, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.spec === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema14.required, parentSchema: schema14, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "metadata" || key0 === "spec")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      if ("blastgate.dev/v1" !== data0) {
+        const err5 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "blastgate.dev/v1" }, message: "must be equal to constant", schema: "blastgate.dev/v1", parentSchema: schema14.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      if ("Waiver" !== data1) {
+        const err6 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Waiver" }, message: "must be equal to constant", schema: "Waiver", parentSchema: schema14.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data2 = data.metadata;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        if (data2.name === void 0) {
+          const err7 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema14.properties.metadata.required, parentSchema: schema14.properties.metadata, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        for (const key1 in data2) {
+          if (!(key1 === "name" || key1 === "description")) {
+            const err8 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.metadata, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data2.name !== void 0) {
+          let data3 = data2.name;
+          if (typeof data3 === "string") {
+            if (func2(data3) > 128) {
+              const err9 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema14.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data3)) {
+              const err10 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"', schema: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", parentSchema: schema14.properties.metadata.properties.name, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/properties/metadata/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.metadata.properties.name.type, parentSchema: schema14.properties.metadata.properties.name, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data2.description !== void 0) {
+          let data4 = data2.description;
+          if (typeof data4 === "string") {
+            if (func2(data4) > 1e4) {
+              const err12 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/maxLength", keyword: "maxLength", params: { limit: 1e4 }, message: "must NOT have more than 10000 characters", schema: 1e4, parentSchema: schema14.properties.metadata.properties.description, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.metadata.properties.description.type, parentSchema: schema14.properties.metadata.properties.description, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.metadata.type, parentSchema: schema14.properties.metadata, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.spec !== void 0) {
+      let data5 = data.spec;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.manifest === void 0) {
+          const err15 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'", schema: schema14.properties.spec.required, parentSchema: schema14.properties.spec, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.rules === void 0) {
+          const err16 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema14.properties.spec.required, parentSchema: schema14.properties.spec, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.reason === void 0) {
+          const err17 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema14.properties.spec.required, parentSchema: schema14.properties.spec, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.owner === void 0) {
+          const err18 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'", schema: schema14.properties.spec.required, parentSchema: schema14.properties.spec, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data5.expires === void 0) {
+          const err19 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema14.properties.spec.required, parentSchema: schema14.properties.spec, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        for (const key2 in data5) {
+          if (!(key2 === "manifest" || key2 === "rules" || key2 === "reason" || key2 === "owner" || key2 === "expires" || key2 === "digest")) {
+            const err20 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.spec, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data5.manifest !== void 0) {
+          let data6 = data5.manifest;
+          if (typeof data6 === "string") {
+            if (func2(data6) > 128) {
+              const err21 = { instancePath: instancePath + "/spec/manifest", schemaPath: "#/properties/spec/properties/manifest/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema14.properties.spec.properties.manifest, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data6)) {
+              const err22 = { instancePath: instancePath + "/spec/manifest", schemaPath: "#/properties/spec/properties/manifest/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"', schema: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", parentSchema: schema14.properties.spec.properties.manifest, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/spec/manifest", schemaPath: "#/properties/spec/properties/manifest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.spec.properties.manifest.type, parentSchema: schema14.properties.spec.properties.manifest, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.rules !== void 0) {
+          let data7 = data5.rules;
+          if (Array.isArray(data7)) {
+            if (data7.length < 1) {
+              const err24 = { instancePath: instancePath + "/spec/rules", schemaPath: "#/properties/spec/properties/rules/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema14.properties.spec.properties.rules, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            const len0 = data7.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data8 = data7[i0];
+              if (typeof data8 === "string") {
+                if (func2(data8) > 128) {
+                  const err25 = { instancePath: instancePath + "/spec/rules/" + i0, schemaPath: "#/properties/spec/properties/rules/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema14.properties.spec.properties.rules.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+                if (!pattern30.test(data8)) {
+                  const err26 = { instancePath: instancePath + "/spec/rules/" + i0, schemaPath: "#/properties/spec/properties/rules/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._/-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._/-]*$"', schema: "^[a-z0-9][a-z0-9._/-]*$", parentSchema: schema14.properties.spec.properties.rules.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/spec/rules/" + i0, schemaPath: "#/properties/spec/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.spec.properties.rules.items.type, parentSchema: schema14.properties.spec.properties.rules.items, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            let i1 = data7.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data7[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err28 = { instancePath: instancePath + "/spec/rules", schemaPath: "#/properties/spec/properties/rules/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema14.properties.spec.properties.rules, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/spec/rules", schemaPath: "#/properties/spec/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.spec.properties.rules.type, parentSchema: schema14.properties.spec.properties.rules, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data5.reason !== void 0) {
+          let data9 = data5.reason;
+          if (typeof data9 === "string") {
+            if (func2(data9) > 2e3) {
+              const err30 = { instancePath: instancePath + "/spec/reason", schemaPath: "#/properties/spec/properties/reason/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema14.properties.spec.properties.reason, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (!pattern36.test(data9)) {
+              const err31 = { instancePath: instancePath + "/spec/reason", schemaPath: "#/properties/spec/properties/reason/pattern", keyword: "pattern", params: { pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"', schema: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema14.properties.spec.properties.reason, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/spec/reason", schemaPath: "#/properties/spec/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.spec.properties.reason.type, parentSchema: schema14.properties.spec.properties.reason, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data5.owner !== void 0) {
+          let data10 = data5.owner;
+          if (typeof data10 === "string") {
+            if (func2(data10) > 200) {
+              const err33 = { instancePath: instancePath + "/spec/owner", schemaPath: "#/properties/spec/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema14.properties.spec.properties.owner, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            if (!pattern36.test(data10)) {
+              const err34 = { instancePath: instancePath + "/spec/owner", schemaPath: "#/properties/spec/properties/owner/pattern", keyword: "pattern", params: { pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"', schema: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", parentSchema: schema14.properties.spec.properties.owner, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/spec/owner", schemaPath: "#/properties/spec/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.spec.properties.owner.type, parentSchema: schema14.properties.spec.properties.owner, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data5.expires !== void 0) {
+          let data11 = data5.expires;
+          if (typeof data11 === "string") {
+            if (!pattern38.test(data11)) {
+              const err36 = { instancePath: instancePath + "/spec/expires", schemaPath: "#/properties/spec/properties/expires/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema14.properties.spec.properties.expires, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/spec/expires", schemaPath: "#/properties/spec/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.spec.properties.expires.type, parentSchema: schema14.properties.spec.properties.expires, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data5.digest !== void 0) {
+          let data12 = data5.digest;
+          if (typeof data12 === "string") {
+            if (!pattern39.test(data12)) {
+              const err38 = { instancePath: instancePath + "/spec/digest", schemaPath: "#/properties/spec/properties/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema14.properties.spec.properties.digest, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/spec/digest", schemaPath: "#/properties/spec/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.spec.properties.digest.type, parentSchema: schema14.properties.spec.properties.digest, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/spec", schemaPath: "#/properties/spec/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.spec.type, parentSchema: schema14.properties.spec, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+    if (vErrors === null) {
+      vErrors = [err41];
+    } else {
+      vErrors.push(err41);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+var rule_identifier_kind = validate14;
+var schema15 = { "type": "object", "additionalProperties": false, "properties": { "requireInventory": { "description": "identifiers absent from the inventory are a finding", "type": "boolean", "default": false }, "checkEnvironment": { "description": "objects the inventory places in another environment are a finding", "type": "boolean", "default": true }, "checkProtected": { "description": "objects the inventory marks protected (in use or locked) are a finding", "type": "boolean", "default": true } } };
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "requireInventory" || key0 === "checkEnvironment" || key0 === "checkProtected")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.requireInventory !== void 0) {
+      let data0 = data.requireInventory;
+      if (typeof data0 !== "boolean") {
+        const err1 = { instancePath: instancePath + "/requireInventory", schemaPath: "#/properties/requireInventory/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema15.properties.requireInventory.type, parentSchema: schema15.properties.requireInventory, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.checkEnvironment !== void 0) {
+      let data1 = data.checkEnvironment;
+      if (typeof data1 !== "boolean") {
+        const err2 = { instancePath: instancePath + "/checkEnvironment", schemaPath: "#/properties/checkEnvironment/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema15.properties.checkEnvironment.type, parentSchema: schema15.properties.checkEnvironment, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.checkProtected !== void 0) {
+      let data2 = data.checkProtected;
+      if (typeof data2 !== "boolean") {
+        const err3 = { instancePath: instancePath + "/checkProtected", schemaPath: "#/properties/checkProtected/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema15.properties.checkProtected.type, parentSchema: schema15.properties.checkProtected, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+var rule_blast_radius = validate15;
+var schema16 = { "type": "object", "additionalProperties": false, "properties": { "maxTargets": { "description": "most identifiers one run may name", "type": "integer", "minimum": 0 }, "maxTenants": { "description": "most distinct tenants (needs an inventory)", "type": "integer", "minimum": 0 }, "maxCustomers": { "description": "most distinct customers (needs an inventory)", "type": "integer", "minimum": 0 }, "maxShareOfKind": { "description": "largest fraction of all inventory objects of a kind (the capacity floor), 0 to 1", "type": "number", "minimum": 0, "maximum": 1 }, "maxPerStage": { "description": "largest stage", "type": "integer", "minimum": 1 }, "requireStagesAbove": { "description": "a run over this many targets needs two stages or more", "type": "integer", "minimum": 0 }, "maxFirstStage": { "description": "largest first stage (the canary)", "type": "integer", "minimum": 1 }, "maxContained": { "description": "most objects inside the targets, destroyed with them", "type": "integer", "minimum": 0 }, "expectedCountTolerance": { "description": "allowed difference from spec.target.expectedCount, as a fraction (0: exact)", "type": "number", "minimum": 0, "default": 0 } } };
+var func61 = Object.prototype.hasOwnProperty;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!func61.call(schema16.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.maxTargets !== void 0) {
+      let data0 = data.maxTargets;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/maxTargets", schemaPath: "#/properties/maxTargets/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxTargets.type, parentSchema: schema16.properties.maxTargets, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 0 || isNaN(data0)) {
+          const err2 = { instancePath: instancePath + "/maxTargets", schemaPath: "#/properties/maxTargets/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.maxTargets, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxTenants !== void 0) {
+      let data1 = data.maxTenants;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err3 = { instancePath: instancePath + "/maxTenants", schemaPath: "#/properties/maxTenants/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxTenants.type, parentSchema: schema16.properties.maxTenants, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          const err4 = { instancePath: instancePath + "/maxTenants", schemaPath: "#/properties/maxTenants/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.maxTenants, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxCustomers !== void 0) {
+      let data2 = data.maxCustomers;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err5 = { instancePath: instancePath + "/maxCustomers", schemaPath: "#/properties/maxCustomers/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxCustomers.type, parentSchema: schema16.properties.maxCustomers, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          const err6 = { instancePath: instancePath + "/maxCustomers", schemaPath: "#/properties/maxCustomers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.maxCustomers, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxShareOfKind !== void 0) {
+      let data3 = data.maxShareOfKind;
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 > 1 || isNaN(data3)) {
+          const err7 = { instancePath: instancePath + "/maxShareOfKind", schemaPath: "#/properties/maxShareOfKind/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema16.properties.maxShareOfKind, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data3 < 0 || isNaN(data3)) {
+          const err8 = { instancePath: instancePath + "/maxShareOfKind", schemaPath: "#/properties/maxShareOfKind/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.maxShareOfKind, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/maxShareOfKind", schemaPath: "#/properties/maxShareOfKind/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.maxShareOfKind.type, parentSchema: schema16.properties.maxShareOfKind, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.maxPerStage !== void 0) {
+      let data4 = data.maxPerStage;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err10 = { instancePath: instancePath + "/maxPerStage", schemaPath: "#/properties/maxPerStage/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxPerStage.type, parentSchema: schema16.properties.maxPerStage, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 1 || isNaN(data4)) {
+          const err11 = { instancePath: instancePath + "/maxPerStage", schemaPath: "#/properties/maxPerStage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema16.properties.maxPerStage, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.requireStagesAbove !== void 0) {
+      let data5 = data.requireStagesAbove;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err12 = { instancePath: instancePath + "/requireStagesAbove", schemaPath: "#/properties/requireStagesAbove/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.requireStagesAbove.type, parentSchema: schema16.properties.requireStagesAbove, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err13 = { instancePath: instancePath + "/requireStagesAbove", schemaPath: "#/properties/requireStagesAbove/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.requireStagesAbove, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxFirstStage !== void 0) {
+      let data6 = data.maxFirstStage;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err14 = { instancePath: instancePath + "/maxFirstStage", schemaPath: "#/properties/maxFirstStage/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxFirstStage.type, parentSchema: schema16.properties.maxFirstStage, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 1 || isNaN(data6)) {
+          const err15 = { instancePath: instancePath + "/maxFirstStage", schemaPath: "#/properties/maxFirstStage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema16.properties.maxFirstStage, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxContained !== void 0) {
+      let data7 = data.maxContained;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err16 = { instancePath: instancePath + "/maxContained", schemaPath: "#/properties/maxContained/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxContained.type, parentSchema: schema16.properties.maxContained, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err17 = { instancePath: instancePath + "/maxContained", schemaPath: "#/properties/maxContained/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.maxContained, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.expectedCountTolerance !== void 0) {
+      let data8 = data.expectedCountTolerance;
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 < 0 || isNaN(data8)) {
+          const err18 = { instancePath: instancePath + "/expectedCountTolerance", schemaPath: "#/properties/expectedCountTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.expectedCountTolerance, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/expectedCountTolerance", schemaPath: "#/properties/expectedCountTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.expectedCountTolerance.type, parentSchema: schema16.properties.expectedCountTolerance, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    if (vErrors === null) {
+      vErrors = [err20];
+    } else {
+      vErrors.push(err20);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+var rule_rollback_plan = validate16;
+var schema17 = { "type": "object", "additionalProperties": false, "properties": { "requireSoftDelete": { "description": "deletion.mode must be soft", "type": "boolean" }, "minRetention": { "description": "shortest soft-delete retention", "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" }, "requireRollback": { "description": "rollback.strategy must be undelete or restore-from-backup", "type": "boolean", "default": true }, "requireRunbook": { "description": "rollback.runbook must link the procedure", "type": "boolean" }, "maxDrillAge": { "description": "oldest acceptable rollback.lastTested", "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" }, "restoreWithinRto": { "description": "targets / restoreRate must fit within rto", "type": "boolean" }, "maxRto": { "description": "longest acceptable rto", "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" } } };
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "requireSoftDelete" || key0 === "minRetention" || key0 === "requireRollback" || key0 === "requireRunbook" || key0 === "maxDrillAge" || key0 === "restoreWithinRto" || key0 === "maxRto")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.requireSoftDelete !== void 0) {
+      let data0 = data.requireSoftDelete;
+      if (typeof data0 !== "boolean") {
+        const err1 = { instancePath: instancePath + "/requireSoftDelete", schemaPath: "#/properties/requireSoftDelete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.requireSoftDelete.type, parentSchema: schema17.properties.requireSoftDelete, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.minRetention !== void 0) {
+      let data1 = data.minRetention;
+      if (typeof data1 === "string") {
+        if (!pattern8.test(data1)) {
+          const err2 = { instancePath: instancePath + "/minRetention", schemaPath: "#/properties/minRetention/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema17.properties.minRetention, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/minRetention", schemaPath: "#/properties/minRetention/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.minRetention.type, parentSchema: schema17.properties.minRetention, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.requireRollback !== void 0) {
+      let data2 = data.requireRollback;
+      if (typeof data2 !== "boolean") {
+        const err4 = { instancePath: instancePath + "/requireRollback", schemaPath: "#/properties/requireRollback/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.requireRollback.type, parentSchema: schema17.properties.requireRollback, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.requireRunbook !== void 0) {
+      let data3 = data.requireRunbook;
+      if (typeof data3 !== "boolean") {
+        const err5 = { instancePath: instancePath + "/requireRunbook", schemaPath: "#/properties/requireRunbook/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.requireRunbook.type, parentSchema: schema17.properties.requireRunbook, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.maxDrillAge !== void 0) {
+      let data4 = data.maxDrillAge;
+      if (typeof data4 === "string") {
+        if (!pattern8.test(data4)) {
+          const err6 = { instancePath: instancePath + "/maxDrillAge", schemaPath: "#/properties/maxDrillAge/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema17.properties.maxDrillAge, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/maxDrillAge", schemaPath: "#/properties/maxDrillAge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.maxDrillAge.type, parentSchema: schema17.properties.maxDrillAge, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.restoreWithinRto !== void 0) {
+      let data5 = data.restoreWithinRto;
+      if (typeof data5 !== "boolean") {
+        const err8 = { instancePath: instancePath + "/restoreWithinRto", schemaPath: "#/properties/restoreWithinRto/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.restoreWithinRto.type, parentSchema: schema17.properties.restoreWithinRto, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.maxRto !== void 0) {
+      let data6 = data.maxRto;
+      if (typeof data6 === "string") {
+        if (!pattern8.test(data6)) {
+          const err9 = { instancePath: instancePath + "/maxRto", schemaPath: "#/properties/maxRto/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema17.properties.maxRto, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/maxRto", schemaPath: "#/properties/maxRto/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.maxRto.type, parentSchema: schema17.properties.maxRto, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+var rule_rpo_alignment = validate17;
+var schema18 = { "type": "object", "additionalProperties": false, "properties": { "maxRpo": { "description": "longest RPO of any product touched", "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" }, "maxSpread": { "description": "largest difference of restorePoint across co-resident products (0: identical)", "anyOf": [{ "type": "string", "pattern": "^(0|([0-9]+[smhdwy])+)$" }, { "const": 0 }] } } };
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "maxRpo" || key0 === "maxSpread")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.maxRpo !== void 0) {
+      let data0 = data.maxRpo;
+      if (typeof data0 === "string") {
+        if (!pattern8.test(data0)) {
+          const err1 = { instancePath: instancePath + "/maxRpo", schemaPath: "#/properties/maxRpo/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema18.properties.maxRpo, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/maxRpo", schemaPath: "#/properties/maxRpo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.maxRpo.type, parentSchema: schema18.properties.maxRpo, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.maxSpread !== void 0) {
+      let data1 = data.maxSpread;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 === "string") {
+        if (!pattern8.test(data1)) {
+          const err3 = { instancePath: instancePath + "/maxSpread", schemaPath: "#/properties/maxSpread/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+[smhdwy])+)$" }, message: 'must match pattern "^(0|([0-9]+[smhdwy])+)$"', schema: "^(0|([0-9]+[smhdwy])+)$", parentSchema: schema18.properties.maxSpread.anyOf[0], data: data1 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/maxSpread", schemaPath: "#/properties/maxSpread/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.maxSpread.anyOf[0].type, parentSchema: schema18.properties.maxSpread.anyOf[0], data: data1 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const _errs8 = errors;
+        if (0 !== data1) {
+          const err5 = { instancePath: instancePath + "/maxSpread", schemaPath: "#/properties/maxSpread/anyOf/1/const", keyword: "const", params: { allowedValue: 0 }, message: "must be equal to constant", schema: 0, parentSchema: schema18.properties.maxSpread.anyOf[1], data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        var _valid0 = _errs8 === errors;
+        valid1 = valid1 || _valid0;
+      }
+      if (!valid1) {
+        const err6 = { instancePath: instancePath + "/maxSpread", schemaPath: "#/properties/maxSpread/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema18.properties.maxSpread.anyOf, parentSchema: schema18.properties.maxSpread, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      } else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+var rule_schema = validate18;
+var schema19 = { "type": "object", "additionalProperties": false, "required": ["schema", "message"], "properties": { "schema": { "description": "a JSON Schema the whole manifest must satisfy", "type": "object" }, "message": { "description": "what a reviewer is told when it does not", "type": "string", "minLength": 1 } } };
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schema === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "schema" || key0 === "message")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.schema !== void 0) {
+      let data0 = data.schema;
+      if (!(data0 && typeof data0 == "object" && !Array.isArray(data0))) {
+        const err3 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.schema.type, parentSchema: schema19.properties.schema, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      let data1 = data.message;
+      if (typeof data1 === "string") {
+        if (func2(data1) < 1) {
+          const err4 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.message, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.message.type, parentSchema: schema19.properties.message, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+var rule_approvals = validate19;
+var schema20 = { "type": "object", "additionalProperties": false, "required": ["require"], "properties": { "require": { "type": "array", "items": { "enum": ["requestedBy", "executedBy", "kindOwner"] }, "minItems": 1, "uniqueItems": true, "description": "whose approval: `requestedBy`, `executedBy` (the manifest's metadata), `kindOwner` (the catalog `owner` of the declared kind and of every kind the identifiers resolve to)" }, "minPerTeam": { "type": "integer", "minimum": 1, "maximum": 20, "default": 1, "description": "approving members needed per team" } } };
+var func0 = __ajv_equal;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.require === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "require" }, message: "must have required property 'require'", schema: schema20.required, parentSchema: schema20, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "require" || key0 === "minPerTeam")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.require !== void 0) {
+      let data0 = data.require;
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err2 = { instancePath: instancePath + "/require", schemaPath: "#/properties/require/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema20.properties.require, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (!(data1 === "requestedBy" || data1 === "executedBy" || data1 === "kindOwner")) {
+            const err3 = { instancePath: instancePath + "/require/" + i0, schemaPath: "#/properties/require/items/enum", keyword: "enum", params: { allowedValues: schema20.properties.require.items.enum }, message: "must be equal to one of the allowed values", schema: schema20.properties.require.items.enum, parentSchema: schema20.properties.require.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        let i1 = data0.length;
+        let j0;
+        if (i1 > 1) {
+          outer0:
+            for (; i1--; ) {
+              for (j0 = i1; j0--; ) {
+                if (func0(data0[i1], data0[j0])) {
+                  const err4 = { instancePath: instancePath + "/require", schemaPath: "#/properties/require/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema20.properties.require, data: data0 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                  break outer0;
+                }
+              }
+            }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/require", schemaPath: "#/properties/require/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.properties.require.type, parentSchema: schema20.properties.require, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.minPerTeam !== void 0) {
+      let data2 = data.minPerTeam;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err6 = { instancePath: instancePath + "/minPerTeam", schemaPath: "#/properties/minPerTeam/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema20.properties.minPerTeam.type, parentSchema: schema20.properties.minPerTeam, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 20 || isNaN(data2)) {
+          const err7 = { instancePath: instancePath + "/minPerTeam", schemaPath: "#/properties/minPerTeam/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema20.properties.minPerTeam, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data2 < 1 || isNaN(data2)) {
+          const err8 = { instancePath: instancePath + "/minPerTeam", schemaPath: "#/properties/minPerTeam/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.minPerTeam, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+var rule_manifest_required = validate20;
+var schema21 = { "type": "object", "additionalProperties": false, "required": ["scripts"], "properties": { "scripts": { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1, "description": "globs (minimatch) of governed script paths, repository-relative" } } };
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.scripts === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scripts" }, message: "must have required property 'scripts'", schema: schema21.required, parentSchema: schema21, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "scripts")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.scripts !== void 0) {
+      let data0 = data.scripts;
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err2 = { instancePath: instancePath + "/scripts", schemaPath: "#/properties/scripts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema21.properties.scripts, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (typeof data1 === "string") {
+            if (func2(data1) < 1) {
+              const err3 = { instancePath: instancePath + "/scripts/" + i0, schemaPath: "#/properties/scripts/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema21.properties.scripts.items, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          } else {
+            const err4 = { instancePath: instancePath + "/scripts/" + i0, schemaPath: "#/properties/scripts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.properties.scripts.items.type, parentSchema: schema21.properties.scripts.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/scripts", schemaPath: "#/properties/scripts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema21.properties.scripts.type, parentSchema: schema21.properties.scripts, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.type, parentSchema: schema21, data };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var VALIDATORS = {
+  "e8a9780d3fda7a0a3130afcd4071e487e5640f399d18f65846d12ffa7bdd409c": document_Operation,
+  "5e90fbc0ba2cdef9f58e0b403935ac05330cbe5a39b595a5bf6875b5517b9b14": document_Catalog,
+  "6b508a56ac64b585ec1b6b5966d652f8f1e3d3bb12ab9344b3b368bfd1a73272": document_Policy,
+  "c1c26d8d68eaf5632ccc3b48f08fa39f2c15530b690ec2ac0a64dd3a63f3fbc0": document_Waiver,
+  "fe0d34bc0f6bb6da2ba65c2144883388aa36e90ade5eed071ae3175473c52f3f": rule_identifier_kind,
+  "4b8de8d8a7a9da76b50751b683fecec4a920ec59654718b62bf119691495e56a": rule_blast_radius,
+  "89cf8b8e5dd61dcdbc1df52ab22f2e41c88d6c619f156621651120da01a78c48": rule_rollback_plan,
+  "f2e6ee207a1c97ceb2f12389efe0d8156cb38789ecb760ca1c382d71183c0d81": rule_rpo_alignment,
+  "c5d25992aecb04f3ef19d15b161af785af5d71c42e67d5a7e4f194ebde4420c8": rule_schema,
+  "7ef6903b09fc2e4cd92d0e2e41fde9573873deb8c3531c53266202d27d5d23d0": rule_approvals,
+  "59969e35375f38bb0d456ac64184f946e86ccd4cb0e545e80db08a5a8e8e8a37": rule_manifest_required
+};
+
+// src/documents/validate.ts
+var ajv;
+var compiled = /* @__PURE__ */ new WeakMap();
+function schemaFingerprint(schema) {
+  return createHash("sha256").update(JSON.stringify(schema)).digest("hex");
+}
+function compileSchema(schema) {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    const fingerprint = schemaFingerprint(schema);
+    fn = Object.hasOwn(VALIDATORS, fingerprint) ? VALIDATORS[fingerprint] : (ajv ??= new import_ajv.Ajv({ ...AJV_OPTIONS })).compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+var lenientAjv;
+function compileUserSchema(schema) {
+  return (lenientAjv ??= new import_ajv.Ajv({ allErrors: true, strict: false, allowUnionTypes: true })).compile(schema);
+}
+function validateValue(schema, value, source, basePointer = "", what = "", known = {}) {
+  const restored = restoreStrings(value, schema, basePointer, source.plainText, schema);
+  const validate = compileSchema(schema);
+  if (validate(restored)) return { value: restored, problems: [] };
+  const problems = describeErrors(validate.errors ?? [], restored, source, basePointer, what, known);
+  return { value: restored, problems };
+}
+function restoreStrings(value, schema, ptr, plain, root) {
+  if (!schema || typeof schema !== "object") return value;
+  const s = deref(schema, root);
+  if (value !== null && typeof value === "object") {
+    if (Array.isArray(value)) {
+      const items = pickBranch(s, "array", root)?.items;
+      if (!items) return value;
+      for (let i = 0; i < value.length; i++) value[i] = restoreStrings(value[i], items, `${ptr}/${i}`, plain, root);
+      return value;
+    }
+    const o = pickBranch(s, "object", root);
+    if (!o) return value;
+    const props = o.properties ?? {};
+    const extra = o.additionalProperties;
+    const obj = value;
+    for (const key of Object.keys(obj)) {
+      const sub = Object.hasOwn(props, key) ? props[key] : typeof extra === "object" ? extra : void 0;
+      if (sub) obj[key] = restoreStrings(obj[key], sub, `${ptr}/${escape2(key)}`, plain, root);
+    }
+    return value;
+  }
+  if (typeof value !== "string" && plain.has(ptr) && wantsString(s, root)) return plain.get(ptr);
+  return value;
+}
+function escape2(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function deref(s, root) {
+  if (typeof s.$ref === "string" && s.$ref.startsWith("#/")) {
+    let cur = root;
+    for (const part of s.$ref.slice(2).split("/")) cur = cur?.[part];
+    return cur ?? s;
+  }
+  return s;
+}
+function branches(s) {
+  return [...s.anyOf ?? [], ...s.oneOf ?? []];
+}
+function typeOf(s) {
+  const t = s.type;
+  if (typeof t === "string") return [t];
+  if (Array.isArray(t)) return t;
+  if (s.properties || s.additionalProperties) return ["object"];
+  if (s.items) return ["array"];
+  if (s.pattern !== void 0 || s.minLength !== void 0) return ["string"];
+  if (typeof s.const === "string") return ["string"];
+  if (Array.isArray(s.enum) && s.enum.every((e) => typeof e === "string")) return ["string"];
+  return [];
+}
+function pickBranch(s, type, root) {
+  if (typeOf(s).includes(type)) return s;
+  for (const b of branches(s)) {
+    const found = pickBranch(deref(b, root), type, root);
+    if (found) return found;
+  }
+  return void 0;
+}
+function wantsString(s, root) {
+  const types = typeOf(s);
+  if (types.length > 0) return types.includes("string") && !types.some((t) => t === "number" || t === "integer" || t === "boolean");
+  return branches(s).some((b) => wantsString(deref(b, root), root)) && !branches(s).some((b) => typeOf(deref(b, root)).some((t) => t !== "string"));
+}
+var PATTERN_HINTS = {
+  [DURATION_PATTERN]: "a duration such as 30d, 4h or 1h30m (units s, m, h, d, w, y)",
+  [RATE_PATTERN]: "a rate such as 50/h (objects per s, m, h, d or w)",
+  [DATE_PATTERN]: "a date such as 2026-03-01",
+  "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$": "lowercase letters, digits and dashes (e.g. production)",
+  "^[a-z][a-z0-9_-]*$": "a lowercase name (letters, digits, - and _)",
+  "^https?://\\S+$": "an http(s) URL",
+  [LINE_PATTERN]: "one line of text without control characters"
+};
+function valueAt(root, pointer) {
+  if (pointer === "") return root;
+  let cur = root;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
+    cur = cur[key];
+  }
+  return cur;
+}
+function jsType(v) {
+  if (Array.isArray(v)) return "array";
+  if (v === null) return "null";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+var YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+function show(v) {
+  if (typeof v === "string") return `'${printable(v, 60)}'`;
+  if (v === null) return "null";
+  if (typeof v === "object") return Array.isArray(v) ? "a list" : "a map";
+  return String(v);
+}
+function hintFor(value, pattern, known) {
+  if (typeof value !== "string") return "";
+  let hint = known ? suggest(value, known) : void 0;
+  if (!hint && pattern !== void 0) {
+    const normal = value.trim().toLowerCase();
+    if (normal !== value && new RegExp(pattern, "u").test(normal)) hint = normal;
+  }
+  return hint ? ` (did you mean '${hint}'?)` : "";
+}
+function describeErrors(errors, data, source, basePointer, what, known = {}) {
+  const unfit = /* @__PURE__ */ new Set();
+  for (const e of errors) {
+    const m = /^(.*\/(?:anyOf|oneOf)\/\d+)\/type$/.exec(e.schemaPath);
+    if (m) unfit.add(`${e.instancePath}|${m[1]}`);
+  }
+  const branchOf = (e) => /^(.*\/(?:anyOf|oneOf)\/\d+)\//.exec(e.schemaPath)?.[1];
+  const fitting = errors.filter((e) => {
+    if (e.keyword === "anyOf" || e.keyword === "oneOf") return false;
+    const b = branchOf(e);
+    if (!b) return true;
+    if (e.keyword === "required") return false;
+    const combinatorInstance = errors.find((o) => (o.keyword === "anyOf" || o.keyword === "oneOf") && b.startsWith(o.schemaPath + "/"))?.instancePath ?? e.instancePath;
+    return !unfit.has(`${combinatorInstance}|${b}`);
+  });
+  const covered = (c) => fitting.some((e) => e.schemaPath.startsWith(c.schemaPath + "/"));
+  const list2 = [...fitting, ...errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && !covered(e))];
+  const seen = /* @__PURE__ */ new Set();
+  const problems = [];
+  for (const e of list2) {
+    const ptr = basePointer + e.instancePath;
+    const where2 = dottedPath(ptr);
+    const value = valueAt(data, e.instancePath);
+    let message;
+    let location = source.map.locate(ptr);
+    const p = e.params;
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const key = String(p.additionalProperty);
+        const known2 = Object.keys(e.parentSchema?.properties ?? {});
+        const hint = suggest(key, known2);
+        message = `unknown field '${key}' in ${where2}${hint ? ` (did you mean '${hint}'?)` : known2.length ? ` (known: ${known2.join(", ")})` : ""}`;
+        location = source.map.locateKey(`${ptr}/${escape2(key)}`);
+        break;
+      }
+      case "required":
+        message = `${where2} is missing the required field '${String(p.missingProperty)}'`;
+        break;
+      case "const":
+        message = `${where2} must be '${String(p.allowedValue)}', not ${show(value)}`;
+        break;
+      case "enum": {
+        const allowed = p.allowedValues.map((v) => String(v));
+        const same = typeof value === "string" ? allowed.find((v) => v === value.trim().toLowerCase()) : void 0;
+        message = `${where2} must be one of ${allowed.map((v) => `'${v}'`).join(", ")}, not ${show(value)}${same ? ` (did you mean '${same}'?)` : ""}`;
+        break;
+      }
+      case "pattern":
+        message = `${where2} must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}, not ${show(value)}${hintFor(value, String(p.pattern), Object.hasOwn(known, ptr) ? known[ptr] : void 0)}`;
+        break;
+      case "type":
+        message = `${where2} must be ${article(String(p.type))}, not ${article(jsType(value))}`;
+        if (p.type === "boolean" && typeof value === "string" && YAML11_BOOLEANS.test(value)) {
+          message += ` ('${value}' is text in YAML 1.2, which Blastgate reads: write true or false)`;
+        }
+        break;
+      case "maximum":
+      case "exclusiveMaximum":
+        message = `${where2} is ${show(value)}, over the ${e.keyword === "maximum" ? "maximum" : "limit"} of ${String(p.limit)}`;
+        break;
+      case "minimum":
+        message = `${where2} is ${show(value)}, under the minimum of ${String(p.limit)}`;
+        break;
+      case "exclusiveMinimum":
+        message = `${where2} is ${show(value)}; it must be more than ${String(p.limit)}`;
+        break;
+      case "maxLength":
+        message = `${where2} is longer than ${String(p.limit)} characters (${show(value)})`;
+        break;
+      case "maxItems":
+        message = `${where2} has more than ${String(p.limit)} items`;
+        break;
+      case "propertyNames":
+        continue;
+      // reported with the offending name by the pattern error under it
+      case "oneOf":
+      case "anyOf":
+        message = `${where2} must be ${describeAlternatives(e.parentSchema)}`;
+        break;
+      default:
+        message = `${where2} ${e.message ?? "is invalid"}${value !== void 0 && typeof value !== "object" ? ` (${show(value)})` : ""}`;
+    }
+    if (e.propertyName !== void 0) {
+      message = `name '${e.propertyName}' in ${where2} must be ${PATTERN_HINTS[String(p.pattern)] ?? "a valid name"}`;
+      location = source.map.locateKey(`${ptr}/${escape2(e.propertyName)}`);
+    }
+    if (what) message = `${what}: ${message}`;
+    const dedupe = `${location.line}:${location.column}:${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    problems.push({ code: "schema", message, location });
+  }
+  return problems;
+}
+function describeAlternatives(s) {
+  const bs = s ? branches(s) : [];
+  if (bs.some((b) => Array.isArray(b.required))) return `given exactly one of ${bs.map((b) => b.required.join("+")).join(" or ")}`;
+  return bs.map((b) => article(typeOf(b)[0] ?? "value")).join(" or ");
+}
+function article(t) {
+  const names = { array: "a list", object: "a map", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false", null: "empty" };
+  return names[t] ?? t;
+}
+function suggest(word, known) {
+  let best;
+  let bestD = 3;
+  const normal = word.toLowerCase().trim();
+  for (const k of known) {
+    if (k.toLowerCase() === normal) return k;
+    const d = levenshtein(word, k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  if (best !== void 0) return best;
+  const starting = normal.length >= 3 ? known.filter((k) => k.toLowerCase().startsWith(normal)) : [];
+  return starting.length === 1 ? starting[0] : void 0;
+}
+function levenshtein(a, b) {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+// src/documents/yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var STR_TAG = "tag:yaml.org,2002:str";
+var HOSTILE_KEYS = /* @__PURE__ */ new Set(["__proto__"]);
+var ParseAbort = class extends Error {
+};
+function parseYaml(file, text2, limits) {
+  const problems = [];
+  const lineCounter = new import_yaml.LineCounter();
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { file, line: pos.line, column: pos.col };
+  };
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  if (text2.includes("\0")) {
+    problems.push({ code: "yaml", message: `${file} is not a text file (it contains NUL bytes)`, location: { file, line: 1, column: 1 } });
+    return { documents: [], problems };
+  }
+  let docs;
+  try {
+    docs = (0, import_yaml.parseAllDocuments)(text2, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      // Duplicate keys are found below, where the key's name and its first line are known.
+      uniqueKeys: false,
+      merge: false,
+      strict: true,
+      prettyErrors: false,
+      keepSourceTokens: false
+    });
+  } catch (e) {
+    const message = /call stack/i.test(e.message) ? `nesting too deep to read (limit maxDepth: ${limits.maxDepth} levels)` : `YAML could not be parsed: ${e.message}`;
+    problems.push({ code: /call stack/i.test(e.message) ? "limit" : "yaml", message: `${file}: ${message}`, location: { file, line: 1, column: 1 } });
+    return { documents: [], problems };
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+  const documents = [];
+  docs.forEach((doc, index) => {
+    const yamlErrors = [...doc.errors, ...doc.warnings];
+    for (const err of yamlErrors) {
+      const loc = at(err.pos[0]);
+      if (/call stack/i.test(err.message)) problems.push({ code: "limit", message: `nesting too deep to read (limit maxDepth: ${limits.maxDepth} levels)`, location: loc });
+      else problems.push({ code: "yaml", message: `${describeYamlError(err.code, err.message)}`, location: loc });
+    }
+    if (yamlErrors.length > 0) return;
+    if (doc.contents === null) return;
+    const start = at(doc.contents.range?.[0]);
+    const map = new SourceMap(file, { line: start.line, column: start.column });
+    const plainText = /* @__PURE__ */ new Map();
+    let aliases = 0;
+    let nodes = 0;
+    const convert = (node, path5, depth, aliasChain) => {
+      if (++nodes > limits.maxNodes) {
+        problems.push({ code: "limit", message: `document has more than ${limits.maxNodes} values, aliases expanded (limit maxNodes)`, location: at(node.range?.[0] ?? doc.contents?.range?.[0]) });
+        throw new ParseAbort();
+      }
+      if (depth > limits.maxDepth) {
+        problems.push({ code: "limit", message: `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, location: at(node.range?.[0]) });
+        throw new ParseAbort();
+      }
+      const ptr = pointerOf(path5);
+      if ((0, import_yaml.isAlias)(node)) {
+        if (++aliases > limits.maxAliases) {
+          problems.push({ code: "limit", message: `more than ${limits.maxAliases} alias${limits.maxAliases === 1 ? "" : "es"} (*name) in one document (limit maxAliases)`, location: at(node.range?.[0]) });
+          throw new ParseAbort();
+        }
+        const target = node.resolve(doc);
+        if (target === void 0 || aliasChain.has(target)) {
+          problems.push({ code: "yaml", message: `alias *${node.source} does not resolve`, location: at(node.range?.[0]) });
+          throw new ParseAbort();
+        }
+        const inner = convert(target, path5, depth, new Set(aliasChain).add(target));
+        map.values.set(ptr, at(node.range?.[0]));
+        return inner;
+      }
+      const yn = node;
+      if (yn.tag !== void 0 && yn.tag !== STR_TAG) {
+        problems.push({ code: "yaml", message: `YAML tag ${yn.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed: write plain values`, location: at(yn.range?.[0]) });
+        throw new ParseAbort();
+      }
+      map.values.set(ptr, at(yn.range?.[0]));
+      if ((0, import_yaml.isScalar)(node)) {
+        const s = node;
+        if (s.type === import_yaml.Scalar.PLAIN && typeof s.value !== "string" && typeof s.source === "string") plainText.set(ptr, s.source);
+        return s.value;
+      }
+      if ((0, import_yaml.isSeq)(node)) {
+        return node.items.map((item, i) => convert(item, [...path5, i], depth + 1, aliasChain));
+      }
+      if ((0, import_yaml.isMap)(node)) {
+        const obj = {};
+        const firstLine2 = /* @__PURE__ */ new Map();
+        for (const pair2 of node.items) {
+          if (!(0, import_yaml.isPair)(pair2)) continue;
+          const keyNode = pair2.key;
+          let key;
+          if ((0, import_yaml.isScalar)(keyNode)) {
+            const ks = keyNode;
+            key = ks.type === import_yaml.Scalar.PLAIN && typeof ks.source === "string" ? ks.source : String(ks.value);
+          } else {
+            problems.push({ code: "yaml", message: "map keys must be plain strings", location: at(keyNode?.range?.[0]) });
+            throw new ParseAbort();
+          }
+          const keyPos = at(keyNode.range?.[0]);
+          if (key === "<<") {
+            problems.push({ code: "yaml", message: "merge keys (<<) are not allowed: write each field out", location: keyPos });
+            throw new ParseAbort();
+          }
+          if (HOSTILE_KEYS.has(key)) {
+            problems.push({ code: "yaml", message: `key '${key}' is not allowed`, location: keyPos });
+            throw new ParseAbort();
+          }
+          const first = firstLine2.get(key);
+          if (first !== void 0) {
+            problems.push({ code: "yaml", message: `duplicate key '${printable(key)}' (first on line ${first}): write each key once`, location: keyPos });
+            throw new ParseAbort();
+          }
+          firstLine2.set(key, keyPos.line);
+          const childPath = [...path5, key];
+          map.keys.set(pointerOf(childPath), keyPos);
+          const v = pair2.value === null ? null : convert(pair2.value, childPath, depth + 1, aliasChain);
+          if (pair2.value === null || (0, import_yaml.isMap)(pair2.value) || (0, import_yaml.isSeq)(pair2.value)) map.values.set(pointerOf(childPath), keyPos);
+          Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        return obj;
+      }
+      problems.push({ code: "yaml", message: "unsupported YAML node", location: at(yn.range?.[0]) });
+      throw new ParseAbort();
+    };
+    try {
+      const value = convert(doc.contents, [], 0, /* @__PURE__ */ new Set());
+      documents.push({ file, index, value, map, plainText });
+    } catch (e) {
+      if (!(e instanceof ParseAbort)) throw e;
+    }
+  });
+  return { documents, problems };
+}
+function describeYamlError(code, message) {
+  const first = message.split("\n")[0] ?? message;
+  const text2 = first.replace(/ at line \d+, column \d+:?$/, "");
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return `duplicate key: ${text2}`;
+    case "TAG_RESOLVE_FAILED": {
+      const tag = /Unresolved tag: (\S+)/.exec(text2)?.[1];
+      return tag ? `YAML tag ${printable(tag.replace("tag:yaml.org,2002:", "!!"))} is not allowed: write plain values` : `YAML tag is not allowed: ${text2}`;
+    }
+    default:
+      return `YAML syntax error: ${text2}`;
+  }
+}
+
+// src/governance/inputs.ts
+var nullable = (type) => ({ type: [type, "null"] });
+var reviewsSchema = {
+  type: "array",
+  items: {
+    type: "object",
+    required: ["id", "user", "state"],
+    properties: {
+      id: { type: "integer" },
+      user: { anyOf: [{ type: "null" }, { type: "object", required: ["login"], properties: { login: { type: "string", minLength: 1 } } }] },
+      body: nullable("string"),
+      state: { enum: ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"] },
+      commit_id: nullable("string"),
+      submitted_at: nullable("string")
+    }
+  }
+};
+var teamsSchema = {
+  type: "object",
+  propertyNames: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$" },
+  additionalProperties: { type: "array", items: { type: "string", minLength: 1 } }
+};
+function read(file, text2, schema, what) {
+  const parsed = parseYaml(file, text2, DEFAULT_LIMITS);
+  if (parsed.problems.length > 0) return { problems: parsed.problems };
+  const doc = parsed.documents[0];
+  if (!doc || parsed.documents.length > 1) return { problems: [{ code: "usage", message: `${file} must hold one JSON value: ${what}`, location: { file, line: 1, column: 1 } }] };
+  const { value, problems } = validateValue(schema, doc.value, doc, "", what);
+  return problems.length > 0 ? { problems } : { value, problems: [] };
+}
+function parseReviews(file, text2) {
+  const r = read(file, text2, reviewsSchema, "the pull request's reviews, a JSON list as GitHub's API returns them");
+  return r.value ? { reviews: r.value, problems: [] } : { problems: r.problems };
+}
+function parseTeams(file, text2) {
+  const r = read(file, text2, teamsSchema, 'team memberships, { "org/team-slug": ["login", ...] }');
+  return r.value ? { teams: r.value, problems: [] } : { problems: r.problems };
+}
+
+// src/governance/teams.ts
+var MEMBERS_READ_TOKEN = `a GitHub App installation token with the organization permission "Members: read" (the workflow's GITHUB_TOKEN cannot read organization teams)`;
+var PART = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
+function teamName(raw, org) {
+  const text2 = raw.trim().replace(/^@/, "");
+  const parts = text2.split("/");
+  if (parts.length === 2 && PART.test(parts[0]) && PART.test(parts[1])) return { team: text2.toLowerCase() };
+  if (parts.length === 1 && PART.test(text2)) {
+    if (!org) return { error: `'${raw}' names a team without its organisation, and the repository's organisation is not known: write org/${text2}` };
+    return { team: `${org}/${text2}`.toLowerCase() };
+  }
+  return { error: `'${raw}' is not a GitHub team: write org/team-slug` };
+}
+var MembershipTable = class _MembershipTable {
+  table = /* @__PURE__ */ new Map();
+  static key(team2, login2) {
+    return `${team2.toLowerCase()}\0${login2.toLowerCase()}`;
+  }
+  set(team2, login2, m) {
+    this.table.set(_MembershipTable.key(team2, login2), m);
+  }
+  has(team2, login2) {
+    return this.table.has(_MembershipTable.key(team2, login2));
+  }
+  get(team2, login2) {
+    return this.table.get(_MembershipTable.key(team2, login2)) ?? { state: "unknown", reason: `membership of ${login2} in ${team2} was not read` };
+  }
+};
+var StaticTeams = class {
+  constructor(teams, origin = "the teams file") {
+    this.origin = origin;
+    for (const [team2, members] of Object.entries(teams)) this.teams.set(team2.toLowerCase(), new Set(members.map((m) => m.toLowerCase())));
+  }
+  origin;
+  teams = /* @__PURE__ */ new Map();
+  async membership(team2, login2) {
+    const members = this.teams.get(team2.toLowerCase());
+    if (!members) return { state: "unknown", reason: `${team2} is not in ${this.origin}` };
+    return members.has(login2.toLowerCase()) ? { state: "member" } : { state: "not-member" };
+  }
+};
+
+// src/governance/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+import path from "node:path";
+var HEADER = "blastgate-digest/1\n";
+function repoPath(p) {
+  return path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
+}
+function combineDigest(parts) {
+  const h = createHash2("sha256").update(HEADER);
+  for (const p of parts) h.update(`${p.path}	${p.sha256}
+`);
+  return `sha256:${h.digest("hex")}`;
+}
+function fileHash() {
+  const hash = createHash2("sha256");
+  return { hash, part: (path5) => ({ path: path5, sha256: hash.digest("hex") }) };
+}
+async function digestFiles(source, files) {
+  const parts = [];
+  for (const f of files) {
+    const h = createHash2("sha256");
+    try {
+      for await (const chunk of source.chunks(f.path, f.maxBytes)) h.update(chunk, "utf8");
+    } catch (e) {
+      return { ok: false, reason: `${e?.message ?? String(e)} (${source.label})` };
+    }
+    parts.push({ path: f.path, sha256: h.digest("hex") });
+  }
+  return { ok: true, digest: combineDigest(parts) };
+}
+function shortDigest(digest) {
+  return digest.slice(0, "sha256:".length + 12);
+}
+
+// src/governance/reviews.ts
+var OVERRIDE_LINE = /^\s*(?:[-*]\s+)?blastgate\s+override\b(.*)$/i;
+var RULE_AND_REASON = /^\s+([^\s:]+)\s*(?::(.*))?$/;
+var DECISIVE = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
+var sameLogin = (a, b) => a.toLowerCase() === b.toLowerCase();
+function readReviews(reviews) {
+  const submitted = reviews.filter((r) => r && r.user && typeof r.user.login === "string" && r.state !== "PENDING").map((r, i) => ({ r, i })).sort((a, b) => cmp(a.r.submitted_at ?? "", b.r.submitted_at ?? "") || a.r.id - b.r.id || a.i - b.i).map(({ r }) => r);
+  const latest = /* @__PURE__ */ new Map();
+  for (const r of submitted) if (DECISIVE.has(r.state)) latest.set(r.user.login.toLowerCase(), r);
+  const approvals = [];
+  const overrides = [];
+  for (const r of submitted) {
+    const login2 = r.user.login;
+    const last = latest.get(login2.toLowerCase());
+    const standing = r.state === "APPROVED" && last?.state === "APPROVED";
+    const base = { reviewId: r.id, login: login2, commit: r.commit_id ?? null, submittedAt: r.submitted_at ?? null };
+    if (standing) approvals.push(base);
+    const lines = (r.body ?? "").split(/\r\n|\r|\n/);
+    lines.forEach((text2, i) => {
+      const m = OVERRIDE_LINE.exec(text2);
+      if (!m) return;
+      const rest = RULE_AND_REASON.exec(m[1] ?? "");
+      const request = { ...base, ruleId: visible(rest?.[1] ?? ""), reason: visible((rest?.[2] ?? "").trim()), line: i + 1 };
+      if (r.state !== "APPROVED") {
+        request.notApproving = { code: "not-approved", message: `the review is ${r.state.toLowerCase().replace(/_/g, " ")}, not an approval: an override is an approving review` };
+      } else if (!standing) {
+        request.notApproving = { code: "superseded", message: `${login2}'s later review (${last.state.toLowerCase().replace(/_/g, " ")}) withdrew this approval` };
+      }
+      overrides.push(request);
+    });
+  }
+  return { approvals, overrides };
+}
+function visible(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/governance/facts.ts
+function emptyFacts() {
+  return {
+    author: void 0,
+    org: void 0,
+    reviews: readReviews([]),
+    memberships: new MembershipTable(),
+    head: /* @__PURE__ */ new Map(),
+    atCommit: /* @__PURE__ */ new Map(),
+    waivers: [],
+    changes: void 0,
+    manifestNames: void 0
+  };
+}
+function boundTo(facts, subject, commit) {
+  const head = facts.head.get(subject);
+  if (!head) return { ok: false, reason: `the content of ${subject} at head is not known, so no review can be bound to it`, reviewed: null };
+  if (!commit) return { ok: false, reason: "the review names no commit, so what it approved cannot be compared with head", reviewed: null, digest: head.digest };
+  const at = facts.atCommit.get(commit)?.get(subject);
+  if (!at) return { ok: false, reason: `${subject} was not read at the review's commit ${commit.slice(0, 7)}`, reviewed: null, digest: head.digest };
+  if (!at.ok) return { ok: false, reason: `${subject} cannot be read at the review's commit ${commit.slice(0, 7)}: ${at.reason}`, reviewed: null, digest: head.digest };
+  if (at.digest !== head.digest) {
+    return {
+      ok: false,
+      reason: `stale: ${head.files.join(" or ")} changed after the review (${shortDigest(at.digest)} at ${commit.slice(0, 7)}, ${shortDigest(head.digest)} at head)`,
+      reviewed: at.digest,
+      digest: head.digest
+    };
+  }
+  return { ok: true, digest: head.digest, reviewed: at.digest };
+}
+function notMember(facts, team2, login2) {
+  const m = facts.memberships.get(team2, login2);
+  if (m.state === "member") return void 0;
+  if (m.state === "not-member") return `${login2} is not a member of ${team2}`;
+  return `membership of ${login2} in ${team2} cannot be read (${m.reason}); reading team membership needs ${MEMBERS_READ_TOKEN}`;
+}
+function judgeApprovals(facts, req) {
+  const counted = /* @__PURE__ */ new Map();
+  const refused = [];
+  for (const a of facts.reviews.approvals) {
+    let reason;
+    if (facts.author === void 0) reason = "the pull request's author is not known, so an approval cannot be told apart from a self-approval";
+    else if (sameLogin(a.login, facts.author)) reason = `${a.login} is the pull request's author`;
+    else {
+      if (facts.memberships.get(req.team, a.login).state === "not-member") continue;
+      reason = notMember(facts, req.team, a.login);
+    }
+    if (reason === void 0) {
+      const b = boundTo(facts, req.manifest, a.commit);
+      if (b.ok) {
+        if (!counted.has(a.login.toLowerCase())) counted.set(a.login.toLowerCase(), { login: a.login, reviewId: a.reviewId, commit: a.commit });
+        continue;
+      }
+      reason = b.reason;
+    }
+    refused.push({ login: a.login, reviewId: a.reviewId, reason });
+  }
+  const approvedBy = [...counted.values()];
+  const seen = /* @__PURE__ */ new Set();
+  const stillRefused = refused.filter((r) => {
+    const key = `${r.login.toLowerCase()}\0${r.reason}`;
+    if (counted.has(r.login.toLowerCase()) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { manifest: req.manifest, ruleId: req.ruleId, roles: req.roles, team: req.team, need: req.need, approvedBy, refused: stillRefused, satisfied: approvedBy.length >= req.need, location: req.location };
+}
+
+// src/governance/overrides.ts
+function entitlement(rule, login2, facts) {
+  if (rule.overrideUsers.some((u) => sameLogin(u, login2))) return { via: "user" };
+  const unknown = [];
+  for (const team2 of rule.overrideTeams) {
+    const m = facts.memberships.get(team2, login2);
+    if (m.state === "member") return { via: team2 };
+    if (m.state === "unknown") unknown.push(`${team2}: ${m.reason}`);
+  }
+  if (unknown.length > 0) {
+    return {
+      code: "membership-unknown",
+      message: `team membership of ${login2} cannot be read (${unknown.join("; ")}), so the override cannot be attributed and is refused; reading team membership needs ${MEMBERS_READ_TOKEN}`
+    };
+  }
+  const who = [rule.overrideTeams.length > 0 ? `a member of ${rule.overrideTeams.join(", ")}` : "", rule.overrideUsers.length > 0 ? `one of ${rule.overrideUsers.join(", ")}` : ""].filter(Boolean).join(" or ");
+  return { code: "not-authorized", message: `${login2} may not override '${rule.id}': it takes ${who}` };
+}
+function preRefusal(req, rule, ruleIds, author) {
+  if (!req.ruleId) return { code: "malformed", message: "write the line as `blastgate override <rule-id>: <reason>`" };
+  if (req.notApproving) return req.notApproving;
+  if (!rule) {
+    const hint = suggest(req.ruleId, ruleIds);
+    return { code: "unknown-rule", message: `'${req.ruleId}' is not a rule of the policies${hint ? ` (did you mean '${hint}'?)` : ""}` };
+  }
+  if (!req.reason) return { code: "no-reason", message: `an override needs a reason: \`blastgate override ${req.ruleId}: <why>\`` };
+  if (rule.enforcement === "hard-mandatory") return { code: "not-soft-mandatory", message: `rule '${rule.id}' is hard-mandatory: it cannot be overridden` };
+  if (rule.enforcement === "advisory") return { code: "not-soft-mandatory", message: `rule '${rule.id}' is advisory: it never blocks, so there is nothing to override` };
+  if (rule.overrideTeams.length === 0 && rule.overrideUsers.length === 0) {
+    return { code: "not-overridable", message: `rule '${rule.id}' names no overrideTeams or overrideUsers (nor does its Policy): nobody may override it` };
+  }
+  if (author === void 0) return { code: "author-unknown", message: "the pull request's author is not known, so a self-override cannot be ruled out" };
+  if (sameLogin(req.login, author)) return { code: "self-override", message: `${req.login} is the pull request's author: an override needs someone else` };
+  return void 0;
+}
+function applyOverrides(findings, rules, facts) {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const ruleIds = [...byId.keys()];
+  const records = [];
+  for (const req of facts.reviews.overrides) {
+    const base = { ruleId: req.ruleId, reason: req.reason, by: req.login, reviewId: req.reviewId, line: req.line, commit: req.commit, submittedAt: req.submittedAt, status: "refused" };
+    const rule = byId.get(req.ruleId);
+    const verdict = preRefusal(req, rule, ruleIds, facts.author) ?? entitlement(rule, req.login, facts);
+    if ("code" in verdict) {
+      records.push({ ...base, refusal: verdict });
+      continue;
+    }
+    const subjects = [...new Set(findings.filter((f) => f.ruleId === req.ruleId).map((f) => f.manifest))].sort();
+    if (subjects.length === 0) {
+      records.push({ ...base, status: "unused", via: verdict.via });
+      continue;
+    }
+    for (const subject of subjects) {
+      const b = boundTo(facts, subject, req.commit);
+      if (!b.ok) {
+        const record2 = { ...base, manifest: subject, reviewedDigest: b.reviewed, via: verdict.via, refusal: { code: b.reviewed === null && !req.commit ? "no-commit" : "stale", message: b.reason } };
+        if (b.digest) record2.digest = b.digest;
+        records.push(record2);
+        continue;
+      }
+      records.push({ ...base, status: "accepted", manifest: subject, digest: b.digest, reviewedDigest: b.reviewed, via: verdict.via });
+      for (const f of findings) {
+        if (f.ruleId !== req.ruleId || f.manifest !== subject || f.enforcement !== "soft-mandatory") continue;
+        f.status = "overridden";
+        f.override = { by: req.login, reason: req.reason, reviewId: req.reviewId, commit: req.commit, digest: b.digest, via: verdict.via };
+      }
+    }
+  }
+  return records;
+}
+
+// src/governance/waivers.ts
+var DAY = 864e5;
+var WAIVER_EXPIRED = "blastgate/waiver-expired";
+function compileWaivers(docs, opts) {
+  const problems = [];
+  const waivers = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const { doc, source } of docs) {
+    const at = (...p) => source.map.locate(pointerOf(p));
+    const name2 = doc.metadata.name;
+    const location = at("metadata", "name");
+    let ok = true;
+    const earlier = seen.get(name2);
+    if (earlier) {
+      problems.push({ code: "waiver", message: `waiver name '${name2}' is used twice (first at ${earlier.file}:${earlier.line})`, location });
+      ok = false;
+    }
+    seen.set(name2, location);
+    doc.spec.rules.forEach((r, i) => {
+      if (opts.ruleIds.includes(r)) return;
+      const hint = suggest(r, opts.ruleIds);
+      problems.push({ code: "waiver", message: `waiver '${name2}' names rule '${r}', which is not a rule of the policies${hint ? ` (did you mean '${hint}'?)` : ""}`, location: at("spec", "rules", i) });
+      ok = false;
+    });
+    if (opts.manifestNames && !opts.manifestNames.has(doc.spec.manifest)) {
+      const hint = suggest(doc.spec.manifest, [...opts.manifestNames.keys()]);
+      problems.push({ code: "waiver", message: `waiver '${name2}' names manifest '${doc.spec.manifest}', but no manifest in the repository has that metadata.name${hint ? ` (did you mean '${hint}'?)` : ""}`, location: at("spec", "manifest") });
+      ok = false;
+    }
+    const expires = parseDate(doc.spec.expires);
+    const expiresLocation = at("spec", "expires");
+    if (!expires.ok) {
+      problems.push({ code: "waiver", message: `spec.expires: ${expires.reason}`, location: expiresLocation });
+      ok = false;
+    } else if (opts.maxExpiry && expires.value.getTime() - opts.now.getTime() > opts.maxExpiry.seconds * 1e3) {
+      const ahead = formatDuration((expires.value.getTime() - opts.now.getTime()) / 1e3);
+      problems.push({
+        code: "waiver",
+        message: `waiver '${name2}' expires ${doc.spec.expires}, ${ahead} ahead; the Policy at ${opts.maxExpiry.location.file}:${opts.maxExpiry.location.line} allows waivers at most ${formatDuration(opts.maxExpiry.seconds)} ahead`,
+        location: expiresLocation
+      });
+      ok = false;
+    }
+    if (!ok || !expires.ok) continue;
+    const w = {
+      name: name2,
+      manifest: doc.spec.manifest,
+      rules: doc.spec.rules,
+      reason: doc.spec.reason.trim(),
+      owner: doc.spec.owner.trim(),
+      expires: doc.spec.expires,
+      endsAt: new Date(expires.value.getTime() + DAY),
+      location,
+      expiresLocation
+    };
+    if (doc.spec.digest !== void 0) w.digest = doc.spec.digest;
+    waivers.push(w);
+  }
+  return { waivers, problems };
+}
+function applyWaivers(findings, facts, manifests, now) {
+  const records = [];
+  const added = [];
+  for (const w of facts.waivers) {
+    const files = [...manifests].filter(([, n]) => n === w.manifest).map(([f]) => f).sort();
+    const record2 = {
+      name: w.name,
+      manifest: w.manifest,
+      rules: w.rules,
+      reason: w.reason,
+      owner: w.owner,
+      expires: w.expires,
+      location: w.location,
+      status: "unused",
+      files,
+      waived: [],
+      notApplied: []
+    };
+    if (w.digest) record2.digest = w.digest;
+    records.push(record2);
+    if (now.getTime() >= w.endsAt.getTime()) {
+      record2.status = "expired";
+      record2.message = `expired at the end of ${w.expires} (UTC): it waives nothing`;
+      for (const file2 of files) {
+        added.push({
+          ruleId: WAIVER_EXPIRED,
+          ruleType: "waiver",
+          enforcement: "advisory",
+          severity: "warning",
+          messageId: "expired",
+          message: `waiver '${w.name}' expired on ${w.expires}: rule${w.rules.length === 1 ? "" : "s"} ${w.rules.join(", ")} block${w.rules.length === 1 ? "s" : ""} this manifest again; renew the waiver with a new date, or remove it`,
+          location: w.expiresLocation,
+          manifest: file2,
+          evidence: { waiver: w.name, expires: w.expires, rules: w.rules },
+          policy: w.location,
+          status: "advisory"
+        });
+      }
+      continue;
+    }
+    if (files.length === 0) {
+      record2.status = "not-checked";
+      record2.message = `no manifest named '${w.manifest}' was checked in this run`;
+      continue;
+    }
+    const holders = facts.manifestNames?.get(w.manifest) ?? files;
+    const allHolders = [.../* @__PURE__ */ new Set([...holders, ...files])];
+    if (allHolders.length > 1) {
+      record2.status = "ambiguous";
+      record2.message = `${allHolders.length} manifests are named '${w.manifest}' (${allHolders.sort().join(", ")}): a waiver names exactly one, so it waives nothing`;
+      continue;
+    }
+    const file = files[0];
+    if (w.digest) {
+      const head = facts.head.get(file);
+      if (!head || head.digest !== w.digest) {
+        record2.status = "stale";
+        record2.message = head ? `${head.files.join(" or ")} changed: the content at head is ${shortDigest(head.digest)}, the waiver holds for ${shortDigest(w.digest)} only, so it waives nothing` : `the content of ${file} at head is not known, so spec.digest cannot be compared: it waives nothing`;
+        continue;
+      }
+    }
+    for (const f of findings) {
+      if (f.manifest !== file || !w.rules.includes(f.ruleId)) continue;
+      if (f.enforcement === "hard-mandatory") {
+        if (!record2.notApplied.some((n) => n.ruleId === f.ruleId)) record2.notApplied.push({ ruleId: f.ruleId, manifest: file, reason: `rule '${f.ruleId}' is hard-mandatory: no waiver lifts it` });
+        continue;
+      }
+      if (f.enforcement !== "soft-mandatory" || f.status !== "blocking") continue;
+      f.status = "waived";
+      f.waiver = { name: w.name, reason: w.reason, owner: w.owner, expires: w.expires, location: w.location };
+      record2.waived.push({ ruleId: f.ruleId, manifest: file, location: f.location });
+    }
+    if (record2.waived.length > 0) record2.status = "applied";
+    else record2.message = record2.notApplied.length > 0 ? record2.notApplied.map((n) => n.reason).join("; ") : `no finding of ${w.rules.join(", ")} on ${file} needed waiving`;
+  }
+  return { records, findings: added };
+}
+
+// src/governance/judge.ts
+function statusOf(f) {
+  if (f.enforcement === "advisory") return "advisory";
+  if (f.enforcement === "hard-mandatory") return "blocking";
+  return f.status === "overridden" || f.status === "waived" ? f.status : "blocking";
+}
+function tally(findings, problems) {
+  const counts = { advisory: 0, softMandatory: 0, hardMandatory: 0, problems: problems.length, blocking: 0, overridden: 0, waived: 0 };
+  for (const f of findings) {
+    if (f.enforcement === "advisory") counts.advisory++;
+    else if (f.enforcement === "soft-mandatory") counts.softMandatory++;
+    else counts.hardMandatory++;
+    const s = statusOf(f);
+    if (s !== "advisory") counts[s]++;
+  }
+  return { counts, verdict: problems.length > 0 ? "error" : counts.blocking > 0 ? "blocked" : "allowed" };
+}
+function applyGovernance(findings, rules, facts, manifests, now) {
+  for (const f of findings) f.status = f.enforcement === "advisory" ? "advisory" : "blocking";
+  const overrides = applyOverrides(findings, rules, facts);
+  const waivers = applyWaivers(findings, facts, manifests, now);
+  return { overrides, waivers: waivers.records, findings: waivers.findings };
+}
+
 // src/report/json.ts
 var REPORT_VERSION = 1;
 function toJson(result, meta) {
@@ -14296,13 +20376,18 @@ function toJson(result, meta) {
     tool: { name: "blastgate", version: meta.version },
     evaluatedAt: meta.now.toISOString(),
     verdict: result.verdict,
-    counts: result.counts,
+    counts: { ...tally(result.findings, result.problems).counts, ...result.counts },
     policiesDir: result.policiesDir,
     manifests: result.manifests,
     rules: result.rules,
     plans: result.plans,
-    findings: result.findings,
-    problems: result.problems
+    findings: result.findings.map((f) => ({ ...f, status: statusOf(f) })),
+    problems: result.problems,
+    overrides: result.overrides ?? [],
+    waivers: result.waivers ?? [],
+    approvals: result.approvals ?? [],
+    digests: result.digests ?? [],
+    scripts: result.scripts ?? []
   };
 }
 
@@ -14314,11 +20399,19 @@ function where(l) {
   return `${l.file}:${l.line}:${l.column}`;
 }
 function headline(r) {
-  const mandatory = r.counts.hardMandatory + r.counts.softMandatory;
+  const statuses = r.findings.map(statusOf);
+  const count = (s) => statuses.filter((x) => x === s).length;
+  const blocking = count("blocking");
+  const lifted = [count("overridden") ? `${count("overridden")} overridden` : "", count("waived") ? `${count("waived")} waived` : ""].filter(Boolean);
   const n = r.manifests.length;
   const manifests = `${n} manifest${n === 1 ? "" : "s"}`;
   if (r.verdict === "error") return `ERROR: Blastgate could not judge ${manifests}: ${r.problems.length} input problem${r.problems.length === 1 ? "" : "s"} to fix`;
-  if (r.verdict === "blocked") return `BLOCKED: ${mandatory} mandatory finding${mandatory === 1 ? "" : "s"} in ${manifests}`;
+  if (r.verdict === "blocked") {
+    const blocked = new Set(r.findings.filter((f, i) => statuses[i] === "blocking").map((f) => f.manifest)).size;
+    const where2 = blocked === n ? manifests : `${blocked} of ${manifests}`;
+    return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${where2}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
+  }
+  if (lifted.length > 0) return `ALLOWED: ${manifests} checked, no blocking findings (${[...lifted, ...r.counts.advisory ? [`${r.counts.advisory} advisory`] : []].join(", ")})`;
   return `ALLOWED: ${manifests} checked, no mandatory findings${r.counts.advisory ? ` (${r.counts.advisory} advisory)` : ""}`;
 }
 function toText(r, style = PLAIN) {
@@ -14337,17 +20430,26 @@ function toText(r, style = PLAIN) {
     byManifest.set(f.manifest, list2);
   }
   const seen = /* @__PURE__ */ new Set();
+  const digests = new Map((r.digests ?? []).map((d) => [d.subject, d.digest]));
   for (const plan of r.plans) {
     out.push("");
-    out.push(style.bold(plan.manifest) + style.dim(` (${plan.name})`));
+    const digest = digests.get(plan.manifest);
+    out.push(style.bold(plan.manifest) + style.dim(` (${plan.name})${digest ? `  ${shortDigest(digest)}` : ""}`));
     out.push(`  Plan: ${plan.summary}`);
     if (!seen.has(plan.manifest)) {
       seen.add(plan.manifest);
       const findings = byManifest.get(plan.manifest) ?? [];
-      if (findings.length === 0) out.push(`  ${style.green("\u2714")} no findings`);
+      if (findings.length === 0) out.push(r.problems.length > 0 ? `  ${style.yellow("!")} no findings, but not fully judged: see the input problems above` : `  ${style.green("\u2714")} no findings`);
       for (const f of findings) out.push(findingLine(f, style));
     }
   }
+  const others = r.findings.filter((f) => !seen.has(f.manifest));
+  if (others.length > 0) {
+    out.push("");
+    out.push(style.bold("Other findings:"));
+    for (const f of others) out.push(findingLine(f, style));
+  }
+  out.push(...governanceLines(r, style));
   if (r.manifests.length === 0) {
     out.push("");
     out.push("No manifests found. Pass manifest paths or globs, or add a YAML file with `kind: Operation`.");
@@ -14355,8 +20457,43 @@ function toText(r, style = PLAIN) {
   return out.join("\n") + "\n";
 }
 function findingLine(f, style) {
-  const mark = f.severity === "error" ? style.red("\u2716") : style.yellow("!");
-  return `  ${mark} ${where(f.location)}  ${f.enforcement}  ${f.message}  ${style.dim(f.ruleId)}`;
+  const status = statusOf(f);
+  const mark = status === "blocking" ? style.red("\u2716") : status === "advisory" ? style.yellow("!") : style.green("\u21B7");
+  const lifted = status === "overridden" && f.override ? `  (overridden by ${f.override.by}: ${f.override.reason})` : status === "waived" && f.waiver ? `  (waived by ${f.waiver.name}, owner ${f.waiver.owner}, until ${f.waiver.expires}: ${f.waiver.reason})` : "";
+  return `  ${mark} ${where(f.location)}  ${f.enforcement}${status === "overridden" || status === "waived" ? `, ${status}` : ""}  ${f.message}${lifted}  ${style.dim(f.ruleId)}`;
+}
+function governanceLines(r, style) {
+  const out = [];
+  const ok = style.green("\u2714");
+  const no = style.red("\u2716");
+  if (r.overrides && r.overrides.length > 0) {
+    out.push("", style.bold("Overrides:"));
+    for (const o of r.overrides) {
+      const what = `${o.by} overrides ${o.ruleId}${o.manifest ? ` on ${o.manifest}` : ""}${o.reason ? `: "${o.reason}"` : ""}`;
+      const review = style.dim(`review ${o.reviewId}${o.commit ? ` at ${o.commit.slice(0, 7)}` : ""}${o.digest ? `, ${shortDigest(o.digest)}` : ""}`);
+      if (o.status === "accepted") out.push(`  ${ok} accepted  ${what} (via ${o.via === "user" ? "overrideUsers" : o.via})  ${review}`);
+      else if (o.status === "unused") out.push(`  ${style.yellow("!")} unused  ${what}: the rule found nothing to override  ${review}`);
+      else out.push(`  ${no} refused  ${what}: ${o.refusal?.message ?? "refused"}  ${review}`);
+    }
+  }
+  if (r.approvals && r.approvals.length > 0) {
+    out.push("", style.bold("Approvals:"));
+    for (const a of r.approvals) {
+      const who = a.approvedBy.length > 0 ? ` by ${a.approvedBy.map((x) => x.login).join(", ")}` : "";
+      const refused = a.refused.length > 0 ? style.dim(`; not counted: ${a.refused.map((x) => x.reason).join("; ")}`) : "";
+      out.push(`  ${a.satisfied ? ok : no} ${a.manifest}  ${a.roles.join(", ")} ${a.team}: ${a.approvedBy.length} of ${a.need}${who}${refused}`);
+    }
+  }
+  const waivers = (r.waivers ?? []).filter((w) => w.status !== "not-checked");
+  if (waivers.length > 0) {
+    out.push("", style.bold("Waivers:"));
+    for (const w of waivers) {
+      const mark = w.status === "applied" ? ok : w.status === "unused" ? style.yellow("!") : no;
+      const detail = w.status === "applied" ? `waives ${w.waived.map((x) => x.ruleId).join(", ")} on ${w.files.join(", ")}: ${w.reason}` : w.message ?? "";
+      out.push(`  ${mark} ${w.status}  ${w.name} (owner ${w.owner}, until ${w.expires})  ${detail}  ${style.dim(where(w.location))}`);
+    }
+  }
+  return out;
 }
 function problemLine(p, style) {
   return `  ${style.red("\u2716")} ${where(p.location)}  ${p.message}  ${style.dim(p.code)}`;
@@ -14812,7 +20949,7 @@ var posixClasses = {
 var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
 var noMatch = /$./;
 var parseClass = (glob, position, nocase = false, form) => {
-  const norm = (c) => {
+  const norm3 = (c) => {
     const n = form ? c.normalize(form) : c;
     return [...n].length === 1 ? n : c;
   };
@@ -14863,7 +21000,7 @@ var parseClass = (glob, position, nocase = false, form) => {
       }
     }
     escaping = false;
-    const n = norm(c);
+    const n = norm3(c);
     if (rangeStart) {
       if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
         ranges.push(braceEscape(rangeStart) + "-" + braceEscape(n));
@@ -15057,7 +21194,7 @@ var compile = (items, nocase) => {
   const start = seq(items, MATCH);
   return [start, id];
 };
-var show = (start) => {
+var show2 = (start) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref = (n) => n.t === "match" ? "match" : String(n.id);
@@ -15065,25 +21202,25 @@ var show = (start) => {
     if (n.t === "match" || seen.has(n))
       return;
     seen.add(n);
-    const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
+    const line2 = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
     switch (n.t) {
       case "split":
-        line(`split -> ${n.out.map(ref).join(", ")}`);
+        line2(`split -> ${n.out.map(ref).join(", ")}`);
         for (const o of n.out)
           walk(o, indent);
         return;
       case "neg":
-        line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
+        line2(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
         walk(n.sub, indent + "  ");
         return walk(n.next, indent);
       case "lit":
-        line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
+        line2(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
         break;
       case "class":
-        line(`${n.re} -> ${ref(n.next)}`);
+        line2(`${n.re} -> ${ref(n.next)}`);
         break;
       default:
-        line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
+        line2(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
     }
     walk(n.next, indent);
   };
@@ -15569,7 +21706,7 @@ var Matcher = class {
   }
   /** a readable listing of the state machine */
   toString() {
-    return show(this.#start);
+    return show2(this.#start);
   }
 };
 
@@ -15585,7 +21722,7 @@ var assertValidPattern = (pattern) => {
 };
 
 // node_modules/minimatch/dist/esm/escape.js
-var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+var escape3 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
   const c = e.charAt(0);
   if (c === "#") {
@@ -15737,11 +21874,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
+var path2 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+var sep = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -16995,13 +23132,148 @@ var Minimatch = class {
   }
 };
 minimatch.Minimatch = Minimatch;
-minimatch.escape = escape2;
+minimatch.escape = escape3;
 minimatch.unescape = unescape;
+
+// src/workspace/files.ts
+import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import path3 from "node:path";
+import { TextDecoder as TextDecoder2 } from "node:util";
+var FileError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+};
+function normalizePath(p) {
+  return path3.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
+}
+function checkRelative(file) {
+  if (file.includes("\0")) return "contains a NUL byte";
+  if (path3.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file) || file.startsWith("\\")) return "is absolute; paths are relative to the repository root";
+  const norm3 = path3.posix.normalize(file.replace(/\\/g, "/"));
+  if (norm3 === ".." || norm3.startsWith("../")) return "leaves the repository";
+  return void 0;
+}
+var CHUNK_BYTES = 64 * 1024;
+var readBuffer;
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var LocalFiles = class {
+  constructor(root) {
+    this.root = root;
+    this.label = "the working tree";
+  }
+  root;
+  label;
+  realRoot;
+  /** Real paths of the directories seen so far: a file then costs one lstat, not a walk of its path. */
+  realDirs = /* @__PURE__ */ new Map();
+  /** The real path of a file below the root, and its status; refuses what leaves the root. */
+  resolve(file) {
+    const bad = checkRelative(file);
+    if (bad) throw new FileError(`${file} ${bad}`, "outside");
+    this.realRoot ??= realpathSync.native(this.root);
+    const full = path3.resolve(this.realRoot, file);
+    let real;
+    let st;
+    try {
+      const dir = path3.dirname(full);
+      let realDir = this.realDirs.get(dir);
+      if (realDir === void 0) this.realDirs.set(dir, realDir = realpathSync.native(dir));
+      real = path3.join(realDir, path3.basename(full));
+      st = lstatSync(real);
+      if (st.isSymbolicLink()) {
+        real = realpathSync.native(real);
+        st = statSync(real);
+      }
+    } catch {
+      throw new FileError(`${file} does not exist`, "missing");
+    }
+    if (real !== this.realRoot && !real.startsWith(this.realRoot + path3.sep)) throw new FileError(`${file} resolves outside the repository (through a symbolic link)`, "outside");
+    return { real, st };
+  }
+  /** Opens a regular file within the limit; the caller closes the descriptor. */
+  open(file, maxBytes) {
+    const { real, st } = this.resolve(file);
+    if (st.isDirectory()) throw new FileError(`${file} is a directory, not a file`, "directory");
+    if (!st.isFile()) throw new FileError(`${file} is not a regular file`, "io");
+    if (st.size > maxBytes) throw new FileError(`${file} is ${mib(st.size)}, over the limit of ${mib(maxBytes)}`, "too-large");
+    return openSync(real, "r");
+  }
+  async readText(file, maxBytes) {
+    let text2 = "";
+    for await (const c of this.chunks(file, maxBytes)) text2 += c;
+    return text2;
+  }
+  async *chunks(file, maxBytes) {
+    const fd = this.open(file, maxBytes);
+    const decoder = new TextDecoder2("utf-8", { fatal: true });
+    const buf = readBuffer ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    let read2 = 0;
+    try {
+      for (; ; ) {
+        const n = readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        read2 += n;
+        if (read2 > maxBytes) throw new FileError(`${file} grew over the limit of ${mib(maxBytes)} while being read`, "too-large");
+        yield decode(decoder, buf.subarray(0, n), file, true);
+      }
+      yield decode(decoder, void 0, file, false);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  async list(dir) {
+    const out = [];
+    const base = dir === "" || dir === "." ? "" : dir.replace(/\/+$/, "");
+    const walk = async (rel) => {
+      const abs = path3.join(this.root, rel);
+      const entries = readdirSync(abs, { withFileTypes: true });
+      for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
+        const child = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) await walk(child);
+        } else if (e.isFile() || e.isSymbolicLink()) out.push(child);
+      }
+    };
+    if (base) {
+      if (!this.resolve(base).st.isDirectory()) throw new FileError(`${base} is not a directory`, "io");
+    }
+    await walk(base);
+    return out;
+  }
+  async exists(file) {
+    if (checkRelative(file)) return false;
+    try {
+      lstatSync(path3.resolve(this.root, file));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+};
+function decode(decoder, buf, file, stream) {
+  try {
+    return decoder.decode(buf, { stream });
+  } catch {
+    throw new FileError(`${file} is not UTF-8 text`, "encoding");
+  }
+}
+function mib(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MiB` : `${bytes} bytes`;
+}
 
 // src/workspace/discover.ts
 var YAML_FILE = /\.ya?ml$/i;
 var LOOKS_LIKE_MANIFEST = /^kind:[ \t]*["']?Operation["']?[ \t]*(#.*)?$/m;
 var GLOB_CHARS = /[*?[\]{}!]/;
+function declaresOperation(file, text2) {
+  if (LOOKS_LIKE_MANIFEST.test(text2)) return true;
+  const parsed = parseYaml(file, text2, DEFAULT_LIMITS);
+  if (parsed.problems.length > 0) return /Operation/.test(text2);
+  return parsed.documents.some((d) => d.value?.kind === "Operation");
+}
 async function discoverManifests(source, patterns, policiesDir, problems, maxBytes) {
   const found = /* @__PURE__ */ new Set();
   let all;
@@ -17009,7 +23281,7 @@ async function discoverManifests(source, patterns, policiesDir, problems, maxByt
   const policyPrefix = policiesDir.replace(/\/+$/, "") + "/";
   const isManifest = async (f) => {
     try {
-      return LOOKS_LIKE_MANIFEST.test(await source.readText(f, maxBytes));
+      return declaresOperation(f, await source.readText(f, maxBytes));
     } catch {
       return true;
     }
@@ -17031,900 +23303,99 @@ async function discoverManifests(source, patterns, policiesDir, problems, maxByt
     } else if (await source.exists(p)) {
       found.add(p);
     } else {
-      problems.push({ code: "file", message: `${raw} does not exist`, location: { file: raw, line: 1, column: 1 } });
+      const outside = checkRelative(p);
+      problems.push({ code: "file", message: `${raw} ${outside ?? "does not exist"}`, location: { file: raw, line: 1, column: 1 } });
     }
   }
   return [...found];
 }
 
-// src/workspace/files.ts
-import { createReadStream } from "node:fs";
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
-import path2 from "node:path";
-import { TextDecoder as TextDecoder2 } from "node:util";
-var FileError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
-  code;
-};
-function checkRelative(file) {
-  if (file.includes("\0")) return "contains a NUL byte";
-  if (path2.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file) || file.startsWith("\\")) return "is absolute; paths are relative to the repository root";
-  const norm = path2.posix.normalize(file.replace(/\\/g, "/"));
-  if (norm === ".." || norm.startsWith("../")) return "leaves the repository";
-  return void 0;
-}
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var LocalFiles = class {
-  constructor(root) {
+// src/workspace/git.ts
+import { spawn } from "node:child_process";
+import { TextDecoder as TextDecoder3 } from "node:util";
+var COMMIT = /^[0-9a-f]{4,64}$/i;
+var GitFiles = class {
+  constructor(root, commit) {
     this.root = root;
-    this.label = "the working tree";
+    this.commit = commit;
+    if (!COMMIT.test(commit)) throw new FileError(`'${commit}' is not a commit id`, "io");
+    this.label = `commit ${commit.slice(0, 7)}`;
   }
   root;
+  commit;
   label;
-  realRoot;
-  async resolve(file) {
-    const bad = checkRelative(file);
-    if (bad) throw new FileError(`${file} ${bad}`, "outside");
-    this.realRoot ??= await realpath(this.root);
-    const full = path2.resolve(this.realRoot, file);
-    let real;
-    try {
-      real = await realpath(full);
-    } catch {
-      throw new FileError(`${file} does not exist`, "missing");
-    }
-    if (real !== this.realRoot && !real.startsWith(this.realRoot + path2.sep)) throw new FileError(`${file} resolves outside the repository (through a symbolic link)`, "outside");
-    return real;
-  }
-  async fileOf(file, maxBytes) {
-    const real = await this.resolve(file);
-    const st = await stat(real);
-    if (st.isDirectory()) throw new FileError(`${file} is a directory, not a file`, "directory");
-    if (!st.isFile()) throw new FileError(`${file} is not a regular file`, "io");
-    if (st.size > maxBytes) throw new FileError(`${file} is ${mib(st.size)}, over the limit of ${mib(maxBytes)}`, "too-large");
-    return real;
-  }
   async readText(file, maxBytes) {
     let text2 = "";
     for await (const c of this.chunks(file, maxBytes)) text2 += c;
     return text2;
   }
   async *chunks(file, maxBytes) {
-    const real = await this.fileOf(file, maxBytes);
-    const decoder = new TextDecoder2("utf-8", { fatal: true });
-    let read = 0;
-    const stream = createReadStream(real, { highWaterMark: 1 << 20 });
+    const bad = checkRelative(file);
+    if (bad) throw new FileError(`${file} ${bad}`, "outside");
+    const spec = `${this.commit}:./${file.replace(/\\/g, "/").replace(/^\.\//, "")}`;
+    const child = spawn("git", ["--no-pager", "cat-file", "blob", spec], { cwd: this.root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d) => stderr += d.slice(0, 2e3));
+    const exited = new Promise((resolve) => {
+      child.on("error", (e) => {
+        stderr += e.message;
+        resolve(null);
+      });
+      child.on("close", (code) => resolve(code));
+    });
+    const decoder = new TextDecoder3("utf-8", { fatal: true });
+    let read2 = 0;
     try {
-      for await (const buf of stream) {
-        read += buf.length;
-        if (read > maxBytes) throw new FileError(`${file} grew over the limit of ${mib(maxBytes)} while being read`, "too-large");
-        yield decode(decoder, buf, file, true);
+      for await (const buf of child.stdout) {
+        read2 += buf.length;
+        if (read2 > maxBytes) throw new FileError(`${file} is over the limit of ${mib(maxBytes)} at ${this.label}`, "too-large");
+        yield decode2(decoder, buf, file, true);
       }
-      yield decode(decoder, void 0, file, false);
+      const code = await exited;
+      if (code !== 0) throw new FileError(`${file} cannot be read at ${this.label}: ${firstLine(stderr) || `git exited with ${code}`}`, "missing");
+      yield decode2(decoder, void 0, file, false);
     } finally {
-      stream.destroy();
+      if (child.exitCode === null) child.kill();
     }
   }
-  async list(dir) {
-    const out = [];
-    const base = dir === "" || dir === "." ? "" : dir.replace(/\/+$/, "");
-    const walk = async (rel) => {
-      const abs = path2.join(this.root, rel);
-      const entries = await readdir(abs, { withFileTypes: true });
-      for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
-        const child = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name)) await walk(child);
-        } else if (e.isFile() || e.isSymbolicLink()) out.push(child);
-      }
-    };
-    if (base) {
-      const real = await this.resolve(base);
-      if (!(await stat(real)).isDirectory()) throw new FileError(`${base} is not a directory`, "io");
-    }
-    await walk(base);
-    return out;
+  async list() {
+    throw new FileError(`listing files at ${this.label} is not supported`, "io");
   }
   async exists(file) {
-    if (checkRelative(file)) return false;
     try {
-      await lstat(path2.resolve(this.root, file));
+      for await (const _ of this.chunks(file, Number.MAX_SAFE_INTEGER)) break;
       return true;
     } catch {
       return false;
     }
   }
 };
-function decode(decoder, buf, file, stream) {
+function firstLine(s) {
+  return s.trim().split(/\r?\n/)[0] ?? "";
+}
+function decode2(decoder, buf, file, stream) {
   try {
     return decoder.decode(buf, { stream });
   } catch {
     throw new FileError(`${file} is not UTF-8 text`, "encoding");
   }
 }
-function mib(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MiB` : `${bytes} bytes`;
-}
 
-// src/documents/identifiers.ts
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0]/u;
-function codePoint(ch) {
-  return "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
-}
-function identifierDefect(id, limits) {
-  if (id.length > limits.maxIdentifierLength) return `identifier is longer than ${limits.maxIdentifierLength} characters (limit maxIdentifierLength)`;
-  const invisible = INVISIBLE.exec(id);
-  if (invisible) return `identifier '${printable(id)}' contains the invisible character ${codePoint(invisible[0])} at position ${invisible.index + 1}`;
-  const ws = /\s/.exec(id);
-  if (ws) return `identifier '${printable(id)}' contains white space at position ${ws.index + 1}`;
-  const nonAscii = /[^\x20-\x7e]/u.exec(id);
-  if (nonAscii) return `identifier '${printable(id)}' contains the non-ASCII character '${nonAscii[0]}' (${codePoint(nonAscii[0])}) at position ${nonAscii.index + 1}; identifiers are ASCII, and a look-alike letter names a different object`;
-  return void 0;
-}
-function printable(id) {
-  const shown = id.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
-  return shown.length > 80 ? shown.slice(0, 77) + "..." : shown;
-}
-var IdentifierFileParser = class {
-  constructor(file, limits) {
-    this.file = file;
-    this.limits = limits;
-  }
-  file;
-  limits;
-  values = [];
-  lines = [];
-  columns = [];
-  firstSeen = /* @__PURE__ */ new Map();
-  problems = [];
-  rest = "";
-  lineNo = 0;
-  duplicates = 0;
-  defects = 0;
-  tooMany = false;
-  push(chunk) {
-    if (this.lineNo === 0 && this.rest === "" && chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-    const text2 = this.rest + chunk;
-    let start = 0;
-    for (; ; ) {
-      const nl = text2.indexOf("\n", start);
-      if (nl < 0) break;
-      this.line(text2, start, nl);
-      start = nl + 1;
-    }
-    this.rest = text2.slice(start);
-  }
-  end() {
-    if (this.rest.length > 0) this.line(this.rest, 0, this.rest.length);
-    this.rest = "";
-    const { file, values, lines, columns } = this;
-    if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, lines[0] ?? 1, 1, "identifier-duplicate");
-    if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, lines[0] ?? 1, 1, "identifier-character");
-    if (values.length === 0 && !this.problems.some((p) => p.code === "limit")) {
-      this.problem(`identifier file ${file} holds no identifiers (blank lines and comments only): an empty run is refused, not a no-op`, 1, 1, "identifier-empty");
-    }
-    return {
-      list: { file, values, location: (i) => ({ file, line: lines[i] ?? 1, column: columns[i] ?? 1 }) },
-      problems: this.problems
-    };
-  }
-  line(text2, from, to) {
-    this.lineNo++;
-    if (this.tooMany) return;
-    let a = from;
-    let b = to;
-    while (a < b && (text2.charCodeAt(a) === 32 || text2.charCodeAt(a) === 9)) a++;
-    while (b > a && (text2.charCodeAt(b - 1) === 32 || text2.charCodeAt(b - 1) === 9 || text2.charCodeAt(b - 1) === 13)) b--;
-    if (a === b || text2.charCodeAt(a) === 35) return;
-    const id = text2.slice(a, b);
-    const column = a - from + 1;
-    if (id.indexOf("\0") >= 0) {
-      if (!this.problems.some((p) => p.code === "identifier-binary")) this.problem(`${this.file} is not a text file (NUL byte on line ${this.lineNo})`, this.lineNo, column, "identifier-binary");
-      this.tooMany = true;
-      return;
-    }
-    const defect = identifierDefect(id, this.limits);
-    if (defect) {
-      if (++this.defects <= 5) this.problem(defect, this.lineNo, column, "identifier-character");
-      return;
-    }
-    const seen = this.firstSeen.get(id);
-    if (seen !== void 0) {
-      if (++this.duplicates <= 3) this.problem(`duplicate identifier '${id}' (first on line ${seen})`, this.lineNo, column, "identifier-duplicate");
-      return;
-    }
-    if (this.values.length >= this.limits.maxIdentifiers) {
-      this.problem(`more than ${this.limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, this.lineNo, column, "limit");
-      this.tooMany = true;
-      return;
-    }
-    this.firstSeen.set(id, this.lineNo);
-    this.values.push(id);
-    this.lines.push(this.lineNo);
-    this.columns.push(column);
-  }
-  problem(message, line, column, code) {
-    this.problems.push({ code, message, location: { file: this.file, line, column } });
-  }
-};
-function checkInlineIdentifiers(values, locate, limits, file) {
+// src/documents/operation.ts
+function checkOperationValues(doc, source) {
   const problems = [];
-  const seen = /* @__PURE__ */ new Map();
-  const kept = [];
-  const keptIndex = [];
-  values.forEach((id, i) => {
-    const defect = id.length === 0 ? "identifier is empty" : identifierDefect(id, limits);
-    if (defect) return void problems.push({ code: "identifier-character", message: defect, location: locate(i) });
-    const first = seen.get(id);
-    if (first !== void 0) return void problems.push({ code: "identifier-duplicate", message: `duplicate identifier '${id}' (first at line ${locate(first).line})`, location: locate(i) });
-    seen.set(id, i);
-    kept.push(id);
-    keptIndex.push(i);
-  });
-  if (values.length > limits.maxIdentifiers) problems.push({ code: "limit", message: `more than ${limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, location: locate(0) });
-  if (values.length === 0) problems.push({ code: "identifier-empty", message: "spec.target.identifiers is empty: an empty run is refused, not a no-op", location: locate(-1) });
-  return { list: { file, values: kept, location: (i) => locate(keptIndex[i] ?? 0) }, problems };
-}
-
-// src/documents/units.ts
-var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400, y: 365 * 86400 };
-var MAX_DURATION_SECONDS = 100 * 365 * 86400;
-var DURATION_PATTERN = "^(0|([0-9]+[smhdwy])+)$";
-var RATE_PATTERN = "^[0-9]+(\\.[0-9]+)?/[smhdw]$";
-var DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
-function parseDuration(text2) {
-  if (typeof text2 === "number" && text2 === 0) return { ok: true, value: 0 };
-  if (typeof text2 !== "string") return { ok: false, reason: "a duration is a string such as 30d, 4h or 1h30m" };
-  if (text2 === "0") return { ok: true, value: 0 };
-  if (!/^([0-9]+[smhdwy])+$/.test(text2)) {
-    return { ok: false, reason: `'${text2}' is not a duration: write a whole number and a unit (s, m, h, d, w, y), e.g. 30d or 1h30m` };
-  }
-  let total = 0;
-  for (const m of text2.matchAll(/([0-9]+)([smhdwy])/g)) total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
-  if (!Number.isFinite(total) || total > MAX_DURATION_SECONDS) return { ok: false, reason: `'${text2}' is longer than 100 years` };
-  return { ok: true, value: total };
-}
-function parseRate(text2) {
-  if (typeof text2 !== "string" || !/^[0-9]+(\.[0-9]+)?\/[smhdw]$/.test(text2)) {
-    return { ok: false, reason: `'${String(text2)}' is not a rate: write objects per unit of time, e.g. 50/h` };
-  }
-  const [num2, unit] = text2.split("/");
-  const perUnit = Number(num2);
-  if (!(perUnit > 0)) return { ok: false, reason: `restore rate '${text2}' is zero: nothing would ever be restored` };
-  return { ok: true, value: perUnit * 3600 / (UNIT_SECONDS[unit] ?? 3600) };
-}
-function parseDate(text2) {
-  if (typeof text2 !== "string" || !new RegExp(DATE_PATTERN).test(text2)) {
-    return { ok: false, reason: `'${String(text2)}' is not a date: write YYYY-MM-DD` };
-  }
-  const d = new Date(text2.length === 10 ? text2 + "T00:00:00Z" : text2);
-  if (Number.isNaN(d.getTime())) return { ok: false, reason: `'${text2}' is not a real date` };
-  if (d.toISOString().slice(0, 10) !== text2.slice(0, 10) && text2.length === 10) return { ok: false, reason: `'${text2}' is not a real date` };
-  return { ok: true, value: d };
-}
-function formatDuration(seconds2) {
-  if (!Number.isFinite(seconds2)) return "never";
-  if (seconds2 === 0) return "0";
-  const parts = [];
-  let rest = Math.round(seconds2);
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]]) {
-    const n = Math.floor(rest / size);
-    if (n > 0) {
-      parts.push(`${n}${unit}`);
-      rest -= n * size;
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.join("") || "0";
-}
-
-// src/documents/schemas.ts
-var API_VERSION = "blastgate.dev/v1";
-var slug = { type: "string", pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", maxLength: 128 };
-var name = { type: "string", pattern: "^[a-z][a-z0-9_-]*$", maxLength: 128 };
-var duration = { type: "string", pattern: DURATION_PATTERN };
-var text = { type: "string", maxLength: 1e4 };
-var stringList = { type: "array", items: { type: "string", minLength: 1 } };
-var oneOrMany = { anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }] };
-var header = {
-  apiVersion: { const: API_VERSION },
-  kind: { type: "string" }
-};
-var metadataBasic = {
-  type: "object",
-  additionalProperties: false,
-  properties: { name: slug, description: text }
-};
-var operationSchema = {
-  $id: "blastgate.dev/v1/Operation",
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "metadata", "spec"],
-  properties: {
-    ...header,
-    kind: { const: "Operation" },
-    metadata: {
-      type: "object",
-      additionalProperties: false,
-      required: ["name"],
-      properties: {
-        name: slug,
-        description: text,
-        ticket: { type: "string", minLength: 1 },
-        requestedBy: { type: "string", minLength: 1 },
-        executedBy: { type: "string", minLength: 1 },
-        scripts: stringList
-      }
-    },
-    spec: {
-      type: "object",
-      additionalProperties: false,
-      required: ["environment", "action", "target", "deletion"],
-      properties: {
-        environment: slug,
-        action: name,
-        target: {
-          type: "object",
-          additionalProperties: false,
-          required: ["kind", "identifiers"],
-          properties: {
-            kind: name,
-            expectedCount: { type: "integer", minimum: 0 },
-            identifiers: {
-              anyOf: [
-                { type: "array", items: { type: "string" } },
-                {
-                  type: "object",
-                  additionalProperties: false,
-                  required: ["file"],
-                  properties: { file: { type: "string", minLength: 1 } }
-                }
-              ]
-            }
-          }
-        },
-        deletion: {
-          type: "object",
-          additionalProperties: false,
-          required: ["mode"],
-          properties: { mode: { enum: ["soft", "hard"] }, retention: duration }
-        },
-        rollout: {
-          type: "object",
-          additionalProperties: false,
-          required: ["stages"],
-          properties: {
-            stages: {
-              type: "array",
-              minItems: 1,
-              items: {
-                type: "object",
-                additionalProperties: false,
-                required: ["name"],
-                properties: {
-                  name: { type: "string", minLength: 1 },
-                  count: { type: "integer", minimum: 1 },
-                  percent: { type: "number", exclusiveMinimum: 0, maximum: 100 },
-                  bake: duration
-                },
-                oneOf: [{ required: ["count"] }, { required: ["percent"] }]
-              }
-            }
-          }
-        },
-        rollback: {
-          type: "object",
-          additionalProperties: false,
-          required: ["strategy"],
-          properties: {
-            strategy: { enum: ["undelete", "restore-from-backup", "none"] },
-            runbook: { type: "string", pattern: "^https?://\\S+$" },
-            lastTested: { type: "string", pattern: DATE_PATTERN },
-            restoreRate: { type: "string", pattern: RATE_PATTERN },
-            rto: duration
-          }
-        }
-      }
-    }
-  }
-};
-var catalogSchema = {
-  $id: "blastgate.dev/v1/Catalog",
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "kinds", "actions"],
-  properties: {
-    ...header,
-    kind: { const: "Catalog" },
-    metadata: metadataBasic,
-    environments: { type: "array", items: slug, minItems: 1 },
-    inventory: { type: "string", minLength: 1 },
-    kinds: {
-      type: "object",
-      propertyNames: name,
-      minProperties: 1,
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        required: ["identifier"],
-        properties: {
-          description: text,
-          identifier: {
-            type: "object",
-            additionalProperties: false,
-            required: ["pattern"],
-            properties: { pattern: { type: "string", minLength: 1, maxLength: 4096 } }
-          },
-          parent: name,
-          products: stringList,
-          owner: { type: "string", minLength: 1 }
-        }
-      }
-    },
-    actions: {
-      type: "object",
-      propertyNames: name,
-      minProperties: 1,
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        required: ["target", "destructive"],
-        properties: { target: name, destructive: { type: "boolean" }, description: text }
-      }
-    },
-    products: {
-      type: "object",
-      propertyNames: name,
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        required: ["rpo", "restorePoint"],
-        properties: { rpo: duration, restorePoint: duration, datastores: stringList, description: text }
-      }
-    }
-  }
-};
-var policySchema = {
-  $id: "blastgate.dev/v1/Policy",
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "rules"],
-  properties: {
-    ...header,
-    kind: { const: "Policy" },
-    metadata: metadataBasic,
-    limits: {
-      type: "object",
-      additionalProperties: false,
-      properties: Object.fromEntries(LIMIT_NAMES.map((n) => [n, { type: "integer", minimum: 1 }]))
-    },
-    rules: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["id", "type", "enforcement"],
-        properties: {
-          id: { type: "string", pattern: "^[a-z0-9][a-z0-9._/-]*$", maxLength: 128 },
-          type: { type: "string" },
-          enforcement: { enum: ["advisory", "soft-mandatory", "hard-mandatory"] },
-          description: text,
-          match: {
-            type: "object",
-            additionalProperties: false,
-            properties: { environment: oneOrMany, action: oneOrMany, kind: oneOrMany, paths: oneOrMany }
-          },
-          with: { type: "object" }
-        }
-      }
-    }
-  }
-};
-var DOCUMENT_SCHEMAS = { Operation: operationSchema, Catalog: catalogSchema, Policy: policySchema };
-
-// src/documents/validate.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// src/documents/source.ts
-var SourceMap = class {
-  constructor(file, origin = { line: 1, column: 1 }) {
-    this.file = file;
-    this.origin = origin;
-  }
-  file;
-  origin;
-  values = /* @__PURE__ */ new Map();
-  keys = /* @__PURE__ */ new Map();
-  /** The value at pointer, or the nearest ancestor that exists (a missing field points at its parent). */
-  locate(pointer) {
-    let p = pointer;
-    for (; ; ) {
-      const pos = this.values.get(p);
-      if (pos) return { file: this.file, ...pos };
-      if (p === "") return { file: this.file, ...this.origin };
-      p = p.slice(0, p.lastIndexOf("/"));
-    }
-  }
-  /** The key of a map entry (for "unknown field" errors), falling back to the value. */
-  locateKey(pointer) {
-    const pos = this.keys.get(pointer);
-    return pos ? { file: this.file, ...pos } : this.locate(pointer);
-  }
-};
-function pointerOf(parts) {
-  return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-function dottedPath(pointer) {
-  if (pointer === "") return "(document)";
-  return pointer.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p, i) => /^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : "." + p).join("");
-}
-
-// src/documents/validate.ts
-var ajv = new import_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-var compiled = /* @__PURE__ */ new WeakMap();
-function compileSchema(schema) {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
-  }
-  return fn;
-}
-var lenientAjv = new import_ajv.Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-function compileUserSchema(schema) {
-  return lenientAjv.compile(schema);
-}
-function validateValue(schema, value, source, basePointer = "", what = "") {
-  const restored = restoreStrings(value, schema, basePointer, source.plainText, schema);
-  const validate = compileSchema(schema);
-  if (validate(restored)) return { value: restored, problems: [] };
-  const problems = describeErrors(validate.errors ?? [], restored, source, basePointer, what);
-  return { value: restored, problems };
-}
-function restoreStrings(value, schema, ptr, plain, root) {
-  if (!schema || typeof schema !== "object") return value;
-  const s = deref(schema, root);
-  if (value !== null && typeof value === "object") {
-    if (Array.isArray(value)) {
-      const items = pickBranch(s, "array", root)?.items;
-      if (!items) return value;
-      for (let i = 0; i < value.length; i++) value[i] = restoreStrings(value[i], items, `${ptr}/${i}`, plain, root);
-      return value;
-    }
-    const o = pickBranch(s, "object", root);
-    if (!o) return value;
-    const props = o.properties ?? {};
-    const extra = o.additionalProperties;
-    const obj = value;
-    for (const key of Object.keys(obj)) {
-      const sub = Object.hasOwn(props, key) ? props[key] : typeof extra === "object" ? extra : void 0;
-      if (sub) obj[key] = restoreStrings(obj[key], sub, `${ptr}/${escape3(key)}`, plain, root);
-    }
-    return value;
-  }
-  if (typeof value !== "string" && plain.has(ptr) && wantsString(s, root)) return plain.get(ptr);
-  return value;
-}
-function escape3(key) {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function deref(s, root) {
-  if (typeof s.$ref === "string" && s.$ref.startsWith("#/")) {
-    let cur = root;
-    for (const part of s.$ref.slice(2).split("/")) cur = cur?.[part];
-    return cur ?? s;
-  }
-  return s;
-}
-function branches(s) {
-  return [...s.anyOf ?? [], ...s.oneOf ?? []];
-}
-function typeOf(s) {
-  const t = s.type;
-  if (typeof t === "string") return [t];
-  if (Array.isArray(t)) return t;
-  if (s.properties || s.additionalProperties) return ["object"];
-  if (s.items) return ["array"];
-  if (s.pattern !== void 0 || s.minLength !== void 0) return ["string"];
-  if (typeof s.const === "string") return ["string"];
-  if (Array.isArray(s.enum) && s.enum.every((e) => typeof e === "string")) return ["string"];
-  return [];
-}
-function pickBranch(s, type, root) {
-  if (typeOf(s).includes(type)) return s;
-  for (const b of branches(s)) {
-    const found = pickBranch(deref(b, root), type, root);
-    if (found) return found;
-  }
-  return void 0;
-}
-function wantsString(s, root) {
-  const types = typeOf(s);
-  if (types.length > 0) return types.includes("string") && !types.some((t) => t === "number" || t === "integer" || t === "boolean");
-  return branches(s).some((b) => wantsString(deref(b, root), root)) && !branches(s).some((b) => typeOf(deref(b, root)).some((t) => t !== "string"));
-}
-var PATTERN_HINTS = {
-  [DURATION_PATTERN]: "a duration such as 30d, 4h or 1h30m (units s, m, h, d, w, y)",
-  [RATE_PATTERN]: "a rate such as 50/h (objects per s, m, h, d or w)",
-  [DATE_PATTERN]: "a date such as 2026-03-01",
-  "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$": "lowercase letters, digits and dashes (e.g. production)",
-  "^[a-z][a-z0-9_-]*$": "a lowercase name (letters, digits, - and _)",
-  "^https?://\\S+$": "an http(s) URL"
-};
-function valueAt(root, pointer) {
-  if (pointer === "") return root;
-  let cur = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, key)) return void 0;
-    cur = cur[key];
-  }
-  return cur;
-}
-function jsType(v) {
-  if (Array.isArray(v)) return "array";
-  if (v === null) return "null";
-  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
-  return typeof v;
-}
-function show2(v) {
-  if (typeof v === "string") return `'${v.length > 60 ? v.slice(0, 57) + "..." : v}'`;
-  if (v === null) return "null";
-  if (typeof v === "object") return Array.isArray(v) ? "a list" : "a map";
-  return String(v);
-}
-function describeErrors(errors, data, source, basePointer, what) {
-  const unfit = /* @__PURE__ */ new Set();
-  for (const e of errors) {
-    const m = /^(.*\/(?:anyOf|oneOf)\/\d+)\/type$/.exec(e.schemaPath);
-    if (m) unfit.add(`${e.instancePath}|${m[1]}`);
-  }
-  const branchOf = (e) => /^(.*\/(?:anyOf|oneOf)\/\d+)\//.exec(e.schemaPath)?.[1];
-  const fitting = errors.filter((e) => {
-    if (e.keyword === "anyOf" || e.keyword === "oneOf") return false;
-    const b = branchOf(e);
-    if (!b) return true;
-    if (e.keyword === "required") return false;
-    const combinatorInstance = errors.find((o) => (o.keyword === "anyOf" || o.keyword === "oneOf") && b.startsWith(o.schemaPath + "/"))?.instancePath ?? e.instancePath;
-    return !unfit.has(`${combinatorInstance}|${b}`);
-  });
-  const covered = (c) => fitting.some((e) => e.schemaPath.startsWith(c.schemaPath + "/"));
-  const list2 = [...fitting, ...errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && !covered(e))];
-  const seen = /* @__PURE__ */ new Set();
-  const problems = [];
-  for (const e of list2) {
-    const ptr = basePointer + e.instancePath;
-    const where2 = dottedPath(ptr);
-    const value = valueAt(data, e.instancePath);
-    let message;
-    let location = source.map.locate(ptr);
-    const p = e.params;
-    switch (e.keyword) {
-      case "additionalProperties": {
-        const key = String(p.additionalProperty);
-        const known = Object.keys(e.parentSchema?.properties ?? {});
-        const hint = suggest(key, known);
-        message = `unknown field '${key}' in ${where2}${hint ? ` (did you mean '${hint}'?)` : known.length ? ` (known: ${known.join(", ")})` : ""}`;
-        location = source.map.locateKey(`${ptr}/${escape3(key)}`);
-        break;
-      }
-      case "required":
-        message = `${where2} is missing the required field '${String(p.missingProperty)}'`;
-        break;
-      case "const":
-        message = `${where2} must be '${String(p.allowedValue)}', not ${show2(value)}`;
-        break;
-      case "enum":
-        message = `${where2} must be one of ${p.allowedValues.map((v) => `'${String(v)}'`).join(", ")}, not ${show2(value)}`;
-        break;
-      case "pattern":
-        message = `${where2} must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}, not ${show2(value)}`;
-        break;
-      case "type":
-        message = `${where2} must be ${article(String(p.type))}, not ${article(jsType(value))}`;
-        break;
-      case "propertyNames":
-        continue;
-      // reported with the offending name by the pattern error under it
-      case "oneOf":
-      case "anyOf":
-        message = `${where2} must be ${describeAlternatives(e.parentSchema)}`;
-        break;
-      default:
-        message = `${where2} ${e.message ?? "is invalid"}${value !== void 0 && typeof value !== "object" ? ` (${show2(value)})` : ""}`;
-    }
-    if (e.propertyName !== void 0) {
-      message = `name '${e.propertyName}' in ${where2} must be ${PATTERN_HINTS[String(p.pattern)] ?? "a valid name"}`;
-      location = source.map.locateKey(`${ptr}/${escape3(e.propertyName)}`);
-    }
-    if (what) message = `${what}: ${message}`;
-    const dedupe = `${location.line}:${location.column}:${message}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    problems.push({ code: "schema", message, location });
-  }
-  return problems;
-}
-function describeAlternatives(s) {
-  const bs = s ? branches(s) : [];
-  if (bs.some((b) => Array.isArray(b.required))) return `given exactly one of ${bs.map((b) => b.required.join("+")).join(" or ")}`;
-  return bs.map((b) => article(typeOf(b)[0] ?? "value")).join(" or ");
-}
-function article(t) {
-  const names = { array: "a list", object: "a map", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false", null: "empty" };
-  return names[t] ?? t;
-}
-function suggest(word, known) {
-  let best;
-  let bestD = 3;
-  for (const k of known) {
-    if (k.toLowerCase() === word.toLowerCase().trim()) return k;
-    const d = levenshtein(word, k);
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best;
-}
-function levenshtein(a, b) {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-// src/documents/yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-var STR_TAG = "tag:yaml.org,2002:str";
-var HOSTILE_KEYS = /* @__PURE__ */ new Set(["__proto__"]);
-var ParseAbort = class extends Error {
-};
-function parseYaml(file, text2, limits) {
-  const problems = [];
-  const lineCounter = new import_yaml.LineCounter();
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset ?? 0);
-    return { file, line: pos.line, column: pos.col };
+  const check = (pointer, value, parse) => {
+    if (value === void 0) return;
+    const r = parse(value);
+    if (!r.ok) problems.push({ code: "schema", message: `${pointer.slice(1).replace(/\//g, ".")}: ${r.reason}`, location: source.map.locate(pointer) });
   };
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  if (text2.includes("\0")) {
-    problems.push({ code: "yaml", message: `${file} is not a text file (it contains NUL bytes)`, location: { file, line: 1, column: 1 } });
-    return { documents: [], problems };
-  }
-  let docs;
-  try {
-    docs = (0, import_yaml.parseAllDocuments)(text2, {
-      lineCounter,
-      version: "1.2",
-      schema: "core",
-      uniqueKeys: true,
-      merge: false,
-      strict: true,
-      prettyErrors: false,
-      keepSourceTokens: false
-    });
-  } catch (e) {
-    problems.push({ code: "yaml", message: `${file}: YAML could not be parsed: ${e.message}`, location: { file, line: 1, column: 1 } });
-    return { documents: [], problems };
-  }
-  if (!Array.isArray(docs)) docs = [docs];
-  const documents = [];
-  docs.forEach((doc, index) => {
-    const yamlErrors = [...doc.errors, ...doc.warnings];
-    for (const err of yamlErrors) {
-      const loc = at(err.pos[0]);
-      problems.push({ code: "yaml", message: `${describeYamlError(err.code, err.message)}`, location: loc });
-    }
-    if (yamlErrors.length > 0) return;
-    if (doc.contents === null) return;
-    const start = at(doc.contents.range?.[0]);
-    const map = new SourceMap(file, { line: start.line, column: start.column });
-    const plainText = /* @__PURE__ */ new Map();
-    let aliases = 0;
-    let nodes = 0;
-    const convert = (node, path4, depth, aliasChain) => {
-      if (++nodes > limits.maxNodes) {
-        problems.push({ code: "limit", message: `${file}: document has more than ${limits.maxNodes} nodes (limit maxNodes)`, location: start });
-        throw new ParseAbort();
-      }
-      if (depth > limits.maxDepth) {
-        problems.push({ code: "limit", message: `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, location: at(node.range?.[0]) });
-        throw new ParseAbort();
-      }
-      const ptr = pointerOf(path4);
-      if ((0, import_yaml.isAlias)(node)) {
-        if (++aliases > limits.maxAliases) {
-          problems.push({ code: "limit", message: `more than ${limits.maxAliases} aliases (limit maxAliases)`, location: at(node.range?.[0]) });
-          throw new ParseAbort();
-        }
-        const target = node.resolve(doc);
-        if (target === void 0 || aliasChain.has(target)) {
-          problems.push({ code: "yaml", message: `alias *${node.source} does not resolve`, location: at(node.range?.[0]) });
-          throw new ParseAbort();
-        }
-        const inner = convert(target, path4, depth, new Set(aliasChain).add(target));
-        map.values.set(ptr, at(node.range?.[0]));
-        return inner;
-      }
-      const yn = node;
-      if (yn.tag !== void 0 && yn.tag !== STR_TAG) {
-        problems.push({ code: "yaml", message: `YAML tag ${yn.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed; write plain values`, location: at(yn.range?.[0]) });
-        throw new ParseAbort();
-      }
-      map.values.set(ptr, at(yn.range?.[0]));
-      if ((0, import_yaml.isScalar)(node)) {
-        const s = node;
-        if (s.type === import_yaml.Scalar.PLAIN && typeof s.value !== "string" && typeof s.source === "string") plainText.set(ptr, s.source);
-        return s.value;
-      }
-      if ((0, import_yaml.isSeq)(node)) {
-        return node.items.map((item, i) => convert(item, [...path4, i], depth + 1, aliasChain));
-      }
-      if ((0, import_yaml.isMap)(node)) {
-        const obj = {};
-        for (const pair2 of node.items) {
-          if (!(0, import_yaml.isPair)(pair2)) continue;
-          const keyNode = pair2.key;
-          let key;
-          if ((0, import_yaml.isScalar)(keyNode)) {
-            const ks = keyNode;
-            key = ks.type === import_yaml.Scalar.PLAIN && typeof ks.source === "string" ? ks.source : String(ks.value);
-          } else {
-            problems.push({ code: "yaml", message: "map keys must be plain strings", location: at(keyNode?.range?.[0]) });
-            throw new ParseAbort();
-          }
-          const keyPos = at(keyNode.range?.[0]);
-          if (key === "<<") {
-            problems.push({ code: "yaml", message: "merge keys (<<) are not allowed: write each field out", location: keyPos });
-            throw new ParseAbort();
-          }
-          if (HOSTILE_KEYS.has(key)) {
-            problems.push({ code: "yaml", message: `key '${key}' is not allowed`, location: keyPos });
-            throw new ParseAbort();
-          }
-          const childPath = [...path4, key];
-          map.keys.set(pointerOf(childPath), keyPos);
-          const v = pair2.value === null ? null : convert(pair2.value, childPath, depth + 1, aliasChain);
-          if (pair2.value === null) map.values.set(pointerOf(childPath), keyPos);
-          Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-        }
-        return obj;
-      }
-      problems.push({ code: "yaml", message: "unsupported YAML node", location: at(yn.range?.[0]) });
-      throw new ParseAbort();
-    };
-    try {
-      const value = convert(doc.contents, [], 0, /* @__PURE__ */ new Set());
-      documents.push({ file, index, value, map, plainText });
-    } catch (e) {
-      if (!(e instanceof ParseAbort)) throw e;
-    }
-  });
-  return { documents, problems };
-}
-function describeYamlError(code, message) {
-  const first = message.split("\n")[0] ?? message;
-  const text2 = first.replace(/ at line \d+, column \d+:?$/, "");
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return `duplicate key: ${text2}`;
-    case "TAG_RESOLVE_FAILED":
-      return `YAML tag is not allowed: ${text2}`;
-    default:
-      return `YAML syntax error: ${text2}`;
-  }
+  const spec = doc.spec;
+  check("/spec/deletion/retention", spec.deletion.retention, parseDuration);
+  spec.rollout?.stages.forEach((s, i) => check(`/spec/rollout/stages/${i}/bake`, s.bake, parseDuration));
+  check("/spec/rollback/rto", spec.rollback?.rto, parseDuration);
+  check("/spec/rollback/restoreRate", spec.rollback?.restoreRate, parseRate);
+  check("/spec/rollback/lastTested", spec.rollback?.lastTested, parseDate);
+  return problems;
 }
 
 // src/rules/types.ts
@@ -17935,20 +23406,100 @@ function format(template, data = {}) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key) => Object.hasOwn(data, key) ? String(data[key]) : m);
 }
 
+// src/rules/approvals.ts
+var ROLE_TEXT = { requestedBy: "requesting", executedBy: "executing", kindOwner: "owning" };
+var approvals_default = defineRule({
+  meta: {
+    type: "approvals",
+    description: "Each team the manifest names (and the catalog owner of each kind it destroys) approves the pull request: approving reviews by members other than its author, of the manifest and identifier file as they are at head. Teams are `org/slug`, or `slug` in the repository's organisation.",
+    docs: "https://github.com/blastgate/blastgate/blob/main/docs/rules.md#approvals",
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["require"],
+      properties: {
+        require: {
+          type: "array",
+          items: { enum: ["requestedBy", "executedBy", "kindOwner"] },
+          minItems: 1,
+          uniqueItems: true,
+          description: "whose approval: `requestedBy`, `executedBy` (the manifest's metadata), `kindOwner` (the catalog `owner` of the declared kind and of every kind the identifiers resolve to)"
+        },
+        minPerTeam: { type: "integer", minimum: 1, maximum: 20, default: 1, description: "approving members needed per team" }
+      }
+    },
+    messages: {
+      missing: "the {{roles}} team {{team}} has {{have}} of {{need}} approvals of this manifest as it is at head{{why}}",
+      noTeam: "metadata.{{role}} names no team, but the {{text}} team must approve this manifest",
+      noOwner: "the catalog names no owner for kind '{{kind}}', but the owning team must approve this manifest",
+      badTeam: "{{field}}: {{reason}}"
+    }
+  },
+  check(ctx) {
+    const meta = ctx.manifest.doc.metadata;
+    const wanted = /* @__PURE__ */ new Map();
+    const want = (raw, role, field, location) => {
+      const t = teamName(raw, ctx.governance.org);
+      if (t.error !== void 0) {
+        ctx.report({ location, messageId: "badTeam", data: { field, reason: t.error }, evidence: { role, team: raw } });
+        return;
+      }
+      const entry = wanted.get(t.team);
+      if (entry) {
+        if (!entry.roles.includes(role)) entry.roles.push(role);
+      } else wanted.set(t.team, { roles: [role], location });
+    };
+    for (const role of ctx.options.require) {
+      if (role === "kindOwner") {
+        const kinds = [ctx.manifest.doc.spec.target.kind, ...[...ctx.resolution.byKind].filter(([, s]) => s.count > 0).map(([k]) => k)];
+        for (const kind of [...new Set(kinds)]) {
+          const def = ctx.catalog.kinds.get(kind);
+          if (!def) continue;
+          if (def.owner === void 0) {
+            ctx.report({ location: ctx.catalog.locate(pointerOf(["kinds", kind])), messageId: "noOwner", data: { kind }, evidence: { role, kind } });
+            continue;
+          }
+          want(def.owner, role, `kinds.${kind}.owner`, ctx.catalog.locate(pointerOf(["kinds", kind, "owner"])));
+        }
+        continue;
+      }
+      const team2 = meta[role];
+      if (team2 === void 0) {
+        ctx.report({ location: ctx.at("/metadata"), messageId: "noTeam", data: { role, text: ROLE_TEXT[role] }, evidence: { role } });
+        continue;
+      }
+      want(team2, role, `metadata.${role}`, ctx.at(`/metadata/${role}`));
+    }
+    for (const [team2, { roles, location }] of wanted) {
+      const record2 = ctx.governance.approvals({ roles, team: team2, need: ctx.options.minPerTeam, location });
+      if (record2.satisfied) continue;
+      const why = record2.refused.length > 0 ? `; not counted: ${record2.refused.map((r) => r.reason).join("; ")}` : "";
+      ctx.report({
+        location,
+        messageId: "missing",
+        data: { roles: roles.map((r) => ROLE_TEXT[r]).join(" and "), team: team2, have: record2.approvedBy.length, need: record2.need, why },
+        evidence: { team: team2, roles, need: record2.need, approvedBy: record2.approvedBy.map((a) => a.login), refused: record2.refused.map((r) => `${r.login}: ${r.reason}`) }
+      });
+    }
+  }
+});
+
 // src/rules/examples.ts
 function describeSample(s, ids, max = 3) {
   const shown = s.examples.slice(0, max).map((i) => `'${ids.values[i]}' (line ${ids.location(i).line})`);
   const more = s.count - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more.toLocaleString("en-US")} more` : shown.join(", ");
+  return more > 0 ? `${shown.join(", ")} and ${grouped(more)} more` : shown.join(", ");
 }
 function exampleIds(s, ids, max = 5) {
   return s.examples.slice(0, max).map((i) => ids.values[i]);
 }
 function percent(x) {
-  return `${(x * 100).toFixed(x < 0.01 ? 2 : 1).replace(/\.0+$/, "")}%`;
+  const p = x * 100;
+  const text2 = p === 0 ? "0" : p >= 1 ? p.toFixed(1) : p.toPrecision(2);
+  return `${text2.includes(".") ? text2.replace(/0+$/, "").replace(/\.$/, "") : text2}%`;
 }
 function num(n) {
-  return n.toLocaleString("en-US");
+  return grouped(n);
 }
 
 // src/rules/blast-radius.ts
@@ -17961,15 +23512,15 @@ var blast_radius_default = defineRule({
       type: "object",
       additionalProperties: false,
       properties: {
-        maxTargets: { type: "integer", minimum: 0 },
-        maxTenants: { type: "integer", minimum: 0 },
-        maxCustomers: { type: "integer", minimum: 0 },
-        maxShareOfKind: { type: "number", minimum: 0, maximum: 1 },
-        maxPerStage: { type: "integer", minimum: 1 },
-        requireStagesAbove: { type: "integer", minimum: 0 },
-        maxFirstStage: { type: "integer", minimum: 1 },
-        maxContained: { type: "integer", minimum: 0 },
-        expectedCountTolerance: { type: "number", minimum: 0, default: 0 }
+        maxTargets: { description: "most identifiers one run may name", type: "integer", minimum: 0 },
+        maxTenants: { description: "most distinct tenants (needs an inventory)", type: "integer", minimum: 0 },
+        maxCustomers: { description: "most distinct customers (needs an inventory)", type: "integer", minimum: 0 },
+        maxShareOfKind: { description: "largest fraction of all inventory objects of a kind (the capacity floor), 0 to 1", type: "number", minimum: 0, maximum: 1 },
+        maxPerStage: { description: "largest stage", type: "integer", minimum: 1 },
+        requireStagesAbove: { description: "a run over this many targets needs two stages or more", type: "integer", minimum: 0 },
+        maxFirstStage: { description: "largest first stage (the canary)", type: "integer", minimum: 1 },
+        maxContained: { description: "most objects inside the targets, destroyed with them", type: "integer", minimum: 0 },
+        expectedCountTolerance: { description: "allowed difference from spec.target.expectedCount, as a fraction (0: exact)", type: "number", minimum: 0, default: 0 }
       }
     },
     messages: {
@@ -17978,6 +23529,8 @@ var blast_radius_default = defineRule({
       maxTenants: "touches {{count}} tenants; the limit is {{max}}",
       maxCustomers: "touches {{count}} customers; the limit is {{max}}",
       noInventory: "{{limit}} is set, but the catalog has no inventory to count {{what}} with",
+      uncounted: "{{limit}} is set, but {{missing}} of {{total}} identifiers are not in the inventory, so their {{what}} cannot be counted",
+      noShare: "maxShareOfKind is set, but the inventory holds no {{kind}} objects to measure the {{count}} targets of that kind against",
       maxShareOfKind: "destroys {{count}} of all {{of}} {{kind}} objects ({{share}}); the limit is {{max}} of a kind",
       maxContained: "the targets contain {{count}} more objects ({{detail}}) destroyed with them; the limit is {{max}}",
       unstaged: "{{count}} targets in a single stage: a run over {{max}} targets must be staged (spec.rollout.stages)",
@@ -18008,6 +23561,8 @@ var blast_radius_default = defineRule({
       if (max === void 0) continue;
       if (value === void 0) {
         ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit, what }, evidence: { max } });
+      } else if (plan.notInInventory > 0) {
+        ctx.report({ location: targetsAt, messageId: "uncounted", data: { limit, what, missing: num(plan.notInInventory), total: num(plan.targets) }, evidence: { notInInventory: plan.notInInventory, total: plan.targets, max } });
       } else if (value > max) {
         ctx.report({ location: targetsAt, messageId: limit, data: { count: num(value), max: num(max) }, evidence: { count: value, max } });
       }
@@ -18015,6 +23570,13 @@ var blast_radius_default = defineRule({
     if (o.maxShareOfKind !== void 0) {
       if (!ctx.inventory) {
         ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit: "maxShareOfKind", what: "all objects of a kind" }, evidence: { max: o.maxShareOfKind } });
+      }
+      if (ctx.inventory) {
+        for (const kind of Object.keys(plan.byKind)) {
+          if (plan.shareOfKind[kind] === void 0) {
+            ctx.report({ location: targetsAt, messageId: "noShare", data: { kind, count: num(plan.byKind[kind]) }, evidence: { kind, count: plan.byKind[kind], max: o.maxShareOfKind } });
+          }
+        }
       }
       for (const [kind, s] of Object.entries(plan.shareOfKind)) {
         if (s.share > o.maxShareOfKind) {
@@ -18032,13 +23594,14 @@ var blast_radius_default = defineRule({
       ctx.report({ location: targetsAt, messageId: "maxContained", data: { count: num(plan.contained.total), detail, max: num(o.maxContained) }, evidence: { count: plan.contained.total, max: o.maxContained } });
     }
     const stages = plan.stages;
-    const unstaged = o.requireStagesAbove !== void 0 && stages.length <= 1 && plan.targets > o.requireStagesAbove;
-    if (unstaged) {
+    const stagesAbove = o.requireStagesAbove;
+    const unstaged = stagesAbove !== void 0 && stages.length <= 1 && plan.targets > stagesAbove;
+    if (stagesAbove !== void 0 && unstaged) {
       ctx.report({
         location: ctx.at("/spec/rollout"),
         messageId: "unstaged",
-        data: { count: num(plan.targets), max: num(o.requireStagesAbove) },
-        evidence: { count: plan.targets, stages: stages.length, requireStagesAbove: o.requireStagesAbove }
+        data: { count: num(plan.targets), max: num(stagesAbove) },
+        evidence: { count: plan.targets, stages: stages.length, requireStagesAbove: stagesAbove }
       });
     }
     if (o.maxPerStage !== void 0) {
@@ -18080,9 +23643,9 @@ var identifier_kind_default = defineRule({
       type: "object",
       additionalProperties: false,
       properties: {
-        requireInventory: { type: "boolean", default: false },
-        checkEnvironment: { type: "boolean", default: true },
-        checkProtected: { type: "boolean", default: true }
+        requireInventory: { description: "identifiers absent from the inventory are a finding", type: "boolean", default: false },
+        checkEnvironment: { description: "objects the inventory places in another environment are a finding", type: "boolean", default: true },
+        checkProtected: { description: "objects the inventory marks protected (in use or locked) are a finding", type: "boolean", default: true }
       }
     },
     messages: {
@@ -18169,6 +23732,70 @@ function prefixed(byKind) {
   return Object.fromEntries(Object.entries(byKind).map(([k, n]) => [`resolved.${k}`, n]));
 }
 
+// src/governance/scripts.ts
+var norm = repoPath;
+function namesScript(entry, script) {
+  return minimatch(norm(script), norm(entry), { dot: true });
+}
+function governedScripts(globs, files, manifests) {
+  const out = [];
+  for (const file of files) {
+    const script = norm(file);
+    const glob = globs.find((g) => minimatch(script, norm(g), { dot: true }));
+    if (glob === void 0) continue;
+    out.push({ script, glob, manifests: manifests.filter((m) => m.scripts.some((e) => namesScript(e, script))).map((m) => m.file) });
+  }
+  return out;
+}
+function scriptEntries(rules, changes) {
+  if (!changes) return [];
+  const out = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    if (!rule.module.checkChanges || !Array.isArray(rule.options.scripts)) continue;
+    for (const s of governedScripts(rule.options.scripts, changes.files, changes.manifests)) {
+      const e = out.get(s.script) ?? { script: s.script, rules: [], manifests: s.manifests };
+      e.rules.push(rule.id);
+      out.set(s.script, e);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.script < b.script ? -1 : 1);
+}
+
+// src/rules/manifest-required.ts
+var manifest_required_default = defineRule({
+  meta: {
+    type: "manifest-required",
+    description: "A change to a governed script (a path `with.scripts` matches) needs a manifest at head whose `metadata.scripts` names it (a path or a glob); such manifests are judged even when unchanged. The finding is on the script. Judged once per change; takes no `match`.",
+    docs: "https://github.com/blastgate/blastgate/blob/main/docs/rules.md#manifest-required",
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["scripts"],
+      properties: {
+        scripts: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, description: "globs (minimatch) of governed script paths, repository-relative" }
+      }
+    },
+    messages: {
+      noManifest: "{{script}} is a governed script ({{glob}}) and no manifest names it in metadata.scripts: add an Operation manifest for what it does"
+    }
+  },
+  // Judged per change, in checkChanges: a manifest on its own has nothing to say here.
+  check() {
+  },
+  checkChanges(ctx) {
+    for (const s of governedScripts(ctx.options.scripts, ctx.changes.files, ctx.changes.manifests)) {
+      if (s.manifests.length > 0) continue;
+      ctx.report({
+        location: { file: s.script, line: 1, column: 1 },
+        subject: s.script,
+        messageId: "noManifest",
+        data: { script: s.script, glob: s.glob },
+        evidence: { script: s.script, glob: s.glob, changed: ctx.changes.changed }
+      });
+    }
+  }
+});
+
 // src/rules/rollback-plan.ts
 var seconds = (d) => {
   if (d === void 0) return void 0;
@@ -18184,13 +23811,13 @@ var rollback_plan_default = defineRule({
       type: "object",
       additionalProperties: false,
       properties: {
-        requireSoftDelete: { type: "boolean" },
-        minRetention: { type: "string", pattern: DURATION_PATTERN },
-        requireRollback: { type: "boolean", default: true },
-        requireRunbook: { type: "boolean" },
-        maxDrillAge: { type: "string", pattern: DURATION_PATTERN },
-        restoreWithinRto: { type: "boolean" },
-        maxRto: { type: "string", pattern: DURATION_PATTERN }
+        requireSoftDelete: { description: "deletion.mode must be soft", type: "boolean" },
+        minRetention: { description: "shortest soft-delete retention", type: "string", pattern: DURATION_PATTERN },
+        requireRollback: { description: "rollback.strategy must be undelete or restore-from-backup", type: "boolean", default: true },
+        requireRunbook: { description: "rollback.runbook must link the procedure", type: "boolean" },
+        maxDrillAge: { description: "oldest acceptable rollback.lastTested", type: "string", pattern: DURATION_PATTERN },
+        restoreWithinRto: { description: "targets / restoreRate must fit within rto", type: "boolean" },
+        maxRto: { description: "longest acceptable rto", type: "string", pattern: DURATION_PATTERN }
       }
     },
     messages: {
@@ -18280,8 +23907,8 @@ var rpo_alignment_default = defineRule({
       type: "object",
       additionalProperties: false,
       properties: {
-        maxRpo: { type: "string", pattern: DURATION_PATTERN },
-        maxSpread: { anyOf: [{ type: "string", pattern: DURATION_PATTERN }, { const: 0 }] }
+        maxRpo: { description: "longest RPO of any product touched", type: "string", pattern: DURATION_PATTERN },
+        maxSpread: { description: "largest difference of restorePoint across co-resident products (0: identical)", anyOf: [{ type: "string", pattern: DURATION_PATTERN }, { const: 0 }] }
       }
     },
     messages: {
@@ -18353,10 +23980,21 @@ var schema_default = defineRule({
       type: "object",
       additionalProperties: false,
       required: ["schema", "message"],
-      properties: { schema: { type: "object" }, message: { type: "string", minLength: 1 } }
+      properties: {
+        schema: { description: "a JSON Schema the whole manifest must satisfy", type: "object" },
+        message: { description: "what a reviewer is told when it does not", type: "string", minLength: 1 }
+      }
     },
     messages: {
       violated: "{{message}} ({{path}} {{detail}})"
+    }
+  },
+  checkOptions(options) {
+    try {
+      compileUserSchema(options.schema);
+      return void 0;
+    } catch (e) {
+      return { option: "schema", message: `is not a JSON Schema Blastgate can use: ${e.message}` };
     }
   },
   check(ctx) {
@@ -18376,7 +24014,7 @@ var schema_default = defineRule({
 
 // src/rules/index.ts
 var RULES = new Map(
-  [identifier_kind_default, blast_radius_default, rollback_plan_default, rpo_alignment_default, schema_default].map((r) => [r.meta.type, r])
+  [identifier_kind_default, blast_radius_default, rollback_plan_default, rpo_alignment_default, schema_default, approvals_default, manifest_required_default].map((r) => [r.meta.type, r])
 );
 
 // src/engine/policies.ts
@@ -18385,12 +24023,20 @@ function compilePolicies(policies) {
   const problems = [];
   const rules = [];
   const limits = { ...DEFAULT_LIMITS };
+  const setLimits = /* @__PURE__ */ new Set();
   const seen = /* @__PURE__ */ new Map();
+  let waiverCap;
   for (const { doc, source } of policies) {
-    const at = (...path4) => source.map.locate(pointerOf(path4));
+    const at = (...path5) => source.map.locate(pointerOf(path5));
+    if (doc.waivers?.maxExpiry !== void 0) {
+      const d = parseDuration(doc.waivers.maxExpiry);
+      if (!d.ok) problems.push({ code: "policy", message: `waivers.maxExpiry: ${d.reason}`, location: at("waivers", "maxExpiry") });
+      else if (!waiverCap || d.value < waiverCap.seconds) waiverCap = { seconds: d.value, location: at("waivers", "maxExpiry") };
+    }
     for (const [k, v] of Object.entries(doc.limits ?? {})) {
       const key = k;
-      if (typeof v === "number") limits[key] = Math.min(limits[key] === DEFAULT_LIMITS[key] ? Infinity : limits[key], v);
+      if (typeof v === "number") limits[key] = setLimits.has(key) ? Math.min(limits[key], v) : v;
+      setLimits.add(key);
     }
     doc.rules.forEach((rule, i) => {
       const location = at("rules", i, "id");
@@ -18416,6 +24062,11 @@ function compilePolicies(policies) {
       if (checked.problems.length > 0) return;
       const options = withDefaults(module.meta.schema, checked.value);
       let ok = true;
+      const optionProblem = module.checkOptions?.(options);
+      if (optionProblem) {
+        problems.push({ code: "policy", message: `rule '${rule.id}' (${rule.type}): with.${optionProblem.option}: ${optionProblem.message}`, location: at("rules", i, "with", optionProblem.option) });
+        ok = false;
+      }
       for (const [name2, prop] of Object.entries(module.meta.schema.properties ?? {})) {
         if (prop.pattern === DURATION_PATTERN && typeof options[name2] === "string") {
           const d = parseDuration(options[name2]);
@@ -18426,15 +24077,22 @@ function compilePolicies(policies) {
         }
       }
       if (!ok) return;
+      if (module.checkChanges && rule.match !== void 0) {
+        problems.push({ code: "policy", message: `rule '${rule.id}' (${rule.type}) is judged over the change, not per manifest: it takes no match (with.scripts selects what it governs)`, location: at("rules", i, "match") });
+        return;
+      }
       const match2 = {};
       for (const key of ["environment", "action", "kind", "paths"]) {
         const l = list(rule.match?.[key]);
         if (l) match2[key] = l;
       }
-      rules.push({ id: rule.id, type: rule.type, enforcement: rule.enforcement, module, options, match: match2, location });
+      const overriders2 = rule.overrideTeams !== void 0 || rule.overrideUsers !== void 0 ? rule : doc;
+      const overrideTeams = (overriders2.overrideTeams ?? []).map((t) => t.toLowerCase());
+      const overrideUsers = overriders2.overrideUsers ?? [];
+      rules.push({ id: rule.id, type: rule.type, enforcement: rule.enforcement, module, options, match: match2, location, overrideTeams, overrideUsers });
     });
   }
-  return { rules, limits, problems };
+  return waiverCap ? { rules, limits, problems, waiverCap } : { rules, limits, problems };
 }
 function withDefaults(schema, value) {
   const out = { ...value };
@@ -18454,15 +24112,18 @@ function ruleApplies(rule, m, resolvedKinds) {
 }
 
 // src/measure/plan.ts
+function record() {
+  return /* @__PURE__ */ Object.create(null);
+}
 function measure(file, doc, resolution, catalog, inventory, now) {
   const spec = doc.spec;
   const action = catalog.actions.get(spec.action);
-  const byKind = {};
+  const byKind = record();
   for (const [k, s] of [...resolution.byKind.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) byKind[k] = s.count;
-  const contained = { total: 0, byKind: {} };
+  const contained = { total: 0, byKind: record() };
   let tenants;
   let customers;
-  const shareOfKind = {};
+  const shareOfKind = record();
   if (inventory) {
     const inside = inventory.containedIn(resolution.rows);
     contained.total = inside.length;
@@ -18470,14 +24131,8 @@ function measure(file, doc, resolution, catalog, inventory, now) {
       const k = inventory.kindOf(r);
       contained.byKind[k] = (contained.byKind[k] ?? 0) + 1;
     }
-    const t = /* @__PURE__ */ new Set();
-    const c = /* @__PURE__ */ new Set();
-    for (const r of resolution.rows) {
-      t.add(inventory.tenantKey(r));
-      c.add(inventory.customerKey(r));
-    }
-    tenants = t.size;
-    customers = c.size;
+    tenants = inventory.distinctTenants(resolution.rows);
+    customers = inventory.distinctCustomers(resolution.rows);
     for (const [k, n2] of Object.entries(byKind)) {
       const of = inventory.countOfKind(k);
       if (of > 0) shareOfKind[k] = { count: n2, of, share: n2 / of };
@@ -18485,7 +24140,7 @@ function measure(file, doc, resolution, catalog, inventory, now) {
   }
   const destroyedKinds = /* @__PURE__ */ new Set([...Object.keys(byKind), ...Object.keys(contained.byKind)]);
   const products = /* @__PURE__ */ new Set();
-  const parents = {};
+  const parents = record();
   for (const k of destroyedKinds) {
     const def = catalog.kinds.get(k);
     for (const p of def?.products ?? []) products.add(p);
@@ -18526,6 +24181,7 @@ function measure(file, doc, resolution, catalog, inventory, now) {
     targets: n,
     byKind,
     unresolved: resolution.unresolved.count,
+    notInInventory: resolution.notInInventory.count,
     ambiguous: resolution.ambiguous.count,
     contained,
     shareOfKind,
@@ -18556,7 +24212,7 @@ function measure(file, doc, resolution, catalog, inventory, now) {
   return plan;
 }
 function plural(n, word) {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
+  return `${grouped(n)} ${word}${n === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
 }
 function summarize(p) {
   const verb = p.destructive ? p.deletion.mode === "hard" ? "permanently deletes" : "deletes" : "changes";
@@ -18564,7 +24220,7 @@ function summarize(p) {
   if (p.unresolved) kinds.push(`${plural(p.unresolved, "identifier")} of unknown kind`);
   if (p.ambiguous) kinds.push(`${plural(p.ambiguous, "identifier")} of ambiguous kind`);
   let what = kinds.length ? kinds.join(" and ") : plural(p.targets, p.declaredKind);
-  if (p.customers !== void 0) what += ` of ${plural(p.customers, "customer")}`;
+  if (p.customers !== void 0) what += ` of ${p.notInInventory > 0 ? "at least " : ""}${plural(p.customers, "customer")}${p.notInInventory > 0 ? ` (${grouped(p.notInInventory)} not in the inventory)` : ""}`;
   const parts = [`${p.action} ${verb} ${what} in ${p.environment}`];
   const resolvedKinds = Object.keys(p.byKind);
   if (resolvedKinds.length > 0 && (resolvedKinds.length > 1 || resolvedKinds[0] !== p.declaredKind)) {
@@ -18572,12 +24228,12 @@ function summarize(p) {
   } else if (p.actionTarget && p.actionTarget !== p.declaredKind) {
     parts[0] += ` (${p.action} acts on ${p.actionTarget}, not ${p.declaredKind})`;
   }
-  if (p.expectedCount !== void 0 && p.expectedCount !== p.targets) parts.push(`expected ${p.expectedCount.toLocaleString("en-US")}, got ${p.targets.toLocaleString("en-US")}`);
+  if (p.expectedCount !== void 0 && p.expectedCount !== p.targets) parts.push(`expected ${grouped(p.expectedCount)}, got ${grouped(p.targets)}`);
   if (p.contained.total > 0) parts.push(`with ${Object.entries(p.contained.byKind).map(([k, n]) => plural(n, k)).join(" and ")} inside`);
   if (p.products.length) parts.push(`touches ${p.products.join(", ")}${p.datastores.length ? ` across ${plural(p.datastores.length, "datastore")}` : ""}`);
   parts.push(p.deletion.mode === "hard" ? "hard delete" : `soft delete${p.deletion.retentionSeconds !== void 0 ? ` kept ${formatDuration(p.deletion.retentionSeconds)}` : ""}`);
   if (p.stages.length <= 1) parts.push("no staged rollout");
-  else parts.push(`${p.stages.length} stages (${p.stages.map((s) => s.size.toLocaleString("en-US")).join(" \u2192 ")})`);
+  else parts.push(`${p.stages.length} stages (${p.stages.map((s) => grouped(s.size)).join(" \u2192 ")})`);
   if (p.restore.seconds !== void 0) {
     parts.push(`restore takes ${formatDuration(p.restore.seconds)}${p.restore.rtoSeconds !== void 0 ? ` against an RTO of ${formatDuration(p.restore.rtoSeconds)}` : ""}`);
   } else if (!p.rollback || p.rollback.strategy === "none") {
@@ -20337,9 +25993,9 @@ var Queue = class Queue2 {
   }
   growCaps(needed) {
     const limit = this.densePcs.length * this.ncap;
-    const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
-    grown.set(this.denseCaps);
-    this.denseCaps = grown;
+    const grown2 = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+    grown2.set(this.denseCaps);
+    this.denseCaps = grown2;
   }
   contains(pc) {
     const j = this.sparse[pc];
@@ -22293,10 +27949,10 @@ var ANY_RUNE_NOT_NL = new Int32Array([
 ]);
 var ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
 var Frag = class {
-  constructor(i = 0, out = new PatchList(), nullable = false) {
+  constructor(i = 0, out = new PatchList(), nullable2 = false) {
     this.i = i;
     this.out = out;
-    this.nullable = nullable;
+    this.nullable = nullable2;
   }
 };
 var Compiler = class Compiler2 {
@@ -25252,7 +30908,7 @@ var RE2JS = class RE2JS2 {
 // src/resolve/catalog.ts
 function compileCatalog({ doc, source }) {
   const problems = [];
-  const at = (...path4) => source.map.locate(pointerOf(path4));
+  const at = (...path5) => source.map.locate(pointerOf(path5));
   const kinds = /* @__PURE__ */ new Map();
   const products = /* @__PURE__ */ new Map();
   for (const [name2, p] of Object.entries(doc.products ?? {})) {
@@ -25285,6 +30941,7 @@ function compileCatalog({ doc, source }) {
   for (const [name2, k] of Object.entries(doc.kinds)) {
     if (k.parent !== void 0 && !kinds.has(k.parent)) problems.push({ code: "catalog", message: `kinds.${name2}.parent names '${k.parent}', which is not a kind in this catalog`, location: at("kinds", name2, "parent") });
   }
+  problems.push(...checkExamples(doc, kinds, at));
   const actions = /* @__PURE__ */ new Map();
   for (const [name2, a] of Object.entries(doc.actions)) {
     actions.set(name2, { name: name2, target: a.target, destructive: a.destructive });
@@ -25294,6 +30951,53 @@ function compileCatalog({ doc, source }) {
   if (doc.environments) catalog.environments = doc.environments;
   if (doc.inventory) catalog.inventoryPath = doc.inventory;
   return { catalog, problems };
+}
+function checkExamples(doc, kinds, at) {
+  const problems = [];
+  for (const [name2, k] of Object.entries(doc.kinds)) {
+    (k.identifier.examples ?? []).forEach((example, i) => {
+      const where2 = at("kinds", name2, "identifier", "examples", i);
+      const own = kinds.get(name2);
+      if (!own.pattern.matches(example)) {
+        problems.push({ code: "catalog", message: `kinds.${name2}.identifier.examples: '${printable(example)}' does not match the kind's own pattern '${own.patternText}'`, location: where2 });
+      }
+      const others = [...kinds.values()].filter((o) => o.name !== name2 && o.pattern.matches(example)).map((o) => o.name);
+      if (others.length > 0) {
+        problems.push({
+          code: "catalog",
+          message: `kinds.${name2}.identifier.examples: '${printable(example)}' also matches the pattern of ${others.map((o) => `'${o}'`).join(" and ")}: the patterns overlap, so an identifier like it cannot be told to be ${name2} or ${others.join(" or ")}`,
+          location: where2
+        });
+      }
+    });
+  }
+  return problems;
+}
+function checkRuleMatches(catalog, rules) {
+  const problems = [];
+  const known = { environment: catalog.environments ?? [], action: [...catalog.actions.keys()], kind: [...catalog.kinds.keys()] };
+  for (const rule of rules) {
+    if (rule.match.environment && !catalog.environments) {
+      problems.push({
+        code: "policy",
+        message: `rule '${rule.id}' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog`,
+        location: rule.location
+      });
+      continue;
+    }
+    for (const field of ["environment", "action", "kind"]) {
+      for (const value of rule.match[field] ?? []) {
+        if (known[field].includes(value)) continue;
+        const hint = suggest(value, known[field]);
+        problems.push({
+          code: "policy",
+          message: `rule '${rule.id}' matches ${field} '${printable(value)}', which the catalog does not know${hint ? ` (did you mean '${hint}'?)` : ""}: the rule would never apply; known: ${known[field].join(", ")}`,
+          location: rule.location
+        });
+      }
+    }
+  }
+  return problems;
 }
 function kindsMatching(catalog, id) {
   const out = [];
@@ -25321,16 +31025,16 @@ function resolveIdentifiers(list2, catalog, inventory, environment) {
     notInInventory: sample(),
     otherEnvironment: /* @__PURE__ */ new Map(),
     protected: sample(),
-    rows: []
+    rows: new Int32Array(0)
   };
   const values = list2.values;
+  const rows = new Int32Array(inventory ? values.length : 0);
   for (let i = 0; i < values.length; i++) {
     const id = values[i];
     const row = inventory?.row(id);
     let kind;
     if (row !== void 0) {
-      r.fromInventory++;
-      r.rows.push(row);
+      rows[r.fromInventory++] = row;
       kind = inventory.kindOf(row);
       const env = inventory.environmentOf(row);
       if (env !== void 0 && env !== environment) {
@@ -25357,6 +31061,7 @@ function resolveIdentifiers(list2, catalog, inventory, environment) {
     if (!s) r.byKind.set(kind, s = sample());
     note(s, i);
   }
+  r.rows = rows.subarray(0, r.fromInventory);
   return r;
 }
 
@@ -25366,7 +31071,24 @@ function evaluate(input) {
   const problems = [...input.problems];
   const findings = [];
   const plans = [];
+  const approvals = [];
   const { catalog, inventory } = input;
+  const facts = input.governance ?? emptyFacts();
+  const push = (rule, r, manifest) => {
+    const message = format(rule.module.meta.messages[r.messageId] ?? r.messageId, r.data);
+    findings.push({
+      ruleId: rule.id,
+      ruleType: rule.type,
+      enforcement: rule.enforcement,
+      severity: rule.enforcement === "advisory" ? "warning" : "error",
+      messageId: r.messageId,
+      message,
+      location: r.location,
+      manifest: r.subject ?? manifest,
+      evidence: r.evidence ?? {},
+      policy: rule.location
+    });
+  };
   if (catalog) {
     const knownEnvironments = catalog.environments ? new Set(catalog.environments) : inventory?.environmentNames();
     for (const m of input.manifests) {
@@ -25389,20 +31111,14 @@ function evaluate(input) {
           inventory,
           now: input.now,
           at: (p) => m.source.map.locate(p),
-          report(r) {
-            const message = format(rule.module.meta.messages[r.messageId] ?? r.messageId, r.data);
-            findings.push({
-              ruleId: rule.id,
-              ruleType: rule.type,
-              enforcement: rule.enforcement,
-              severity: rule.enforcement === "advisory" ? "warning" : "error",
-              messageId: r.messageId,
-              message,
-              location: r.location,
-              manifest: m.file,
-              evidence: r.evidence ?? {},
-              policy: rule.location
-            });
+          report: (r) => push(rule, r, m.file),
+          governance: {
+            org: facts.org,
+            approvals(req) {
+              const record2 = judgeApprovals(facts, { ...req, manifest: m.file, ruleId: rule.id });
+              approvals.push(record2);
+              return record2;
+            }
           }
         };
         try {
@@ -25413,20 +31129,29 @@ function evaluate(input) {
       }
     }
   }
+  const changes = facts.changes;
+  if (changes) {
+    for (const rule of input.rules) {
+      if (!rule.module.checkChanges) continue;
+      try {
+        rule.module.checkChanges({ options: rule.options, changes, report: (r) => push(rule, r, r.location.file) });
+      } catch (e) {
+        problems.push({ code: "internal", message: `rule '${rule.id}' (${rule.type}) failed on the change: ${e.message}`, location: rule.location });
+      }
+    }
+  }
+  const names = new Map(input.manifests.map((m) => [m.file, m.doc.metadata.name]));
+  const governed = applyGovernance(findings, input.rules, facts, names, input.now);
+  findings.push(...governed.findings);
   findings.sort(
-    (a, b) => cmp(a.manifest, b.manifest) || ENFORCEMENT_ORDER[a.enforcement] - ENFORCEMENT_ORDER[b.enforcement] || cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || cmp(a.ruleId, b.ruleId)
+    (a, b) => cmp2(a.manifest, b.manifest) || ENFORCEMENT_ORDER[a.enforcement] - ENFORCEMENT_ORDER[b.enforcement] || cmp2(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || cmp2(a.ruleId, b.ruleId)
   );
-  problems.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
-  const counts = {
-    advisory: findings.filter((f) => f.enforcement === "advisory").length,
-    softMandatory: findings.filter((f) => f.enforcement === "soft-mandatory").length,
-    hardMandatory: findings.filter((f) => f.enforcement === "hard-mandatory").length,
-    problems: problems.length
-  };
-  const verdict = problems.length > 0 ? "error" : counts.softMandatory + counts.hardMandatory > 0 ? "blocked" : "allowed";
-  return { verdict, findings, plans, problems, counts };
+  problems.sort((a, b) => cmp2(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
+  const { counts, verdict } = tally(findings, problems);
+  const digests = [...facts.head.values()].sort((a, b) => cmp2(a.subject, b.subject));
+  return { verdict, findings, plans, problems, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts: scriptEntries(input.rules, changes) };
 }
-function cmp(a, b) {
+function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function checkAgainstCatalog(m, catalog, environments, problems) {
@@ -25456,53 +31181,263 @@ function checkStages(m, plan, problems) {
   const n = plan.targets;
   const total = plan.stagedTotal;
   const at = m.source.map.locate("/spec/rollout/stages");
+  plan.stages.forEach((s, i) => {
+    if (s.size === 0) problems.push({ code: "manifest", message: `stage '${s.name}' destroys no target (of ${grouped(n)}): give it a count, or a percent that names at least one`, location: m.source.map.locate(`/spec/rollout/stages/${i}`) });
+  });
   if (total < n - 1e-6 * Math.max(n, 1)) {
-    problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${n.toLocaleString("en-US")} targets: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
+    problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${grouped(n)} targets: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
   } else if (total > n + 1e-6 * Math.max(n, 1)) {
-    problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there are ${n.toLocaleString("en-US")} targets`, location: at });
+    problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there are ${grouped(n)} targets`, location: at });
   }
 }
 function fmt(x) {
-  return Number.isInteger(x) ? x.toLocaleString("en-US") : x.toFixed(1);
+  return Number.isInteger(x) ? grouped(x) : x.toFixed(1);
+}
+
+// src/governance/collect.ts
+var norm2 = repoPath;
+async function indexManifests(source, files, limits) {
+  const out = [];
+  for (const file of files) {
+    const entry = { file: norm2(file), name: void 0, scripts: [] };
+    out.push(entry);
+    try {
+      const parsed = parseYaml(file, await source.readText(file, limits.maxDocumentBytes), limits);
+      const meta = parsed.documents[0]?.value?.metadata;
+      if (typeof meta?.name === "string") entry.name = meta.name;
+      if (Array.isArray(meta?.scripts)) entry.scripts = meta.scripts.filter((s) => typeof s === "string" && s !== "");
+    } catch {
+    }
+  }
+  return out;
+}
+async function prepareChanges(opts) {
+  const changeRules = opts.rules.filter((r) => r.module.checkChanges);
+  if (changeRules.length === 0) return { changes: void 0, extraManifests: [] };
+  let files;
+  if (opts.changedFiles) {
+    files = [];
+    for (const f of new Set(opts.changedFiles.map(norm2))) if (await opts.workspace.exists(f)) files.push(f);
+  } else {
+    files = await opts.workspace.list("");
+  }
+  const changes = { files: files.sort(), changed: opts.changedFiles !== void 0, manifests: opts.index };
+  const extra = /* @__PURE__ */ new Set();
+  for (const rule of changeRules) {
+    for (const s of governedScripts(rule.options.scripts, changes.files, changes.manifests)) s.manifests.forEach((m) => extra.add(m));
+  }
+  return { changes, extraManifests: [...extra].sort() };
+}
+function manifestNames(index) {
+  const names = /* @__PURE__ */ new Map();
+  for (const e of index) if (e.name !== void 0) names.set(e.name, [...names.get(e.name) ?? [], e.file]);
+  return names;
+}
+async function gatherFacts(opts) {
+  const g = opts.governance ?? {};
+  const author = g.author?.trim() || void 0;
+  const org = g.org?.trim() || void 0;
+  const reviews = readReviews(g.reviews ?? []);
+  const byId = new Map(opts.rules.map((r) => [r.id, r]));
+  const notAuthor = (login2) => author !== void 0 && !sameLogin(login2, author);
+  const head = /* @__PURE__ */ new Map();
+  const subjects = /* @__PURE__ */ new Map();
+  for (const m of opts.manifests) {
+    if (!m.digest) continue;
+    const files = [norm2(m.file), ...m.identifierFile ? [m.identifierFile] : []];
+    head.set(m.file, { subject: m.file, files, digest: m.digest });
+    subjects.set(m.file, [{ path: norm2(m.file), maxBytes: opts.limits.maxDocumentBytes }, ...m.identifierFile ? [{ path: m.identifierFile, maxBytes: opts.limits.maxIdentifierFileBytes }] : []]);
+  }
+  if (opts.changes) {
+    for (const rule of opts.rules.filter((r) => r.module.checkChanges)) {
+      for (const s of governedScripts(rule.options.scripts, opts.changes.files, opts.changes.manifests)) {
+        if (s.manifests.length > 0 || head.has(s.script)) continue;
+        const files = [{ path: s.script, maxBytes: opts.limits.maxDocumentBytes }];
+        const d = await digestFiles(opts.workspace, files);
+        if (d.ok) head.set(s.script, { subject: s.script, files: [s.script], digest: d.digest });
+        subjects.set(s.script, files);
+      }
+    }
+  }
+  const pairs = /* @__PURE__ */ new Map();
+  const want = (team2, login2) => pairs.set(MembershipTable.key(team2, login2), { team: team2, login: login2 });
+  const commits = /* @__PURE__ */ new Set();
+  const ruleIds = [...byId.keys()];
+  for (const req of reviews.overrides) {
+    const rule = byId.get(req.ruleId);
+    if (!rule || preRefusal(req, rule, ruleIds, author)) continue;
+    if (req.commit) commits.add(req.commit);
+    if (rule.overrideUsers.some((u) => sameLogin(u, req.login))) continue;
+    for (const team2 of rule.overrideTeams) want(team2, req.login);
+  }
+  if (opts.rules.some((r) => r.type === "approvals")) {
+    const teams = /* @__PURE__ */ new Set();
+    const add = (raw) => {
+      const t = raw === void 0 ? void 0 : teamName(raw, org).team;
+      if (t) teams.add(t);
+    };
+    for (const m of opts.manifests) {
+      add(m.doc.metadata.requestedBy);
+      add(m.doc.metadata.executedBy);
+    }
+    for (const k of opts.catalog?.kinds.values() ?? []) add(k.owner);
+    for (const a of reviews.approvals) {
+      if (!notAuthor(a.login)) continue;
+      if (a.commit) commits.add(a.commit);
+      for (const team2 of teams) want(team2, a.login);
+    }
+  }
+  const memberships = new MembershipTable();
+  for (const { team: team2, login: login2 } of pairs.values()) memberships.set(team2, login2, await membershipOf(g.teams, team2, login2));
+  const atCommit = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    const at = /* @__PURE__ */ new Map();
+    atCommit.set(commit, at);
+    let source;
+    let unreadable;
+    if (!g.filesAt) unreadable = "no way to read past commits was given, so what the reviewer saw cannot be compared with head";
+    else {
+      try {
+        source = g.filesAt(commit);
+      } catch (e) {
+        unreadable = e?.message ?? String(e);
+      }
+    }
+    for (const [subject, files] of subjects) at.set(subject, source ? await digestFiles(source, files) : { ok: false, reason: unreadable });
+  }
+  return { author, org, reviews, memberships, head, atCommit, waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names };
+}
+async function membershipOf(dir, team2, login2) {
+  if (!dir) return { state: "unknown", reason: "no team directory was given" };
+  try {
+    return await dir.membership(team2, login2);
+  } catch (e) {
+    return { state: "unknown", reason: e?.message ?? String(e) };
+  }
+}
+async function prepareGovernance(opts) {
+  const needed = opts.waivers > 0 || opts.rules.some((r) => r.module.checkChanges);
+  if (!needed) return { index: void 0, changes: void 0, extraManifests: [] };
+  const files = opts.governance?.allManifests ?? await discoverManifests(opts.workspace, [], opts.policiesDir, [], opts.limits.maxDocumentBytes);
+  const index = await indexManifests(opts.workspace, files, opts.limits);
+  const prepared = await prepareChanges({ workspace: opts.workspace, rules: opts.rules, index, changedFiles: opts.governance?.changedFiles });
+  return { index, ...prepared };
 }
 
 // src/resolve/inventory.ts
+var NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+var PRINTABLE = /^[\x21-\x7e]{1,512}$/;
+var NO_PARENT = -1;
+var PENDING_PARENT = -2;
+var StringTable = class {
+  names = [];
+  ids = /* @__PURE__ */ new Map();
+  last;
+  lastId = 0;
+  id(name2) {
+    if (name2 === this.last) return this.lastId;
+    let n = this.ids.get(name2);
+    if (n === void 0) {
+      n = this.names.length;
+      this.names.push(name2);
+      this.ids.set(name2, n);
+    }
+    this.last = name2;
+    this.lastId = n;
+    return n;
+  }
+  indexOf(name2) {
+    return this.ids.get(name2) ?? -1;
+  }
+};
 var Inventory = class {
   constructor(file) {
     this.file = file;
+    this.environmentTable.id("");
   }
   file;
+  /** Id -> row. Rows are numbered in the order ids were first added, which is also the map's order. */
   index = /* @__PURE__ */ new Map();
-  ids = [];
-  kinds = [];
-  tenants = [];
-  customers = [];
-  environments = [];
-  parents = [];
-  protectedRows = /* @__PURE__ */ new Set();
-  strings = [""];
-  stringIds = /* @__PURE__ */ new Map([["", 0]]);
-  kindCounts = /* @__PURE__ */ new Map();
-  children;
+  /** Row -> id, made from the index when first needed (the CLI never needs it). */
+  idList;
+  /** Whether an id was added twice: from then on a lookup precedes each insertion. */
+  sawDuplicate = false;
+  capacity = 1024;
+  kinds = new Uint32Array(this.capacity);
+  environments = new Uint32Array(this.capacity);
+  tenants = new Uint32Array(this.capacity);
+  customers = new Uint32Array(this.capacity);
+  parents = new Int32Array(this.capacity);
+  flags = new Uint8Array(this.capacity);
+  kindTable = new StringTable();
+  kindTotals = [];
+  environmentTable = new StringTable();
+  tenantTable = new StringTable();
+  customerTable = new StringTable();
+  /** The customer last seen with each tenant, +1 (0: none yet). */
+  customerOfTenant = new Int32Array(this.capacity);
+  /** Rows whose parent was not among the rows read before them (or is not in the inventory), and the parents' ids. */
+  pendingRows = [];
+  pendingIds = [];
+  pendingCheckedAt = 0;
+  /** Children of each row, compressed: row r's children are childRows[childStart[r]] .. childRows[childStart[r + 1] - 1]. */
+  childStart;
+  childRows;
   hasParents = false;
+  /** Zeroed between calls, and cleared where marked after each: 10,000 small manifests must not zero a million bytes each. */
+  rowMarks = new Uint8Array(0);
+  rowStack = new Int32Array(0);
+  keyMarks = new Uint8Array(0);
   get size() {
-    return this.ids.length;
+    return this.index.size;
   }
   /** Adds a row; returns false when the id is already present. */
   add(o) {
-    if (this.index.has(o.id)) return false;
-    const row = this.ids.length;
-    this.index.set(o.id, row);
-    this.ids.push(o.id);
-    this.kinds.push(this.intern(o.kind));
-    this.tenants.push(this.intern(o.tenant));
-    this.customers.push(this.intern(o.customer));
-    this.environments.push(this.intern(o.environment ?? ""));
-    this.parents.push(o.parent || void 0);
-    if (o.parent) this.hasParents = true;
-    if (o.protected) this.protectedRows.add(row);
-    this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 0) + 1);
-    this.children = void 0;
+    return this.addRow(o.id, o.kind, o.tenant, o.customer, o.environment ?? "", o.parent || void 0, o.protected);
+  }
+  /** `add` without the object: the parser calls it once per row. */
+  addRow(id, kind, tenant, customer, environment, parent, isProtected) {
+    const index = this.index;
+    const row = index.size;
+    if (this.sawDuplicate) {
+      if (index.has(id)) return false;
+      index.set(id, row);
+    } else {
+      index.set(id, row);
+      if (index.size === row) {
+        this.sawDuplicate = true;
+        index.set(id, this.firstRowOf(id));
+        return false;
+      }
+    }
+    if (row === this.capacity) this.grow();
+    this.idList?.push(id);
+    const k = this.kindTable.id(kind);
+    this.kinds[row] = k;
+    this.kindTotals[k] = (this.kindTotals[k] ?? 0) + 1;
+    this.environments[row] = this.environmentTable.id(environment);
+    let p = NO_PARENT;
+    if (parent) {
+      this.hasParents = true;
+      p = index.get(parent) ?? PENDING_PARENT;
+      if (p === PENDING_PARENT) {
+        this.pendingRows.push(row);
+        this.pendingIds.push(parent);
+      }
+    }
+    this.parents[row] = p;
+    const t = p >= 0 && this.tenantTable.names[this.tenants[p]] === tenant ? this.tenants[p] : this.tenantTable.id(tenant);
+    this.tenants[row] = t;
+    if (t >= this.customerOfTenant.length) this.customerOfTenant = grown(this.customerOfTenant, Math.max(t + 1, this.customerOfTenant.length * 2));
+    const known = this.customerOfTenant[t] - 1;
+    if (known >= 0 && this.customerTable.names[known] === customer) this.customers[row] = known;
+    else {
+      const c = this.customerTable.id(customer);
+      this.customers[row] = c;
+      this.customerOfTenant[t] = c + 1;
+    }
+    this.flags[row] = isProtected ? 1 : 0;
+    this.childStart = this.childRows = void 0;
     return true;
   }
   row(id) {
@@ -25513,79 +31448,164 @@ var Inventory = class {
     return r === void 0 ? void 0 : this.at(r);
   }
   at(r) {
-    const env = this.strings[this.environments[r]];
+    this.settle();
+    const env = this.environmentOf(r);
     const o = {
-      id: this.ids[r],
-      kind: this.strings[this.kinds[r]],
-      tenant: this.strings[this.tenants[r]],
-      customer: this.strings[this.customers[r]],
-      protected: this.protectedRows.has(r)
+      id: this.idOf(r),
+      kind: this.kindOf(r),
+      tenant: this.tenantTable.names[this.tenants[r]],
+      customer: this.customerTable.names[this.customers[r]],
+      protected: this.isProtected(r)
     };
     if (env) o.environment = env;
-    const parent = this.parents[r];
+    const p = this.parents[r];
+    const parent = p >= 0 ? this.idOf(p) : p === PENDING_PARENT ? this.pendingIds[this.pendingRows.indexOf(r)] : void 0;
     if (parent) o.parent = parent;
     return o;
   }
   kindOf(r) {
-    return this.strings[this.kinds[r]];
+    return this.kindTable.names[this.kinds[r]];
   }
+  /** A number that is the same for two rows exactly when their tenant is. */
   tenantKey(r) {
     return this.tenants[r];
   }
+  /** A number that is the same for two rows exactly when their customer is. */
   customerKey(r) {
     return this.customers[r];
   }
   environmentOf(r) {
-    return this.strings[this.environments[r]] || void 0;
+    return this.environmentTable.names[this.environments[r]] || void 0;
   }
   isProtected(r) {
-    return this.protectedRows.has(r);
+    return this.flags[r] === 1;
   }
   countOfKind(kind) {
-    return this.kindCounts.get(kind) ?? 0;
+    const k = this.kindTable.indexOf(kind);
+    return k < 0 ? 0 : this.kindTotals[k];
   }
+  /** How many different tenants the rows belong to. */
+  distinctTenants(rows) {
+    return this.distinct(this.tenants, this.tenantTable.names.length, rows);
+  }
+  /** How many different customers the rows belong to. */
+  distinctCustomers(rows) {
+    return this.distinct(this.customers, this.customerTable.names.length, rows);
+  }
+  /** The environments the rows name, in the order first named. */
   environmentNames() {
-    const out = /* @__PURE__ */ new Set();
-    for (const e of new Set(this.environments)) if (this.strings[e]) out.add(this.strings[e]);
-    return out;
+    return new Set(this.environmentTable.names.filter((name2) => name2 !== ""));
   }
   /** Every object inside the given rows (children, their children, ...), not counting the rows themselves. */
   containedIn(rows) {
     if (!this.hasParents) return [];
-    if (!this.children) {
-      this.children = /* @__PURE__ */ new Map();
-      for (let r = 0; r < this.parents.length; r++) {
-        const p = this.parents[r];
-        if (p === void 0) continue;
-        const list2 = this.children.get(p);
-        if (list2) list2.push(r);
-        else this.children.set(p, [r]);
-      }
+    this.settle();
+    const { childStart, childRows } = this.children();
+    if (this.rowMarks.length < this.size) {
+      this.rowMarks = new Uint8Array(this.size);
+      this.rowStack = new Int32Array(this.size);
     }
-    const seen = new Set(rows);
+    const seen = this.rowMarks;
+    const stack = this.rowStack;
+    const roots = Array.isArray(rows) || ArrayBuffer.isView(rows) ? rows : [...rows];
+    let top = 0;
+    for (const r of roots) {
+      if (seen[r]) continue;
+      seen[r] = 1;
+      stack[top++] = r;
+    }
     const out = [];
-    const queue = [...seen];
-    while (queue.length > 0) {
-      const r = queue.pop();
-      for (const c of this.children.get(this.ids[r]) ?? []) {
-        if (seen.has(c)) continue;
-        seen.add(c);
+    while (top > 0) {
+      const r = stack[--top];
+      for (let i = childStart[r], end = childStart[r + 1]; i < end; i++) {
+        const c = childRows[i];
+        if (seen[c]) continue;
+        seen[c] = 1;
         out.push(c);
-        queue.push(c);
+        stack[top++] = c;
       }
     }
+    for (const r of roots) seen[r] = 0;
+    for (const c of out) seen[c] = 0;
     return out;
   }
-  intern(s) {
-    let n = this.stringIds.get(s);
-    if (n === void 0) {
-      n = this.strings.length;
-      this.strings.push(s);
-      this.stringIds.set(s, n);
+  /** Links rows to parents that came after them in the file; the parser calls it at the end. */
+  settle() {
+    if (this.pendingRows.length === 0 || this.pendingCheckedAt === this.size) return;
+    const rows = [];
+    const ids = [];
+    for (let i = 0; i < this.pendingRows.length; i++) {
+      const p = this.index.get(this.pendingIds[i]);
+      if (p !== void 0) this.parents[this.pendingRows[i]] = p;
+      else {
+        rows.push(this.pendingRows[i]);
+        ids.push(this.pendingIds[i]);
+      }
     }
-    return n;
+    this.pendingRows = rows;
+    this.pendingIds = ids;
+    this.pendingCheckedAt = this.size;
+  }
+  idOf(r) {
+    this.idList ??= [...this.index.keys()];
+    return this.idList[r];
+  }
+  /** The row an id was first added as: its place in the index's order. */
+  firstRowOf(id) {
+    let r = 0;
+    for (const key of this.index.keys()) {
+      if (key === id) return r;
+      r++;
+    }
+    throw new Error(`inventory: ${id} is not indexed`);
+  }
+  children() {
+    if (this.childStart && this.childRows) return { childStart: this.childStart, childRows: this.childRows };
+    const n = this.size;
+    const start = new Int32Array(n + 1);
+    for (let r = 0; r < n; r++) {
+      const p = this.parents[r];
+      if (p >= 0) start[p + 1]++;
+    }
+    for (let r = 0; r < n; r++) start[r + 1] += start[r];
+    const next = start.slice(0, n);
+    const childRows = new Int32Array(start[n]);
+    for (let r = 0; r < n; r++) {
+      const p = this.parents[r];
+      if (p >= 0) childRows[next[p]++] = r;
+    }
+    this.childStart = start;
+    this.childRows = childRows;
+    return { childStart: start, childRows };
+  }
+  distinct(column, keys, rows) {
+    if (this.keyMarks.length < keys) this.keyMarks = new Uint8Array(keys);
+    const seen = this.keyMarks;
+    const found = [];
+    for (const r of rows) {
+      const key = column[r];
+      if (seen[key]) continue;
+      seen[key] = 1;
+      found.push(key);
+    }
+    for (const key of found) seen[key] = 0;
+    return found.length;
+  }
+  grow() {
+    this.capacity *= 2;
+    this.kinds = grown(this.kinds, this.capacity);
+    this.environments = grown(this.environments, this.capacity);
+    this.tenants = grown(this.tenants, this.capacity);
+    this.customers = grown(this.customers, this.capacity);
+    this.parents = grown(this.parents, this.capacity);
+    this.flags = grown(this.flags, this.capacity);
   }
 };
+function grown(a, length) {
+  const b = new a.constructor(length);
+  b.set(a);
+  return b;
+}
 var FIELDS = ["id", "kind", "tenant", "customer", "environment", "parent", "protected"];
 var REQUIRED = ["id", "kind", "tenant", "customer"];
 var InventoryParser = class {
@@ -25603,6 +31623,8 @@ var InventoryParser = class {
   lineNo = 0;
   bad = 0;
   duplicates = 0;
+  lastKind;
+  lastEnvironment;
   push(chunk) {
     if (this.lineNo === 0 && this.rest === "" && chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
     const text2 = this.rest + chunk;
@@ -25621,12 +31643,13 @@ var InventoryParser = class {
     if (this.bad > 5) this.problem(`${this.bad - 5} more malformed inventory rows`, 1);
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate ids in the inventory`, 1);
     if (this.csv && !this.header) this.problem(`inventory ${this.file} is empty: it needs a header row (id,kind,tenant,customer,...)`, 1);
+    this.inventory.settle();
     return { inventory: this.inventory, problems: this.problems };
   }
   line(text2) {
     this.lineNo++;
     if (text2.trim() === "") return;
-    let record;
+    let record2;
     if (this.csv) {
       const cells = splitCsvLine(text2);
       if (!cells) return this.malformed("unbalanced quotes");
@@ -25637,57 +31660,69 @@ var InventoryParser = class {
         return;
       }
       if (cells.length !== this.header.length) return this.malformed(`${cells.length} columns where the header has ${this.header.length}`);
-      record = {};
+      record2 = {};
       this.header.forEach((h, i) => {
-        if (FIELDS.includes(h)) record[h] = h === "protected" ? /^(true|1|yes)$/i.test(cells[i].trim()) : cells[i];
+        if (FIELDS.includes(h)) record2[h] = h === "protected" ? /^(true|1|yes)$/i.test(cells[i].trim()) : cells[i].trim();
       });
     } else {
       try {
         const parsed = JSON.parse(text2);
         if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return this.malformed("not a JSON object");
-        record = parsed;
+        record2 = parsed;
       } catch {
         return this.malformed("not valid JSON");
       }
     }
     for (const f of REQUIRED) {
-      const v = record[f];
+      const v = record2[f];
       if (typeof v !== "string" && typeof v !== "number") return this.malformed(`field '${f}' is missing`);
       if (v === "") return this.malformed(`field '${f}' is empty`);
     }
-    const prot = record.protected;
+    const prot = record2.protected;
     if (prot !== void 0 && typeof prot !== "boolean") return this.malformed("'protected' must be true or false");
-    const o = {
-      id: String(record.id),
-      kind: String(record.kind),
-      tenant: String(record.tenant),
-      customer: String(record.customer),
-      protected: prot === true
-    };
-    if (typeof record.environment === "string" && record.environment) o.environment = record.environment;
-    if ((typeof record.parent === "string" || typeof record.parent === "number") && record.parent !== "") o.parent = String(record.parent);
-    if (!this.inventory.add(o) && ++this.duplicates <= 3) this.problem(`duplicate id '${o.id}' in the inventory`, this.lineNo);
+    const id = String(record2.id);
+    const environment = typeof record2.environment === "string" ? record2.environment : "";
+    const parent = (typeof record2.parent === "string" || typeof record2.parent === "number") && record2.parent !== "" ? String(record2.parent) : void 0;
+    const kind = String(record2.kind);
+    const tenant = String(record2.tenant);
+    const customer = String(record2.customer);
+    if (kind !== this.lastKind) {
+      if (!NAME.test(kind)) return this.malformed(`kind '${printable(kind)}' is not a plain name (letters, digits, . _ -)`);
+      this.lastKind = kind;
+    }
+    if (environment !== "" && environment !== this.lastEnvironment) {
+      if (!NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`);
+      this.lastEnvironment = environment;
+    }
+    const unprintable = !PRINTABLE.test(id) ? "id" : !PRINTABLE.test(tenant) ? "tenant" : !PRINTABLE.test(customer) ? "customer" : parent !== void 0 && !PRINTABLE.test(parent) ? "parent" : void 0;
+    if (unprintable) {
+      const value = unprintable === "id" ? id : unprintable === "tenant" ? tenant : unprintable === "customer" ? customer : parent;
+      return this.malformed(`${unprintable} '${printable(value)}' holds white space, control or non-ASCII characters`);
+    }
+    if (!this.inventory.addRow(id, kind, tenant, customer, environment, parent, prot === true) && ++this.duplicates <= 3) {
+      this.problem(`duplicate id '${id}' in the inventory`, this.lineNo);
+    }
   }
   malformed(why) {
     if (++this.bad <= 5) this.problem(`malformed inventory row: ${why}`, this.lineNo);
   }
-  problem(message, line) {
-    this.problems.push({ code: "inventory", message, location: { file: this.file, line, column: 1 } });
+  problem(message, line2) {
+    this.problems.push({ code: "inventory", message, location: { file: this.file, line: line2, column: 1 } });
   }
 };
-function splitCsvLine(line) {
-  if (line.indexOf('"') < 0) return line.split(",");
+function splitCsvLine(line2) {
+  if (line2.indexOf('"') < 0) return line2.split(",");
   const out = [];
   let i = 0;
   for (; ; ) {
-    if (line[i] === '"') {
+    if (line2[i] === '"') {
       let value = "";
       i++;
       for (; ; ) {
-        const q = line.indexOf('"', i);
+        const q = line2.indexOf('"', i);
         if (q < 0) return void 0;
-        value += line.slice(i, q);
-        if (line[q + 1] === '"') {
+        value += line2.slice(i, q);
+        if (line2[q + 1] === '"') {
           value += '"';
           i = q + 2;
           continue;
@@ -25696,16 +31731,16 @@ function splitCsvLine(line) {
         break;
       }
       out.push(value);
-      if (i >= line.length) return out;
-      if (line[i] !== ",") return void 0;
+      if (i >= line2.length) return out;
+      if (line2[i] !== ",") return void 0;
       i++;
     } else {
-      const c = line.indexOf(",", i);
+      const c = line2.indexOf(",", i);
       if (c < 0) {
-        out.push(line.slice(i));
+        out.push(line2.slice(i));
         return out;
       }
-      out.push(line.slice(i, c));
+      out.push(line2.slice(i, c));
       i = c + 1;
     }
   }
@@ -25717,10 +31752,10 @@ async function runCheck(opts) {
   const problems = [];
   const policySource = opts.policySource ?? opts.workspace;
   const policiesDir = opts.policiesDir.replace(/\/+$/, "") || ".";
-  const { catalogs, policies } = await loadPolicyDocuments(policySource, policiesDir, problems);
+  const { catalogs, policies, invalidCatalogs, waivers: waiverDocuments } = await loadPolicyDocuments(policySource, policiesDir, problems);
   let catalog;
   if (catalogs.length === 0) {
-    problems.push({ code: "policy", message: `no Catalog document in ${policiesDir}/ (${policySource.label}): without one no identifier can be resolved`, location: { file: policiesDir, line: 1, column: 1 } });
+    if (invalidCatalogs === 0) problems.push({ code: "policy", message: `no Catalog document in ${policiesDir}/ (${policySource.label}): without one no identifier can be resolved`, location: { file: policiesDir, line: 1, column: 1 } });
   } else {
     for (const extra of catalogs.slice(1)) {
       problems.push({ code: "policy", message: `a second Catalog document (the first is in ${catalogs[0].source.file}): keep one catalog`, location: extra.source.map.locate("") });
@@ -25732,16 +31767,24 @@ async function runCheck(opts) {
   if (policies.length === 0 && catalogs.length > 0) {
     problems.push({ code: "policy", message: `no Policy document in ${policiesDir}/: nothing to judge against`, location: { file: policiesDir, line: 1, column: 1 } });
   }
-  const { rules, limits, problems: policyProblems } = compilePolicies(policies);
+  const { rules, limits, problems: policyProblems, waiverCap } = compilePolicies(policies);
   problems.push(...policyProblems);
+  if (catalog) problems.push(...checkRuleMatches(catalog, rules));
+  const prepared = await prepareGovernance({ workspace: opts.workspace, policiesDir, rules, waivers: waiverDocuments.length, governance: opts.governance, limits });
+  const manifestFiles = [.../* @__PURE__ */ new Set([...opts.manifests, ...prepared.extraManifests])];
   let inventory;
   if (catalog?.inventoryPath) inventory = await loadInventory(opts.workspace, catalog, limits, problems);
   const manifests = [];
-  for (const file of opts.manifests) manifests.push(...await loadManifest(opts.workspace, file, limits, problems));
-  const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems });
+  const known = catalog ? knownNames(catalog) : {};
+  for (const file of manifestFiles) manifests.push(...await loadManifest(opts.workspace, file, limits, problems, known));
+  const names = prepared.index ? manifestNames(prepared.index) : void 0;
+  const waivers = compileWaivers(waiverDocuments, { ruleIds: rules.map((r) => r.id), manifestNames: names, maxExpiry: waiverCap, now: opts.now });
+  problems.push(...waivers.problems);
+  const governance = await gatherFacts({ governance: opts.governance, workspace: opts.workspace, rules, catalog, manifests, waivers: waivers.waivers, changes: prepared.changes, names, limits });
+  const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems, governance });
   return {
     ...evaluation,
-    manifests: opts.manifests,
+    manifests: manifestFiles,
     policiesDir,
     rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement }))
   };
@@ -25749,12 +31792,14 @@ async function runCheck(opts) {
 async function loadPolicyDocuments(source, dir, problems) {
   const catalogs = [];
   const policies = [];
+  const waivers = [];
+  let invalidCatalogs = 0;
   let files;
   try {
     files = (await source.list(dir === "." ? "" : dir)).filter((f) => YAML_FILE2.test(f));
   } catch (e) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ cannot be read (${source.label}): ${messageOf(e)}`, location: { file: dir, line: 1, column: 1 } });
-    return { catalogs, policies };
+    return { catalogs, policies, invalidCatalogs, waivers };
   }
   if (files.length === 0) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ holds no YAML files (${source.label})`, location: { file: dir, line: 1, column: 1 } });
@@ -25766,24 +31811,30 @@ async function loadPolicyDocuments(source, dir, problems) {
       if (kind === "Catalog") {
         const v = validateDocument(d, "Catalog", problems);
         if (v) catalogs.push(v);
+        else invalidCatalogs++;
       } else if (kind === "Policy") {
         const v = validateDocument(d, "Policy", problems);
         if (v) policies.push(v);
+      } else if (kind === "Waiver") {
+        const v = validateDocument(d, "Waiver", problems);
+        if (v) waivers.push(v);
       } else if (kind === "Operation") {
         problems.push({ code: "policy", message: `an Operation manifest does not belong among the policy files (${dir}/)`, location: d.map.locate("/kind") });
       }
     }
   }
-  return { catalogs, policies };
+  return { catalogs, policies, invalidCatalogs, waivers };
 }
-async function readDocuments(source, file, limits, problems) {
+async function readDocuments(source, file, limits, problems, hash) {
   let text2;
   try {
     text2 = await source.readText(file, limits.maxDocumentBytes);
   } catch (e) {
-    problems.push({ code: "file", message: messageOf(e), location: { file, line: 1, column: 1 } });
+    const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxDocumentBytes)" : "";
+    problems.push({ code: "file", message: messageOf(e) + limit, location: { file, line: 1, column: 1 } });
     return [];
   }
+  hash?.update(text2, "utf8");
   const parsed = parseYaml(file, text2, limits);
   problems.push(...parsed.problems);
   return parsed.problems.length > 0 ? [] : parsed.documents;
@@ -25798,19 +31849,30 @@ function kindOf(d, problems) {
   if (typeof kind === "string" && Object.hasOwn(DOCUMENT_SCHEMAS, kind)) return kind;
   problems.push({
     code: "schema",
-    message: kind === void 0 ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog or Policy)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog or Policy)`,
+    message: kind === void 0 ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog, Policy or Waiver)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog, Policy or Waiver)`,
     location: d.map.locate(kind === void 0 ? "" : "/kind")
   });
   return void 0;
 }
-function validateDocument(d, kind, problems) {
-  const { value, problems: found } = validateValue(DOCUMENT_SCHEMAS[kind], d.value, d);
+function knownNames(catalog) {
+  const known = { "/spec/action": [...catalog.actions.keys()], "/spec/target/kind": [...catalog.kinds.keys()] };
+  if (catalog.environments) known["/spec/environment"] = catalog.environments;
+  return known;
+}
+function validateDocument(d, kind, problems, known) {
+  const { value, problems: found } = validateValue(DOCUMENT_SCHEMAS[kind], d.value, d, "", "", known);
   problems.push(...found);
   return found.length > 0 ? void 0 : { doc: value, source: d };
 }
-async function loadManifest(source, file, limits, problems) {
+async function loadManifest(source, file, limits, problems, known) {
   const out = [];
-  const docs = await readDocuments(source, file, limits, problems);
+  const manifestHash = fileHash();
+  const docs = await readDocuments(source, file, limits, problems, manifestHash.hash);
+  const manifestPart = manifestHash.part(normalize2(file));
+  if (docs.length > 1) {
+    problems.push({ code: "manifest", message: `${file} holds ${docs.length} YAML documents; a manifest file holds one Operation: move document ${docs[1].index + 1} to a file of its own`, location: docs[1].map.locate("") });
+    return out;
+  }
   let operations = 0;
   for (const d of docs) {
     const kind = kindOf(d, problems);
@@ -25820,16 +31882,27 @@ async function loadManifest(source, file, limits, problems) {
       continue;
     }
     operations++;
-    const v = validateDocument(d, "Operation", problems);
+    const v = validateDocument(d, "Operation", problems, known);
     if (!v) continue;
-    out.push({ file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems) });
+    const valueProblems = checkOperationValues(v.doc, d);
+    problems.push(...valueProblems);
+    if (valueProblems.length > 0) continue;
+    const ids = v.doc.spec.target.identifiers;
+    const identifierFile = Array.isArray(ids) ? void 0 : normalize2(ids.file);
+    const idHash = identifierFile === void 0 ? void 0 : fileHash();
+    const manifest = { file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems, idHash?.hash) };
+    if (manifest.identifiers) {
+      manifest.digest = combineDigest([manifestPart, ...idHash && identifierFile !== void 0 ? [idHash.part(identifierFile)] : []]);
+      if (identifierFile !== void 0) manifest.identifierFile = identifierFile;
+    }
+    out.push(manifest);
   }
   if (operations === 0 && !problems.some((p) => p.location.file === file)) {
     problems.push({ code: "manifest", message: `${file} holds no Operation manifest`, location: { file, line: 1, column: 1 } });
   }
   return out;
 }
-async function loadIdentifiers(source, { doc, source: parsed }, limits, problems) {
+async function loadIdentifiers(source, { doc, source: parsed }, limits, problems, hash) {
   const ids = doc.spec.target.identifiers;
   const manifestFile = parsed.file;
   if (Array.isArray(ids)) {
@@ -25841,7 +31914,7 @@ async function loadIdentifiers(source, { doc, source: parsed }, limits, problems
   const file = ids.file;
   const bad = checkRelative(file);
   if (bad) {
-    problems.push({ code: "file", message: `identifier file ${file} ${bad}`, location: at });
+    problems.push({ code: "file", message: `identifier file ${printable(file, 1e3)} ${bad}`, location: at });
     return void 0;
   }
   if (normalize2(file) === normalize2(manifestFile)) {
@@ -25850,7 +31923,10 @@ async function loadIdentifiers(source, { doc, source: parsed }, limits, problems
   }
   const parser = new IdentifierFileParser(normalize2(file), limits);
   try {
-    for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) parser.push(chunk);
+    for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) {
+      parser.push(chunk);
+      hash?.update(chunk, "utf8");
+    }
   } catch (e) {
     const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxIdentifierFileBytes)" : "";
     problems.push({ code: "file", message: `identifier file ${messageOf(e)}${limit}`, location: at });
@@ -25865,23 +31941,22 @@ async function loadInventory(source, catalog, limits, problems) {
   const at = catalog.locate("/inventory");
   const bad = checkRelative(file);
   if (bad) {
-    problems.push({ code: "file", message: `inventory ${file} ${bad}`, location: at });
+    problems.push({ code: "file", message: `inventory ${printable(file, 1e3)} ${bad}`, location: at });
     return void 0;
   }
   const parser = new InventoryParser(normalize2(file));
   try {
     for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) parser.push(chunk);
   } catch (e) {
-    problems.push({ code: "file", message: `inventory ${messageOf(e)}`, location: at });
+    const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxInventoryBytes)" : "";
+    problems.push({ code: "file", message: `inventory ${messageOf(e)}${limit}`, location: at });
     return void 0;
   }
   const { inventory, problems: found } = parser.end();
   problems.push(...found);
   return inventory;
 }
-function normalize2(p) {
-  return p.replace(/\\/g, "/").replace(/^\.\//, "");
-}
+var normalize2 = normalizePath;
 function messageOf(e) {
   if (e instanceof FileError) return e.message;
   const err = e;
@@ -25903,6 +31978,14 @@ Options:
   --now <date>       evaluation time, ISO 8601, for reproducible runs (default: now)
   --root <dir>       repository root; paths in documents are relative to it (default: .)
   --output <file>    also write the JSON report to this file
+
+Reproducing a pull request's governance (overrides, approvals, manifest-required):
+  --reviews <file>   the pull request's reviews, JSON as GitHub's API returns them
+  --teams <file>     team memberships, JSON: { "org/team-slug": ["login", ...] }
+  --author <login>   the pull request's author (required with --reviews)
+  --org <org>        the repository's organisation, for teams written as a bare slug
+  --changed <path>   a file the change touches (repeatable)
+  --changed-files <file>  files the change touches, one path per line
   --color / --no-color
   -h, --help         show this help
   -v, --version      print the version
@@ -25924,6 +32007,12 @@ async function main(argv, io) {
         now: { type: "string" },
         root: { type: "string" },
         output: { type: "string" },
+        reviews: { type: "string" },
+        teams: { type: "string" },
+        author: { type: "string" },
+        org: { type: "string" },
+        changed: { type: "string", multiple: true },
+        "changed-files": { type: "string" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -25961,26 +32050,46 @@ ${USAGE}`);
   }
   let now = /* @__PURE__ */ new Date();
   if (values.now !== void 0) {
-    now = new Date(values.now);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(values.now) || Number.isNaN(now.getTime())) {
+    const parsed = parseDate(values.now);
+    if (parsed.ok) now = parsed.value;
+    else {
       io.stderr(`blastgate: --now must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${values.now}'
 `);
       return EXIT.error;
     }
   }
-  const root = path3.resolve(io.cwd, values.root ?? ".");
+  if (values.reviews !== void 0 && !values.author?.trim()) {
+    io.stderr(`blastgate: --reviews needs --author <login>: the pull request's author, whose own reviews never approve or override
+`);
+    return EXIT.error;
+  }
+  const root = path4.resolve(io.cwd, values.root ?? ".");
+  if (!await stat(root).then((st) => st.isDirectory(), () => false)) {
+    io.stderr(`blastgate: --root ${values.root ?? "."} is not a directory
+`);
+    return EXIT.error;
+  }
   const workspace = new LocalFiles(root);
   const policiesDir = values.policies === void 0 ? "policies" : toRepoPath(values.policies, io.cwd, root);
   const discovery = [];
   const manifests = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery, DEFAULT_LIMITS.maxDocumentBytes);
-  const result = await runCheck({ workspace, policiesDir, manifests, now });
+  const governance = await governanceInputs(values, io.cwd, root, discovery);
+  const result = await runCheck({ workspace, policiesDir, manifests, now, governance });
   if (discovery.length > 0) {
     result.problems.unshift(...discovery);
     result.counts.problems = result.problems.length;
     result.verdict = "error";
   }
   const json = toJson(result, { version: VERSION, now });
-  if (values.output) await writeFile(path3.resolve(io.cwd, values.output), JSON.stringify(json, null, 2) + "\n");
+  if (values.output) {
+    try {
+      await writeFile(path4.resolve(io.cwd, values.output), JSON.stringify(json, null, 2) + "\n");
+    } catch (e) {
+      io.stderr(`blastgate: cannot write --output ${values.output}: ${e.code ?? e.message}
+`);
+      return EXIT.error;
+    }
+  }
   if (format2 === "json") io.stdout(JSON.stringify(json, null, 2) + "\n");
   else {
     const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
@@ -25988,10 +32097,48 @@ ${USAGE}`);
   }
   return EXIT[result.verdict];
 }
+async function governanceInputs(values, cwd, root, problems) {
+  const g = { filesAt: (commit) => new GitFiles(root, commit), teams: new StaticTeams({}, "a --teams file (none was given)") };
+  const text2 = async (file) => {
+    try {
+      return await readFile(path4.resolve(cwd, file), "utf8");
+    } catch (e) {
+      problems.push({ code: "usage", message: `${file} cannot be read: ${e.message}`, location: { file, line: 1, column: 1 } });
+      return void 0;
+    }
+  };
+  if (values.author?.trim()) g.author = values.author.trim();
+  if (values.org?.trim()) g.org = values.org.trim();
+  if (values.reviews !== void 0) {
+    const t = await text2(values.reviews);
+    if (t !== void 0) {
+      const r = parseReviews(values.reviews, t);
+      problems.push(...r.problems);
+      if (r.reviews) g.reviews = r.reviews;
+    }
+  }
+  if (values.teams !== void 0) {
+    const t = await text2(values.teams);
+    if (t !== void 0) {
+      const r = parseTeams(values.teams, t);
+      problems.push(...r.problems);
+      if (r.teams) g.teams = new StaticTeams(r.teams, `the --teams file ${values.teams}`);
+    }
+  }
+  if (values.changed !== void 0 || values["changed-files"] !== void 0) {
+    const changed = (values.changed ?? []).map((p) => toRepoPath(p, cwd, root));
+    if (values["changed-files"] !== void 0) {
+      const t = await text2(values["changed-files"]);
+      if (t !== void 0) changed.push(...t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ""));
+    }
+    g.changedFiles = changed;
+  }
+  return g;
+}
 function toRepoPath(p, cwd, root) {
   if (/[*?[\]{}]/.test(p)) return p.replace(/\\/g, "/").replace(/^\.\//, "");
-  const rel = path3.relative(root, path3.resolve(cwd, p));
-  return rel.split(path3.sep).join("/") || ".";
+  const rel = path4.relative(root, path4.resolve(cwd, p));
+  return rel.split(path4.sep).join("/") || ".";
 }
 
 // src/cli/index.ts
