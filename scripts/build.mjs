@@ -27,6 +27,8 @@ await build({
   splitting: false,
   sourcemap: false,
   legalComments: "none",
+  minify: true,
+  keepNames: false,
   logLevel: "warning",
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: 'import { createRequire as __blastgateCreateRequire } from "node:module"; const require = __blastgateCreateRequire(import.meta.url);' },
