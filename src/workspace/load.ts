@@ -104,8 +104,11 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
   if (files.length === 0) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ holds no YAML files (${source.label})`, location: { file: dir, line: 1, column: 1 } });
   }
-  for (const file of files) {
-    const docs = await readDocuments(source, file, DEFAULT_LIMITS, problems);
+  // All reads start at once (in the Action each is an API round trip); parsing keeps the files' order.
+  const texts = files.map((file) => source.readText(file, DEFAULT_LIMITS.maxDocumentBytes));
+  texts.forEach((t) => t.catch(() => undefined)); // rejections are handled in order below
+  for (const [i, file] of files.entries()) {
+    const docs = await readDocuments(source, file, DEFAULT_LIMITS, problems, undefined, texts[i]);
     for (const d of docs) {
       const kind = kindOf(d, problems);
       if (kind === "Catalog") {
@@ -126,10 +129,10 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
   return { catalogs, policies, invalidCatalogs, waivers };
 }
 
-async function readDocuments(source: FileSource, file: string, limits: Limits, problems: Problem[], hash?: Hash): Promise<ParsedDocument[]> {
+async function readDocuments(source: FileSource, file: string, limits: Limits, problems: Problem[], hash?: Hash, pending?: Promise<string>): Promise<ParsedDocument[]> {
   let text: string;
   try {
-    text = await source.readText(file, limits.maxDocumentBytes);
+    text = await (pending ?? source.readText(file, limits.maxDocumentBytes));
   } catch (e) {
     const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxDocumentBytes)" : "";
     problems.push({ code: "file", message: messageOf(e) + limit, location: { file, line: 1, column: 1 } });
