@@ -1,5 +1,6 @@
 /** The data governance adds to a check: what a finding's status is and why, and the records reporters list. */
 import type { SourceLocation } from "../documents/source.js";
+import type { WaiverDocument } from "../documents/types.js";
 
 /**
  * What a finding does to the verdict. `blocking`: a mandatory finding that stands; `overridden` and
@@ -68,15 +69,10 @@ export interface OverrideRecord {
 
 export type WaiverStatus = "applied" | "unused" | "expired" | "stale" | "ambiguous" | "not-checked";
 
-export interface WaiverRecord {
-  name: string;
-  /** The manifest's `metadata.name`, as the waiver names it. */
-  manifest: string;
-  rules: string[];
-  reason: string;
-  owner: string;
-  expires: string;
-  digest?: string;
+/** A waiver as its document's `spec` says it (manifest, rules, reason, owner, expires, digest), and its name. */
+export type WaiverTerms = WaiverDocument["spec"] & { name: string };
+
+export interface WaiverRecord extends WaiverTerms {
   /** The waiver document (its metadata.name). */
   location: SourceLocation;
   status: WaiverStatus;

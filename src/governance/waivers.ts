@@ -12,18 +12,11 @@ import { suggest } from "../documents/validate.js";
 import type { Finding } from "../rules/types.js";
 import { shortDigest } from "./digest.js";
 import type { GovernanceFacts } from "./facts.js";
-import type { WaiverRecord } from "./types.js";
+import type { WaiverRecord, WaiverTerms } from "./types.js";
 
-export interface CompiledWaiver {
-  name: string;
-  manifest: string;
-  rules: string[];
-  reason: string;
-  owner: string;
-  expires: string;
+export interface CompiledWaiver extends WaiverTerms {
   /** The first instant it no longer holds: midnight UTC after the `expires` day. */
   endsAt: Date;
-  digest?: string;
   location: SourceLocation;
   expiresLocation: SourceLocation;
 }
