@@ -8,6 +8,17 @@ export interface IdentifierList {
   file: string;
   values: string[];
   location(index: number): SourceLocation;
+  /**
+   * Each value's inventory row (-1: not in the inventory), when the list was read with the inventory at
+   * hand: resolution then needs no second lookup.
+   */
+  rows?: Int32Array;
+}
+
+/** The part of an inventory the identifier parser needs: a row per known id. */
+export interface RowLookup {
+  readonly size: number;
+  row(id: string): number | undefined;
 }
 
 /** Characters that make two identifiers look the same while they differ. */
@@ -49,7 +60,10 @@ export class IdentifierFileParser {
   private readonly values: string[] = [];
   private readonly lines: number[] = [];
   private readonly columns: number[] = [];
+  /** First line of ids the inventory does not know; known ids are marked per row in `firstLineOfRow`. */
   private readonly firstSeen = new Map<string, number>();
+  private readonly firstLineOfRow: Int32Array | undefined;
+  private readonly rows: number[] = [];
   private readonly problems: Problem[] = [];
   private rest = "";
   private lineNo = 0;
@@ -57,7 +71,10 @@ export class IdentifierFileParser {
   private defects = 0;
   private tooMany = false;
 
-  constructor(private readonly file: string, private readonly limits: Limits) {}
+  constructor(private readonly file: string, private readonly limits: Limits, private readonly lookup?: RowLookup) {
+    // One integer per inventory row instead of a map entry per identifier: a million ids cost 4 MB, not 80.
+    if (lookup) this.firstLineOfRow = new Int32Array(lookup.size);
+  }
 
   push(chunk: string): void {
     if (this.lineNo === 0 && this.rest === "" && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
@@ -82,10 +99,9 @@ export class IdentifierFileParser {
     if (values.length === 0 && this.problems.length === 0) {
       this.problem(`identifier file ${file} holds no identifiers (blank lines and comments only): an empty run is refused, not a no-op`, 1, 1, "identifier-empty");
     }
-    return {
-      list: { file, values, location: (i) => ({ file, line: lines[i] ?? 1, column: columns[i] ?? 1 }) },
-      problems: this.problems,
-    };
+    const list: IdentifierList = { file, values, location: (i) => ({ file, line: lines[i] ?? 1, column: columns[i] ?? 1 }) };
+    if (this.lookup) list.rows = Int32Array.from(this.rows);
+    return { list, problems: this.problems };
   }
 
   private line(text: string, from: number, to: number): void {
@@ -109,7 +125,8 @@ export class IdentifierFileParser {
       if (++this.defects <= 5) this.problem(defect, this.lineNo, column, "identifier-character");
       return;
     }
-    const seen = this.firstSeen.get(id);
+    const row = this.lookup ? this.lookup.row(id) : undefined;
+    const seen = row !== undefined ? this.firstLineOfRow![row] || undefined : this.firstSeen.get(id);
     if (seen !== undefined) {
       if (++this.duplicates <= 3) this.problem(`duplicate identifier '${id}' (first on line ${seen})`, this.lineNo, column, "identifier-duplicate");
       return;
@@ -119,7 +136,9 @@ export class IdentifierFileParser {
       this.tooMany = true;
       return;
     }
-    this.firstSeen.set(id, this.lineNo);
+    if (row !== undefined) this.firstLineOfRow![row] = this.lineNo;
+    else this.firstSeen.set(id, this.lineNo);
+    if (this.lookup) this.rows.push(row ?? -1);
     this.values.push(id);
     this.lines.push(this.lineNo);
     this.columns.push(column);

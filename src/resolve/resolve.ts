@@ -55,7 +55,8 @@ export function resolveIdentifiers(list: IdentifierList, catalog: Catalog, inven
   const rows = new Int32Array(inventory ? values.length : 0);
   for (let i = 0; i < values.length; i++) {
     const id = values[i]!;
-    const row = inventory?.row(id);
+    const known = list.rows ? list.rows[i]! : undefined;
+    const row = known !== undefined ? (known >= 0 ? known : undefined) : inventory?.row(id);
     let kind: string | undefined;
     if (row !== undefined) {
       rows[r.fromInventory++] = row;

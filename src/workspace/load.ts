@@ -73,7 +73,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   const manifests: ManifestInput[] = [];
   const known = catalog ? knownNames(catalog) : {};
-  for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known)));
+  for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known, inventory)));
 
   const names = prepared.index ? manifestNames(prepared.index) : undefined;
   const waivers = compileWaivers(waiverDocuments, { ruleIds: rules.map((r) => r.id), manifestNames: names, maxExpiry: waiverCap, now: opts.now });
@@ -173,7 +173,7 @@ function validateDocument<T>(d: ParsedDocument, kind: DocumentKind, problems: Pr
   return found.length > 0 ? undefined : { doc: value as T, source: d };
 }
 
-async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[], known: KnownNames): Promise<ManifestInput[]> {
+async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[], known: KnownNames, inventory?: Inventory): Promise<ManifestInput[]> {
   const out: ManifestInput[] = [];
   const manifestHash = fileHash();
   const docs = await readDocuments(source, file, limits, problems, manifestHash.hash);
@@ -201,7 +201,7 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
     const ids = v.doc.spec.target.identifiers;
     const identifierFile = Array.isArray(ids) ? undefined : normalize(ids.file);
     const idHash = identifierFile === undefined ? undefined : fileHash();
-    const manifest: ManifestInput = { file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems, idHash?.hash) };
+    const manifest: ManifestInput = { file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems, idHash?.hash, inventory) };
     if (manifest.identifiers) {
       manifest.digest = combineDigest([manifestPart, ...(idHash && identifierFile !== undefined ? [idHash.part(identifierFile)] : [])]);
       if (identifierFile !== undefined) manifest.identifierFile = identifierFile;
@@ -214,7 +214,7 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
   return out;
 }
 
-async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Validated<OperationDocument>, limits: Limits, problems: Problem[], hash?: Hash): Promise<IdentifierList | undefined> {
+async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Validated<OperationDocument>, limits: Limits, problems: Problem[], hash?: Hash, inventory?: Inventory): Promise<IdentifierList | undefined> {
   const ids = doc.spec.target.identifiers;
   const manifestFile = parsed.file;
   if (Array.isArray(ids)) {
@@ -233,7 +233,7 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
     problems.push({ code: "file", message: `the identifier file is the manifest itself (${file}): name a plain text file of identifiers`, location: at });
     return undefined;
   }
-  const parser = new IdentifierFileParser(normalize(file), limits);
+  const parser = new IdentifierFileParser(normalize(file), limits, inventory);
   try {
     for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) {
       parser.push(chunk);

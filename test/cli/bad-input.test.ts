@@ -87,6 +87,11 @@ describe("bad input is exit 2 with file and line, never a pass", () => {
     expectProblem(r, { file: "ops/m.yaml", line: 13 }, /spec\.target\.identifiers is empty/);
   });
 
+  it("a duplicate identifier the inventory does not hold, with both lines", () => {
+    const r = check({ "ops/m.yaml": manifest({ identifiers: "ids.txt" }), "ids.txt": "a-0998\na-0999\n\na-0999\n" });
+    expectProblem(r, { file: "ids.txt", line: 4, column: 1 }, /duplicate identifier 'a-0999' \(first on line 2\)/);
+  });
+
   it("a duplicate identifier, with both lines", () => {
     const r = check({ "ops/m.yaml": manifest({ identifiers: "ids.txt" }), "ids.txt": "a-0001\na-0002\na-0001\n" });
     expectProblem(r, { file: "ids.txt", line: 3, column: 1 }, /duplicate identifier 'a-0001' \(first on line 1\)/);
