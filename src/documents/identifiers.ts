@@ -1,3 +1,4 @@
+import { LineSplitter } from "./lines.js";
 import type { Limits } from "./limits.js";
 import type { Problem } from "./problem.js";
 import type { SourceLocation } from "./source.js";
@@ -65,7 +66,7 @@ export class IdentifierFileParser {
   private readonly firstLineOfRow: Int32Array | undefined;
   private readonly rows: number[] = [];
   private readonly problems: Problem[] = [];
-  private rest = "";
+  private readonly splitter = new LineSplitter((text, start, end) => this.line(text, start, end));
   private lineNo = 0;
   private duplicates = 0;
   private defects = 0;
@@ -77,21 +78,11 @@ export class IdentifierFileParser {
   }
 
   push(chunk: string): void {
-    if (this.lineNo === 0 && this.rest === "" && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    const text = this.rest + chunk;
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf("\n", start);
-      if (nl < 0) break;
-      this.line(text, start, nl);
-      start = nl + 1;
-    }
-    this.rest = text.slice(start);
+    this.splitter.push(chunk);
   }
 
   end(): { list: IdentifierList; problems: Problem[] } {
-    if (this.rest.length > 0) this.line(this.rest, 0, this.rest.length);
-    this.rest = "";
+    this.splitter.end();
     const { file, values, lines, columns } = this;
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, lines[0] ?? 1, 1, "identifier-duplicate");
     if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, lines[0] ?? 1, 1, "identifier-character");

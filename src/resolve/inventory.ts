@@ -1,4 +1,5 @@
 import { printable } from "../documents/identifiers.js";
+import { LineSplitter } from "../documents/lines.js";
 import type { Problem } from "../documents/problem.js";
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
@@ -343,7 +344,8 @@ export class InventoryParser {
   private readonly problems: Problem[] = [];
   private readonly csv: boolean;
   private header: string[] | undefined;
-  private rest = "";
+  // A CR before the newline is part of the line ending, not of the last field.
+  private readonly splitter = new LineSplitter((text, start, end) => this.line(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end)));
   private lineNo = 0;
   private bad = 0;
   private duplicates = 0;
@@ -356,21 +358,11 @@ export class InventoryParser {
   }
 
   push(chunk: string): void {
-    if (this.lineNo === 0 && this.rest === "" && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    const text = this.rest + chunk;
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf("\n", start);
-      if (nl < 0) break;
-      this.line(text.slice(start, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
-      start = nl + 1;
-    }
-    this.rest = text.slice(start);
+    this.splitter.push(chunk);
   }
 
   end(): { inventory: Inventory; problems: Problem[] } {
-    if (this.rest.trim().length > 0) this.line(this.rest.replace(/\r$/, ""));
-    this.rest = "";
+    this.splitter.end();
     if (this.bad > 5) this.problem(`${this.bad - 5} more malformed inventory rows`, 1);
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate ids in the inventory`, 1);
     if (this.csv && !this.header) this.problem(`inventory ${this.file} is empty: it needs a header row (id,kind,tenant,customer,...)`, 1);
