@@ -1,3 +1,4 @@
+import { IntList } from "./int-list.js";
 import { LineSplitter } from "./lines.js";
 import type { Limits } from "./limits.js";
 import type { Problem } from "./problem.js";
@@ -7,19 +8,28 @@ import type { SourceLocation } from "./source.js";
 export interface IdentifierList {
   /** Where the list lives: the identifier file, or the manifest for an inline list. */
   file: string;
-  values: string[];
-  location(index: number): SourceLocation;
+  /** How many identifiers (duplicates and defective lines are not kept). */
+  readonly length: number;
+  /** The i-th identifier, as written. */
+  value(i: number): string;
+  location(i: number): SourceLocation;
   /**
-   * Each value's inventory row (-1: not in the inventory), when the list was read with the inventory at
-   * hand: resolution then needs no second lookup.
+   * The i-th identifier's inventory row (-1: not in the inventory), when the list was read with the
+   * inventory at hand: resolution then needs no second lookup.
    */
-  rows?: Int32Array;
+  row?: (i: number) => number;
 }
 
-/** The part of an inventory the identifier parser needs: a row per known id. */
+/** The part of an inventory the identifier parser needs: a row per known id, and the id of a row. */
 export interface RowLookup {
   readonly size: number;
   row(id: string): number | undefined;
+  idAt(row: number): string;
+}
+
+/** Every identifier of a list, as an array (for callers that want one; the list itself does not hold one). */
+export function identifierValues(list: IdentifierList): string[] {
+  return Array.from({ length: list.length }, (_, i) => list.value(i));
 }
 
 /** Characters that make two identifiers look the same while they differ. */
@@ -54,17 +64,104 @@ export function printable(text: string, max = 80): string {
 }
 
 /**
+ * Distinct strings held compactly: the strings of each chunk are joined into one string (so they keep
+ * neither the chunk they were sliced from alive nor a header each), and found again through an
+ * open-addressing table of their hashes. A million identifiers cost their characters and 24 bytes each.
+ */
+class StringStore {
+  private readonly pieces: string[] = [];
+  /** Strings added since the last `seal`, still slices of the caller's text. */
+  private pending: string[] = [];
+  private pendingFirst = 0;
+  private pendingLength = 0;
+  private readonly piece = new IntList();
+  private readonly start = new IntList();
+  private readonly hashes = new IntList();
+  /** Entry + 1 per slot; 0 is empty. */
+  private table = new Int32Array(1024);
+  size = 0;
+
+  /** The entry holding `s`, or -1. */
+  find(s: string, hash: number): number {
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const e = this.table[slot]! - 1;
+      if (e < 0) return -1;
+      if (this.hashes.at(e) === hash && this.get(e) === s) return e;
+    }
+  }
+
+  /** Adds `s` (not yet present); returns its entry. */
+  add(s: string, hash: number): number {
+    const e = this.size++;
+    this.piece.push(this.pieces.length);
+    this.start.push(this.pendingLength);
+    this.hashes.push(hash);
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    if (this.size * 2 > this.table.length) this.rehash(this.table.length * 2);
+    else this.insert(e, hash);
+    return e;
+  }
+
+  get(e: number): string {
+    if (e >= this.pendingFirst) return this.pending[e - this.pendingFirst]!;
+    const start = this.start.at(e);
+    const end = e + 1 < this.pendingFirst && this.piece.at(e + 1) === this.piece.at(e) ? this.start.at(e + 1) : undefined;
+    return this.pieces[this.piece.at(e)]!.slice(start, end);
+  }
+
+  /** Copies the pending strings into one piece: after this, nothing refers to the text they came from. */
+  seal(): void {
+    if (this.pending.length === 0) return;
+    this.pieces.push(this.pending.join(""));
+    this.pending = [];
+    this.pendingFirst = this.size;
+    this.pendingLength = 0;
+  }
+
+  private insert(e: number, hash: number): void {
+    const mask = this.table.length - 1;
+    let slot = hash & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = e + 1;
+  }
+
+  private rehash(length: number): void {
+    this.table = new Int32Array(length);
+    for (let e = 0; e < this.size; e++) this.insert(e, this.hashes.at(e));
+  }
+}
+
+/** FNV-1a of text[from, to), mixed so that the low bits (the table's slot) depend on every character. */
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
+/**
  * Reads an identifier file a chunk at a time (one identifier per line; blank lines and `#` comment
  * lines ignored; CRLF, a BOM and surrounding spaces tolerated). Pure: the caller does the reading.
+ *
+ * With the inventory at hand, an identifier the inventory holds is kept as its row (its text is the
+ * inventory's), and a duplicate is found by a mark per row; other identifiers are kept in a compact
+ * store. Either way the list holds integers and characters, not a string object per identifier, and no
+ * chunk of the file outlives its parsing.
  */
 export class IdentifierFileParser {
-  private readonly values: string[] = [];
-  private readonly lines: number[] = [];
-  private readonly columns: number[] = [];
-  /** First line of ids the inventory does not know; known ids are marked per row in `firstLineOfRow`. */
-  private readonly firstSeen = new Map<string, number>();
+  /** Per identifier: its inventory row (>= 0), or -(entry + 1) for an entry of `others`. */
+  private readonly entries = new IntList();
+  private readonly lines = new IntList();
+  /** Columns other than 1, by identifier (a column is almost always 1). */
+  private readonly columns = new Map<number, number>();
+  /** Identifiers the inventory does not hold (all of them, without an inventory), and each one's line. */
+  private readonly others = new StringStore();
+  private readonly otherLines = new IntList();
+  /** First line of each inventory row's id, 0 while unseen. */
   private readonly firstLineOfRow: Int32Array | undefined;
-  private readonly rows: number[] = [];
   private readonly problems: Problem[] = [];
   private readonly splitter = new LineSplitter((text, start, end) => this.line(text, start, end));
   private lineNo = 0;
@@ -79,19 +176,29 @@ export class IdentifierFileParser {
 
   push(chunk: string): void {
     this.splitter.push(chunk);
+    this.others.seal();
   }
 
   end(): { list: IdentifierList; problems: Problem[] } {
     this.splitter.end();
-    const { file, values, lines, columns } = this;
-    if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, lines[0] ?? 1, 1, "identifier-duplicate");
-    if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, lines[0] ?? 1, 1, "identifier-character");
+    this.others.seal();
+    const { file, entries, lines, columns, others, lookup } = this;
+    if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, entries.length > 0 ? lines.at(0) : 1, 1, "identifier-duplicate");
+    if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, entries.length > 0 ? lines.at(0) : 1, 1, "identifier-character");
     // Only a file that is truly blank is "empty": a binary or all-defective file already has its problem.
-    if (values.length === 0 && this.problems.length === 0) {
+    if (entries.length === 0 && this.problems.length === 0) {
       this.problem(`identifier file ${file} holds no identifiers (blank lines and comments only): an empty run is refused, not a no-op`, 1, 1, "identifier-empty");
     }
-    const list: IdentifierList = { file, values, location: (i) => ({ file, line: lines[i] ?? 1, column: columns[i] ?? 1 }) };
-    if (this.lookup) list.rows = Int32Array.from(this.rows);
+    const list: IdentifierList = {
+      file,
+      length: entries.length,
+      value: (i) => {
+        const e = entries.at(i);
+        return e >= 0 ? lookup!.idAt(e) : others.get(-e - 1);
+      },
+      location: (i) => ({ file, line: i < lines.length ? lines.at(i) : 1, column: columns.get(i) ?? 1 }),
+    };
+    if (lookup) list.row = (i) => Math.max(entries.at(i), -1);
     return { list, problems: this.problems };
   }
 
@@ -117,22 +224,31 @@ export class IdentifierFileParser {
       return;
     }
     const row = this.lookup ? this.lookup.row(id) : undefined;
-    const seen = row !== undefined ? this.firstLineOfRow![row] || undefined : this.firstSeen.get(id);
+    let hash = 0;
+    let other = -1;
+    if (row === undefined) {
+      hash = hashOf(text, a, b);
+      other = this.others.find(id, hash);
+    }
+    const seen = row !== undefined ? this.firstLineOfRow![row] || undefined : other >= 0 ? this.otherLines.at(other) : undefined;
     if (seen !== undefined) {
       if (++this.duplicates <= 3) this.problem(`duplicate identifier '${id}' (first on line ${seen})`, this.lineNo, column, "identifier-duplicate");
       return;
     }
-    if (this.values.length >= this.limits.maxIdentifiers) {
+    if (this.entries.length >= this.limits.maxIdentifiers) {
       this.problem(`more than ${this.limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, this.lineNo, column, "limit");
       this.tooMany = true;
       return;
     }
-    if (row !== undefined) this.firstLineOfRow![row] = this.lineNo;
-    else this.firstSeen.set(id, this.lineNo);
-    if (this.lookup) this.rows.push(row ?? -1);
-    this.values.push(id);
+    if (row !== undefined) {
+      this.firstLineOfRow![row] = this.lineNo;
+      this.entries.push(row);
+    } else {
+      this.entries.push(-this.others.add(id, hash) - 1);
+      this.otherLines.push(this.lineNo);
+    }
+    if (column !== 1) this.columns.set(this.entries.length - 1, column);
     this.lines.push(this.lineNo);
-    this.columns.push(column);
   }
 
   private problem(message: string, line: number, column: number, code: string): void {
@@ -157,5 +273,5 @@ export function checkInlineIdentifiers(values: string[], locate: (i: number) => 
   });
   if (values.length > limits.maxIdentifiers) problems.push({ code: "limit", message: `more than ${limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, location: locate(0) });
   if (values.length === 0) problems.push({ code: "identifier-empty", message: "spec.target.identifiers is empty: an empty run is refused, not a no-op", location: locate(-1) });
-  return { list: { file, values: kept, location: (i) => locate(keptIndex[i] ?? 0) }, problems };
+  return { list: { file, length: kept.length, value: (i) => kept[i]!, location: (i) => locate(keptIndex[i] ?? 0) }, problems };
 }

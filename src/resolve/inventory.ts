@@ -159,7 +159,7 @@ export class Inventory {
     this.settle();
     const env = this.environmentOf(r);
     const o: InventoryObject = {
-      id: this.idOf(r),
+      id: this.idAt(r),
       kind: this.kindOf(r),
       tenant: this.tenantTable.names[this.tenants[r]!]!,
       customer: this.customerTable.names[this.customers[r]!]!,
@@ -167,7 +167,7 @@ export class Inventory {
     };
     if (env) o.environment = env;
     const p = this.parents[r]!;
-    const parent = p >= 0 ? this.idOf(p) : p === PENDING_PARENT ? this.pendingIds[this.pendingRows.indexOf(r)] : undefined;
+    const parent = p >= 0 ? this.idAt(p) : p === PENDING_PARENT ? this.pendingIds[this.pendingRows.indexOf(r)] : undefined;
     if (parent) o.parent = parent;
     return o;
   }
@@ -264,7 +264,8 @@ export class Inventory {
     this.pendingCheckedAt = this.size;
   }
 
-  private idOf(r: number): string {
+  /** The id of a row. The first call lists the ids (a reference per row): reports ask for a few examples, lookups never. */
+  idAt(r: number): string {
     this.idList ??= [...this.index.keys()];
     return this.idList[r]!;
   }

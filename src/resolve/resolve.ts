@@ -40,7 +40,7 @@ export interface Resolution {
 /** Resolves identifiers: the inventory is authoritative where it has the object; the catalog's patterns are the fallback. */
 export function resolveIdentifiers(list: IdentifierList, catalog: Catalog, inventory: Inventory | undefined, environment: string): Resolution {
   const r: Resolution = {
-    total: list.values.length,
+    total: list.length,
     byKind: new Map(),
     unresolved: sample(),
     ambiguous: sample(),
@@ -51,12 +51,16 @@ export function resolveIdentifiers(list: IdentifierList, catalog: Catalog, inven
     protected: sample(),
     rows: new Int32Array(0),
   };
-  const values = list.values;
-  const rows = new Int32Array(inventory ? values.length : 0);
-  for (let i = 0; i < values.length; i++) {
-    const id = values[i]!;
-    const known = list.rows ? list.rows[i]! : undefined;
-    const row = known !== undefined ? (known >= 0 ? known : undefined) : inventory?.row(id);
+  const n = list.length;
+  const rows = new Int32Array(inventory ? n : 0);
+  // Read with the inventory at hand, the list knows each identifier's row: no string, no second lookup.
+  const known = inventory ? list.row : undefined;
+  for (let i = 0; i < n; i++) {
+    let row: number | undefined;
+    if (known) {
+      const k = known(i);
+      row = k >= 0 ? k : undefined;
+    } else if (inventory) row = inventory.row(list.value(i));
     let kind: string | undefined;
     if (row !== undefined) {
       rows[r.fromInventory++] = row;
@@ -70,7 +74,7 @@ export function resolveIdentifiers(list: IdentifierList, catalog: Catalog, inven
       if (inventory!.isProtected(row)) note(r.protected, i);
     } else {
       if (inventory) note(r.notInInventory, i);
-      const kinds = kindsMatching(catalog, id);
+      const kinds = kindsMatching(catalog, list.value(i));
       if (kinds.length === 0) {
         note(r.unresolved, i);
         continue;

@@ -4,13 +4,13 @@ import { grouped } from "../documents/units.js";
 
 /** "'site-1' (line 3), 'site-2' (line 4), 'site-3' (line 5) and 880 more" */
 export function describeSample(s: Sample, ids: IdentifierList, max = 3): string {
-  const shown = s.examples.slice(0, max).map((i) => `'${ids.values[i]}' (line ${ids.location(i).line})`);
+  const shown = s.examples.slice(0, max).map((i) => `'${ids.value(i)}' (line ${ids.location(i).line})`);
   const more = s.count - shown.length;
   return more > 0 ? `${shown.join(", ")} and ${grouped(more)} more` : shown.join(", ");
 }
 
 export function exampleIds(s: Sample, ids: IdentifierList, max = 5): string[] {
-  return s.examples.slice(0, max).map((i) => ids.values[i]!);
+  return s.examples.slice(0, max).map((i) => ids.value(i));
 }
 
 export function percent(x: number): string {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IdentifierFileParser } from "../../src/documents/identifiers.js";
+import { IdentifierFileParser, identifierValues } from "../../src/documents/identifiers.js";
 import { DEFAULT_LIMITS } from "../../src/documents/limits.js";
 import { catalogSchema, operationSchema } from "../../src/documents/schemas.js";
 import type { CatalogDocument } from "../../src/documents/types.js";
@@ -110,7 +110,7 @@ products:
     const p = new IdentifierFileParser("ids.txt", DEFAULT_LIMITS);
     p.push("__proto__\nconstructor\nhasOwnProperty\n__proto__\n");
     const { list, problems } = p.end();
-    expect(list.values).toEqual(["__proto__", "constructor", "hasOwnProperty"]);
+    expect(identifierValues(list)).toEqual(["__proto__", "constructor", "hasOwnProperty"]);
     expect(problems.map((x) => x.message)).toEqual(["duplicate identifier '__proto__' (first on line 1)"]);
     expectUnpolluted();
   });

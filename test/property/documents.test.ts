@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IdentifierFileParser } from "../../src/documents/identifiers.js";
+import { IdentifierFileParser, identifierValues } from "../../src/documents/identifiers.js";
 import { DEFAULT_LIMITS } from "../../src/documents/limits.js";
 import { DOCUMENT_SCHEMAS } from "../../src/documents/schemas.js";
 import { validateValue } from "../../src/documents/validate.js";
@@ -60,12 +60,12 @@ describe("identifier files", () => {
         }
         pieces.push(text.slice(from));
         const b = pieces.end();
-        expect(b.list.values).toEqual(a.list.values);
+        expect(identifierValues(b.list)).toEqual(identifierValues(a.list));
         expect(b.problems).toEqual(a.problems);
         // Every identifier kept is a line as written, less surrounding spaces, tabs and CR: nothing else is changed.
         const written = new Set(text.replace(/^\ufeff/, "").split("\n").map((l) => l.replace(/^[ \t]+|[ \t\r]+$/g, "")));
-        for (const id of a.list.values) expect(written.has(id)).toBe(true);
-        for (const id of a.list.values) expect(id).toMatch(/^[\x21-\x7e]+$/);
+        for (const id of identifierValues(a.list)) expect(written.has(id)).toBe(true);
+        for (const id of identifierValues(a.list)) expect(id).toMatch(/^[\x21-\x7e]+$/);
       }),
     );
   });
@@ -79,8 +79,50 @@ describe("identifier files", () => {
         crlf.push(lines.join("\r\n"));
         const a = lf.end();
         const b = crlf.end();
-        expect(b.list.values).toEqual(a.list.values);
+        expect(identifierValues(b.list)).toEqual(identifierValues(a.list));
         expect(b.problems.map((p) => p.location.line)).toEqual(a.problems.map((p) => p.location.line));
+      }),
+    );
+  });
+
+  it("held as inventory rows and in the compact store, the list is what a plain model of the file says", () => {
+    // Few distinct ids (so duplicates are common), long and short (V8 slices strings of 13 characters or more).
+    const id = fc.constantFrom(...Array.from({ length: 40 }, (_, i) => (i % 2 ? "a" : "site-0000000000-") + i));
+    const entry = fc.record({ id, indent: fc.constantFrom("", " ", "\t  "), comment: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 120 }), fc.subarray(Array.from({ length: 40 }, (_, i) => i)), fc.array(fc.nat(3000), { maxLength: 12 }), (entries, known, cuts) => {
+        const text = entries.map((e) => (e.comment ? "# " : e.indent) + e.id).join("\n");
+        // The model: the first occurrence of each id, with its line and column; every later one a duplicate.
+        const first = new Map<string, { line: number; column: number }>();
+        let duplicates = 0;
+        entries.forEach((e, i) => {
+          if (e.comment) return;
+          if (first.has(e.id)) duplicates++;
+          else first.set(e.id, { line: i + 1, column: e.indent.length + 1 });
+        });
+        const inventoryIds = known.map((i) => (i % 2 ? "a" : "site-0000000000-") + i);
+        const lookup = { size: inventoryIds.length, row: (s: string) => (inventoryIds.indexOf(s) >= 0 ? inventoryIds.indexOf(s) : undefined), idAt: (r: number) => inventoryIds[r]! };
+        for (const withInventory of [false, true]) {
+          const parser = new IdentifierFileParser("ids.txt", DEFAULT_LIMITS, withInventory ? lookup : undefined);
+          let from = 0;
+          for (const cut of [...new Set(cuts)].sort((x, y) => x - y)) {
+            if (cut <= from || cut >= text.length) continue;
+            parser.push(text.slice(from, cut));
+            from = cut;
+          }
+          parser.push(text.slice(from));
+          const { list, problems } = parser.end();
+          expect(identifierValues(list)).toEqual([...first.keys()]);
+          expect(Array.from({ length: list.length }, (_, i) => list.location(i))).toEqual([...first.values()].map((at) => ({ file: "ids.txt", ...at })));
+          if (withInventory) expect(Array.from({ length: list.length }, (_, i) => list.row!(i))).toEqual([...first.keys()].map((v) => inventoryIds.indexOf(v)));
+          else expect(list.row).toBeUndefined();
+          const duplicateProblems = problems.filter((p) => p.code === "identifier-duplicate");
+          expect(duplicateProblems.length).toBe(Math.min(duplicates, 3) + (duplicates > 3 ? 1 : 0));
+          for (const p of duplicateProblems.slice(0, 3)) {
+            const written = /'(.*)' \(first on line (\d+)\)/.exec(p.message)!;
+            expect(first.get(written[1]!)!.line).toBe(Number(written[2]));
+          }
+        }
       }),
     );
   });

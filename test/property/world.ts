@@ -96,7 +96,7 @@ export function manifestDocument(m: ManifestSpec): OperationDocument {
 }
 
 function identifierList(file: string, values: string[]): IdentifierList {
-  return { file, values, location: (i) => ({ file, line: i + 1, column: 1 }) };
+  return { file, length: values.length, value: (i) => values[i]!, location: (i) => ({ file, line: i + 1, column: 1 }) };
 }
 
 /**
