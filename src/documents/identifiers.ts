@@ -1,5 +1,6 @@
 import { IntList } from "./int-list.js";
 import { LineSplitter } from "./lines.js";
+import { hashOf, StringStore } from "./string-store.js";
 import type { Limits } from "./limits.js";
 import type { Problem } from "./problem.js";
 import type { SourceLocation } from "./source.js";
@@ -61,85 +62,6 @@ export function identifierDefect(id: string, limits: Limits): string | undefined
 export function printable(text: string, max = 80): string {
   const shown = text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
   return shown.length > max ? shown.slice(0, max - 3) + "..." : shown;
-}
-
-/**
- * Distinct strings held compactly: the strings of each chunk are joined into one string (so they keep
- * neither the chunk they were sliced from alive nor a header each), and found again through an
- * open-addressing table of their hashes. A million identifiers cost their characters and 24 bytes each.
- */
-class StringStore {
-  private readonly pieces: string[] = [];
-  /** Strings added since the last `seal`, still slices of the caller's text. */
-  private pending: string[] = [];
-  private pendingFirst = 0;
-  private pendingLength = 0;
-  private readonly piece = new IntList();
-  private readonly start = new IntList();
-  private readonly hashes = new IntList();
-  /** Entry + 1 per slot; 0 is empty. */
-  private table = new Int32Array(1024);
-  size = 0;
-
-  /** The entry holding `s`, or -1. */
-  find(s: string, hash: number): number {
-    const mask = this.table.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const e = this.table[slot]! - 1;
-      if (e < 0) return -1;
-      if (this.hashes.at(e) === hash && this.get(e) === s) return e;
-    }
-  }
-
-  /** Adds `s` (not yet present); returns its entry. */
-  add(s: string, hash: number): number {
-    const e = this.size++;
-    this.piece.push(this.pieces.length);
-    this.start.push(this.pendingLength);
-    this.hashes.push(hash);
-    this.pending.push(s);
-    this.pendingLength += s.length;
-    if (this.size * 2 > this.table.length) this.rehash(this.table.length * 2);
-    else this.insert(e, hash);
-    return e;
-  }
-
-  get(e: number): string {
-    if (e >= this.pendingFirst) return this.pending[e - this.pendingFirst]!;
-    const start = this.start.at(e);
-    const end = e + 1 < this.pendingFirst && this.piece.at(e + 1) === this.piece.at(e) ? this.start.at(e + 1) : undefined;
-    return this.pieces[this.piece.at(e)]!.slice(start, end);
-  }
-
-  /** Copies the pending strings into one piece: after this, nothing refers to the text they came from. */
-  seal(): void {
-    if (this.pending.length === 0) return;
-    this.pieces.push(this.pending.join(""));
-    this.pending = [];
-    this.pendingFirst = this.size;
-    this.pendingLength = 0;
-  }
-
-  private insert(e: number, hash: number): void {
-    const mask = this.table.length - 1;
-    let slot = hash & mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = e + 1;
-  }
-
-  private rehash(length: number): void {
-    this.table = new Int32Array(length);
-    for (let e = 0; e < this.size; e++) this.insert(e, this.hashes.at(e));
-  }
-}
-
-/** FNV-1a of text[from, to), mixed so that the low bits (the table's slot) depend on every character. */
-function hashOf(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { printable } from "../documents/identifiers.js";
 import { LineSplitter } from "../documents/lines.js";
+import { StringStore } from "../documents/string-store.js";
 import type { Problem } from "../documents/problem.js";
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
@@ -52,12 +53,8 @@ class StringTable {
  * row, so a million rows cost a map entry, the id and about twenty bytes each.
  */
 export class Inventory {
-  /** Id -> row. Rows are numbered in the order ids were first added, which is also the map's order. */
-  private readonly index = new Map<string, number>();
-  /** Row -> id, made from the index when first needed (the CLI never needs it). */
-  private idList: string[] | undefined;
-  /** Whether an id was added twice: from then on a lookup precedes each insertion. */
-  private sawDuplicate = false;
+  /** Id -> row: rows are numbered in the order ids were first added. Compact: no string object per id. */
+  private readonly index = new StringStore();
   private capacity = 1024;
   private kinds = new Uint32Array(this.capacity);
   private environments = new Uint32Array(this.capacity);
@@ -102,20 +99,8 @@ export class Inventory {
   addRow(id: string, kind: string, tenant: string, customer: string, environment: string, parent: string | undefined, isProtected: boolean): boolean {
     const index = this.index;
     const row = index.size;
-    if (this.sawDuplicate) {
-      if (index.has(id)) return false;
-      index.set(id, row);
-    } else {
-      // One lookup instead of two while ids are unique (the usual case); the first duplicate is undone below.
-      index.set(id, row);
-      if (index.size === row) {
-        this.sawDuplicate = true;
-        index.set(id, this.firstRowOf(id));
-        return false;
-      }
-    }
+    if (index.put(id) !== row) return false;
     if (row === this.capacity) this.grow();
-    this.idList?.push(id);
     const k = this.kindTable.id(kind);
     this.kinds[row] = k;
     this.kindTotals[k] = (this.kindTotals[k] ?? 0) + 1;
@@ -123,7 +108,8 @@ export class Inventory {
     let p = NO_PARENT;
     if (parent) {
       this.hasParents = true;
-      p = index.get(parent) ?? PENDING_PARENT;
+      p = index.find(parent);
+      if (p < 0) p = PENDING_PARENT;
       if (p === PENDING_PARENT) {
         this.pendingRows.push(row);
         this.pendingIds.push(parent);
@@ -147,11 +133,12 @@ export class Inventory {
   }
 
   row(id: string): number | undefined {
-    return this.index.get(id);
+    const r = this.index.find(id);
+    return r < 0 ? undefined : r;
   }
 
   get(id: string): InventoryObject | undefined {
-    const r = this.index.get(id);
+    const r = this.row(id);
     return r === undefined ? undefined : this.at(r);
   }
 
@@ -251,8 +238,8 @@ export class Inventory {
     const rows: number[] = [];
     const ids: string[] = [];
     for (let i = 0; i < this.pendingRows.length; i++) {
-      const p = this.index.get(this.pendingIds[i]!);
-      if (p !== undefined) this.parents[this.pendingRows[i]!] = p;
+      const p = this.index.find(this.pendingIds[i]!);
+      if (p >= 0) this.parents[this.pendingRows[i]!] = p;
       else {
         // Not in the inventory: nothing contains the row (unless the parent is added later).
         rows.push(this.pendingRows[i]!);
@@ -264,20 +251,9 @@ export class Inventory {
     this.pendingCheckedAt = this.size;
   }
 
-  /** The id of a row. The first call lists the ids (a reference per row): reports ask for a few examples, lookups never. */
+  /** The id of a row. */
   idAt(r: number): string {
-    this.idList ??= [...this.index.keys()];
-    return this.idList[r]!;
-  }
-
-  /** The row an id was first added as: its place in the index's order. */
-  private firstRowOf(id: string): number {
-    let r = 0;
-    for (const key of this.index.keys()) {
-      if (key === id) return r;
-      r++;
-    }
-    throw new Error(`inventory: ${id} is not indexed`);
+    return this.index.get(r);
   }
 
   private children(): { childStart: Int32Array; childRows: Int32Array } {
