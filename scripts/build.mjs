@@ -27,7 +27,8 @@ await build({
   splitting: false,
   sourcemap: false,
   legalComments: "none",
-  minify: true,
+  // BLASTGATE_MINIFY=0 leaves names readable (for a profile); what is committed is minified.
+  minify: process.env.BLASTGATE_MINIFY !== "0",
   keepNames: false,
   logLevel: "warning",
   // CommonJS dependencies call require(); give the ESM bundle one.

@@ -1,11 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceLocation } from "../documents/source.js";
-import { DEFAULT_LIMITS } from "../documents/limits.js";
-import { parseYaml } from "../documents/yaml.js";
 import { compareFiles, listPullFiles, type ChangedFile, type ChangedFiles, type Repo } from "../github/changes.js";
 import { createGitHub, type GitHub } from "../github/client.js";
-import { upsertComment, type CommentOutcome } from "../github/comments.js";
+import { findComment, upsertComment, type CommentOutcome, type EarlierComment } from "../github/comments.js";
 import { GitHubFiles } from "../github/contents.js";
 import { explainApiError } from "../github/errors.js";
 import { listReviews } from "../github/reviews.js";
@@ -19,7 +17,7 @@ import { headline, toText } from "../report/text.js";
 import type { Finding } from "../rules/types.js";
 import { VERSION } from "../version.js";
 import { FileError, LocalFiles, type FileSource } from "../workspace/files.js";
-import { runCheck, type CheckResult } from "../workspace/load.js";
+import { loadPolicies, runCheck, type CheckResult, type PolicyDocuments } from "../workspace/load.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
 import { allManifests, selectAll, selectChanged, type Selection } from "./select.js";
@@ -75,6 +73,7 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
   let target: Target | undefined;
   let ctx: RunnerContext | undefined;
   let inputs: Inputs | undefined;
+  let earlierComment: Promise<EarlierComment> | undefined;
   const now = inputsRead.inputs?.now ?? new Date();
 
   try {
@@ -89,6 +88,8 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
       if (!inputs.token) throw new CannotDecide("the 'token' input is empty: leave it at its default (${{ github.token }}) or pass a token that can read the repository");
       gh = createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, log: (m) => log.info(m) });
     }
+    // Blastgate's earlier comment is looked up while the check runs: the write that ends the run waits on nothing else.
+    if (target.kind === "pull_request" && inputs.comment && gh) earlierComment = findComment(gh, { owner: ctx.owner, repo: ctx.repo }, target.number, COMMENT_MARKER);
     const judged = await judge(ctx, inputs, target, gh, now, log);
     result = judged.result;
     md = judged.md;
@@ -130,7 +131,7 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
   let comment: CommentOutcome | undefined;
   if (target?.kind === "pull_request" && inputs?.comment && gh && ctx) {
     const worthCreating = result.manifests.length > 0 || result.findings.length > 0 || result.problems.length > 0 || failure !== undefined;
-    comment = await upsertComment(gh, { owner: ctx.owner, repo: ctx.repo }, { issueNumber: target.number, body: toComment(input), marker: COMMENT_MARKER, create: worthCreating });
+    comment = await upsertComment(gh, { owner: ctx.owner, repo: ctx.repo }, { issueNumber: target.number, body: toComment(input), marker: COMMENT_MARKER, create: worthCreating }, earlierComment);
     log.info(comment.action === "skipped" ? `comment skipped: ${comment.reason}` : `comment ${comment.action}: ${comment.url}`);
   }
 
@@ -149,6 +150,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   let policySource: FileSource = workspace;
   let selection: Selection;
   let inventoryPath: string | undefined;
+  let basePolicies: PolicyDocuments | undefined;
   const policiesDir = inputs.policies;
   // Governance: who reviewed, who is in which team, what changed. Absent pieces never lift a finding.
   const governance: GovernanceOptions = { org: ctx.owner };
@@ -160,27 +162,36 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     governance.allManifests = selection.manifests;
   } else {
     if (!gh) throw new Error("no GitHub client for a pull request or merge group");
-    let changes: ChangedFiles;
-    try {
-      if (target.kind === "pull_request") {
-        log.info(`pull request #${target.number}: listing changed files; policies come from base commit ${target.baseSha.slice(0, 7)}`);
-        changes = await listPullFiles(gh, repo, target.number);
-      } else {
-        log.info(`merge group: comparing ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}; policies come from base commit ${target.baseSha.slice(0, 7)}`);
-        changes = await compareFiles(gh, repo, target.baseSha, target.headSha);
-      }
-    } catch (e) {
-      const doing = target.kind === "pull_request" ? "list the pull request's changed files" : "compare the merge group with its base";
-      throw new CannotDecide(explainApiError(e, { doing, permission: target.kind === "pull_request" ? "pull-requests: read" : "contents: read" }));
-    }
-    log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}${changes.complete ? "" : " (as many as GitHub lists: there may be more)"}`);
     policySource = new GitHubFiles(gh, repo, target.baseSha);
-    const catalog = await peekPolicies(policySource, policiesDir);
+    // The requests that do not wait on each other go out together: the changed files, the base
+    // commit's policies and the reviews cost one round trip, not one each.
+    let changesRequest: Promise<ChangedFiles>;
+    if (target.kind === "pull_request") {
+      log.info(`pull request #${target.number}: listing changed files; policies come from base commit ${target.baseSha.slice(0, 7)}`);
+      changesRequest = listPullFiles(gh, repo, target.number);
+    } else {
+      log.info(`merge group: comparing ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}; policies come from base commit ${target.baseSha.slice(0, 7)}`);
+      changesRequest = compareFiles(gh, repo, target.baseSha, target.headSha);
+    }
+    const changesRead = settle(changesRequest);
+    const catalogRead = settle(peekPolicies(policySource, policiesDir));
+    const reviewsRead = target.kind === "pull_request" ? settle(listReviews(gh, repo, target.number)) : undefined;
+    const changesOutcome = await changesRead;
+    if ("error" in changesOutcome) {
+      const doing = target.kind === "pull_request" ? "list the pull request's changed files" : "compare the merge group with its base";
+      throw new CannotDecide(explainApiError(changesOutcome.error, { doing, permission: target.kind === "pull_request" ? "pull-requests: read" : "contents: read" }));
+    }
+    const changes = changesOutcome.value;
+    log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}${changes.complete ? "" : " (as many as GitHub lists: there may be more)"}`);
+    const catalogOutcome = await catalogRead;
+    if ("error" in catalogOutcome) throw catalogOutcome.error;
+    const catalog = catalogOutcome.value;
     if (catalog.unreadable) throw new CannotDecide(catalog.unreadable);
     if (catalog.missing) {
       notes.push(`The base commit has no ${policiesDir}/ directory. Blastgate judges a pull request by its base branch's policies, so policies apply once they are merged: merge them first (this check cannot pass before).`);
     }
     inventoryPath = catalog.inventoryPath;
+    basePolicies = catalog.policies;
     selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath });
 
     // A list GitHub may have cut short is no change list: then every governed script is judged.
@@ -189,11 +200,9 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     if (catalog.needsIndex) governance.allManifests = await allManifests({ workspace, globs: inputs.manifests, policiesDir });
     if (target.kind === "pull_request") {
       governance.author = target.author;
-      try {
-        governance.reviews = await listReviews(gh, repo, target.number);
-      } catch (e) {
-        throw new CannotDecide(explainApiError(e, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
-      }
+      const reviews = await reviewsRead!;
+      if ("error" in reviews) throw new CannotDecide(explainApiError(reviews.error, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
+      governance.reviews = reviews.value;
       log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size} reviewer(s); author ${target.author ?? "unknown"}`);
       const teamsInput = inputs.teamsToken ? "teams-token" : "token";
       const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m) }) : gh;
@@ -214,7 +223,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   if (selection.manifests.length === 0) log.info("no manifest to judge");
 
   const what = target.kind === "pull_request" ? "pull request" : "change";
-  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance });
+  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance, ...(basePolicies ? { policies: basePolicies } : {}) });
   result.problems.unshift(...selection.problems);
 
   if (selection.policyChanges.length > 0 && target.kind !== "all") {
@@ -243,6 +252,16 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   return { result, md };
 }
 
+type Settled<T> = { value: T } | { error: unknown };
+
+/** A promise that never rejects: started early, its failure is reported where its answer is needed, in order. */
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -263,34 +282,24 @@ function policyChangedFinding(f: ChangedFile, base: string, what: string): Findi
 }
 
 /**
- * The inventory the catalog names, to know whether a change touches it, and whether waivers or
- * manifest-required rules need every manifest's name. Loading reads the same files again (cached)
- * and reports any problem with them; here only an API failure matters.
+ * The base commit's policy files, read once: the check judges with them, and the Action learns from them
+ * the inventory the catalog names (to know whether a change touches it) and whether waivers or
+ * manifest-required rules need every manifest's name. Problems in them are the check's to report; here
+ * only a missing directory or an API failure matters.
  */
-async function peekPolicies(source: FileSource, policiesDir: string): Promise<{ inventoryPath?: string; missing?: boolean; unreadable?: string; needsIndex?: boolean }> {
-  let files: string[];
+async function peekPolicies(source: FileSource, policiesDir: string): Promise<{ policies?: PolicyDocuments; inventoryPath?: string; missing?: boolean; unreadable?: string; needsIndex?: boolean }> {
   try {
-    files = (await source.list(policiesDir)).filter((f) => /\.ya?ml$/i.test(f));
+    await source.list(policiesDir);
   } catch (e) {
     if (e instanceof FileError && e.code === "missing") return { missing: true };
     if (e instanceof FileError && e.code === "io") return { unreadable: e.message };
     return {};
   }
-  const out: { inventoryPath?: string; needsIndex?: boolean } = {};
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await source.readText(file, DEFAULT_LIMITS.maxDocumentBytes);
-    } catch (e) {
-      if (e instanceof FileError && e.code === "io") return { unreadable: e.message };
-      continue;
-    }
-    for (const d of parseYaml(file, text, DEFAULT_LIMITS).documents) {
-      const v = d.value as { kind?: unknown; inventory?: unknown; rules?: unknown } | null;
-      if (v?.kind === "Catalog" && typeof v.inventory === "string" && out.inventoryPath === undefined) out.inventoryPath = v.inventory;
-      if (v?.kind === "Waiver") out.needsIndex = true;
-      if (v?.kind === "Policy" && Array.isArray(v.rules) && v.rules.some((r) => (r as { type?: unknown } | null)?.type === "manifest-required")) out.needsIndex = true;
-    }
-  }
+  const policies = await loadPolicies(source, policiesDir);
+  if (policies.unreadable !== undefined) return { unreadable: policies.unreadable };
+  const out: { policies: PolicyDocuments; inventoryPath?: string; needsIndex?: boolean } = { policies };
+  const inventoryPath = policies.catalogs[0]?.doc.inventory;
+  if (inventoryPath !== undefined) out.inventoryPath = inventoryPath;
+  if (policies.waivers.length > 0 || policies.policies.some((p) => p.doc.rules.some((r) => r.type === "manifest-required"))) out.needsIndex = true;
   return out;
 }

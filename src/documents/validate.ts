@@ -8,7 +8,7 @@ import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
 import { printable } from "./identifiers.js";
 import { LINE_PATTERN } from "./schemas.js";
 import { AJV_OPTIONS } from "./ajv-options.js";
-import { VALIDATORS } from "./validators.generated.js";
+import { META_SCHEMA_DRAFT_07, VALIDATORS } from "./validators.generated.js";
 
 type Schema = Record<string, unknown>;
 
@@ -38,8 +38,21 @@ export function compileSchema(schema: object): ValidateFunction {
 
 /** A lenient compiler for schemas written by policy authors (the `schema` rule): unknown keywords are their business. */
 let lenientAjv: Ajv | undefined;
+const userCompiled = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Compiles a policy author's schema once (the policy check and each manifest share it). The schema is
+ * checked against draft-07's meta-schema by a validator compiled at build time, as Ajv would check it,
+ * so Ajv need not compile the meta-schema at run time; an invalid schema throws, as Ajv's compile does.
+ */
 export function compileUserSchema(schema: object): ValidateFunction {
-  return (lenientAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true })).compile(schema);
+  let fn = userCompiled.get(schema);
+  if (fn) return fn;
+  const ajv = (lenientAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false }));
+  if (!META_SCHEMA_DRAFT_07(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(META_SCHEMA_DRAFT_07.errors, { dataVar: "schema" })}`);
+  fn = ajv.compile(schema);
+  userCompiled.set(schema, fn);
+  return fn;
 }
 
 /**

@@ -2,3 +2,5 @@
 import type { ValidateFunction } from "ajv";
 /** Precompiled validators of Blastgate's fixed schemas, by the sha256 of their schema's JSON. */
 export declare const VALIDATORS: Readonly<Record<string, ValidateFunction>>;
+/** JSON Schema draft-07's meta-schema, precompiled: whether a policy author's schema is a schema. */
+export declare const META_SCHEMA_DRAFT_07: ValidateFunction;

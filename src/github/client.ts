@@ -1,6 +1,7 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { nodeFetch, type FetchLikeInit } from "./http.js";
 
 const Client = Octokit.plugin(retry, throttling);
 /** An Octokit with GitHub's retry and rate-limit guidance built in (createGitHub). */
@@ -35,7 +36,7 @@ export function createGitHub(opts: ClientOptions): GitHub {
     opts.log(`GitHub ${kind} rate limit on ${options.method ?? ""} ${options.url ?? ""}: ${again ? `retrying in ${retryAfter}s` : `not waiting ${retryAfter}s`}`);
     return again;
   };
-  const timedFetch: typeof fetch = (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+  const timedFetch = (input: string | URL, init?: FetchLikeInit) => nodeFetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
   return new Client({
     auth: opts.token,
     baseUrl: opts.baseUrl.replace(/\/+$/, ""),

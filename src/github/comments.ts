@@ -16,21 +16,33 @@ export interface CommentRequest {
   create: boolean;
 }
 
+/** Blastgate's earlier comment on a pull request (undefined: none), or why the comments could not be read. */
+export type EarlierComment = { comment: { id: number; body?: string | null; html_url: string } | undefined } | { skipped: string };
+
 /**
- * One comment per pull request, created once and then edited in place. Only comments written by a
- * bot (the workflow token is github-actions[bot]) count: a person who pastes the marker into their
- * own comment must not get Blastgate's verdict shown under their name, where they could edit it.
+ * Finds Blastgate's comment among a pull request's comments. Only comments written by a bot (the
+ * workflow token is github-actions[bot]) count: a person who pastes the marker into their own comment
+ * must not get Blastgate's verdict shown under their name, where they could edit it. Never throws.
+ */
+export async function findComment(gh: GitHub, repo: Repo, issueNumber: number, marker: string): Promise<EarlierComment> {
+  try {
+    const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+    return { comment: comments.find((c) => c.user?.type === "Bot" && (c.body ?? "").includes(marker)) };
+  } catch (e) {
+    return { skipped: explainApiError(e, { doing: "list the pull request's comments", permission: "pull-requests: write" }) };
+  }
+}
+
+/**
+ * One comment per pull request, created once and then edited in place. `earlier` is what
+ * `findComment` found, when the caller looked while the check ran; otherwise it is looked up here.
  * Never throws: a comment that cannot be written is reported as skipped, with the reason.
  */
-export async function upsertComment(gh: GitHub, repo: Repo, req: CommentRequest): Promise<CommentOutcome> {
+export async function upsertComment(gh: GitHub, repo: Repo, req: CommentRequest, earlier?: Promise<EarlierComment>): Promise<CommentOutcome> {
   if (!req.body.includes(req.marker)) throw new Error("comment body lacks its marker");
-  let existing: { id: number; body?: string | null; html_url: string } | undefined;
-  try {
-    const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: req.issueNumber, per_page: 100 });
-    existing = comments.find((c) => c.user?.type === "Bot" && (c.body ?? "").includes(req.marker));
-  } catch (e) {
-    return { action: "skipped", reason: explainApiError(e, { doing: "list the pull request's comments", permission: "pull-requests: write" }) };
-  }
+  const found = await (earlier ?? findComment(gh, repo, req.issueNumber, req.marker));
+  if ("skipped" in found) return { action: "skipped", reason: found.skipped };
+  const existing = found.comment;
   try {
     if (existing) {
       if (existing.body === req.body) return { action: "unchanged", url: existing.html_url };

@@ -28,6 +28,29 @@ export interface CheckOptions {
   now: Date;
   /** Reviews, teams, the author, the change, past commits: what overrides, approvals and `manifest-required` judge. */
   governance?: GovernanceOptions;
+  /** The policy files, when the caller has read them already (`loadPolicies`); otherwise they are read from `policySource`. */
+  policies?: PolicyDocuments;
+}
+
+/** The policy files of one directory, read, parsed and validated, with the problems found doing so. */
+export interface PolicyDocuments {
+  dir: string;
+  label: string;
+  catalogs: Validated<CatalogDocument>[];
+  policies: Validated<PolicyDocument>[];
+  waivers: Validated<WaiverDocument>[];
+  /** Catalog documents that failed their schema (their problems are among `problems`). */
+  invalidCatalogs: number;
+  problems: Problem[];
+  /** The first file (or the directory) that could not be read for a reason other than its content: an API or I/O failure. */
+  unreadable?: string;
+}
+
+/** Reads every policy file of a directory (all reads at once: in the Action each is an API round trip). */
+export async function loadPolicies(source: FileSource, policiesDir: string): Promise<PolicyDocuments> {
+  const dir = policiesDir.replace(/\/+$/, "") || ".";
+  const problems: Problem[] = [];
+  return { dir, label: source.label, ...(await loadPolicyDocuments(source, dir, problems)), problems };
 }
 
 export interface CheckResult extends Evaluation {
@@ -44,7 +67,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const problems: Problem[] = [];
   const policySource = opts.policySource ?? opts.workspace;
   const policiesDir = opts.policiesDir.replace(/\/+$/, "") || ".";
-  const { catalogs, policies, invalidCatalogs, waivers: waiverDocuments } = await loadPolicyDocuments(policySource, policiesDir, problems);
+  const loaded = opts.policies?.dir === policiesDir ? opts.policies : await loadPolicies(policySource, policiesDir);
+  const { catalogs, policies, invalidCatalogs, waivers: waiverDocuments } = loaded;
+  problems.push(...loaded.problems);
 
   let catalog: Catalog | undefined;
   if (catalogs.length === 0) {
@@ -94,19 +119,24 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
   const policies: Validated<PolicyDocument>[] = [];
   const waivers: Validated<WaiverDocument>[] = [];
   let invalidCatalogs = 0;
+  let unreadable: string | undefined;
+  const ioFailure = (e: unknown) => {
+    if (e instanceof FileError && e.code === "io") unreadable ??= e.message;
+  };
   let files: string[];
   try {
     files = (await source.list(dir === "." ? "" : dir)).filter((f) => YAML_FILE.test(f));
   } catch (e) {
+    ioFailure(e);
     problems.push({ code: "policy", message: `policies directory ${dir}/ cannot be read (${source.label}): ${messageOf(e)}`, location: { file: dir, line: 1, column: 1 } });
-    return { catalogs, policies, invalidCatalogs, waivers };
+    return { catalogs, policies, invalidCatalogs, waivers, ...(unreadable !== undefined ? { unreadable } : {}) };
   }
   if (files.length === 0) {
     problems.push({ code: "policy", message: `policies directory ${dir}/ holds no YAML files (${source.label})`, location: { file: dir, line: 1, column: 1 } });
   }
   // All reads start at once (in the Action each is an API round trip); parsing keeps the files' order.
   const texts = files.map((file) => source.readText(file, DEFAULT_LIMITS.maxDocumentBytes));
-  texts.forEach((t) => t.catch(() => undefined)); // rejections are handled in order below
+  texts.forEach((t) => t.catch(ioFailure)); // rejections are reported in order below
   for (const [i, file] of files.entries()) {
     const docs = await readDocuments(source, file, DEFAULT_LIMITS, problems, undefined, texts[i]);
     for (const d of docs) {
@@ -126,7 +156,7 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
       }
     }
   }
-  return { catalogs, policies, invalidCatalogs, waivers };
+  return { catalogs, policies, invalidCatalogs, waivers, ...(unreadable !== undefined ? { unreadable } : {}) };
 }
 
 async function readDocuments(source: FileSource, file: string, limits: Limits, problems: Problem[], hash?: Hash, pending?: Promise<string>): Promise<ParsedDocument[]> {
