@@ -1,5 +1,3 @@
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -10,6 +8,7 @@ import {
   type GitHubApiServer,
   type PullFileState,
 } from './github-api.js';
+import { installResilience } from '../../src/github/resilience.js';
 
 const owner = 'acme';
 const repo = 'widgets';
@@ -321,19 +320,16 @@ describe('fault injection', () => {
     expect(fault).toMatchObject({ used: 1, remaining: 0 });
     expect(gh.requests.map((r) => r.status)).toEqual([500, 200]);
 
-    // The same with @octokit/plugin-retry absorbing the failure.
+    // The same with Blastgate's retry rules (src/github/resilience.ts) absorbing the failure.
     gh.reset();
     gh.fail({ path: /\/pulls\/1\/files$/, status: 502, times: 2 });
-    const RetryingOctokit = Octokit.plugin(retry);
-    const retrying = new RetryingOctokit({
-      auth: 'ghs_test',
-      baseUrl: gh.url,
-      log: silent,
-      retry: { retryAfterBaseValue: 1 }, // back off 1 ms instead of 1 s
-    });
+    const retrying = new Octokit({ auth: 'ghs_test', baseUrl: gh.url, log: silent });
+    const waits: number[] = [];
+    installResilience(retrying, { retries: 3, maxRateLimitWait: 120, log: () => {} }, async (ms) => void waits.push(ms));
     const { data } = await retrying.rest.pulls.listFiles({ owner, repo, pull_number: 1 });
     expect(data).toHaveLength(30);
     expect(gh.requests.map((r) => r.status)).toEqual([502, 502, 200]);
+    expect(waits).toEqual([1000, 4000]);
     expect(gh.violations).toEqual([]);
   });
 
@@ -356,26 +352,16 @@ describe('fault injection', () => {
     ]);
   });
 
-  it('signals a secondary rate limit that plugin-throttling understands', async () => {
+  it('signals a secondary rate limit that the client understands', async () => {
     gh.fail({ method: 'GET', path: /\/pulls\/1$/, preset: 'secondary-rate-limit' });
     const waits: number[] = [];
-    const ThrottledOctokit = Octokit.plugin(throttling);
-    const throttled = new ThrottledOctokit({
-      auth: 'ghs_test',
-      baseUrl: gh.url,
-      log: silent,
-      throttle: {
-        retryAfterBaseValue: 1, // retry-after seconds -> milliseconds, to keep the test fast
-        onSecondaryRateLimit: (retryAfter: number) => {
-          waits.push(retryAfter);
-          return true;
-        },
-        onRateLimit: () => false,
-      },
-    });
+    const logged: string[] = [];
+    const throttled = new Octokit({ auth: 'ghs_test', baseUrl: gh.url, log: silent });
+    installResilience(throttled, { retries: 3, maxRateLimitWait: 120, log: (m) => logged.push(m) }, async (ms) => void waits.push(ms / 1000));
     const { data } = await throttled.rest.pulls.get({ owner, repo, pull_number: 1 });
     expect(data.number).toBe(1);
     expect(waits).toEqual([1]);
+    expect(logged).toEqual([expect.stringMatching(/^GitHub secondary rate limit on GET .*\/pulls\/1: retrying in 1s$/)]);
     expect(gh.requests[0]?.status).toBe(403);
     expect(gh.violations).toEqual([]);
   });
