@@ -26,7 +26,7 @@ export type EarlierComment = { comment: { id: number; body?: string | null; html
  */
 export async function findComment(gh: GitHub, repo: Repo, issueNumber: number, marker: string): Promise<EarlierComment> {
   try {
-    const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+    const comments = await gh.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
     return { comment: comments.find((c) => c.user?.type === "Bot" && (c.body ?? "").includes(marker)) };
   } catch (e) {
     return { skipped: explainApiError(e, { doing: "list the pull request's comments", permission: "pull-requests: write" }) };
@@ -46,11 +46,11 @@ export async function upsertComment(gh: GitHub, repo: Repo, req: CommentRequest,
   try {
     if (existing) {
       if (existing.body === req.body) return { action: "unchanged", url: existing.html_url };
-      const { data } = await gh.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: req.body });
+      const { data } = await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: req.body });
       return { action: "updated", url: data.html_url };
     }
     if (!req.create) return { action: "skipped", reason: "nothing to report and no earlier Blastgate comment to update" };
-    const { data } = await gh.rest.issues.createComment({ ...repo, issue_number: req.issueNumber, body: req.body });
+    const { data } = await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: req.issueNumber, body: req.body });
     return { action: "created", url: data.html_url };
   } catch (e) {
     if (statusOf(e) === 403) {

@@ -75,7 +75,7 @@ export class GitHubFiles implements FileSource {
   private async fetchText(path: string): Promise<string> {
     let data: unknown;
     try {
-      ({ data } = await this.gh.rest.repos.getContent({ ...this.repo, path, ref: this.ref, mediaType: { format: "raw" } }));
+      ({ data } = await this.gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...this.repo, path, ref: this.ref, mediaType: { format: "raw" } }));
     } catch (e) {
       throw this.fileError(e, path);
     }
@@ -95,7 +95,7 @@ export class GitHubFiles implements FileSource {
   private async fetchListing(dir: string): Promise<string[]> {
     let data: unknown;
     try {
-      ({ data } = await this.gh.rest.repos.getContent({ ...this.repo, path: dir, ref: this.ref }));
+      ({ data } = await this.gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...this.repo, path: dir, ref: this.ref }));
     } catch (e) {
       throw this.fileError(e, dir || "the repository root");
     }

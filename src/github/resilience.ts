@@ -1,4 +1,4 @@
-import type { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/core";
 
 /**
  * Retries and rate limits for the GitHub client, as GitHub's REST guidance asks: 5xx and network

@@ -32,7 +32,7 @@ export class GitHubTeams implements TeamDirectory {
     const [org, slug] = team.split("/");
     if (!org || !slug) return { state: "unknown", reason: `'${team}' is not org/team-slug` };
     try {
-      const { data } = await this.gh.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login });
+      const { data } = await this.gh.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: slug, username: login });
       // A pending invitation is not membership yet.
       return data.state === "active" ? { state: "member" } : { state: "not-member" };
     } catch (e) {
@@ -46,7 +46,7 @@ export class GitHubTeams implements TeamDirectory {
     const key = `${org}/${slug}`.toLowerCase();
     let pending = this.readable.get(key);
     if (!pending) {
-      pending = this.gh.rest.teams.getByName({ org, team_slug: slug }).then(
+      pending = this.gh.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug }).then(
         () => ({ ok: true as const }),
         (e: unknown) => ({
           ok: false as const,
