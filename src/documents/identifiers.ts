@@ -98,12 +98,10 @@ export class IdentifierFileParser {
 
   push(chunk: string): void {
     this.splitter.push(chunk);
-    this.others.seal();
   }
 
   end(): { list: IdentifierList; problems: Problem[] } {
     this.splitter.end();
-    this.others.seal();
     const { file, entries, lines, columns, others, lookup } = this;
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate identifiers`, entries.length > 0 ? lines.at(0) : 1, 1, "identifier-duplicate");
     if (this.defects > 5) this.problem(`${this.defects - 5} more identifiers with invisible or non-ASCII characters`, entries.length > 0 ? lines.at(0) : 1, 1, "identifier-character");

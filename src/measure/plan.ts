@@ -71,8 +71,7 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
       const k = inventory.kindOf(r);
       contained.byKind[k] = (contained.byKind[k] ?? 0) + 1;
     }
-    tenants = inventory.distinctTenants(resolution.rows);
-    customers = inventory.distinctCustomers(resolution.rows);
+    ({ tenants, customers } = inventory.distinctOwners(resolution.rows));
     for (const [k, n] of Object.entries(byKind)) {
       const of = inventory.countOfKind(k);
       if (of > 0) shareOfKind[k] = { count: n, of, share: n / of };

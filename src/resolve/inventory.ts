@@ -1,10 +1,19 @@
 import { printable } from "../documents/identifiers.js";
 import { LineSplitter } from "../documents/lines.js";
-import { StringStore } from "../documents/string-store.js";
+import { countDistinct, countDistinctSorted, StringStore, TextColumn } from "../documents/string-store.js";
 import type { Problem } from "../documents/problem.js";
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const PRINTABLE = /^[\x21-\x7e]{1,512}$/;
+/** 1 to 512 printable ASCII characters, no space (the test /^[\x21-\x7e]{1,512}$/ makes, without a regex call per field). */
+function printableName(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 512) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 /** One real object, as the inventory export describes it. */
 export interface InventoryObject {
@@ -58,17 +67,18 @@ export class Inventory {
   private capacity = 1024;
   private kinds = new Uint32Array(this.capacity);
   private environments = new Uint32Array(this.capacity);
-  private tenants = new Uint32Array(this.capacity);
-  private customers = new Uint32Array(this.capacity);
   private parents = new Int32Array(this.capacity);
   private flags = new Uint8Array(this.capacity);
   private readonly kindTable = new StringTable();
   private kindTotals: number[] = [];
   private readonly environmentTable = new StringTable();
-  private readonly tenantTable = new StringTable();
-  private readonly customerTable = new StringTable();
-  /** The customer last seen with each tenant, +1 (0: none yet). */
-  private customerOfTenant = new Int32Array(this.capacity);
+  /**
+   * Each row's tenant and customer, as written, appended in order: no lookup while the inventory is read
+   * (a million rows in random order made two cache-missing lookups each); distinct ones are counted
+   * for the rows a plan names, when it asks.
+   */
+  private readonly tenantTexts = new TextColumn();
+  private readonly customerTexts = new TextColumn();
   /** Rows whose parent was not among the rows read before them (or is not in the inventory), and the parents' ids. */
   private pendingRows: number[] = [];
   private pendingIds: string[] = [];
@@ -80,7 +90,6 @@ export class Inventory {
   /** Zeroed between calls, and cleared where marked after each: 10,000 small manifests must not zero a million bytes each. */
   private rowMarks = new Uint8Array(0);
   private rowStack = new Int32Array(0);
-  private keyMarks = new Uint8Array(0);
 
   constructor(readonly file: string) {
     this.environmentTable.id("");
@@ -116,17 +125,8 @@ export class Inventory {
       }
     }
     this.parents[row] = p;
-    // A child mostly shares its parent's tenant, and a tenant its customer: comparing strings costs less than looking them up.
-    const t = p >= 0 && this.tenantTable.names[this.tenants[p]!] === tenant ? this.tenants[p]! : this.tenantTable.id(tenant);
-    this.tenants[row] = t;
-    if (t >= this.customerOfTenant.length) this.customerOfTenant = grown(this.customerOfTenant, Math.max(t + 1, this.customerOfTenant.length * 2));
-    const known = this.customerOfTenant[t]! - 1;
-    if (known >= 0 && this.customerTable.names[known] === customer) this.customers[row] = known;
-    else {
-      const c = this.customerTable.id(customer);
-      this.customers[row] = c;
-      this.customerOfTenant[t] = c + 1;
-    }
+    this.tenantTexts.push(tenant);
+    this.customerTexts.push(customer);
     this.flags[row] = isProtected ? 1 : 0;
     this.childStart = this.childRows = undefined;
     return true;
@@ -148,8 +148,8 @@ export class Inventory {
     const o: InventoryObject = {
       id: this.idAt(r),
       kind: this.kindOf(r),
-      tenant: this.tenantTable.names[this.tenants[r]!]!,
-      customer: this.customerTable.names[this.customers[r]!]!,
+      tenant: this.tenantTexts.get(r),
+      customer: this.customerTexts.get(r),
       protected: this.isProtected(r),
     };
     if (env) o.environment = env;
@@ -161,14 +161,6 @@ export class Inventory {
 
   kindOf(r: number): string {
     return this.kindTable.names[this.kinds[r]!]!;
-  }
-  /** A number that is the same for two rows exactly when their tenant is. */
-  tenantKey(r: number): number {
-    return this.tenants[r]!;
-  }
-  /** A number that is the same for two rows exactly when their customer is. */
-  customerKey(r: number): number {
-    return this.customers[r]!;
   }
   environmentOf(r: number): string | undefined {
     return this.environmentTable.names[this.environments[r]!] || undefined;
@@ -182,14 +174,20 @@ export class Inventory {
     return k < 0 ? 0 : this.kindTotals[k]!;
   }
 
+  /** How many different tenants and customers the rows belong to (one pass over the rows for both). */
+  distinctOwners(rows: ArrayLike<number> | Iterable<number>): { tenants: number; customers: number } {
+    const order = Int32Array.from(arrayLike(rows)).sort();
+    return { tenants: countDistinctSorted(this.tenantTexts, order), customers: countDistinctSorted(this.customerTexts, order) };
+  }
+
   /** How many different tenants the rows belong to. */
-  distinctTenants(rows: Iterable<number>): number {
-    return this.distinct(this.tenants, this.tenantTable.names.length, rows);
+  distinctTenants(rows: ArrayLike<number> | Iterable<number>): number {
+    return countDistinct(this.tenantTexts, arrayLike(rows));
   }
 
   /** How many different customers the rows belong to. */
-  distinctCustomers(rows: Iterable<number>): number {
-    return this.distinct(this.customers, this.customerTable.names.length, rows);
+  distinctCustomers(rows: ArrayLike<number> | Iterable<number>): number {
+    return countDistinct(this.customerTexts, arrayLike(rows));
   }
 
   /** The environments the rows name, in the order first named. */
@@ -277,29 +275,17 @@ export class Inventory {
     return { childStart: start, childRows };
   }
 
-  private distinct(column: Uint32Array, keys: number, rows: Iterable<number>): number {
-    if (this.keyMarks.length < keys) this.keyMarks = new Uint8Array(keys);
-    const seen = this.keyMarks;
-    const found: number[] = [];
-    for (const r of rows) {
-      const key = column[r]!;
-      if (seen[key]) continue;
-      seen[key] = 1;
-      found.push(key);
-    }
-    for (const key of found) seen[key] = 0;
-    return found.length;
-  }
-
   private grow(): void {
     this.capacity *= 2;
     this.kinds = grown(this.kinds, this.capacity);
     this.environments = grown(this.environments, this.capacity);
-    this.tenants = grown(this.tenants, this.capacity);
-    this.customers = grown(this.customers, this.capacity);
     this.parents = grown(this.parents, this.capacity);
     this.flags = grown(this.flags, this.capacity);
   }
+}
+
+function arrayLike(rows: ArrayLike<number> | Iterable<number>): ArrayLike<number> {
+  return typeof (rows as ArrayLike<number>).length === "number" ? (rows as ArrayLike<number>) : Array.from(rows as Iterable<number>);
 }
 
 function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, length: number): T {
@@ -398,9 +384,10 @@ export class InventoryParser {
       if (!NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`);
       this.lastEnvironment = environment;
     }
-    const unprintable = !PRINTABLE.test(id) ? "id" : !PRINTABLE.test(tenant) ? "tenant" : !PRINTABLE.test(customer) ? "customer" : parent !== undefined && !PRINTABLE.test(parent) ? "parent" : undefined;
+    const unprintable = !printableName(id) ? "id" : !printableName(tenant) ? "tenant" : !printableName(customer) ? "customer" : parent !== undefined && !printableName(parent) ? "parent" : undefined;
     if (unprintable) {
       const value = unprintable === "id" ? id : unprintable === "tenant" ? tenant : unprintable === "customer" ? customer : parent!;
+      if (value.length > 512) return this.malformed(`${unprintable} '${printable(value)}' is longer than 512 characters`);
       return this.malformed(`${unprintable} '${printable(value)}' holds white space, control or non-ASCII characters`);
     }
     if (!this.inventory.addRow(id, kind, tenant, customer, environment, parent, prot === true) && ++this.duplicates <= 3) {

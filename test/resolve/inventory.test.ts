@@ -78,8 +78,8 @@ describe("Inventory", () => {
           expect(inventory.environmentOf(r)).toBe(o.environment);
           expect(inventory.isProtected(r)).toBe(o.protected);
           for (let s = 0; s < model.rows.length; s++) {
-            expect(inventory.tenantKey(r) === inventory.tenantKey(s)).toBe(o.tenant === model.rows[s]!.tenant);
-            expect(inventory.customerKey(r) === inventory.customerKey(s)).toBe(o.customer === model.rows[s]!.customer);
+            expect(inventory.distinctTenants([r, s])).toBe(o.tenant === model.rows[s]!.tenant ? 1 : 2);
+            expect(inventory.distinctCustomers([r, s])).toBe(o.customer === model.rows[s]!.customer ? 1 : 2);
           }
         });
         expect(inventory.get("not-in-inventory")).toBeUndefined();
@@ -93,6 +93,7 @@ describe("Inventory", () => {
         expect(inventory.containedIn([])).toEqual([]);
         expect(inventory.distinctTenants(rows)).toBe(new Set(rows.map((r) => model.rows[r]!.tenant)).size);
         expect(inventory.distinctCustomers(rows)).toBe(new Set(rows.map((r) => model.rows[r]!.customer)).size);
+        expect(inventory.distinctOwners(rows)).toEqual({ tenants: inventory.distinctTenants(rows), customers: inventory.distinctCustomers(rows) });
       }),
       { numRuns: 300 },
     );
@@ -125,5 +126,28 @@ describe("InventoryParser", () => {
       expect(inventory.get("app-1")).toEqual({ id: "app-1", kind: "app", tenant: "t1", customer: "c1", environment: "production", parent: "site-1", protected: false });
       expect(inventory.containedIn([inventory.row("site-1")!]).map((r) => inventory.at(r).id)).toEqual(["app-1", "db-1"]);
     }
+  });
+
+  it("refuses ids and names that are not printable ASCII without spaces, saying which field and why", () => {
+    const row = (fields: Record<string, string>) => JSON.stringify({ id: "site-1", kind: "site", tenant: "t1", customer: "c1", ...fields });
+    const text = [
+      row({ id: "x".repeat(513) }),
+      row({ id: "site-2", tenant: "t 1" }),
+      row({ id: "site-3", customer: "c\u00e91" }),
+      row({ id: "site-4", parent: "p\t1" }),
+      row({ id: "site-5", tenant: "" }),
+      row({ id: "y".repeat(512) }),
+    ].join("\n");
+    const parser = new InventoryParser("inventory.ndjson");
+    parser.push(text);
+    const { inventory, problems } = parser.end();
+    expect(problems.map((p) => `${p.location.line}: ${p.message}`)).toEqual([
+      `1: malformed inventory row: id '${"x".repeat(77)}...' is longer than 512 characters`,
+      "2: malformed inventory row: tenant 't 1' holds white space, control or non-ASCII characters",
+      "3: malformed inventory row: customer 'c\\u{e9}1' holds white space, control or non-ASCII characters",
+      "4: malformed inventory row: parent 'p\\u{9}1' holds white space, control or non-ASCII characters",
+      "5: malformed inventory row: field 'tenant' is empty",
+    ]);
+    expect(inventory.size).toBe(1);
   });
 });
