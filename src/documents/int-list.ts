@@ -3,7 +3,7 @@ export class IntList {
   private data: Int32Array;
   length = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 16) {
     this.data = new Int32Array(capacity);
   }
 

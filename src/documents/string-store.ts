@@ -95,7 +95,7 @@ export class StringStore {
   private readonly texts = new TextColumn();
   private readonly hashes = new IntList();
   /** Per slot: entry + 1 (0: empty) and the entry's hash, side by side. Never more than half full. */
-  private table = new Int32Array(2 * 1024);
+  private table = new Int32Array(2 * 16);
 
   get size(): number {
     return this.texts.length;
@@ -168,8 +168,9 @@ export function countDistinct(column: TextColumn, entries: ArrayLike<number>): n
 
 /** `countDistinct` of entries already in ascending order (several columns can share one sort). */
 export function countDistinctSorted(column: TextColumn, order: Int32Array): number {
-  let table = new Int32Array(2 * 1024);
-  let mask = 1023;
+  // Small to start: 10,000 small manifests each ask about a handful of rows.
+  let table = new Int32Array(2 * 16);
+  let mask = 15;
   let distinct = 0;
   let previous = -1;
   for (let i = 0; i < order.length; i++) {
