@@ -30,8 +30,14 @@ export interface FetchLikeInit {
 
 const MAX_REDIRECTS = 20;
 
+/**
+ * Node's own fetch goes through HTTP_PROXY / HTTPS_PROXY (minding NO_PROXY) when NODE_USE_ENV_PROXY=1 or
+ * --use-env-proxy is set (Node 24): these agents do the same, through Node's `proxyEnv` agent option.
+ * Node 20 has neither the switch nor the option, and its fetch no proxy support either.
+ */
+const proxyEnv = process.env.NODE_USE_ENV_PROXY === "1" || process.execArgv.includes("--use-env-proxy") ? { proxyEnv: process.env } : {};
 // Idle sockets are unref'd by the agent: they never keep the process alive after the last request.
-const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
+const agents = { "http:": new HttpAgent({ keepAlive: true, ...proxyEnv }), "https:": new HttpsAgent({ keepAlive: true, ...proxyEnv }) };
 
 /** Response headers as fetch's Headers reads them: names in lower case, iterated in order of name, repeated values joined. */
 export class ResponseHeaders {

@@ -136,6 +136,8 @@ export interface RunOptions {
   event?: string;
   payload: object;
   inputs?: Record<string, string>;
+  /** More environment for the step (a proxy, say). */
+  env?: Record<string, string>;
 }
 
 /** Runs dist/index.js as the runner would and collects what it left behind. */
@@ -167,6 +169,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputPath,
     RUNNER_TEMP: runnerTemp,
   };
+  Object.assign(env, opts.env);
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
 
   const child = spawn(process.execPath, [path.join(ROOT, "dist/index.js")], { cwd: opts.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
