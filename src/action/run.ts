@@ -63,6 +63,17 @@ class CannotDecide extends Error {}
  * Never throws for a reason it understands: those end as verdict "error" with a message.
  */
 export async function runAction(env: Record<string, string | undefined>, getInput: (name: string) => string, log: ActionLog): Promise<ActionOutcome> {
+  // When the run is over, anything still in flight or waiting to be retried (say the reviews, after the
+  // changed files failed) is abandoned: it must not keep the step alive for minutes after the verdict.
+  const over = new AbortController();
+  try {
+    return await run(env, getInput, log, over.signal);
+  } finally {
+    over.abort(new Error("the run is over"));
+  }
+}
+
+async function run(env: Record<string, string | undefined>, getInput: (name: string) => string, log: ActionLog, signal: AbortSignal): Promise<ActionOutcome> {
   const contextRead = await readRunnerContext(env);
   const inputsRead = parseInputs(getInput);
   const policiesDir = inputsRead.inputs?.policies ?? "policies";
@@ -86,11 +97,11 @@ export async function runAction(env: Record<string, string | undefined>, getInpu
     target = targetRead.target;
     if (target.kind !== "all") {
       if (!inputs.token) throw new CannotDecide("the 'token' input is empty: leave it at its default (${{ github.token }}) or pass a token that can read the repository");
-      gh = createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, log: (m) => log.info(m) });
+      gh = createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal });
     }
     // Blastgate's earlier comment is looked up while the check runs: the write that ends the run waits on nothing else.
     if (target.kind === "pull_request" && inputs.comment && gh) earlierComment = findComment(gh, { owner: ctx.owner, repo: ctx.repo }, target.number, COMMENT_MARKER);
-    const judged = await judge(ctx, inputs, target, gh, now, log);
+    const judged = await judge(ctx, inputs, target, gh, now, log, signal);
     result = judged.result;
     md = judged.md;
   } catch (e) {
@@ -143,7 +154,7 @@ interface Judged {
   md: Omit<MarkdownInput, "result">;
 }
 
-async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog): Promise<Judged> {
+async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog, signal: AbortSignal): Promise<Judged> {
   const repo: Repo = { owner: ctx.owner, repo: ctx.repo };
   const workspace = new LocalFiles(ctx.workspace);
   const notes: string[] = [];
@@ -205,7 +216,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
       governance.reviews = reviews.value;
       log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size} reviewer(s); author ${target.author ?? "unknown"}`);
       const teamsInput = inputs.teamsToken ? "teams-token" : "token";
-      const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m) }) : gh;
+      const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal }) : gh;
       governance.teams = new GitHubTeams(teamsGh, teamsInput);
       const commits = new Map<string, GitHubFiles>();
       governance.filesAt = (commit) => {

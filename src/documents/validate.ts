@@ -38,6 +38,7 @@ export function compileSchema(schema: object): ValidateFunction {
 
 /** A lenient compiler for schemas written by policy authors (the `schema` rule): unknown keywords are their business. */
 let lenientAjv: Ajv | undefined;
+const DRAFT_07_IDS = new Set(["http://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft-07/schema", "https://json-schema.org/draft-07/schema#"]);
 const userCompiled = new WeakMap<object, ValidateFunction>();
 
 /**
@@ -49,6 +50,12 @@ export function compileUserSchema(schema: object): ValidateFunction {
   let fn = userCompiled.get(schema);
   if (fn) return fn;
   const ajv = (lenientAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false }));
+  // Ajv (draft-07) knows no other meta-schema: a schema written for 2019-09 or 2020-12 would compile with
+  // the keywords draft-07 lacks (unevaluatedProperties, prefixItems, ...) silently ignored, and pass what it should refuse.
+  const declared = (schema as { $schema?: unknown }).$schema;
+  if (declared !== undefined && !DRAFT_07_IDS.has(String(declared))) {
+    throw new Error(`it declares $schema '${printable(String(declared))}': Blastgate reads policy schemas as JSON Schema draft-07 (http://json-schema.org/draft-07/schema#); remove $schema or write the schema in draft-07`);
+  }
   if (!META_SCHEMA_DRAFT_07(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(META_SCHEMA_DRAFT_07.errors, { dataVar: "schema" })}`);
   fn = ajv.compile(schema);
   userCompiled.set(schema, fn);

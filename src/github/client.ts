@@ -21,6 +21,8 @@ export interface ClientOptions {
   maxRateLimitWait?: number;
   /** Per-request timeout (ms, default 30 s): a hung connection is retried, never waited on for hours. */
   timeoutMs?: number;
+  /** Aborts whatever is still in flight or waiting to be retried (the Action aborts it when its run is over). */
+  signal?: AbortSignal;
 }
 
 export const USER_AGENT = "blastgate-action";
@@ -32,7 +34,9 @@ export const USER_AGENT = "blastgate-action";
  */
 export function createGitHub(opts: ClientOptions): GitHub {
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const timedFetch = (input: string | URL, init?: FetchLikeInit) => nodeFetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+  // Each request ends after timeoutMs, or when the caller's signal says the run is over.
+  const deadline = () => (opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs));
+  const timedFetch = (input: string | URL, init?: FetchLikeInit) => nodeFetch(input, { ...init, signal: init?.signal ?? deadline() });
   const octokit = new Client({
     auth: opts.token,
     baseUrl: opts.baseUrl.replace(/\/+$/, ""),
@@ -40,6 +44,6 @@ export function createGitHub(opts: ClientOptions): GitHub {
     log: { debug: () => {}, info: () => {}, warn: opts.log, error: opts.log },
     request: { fetch: timedFetch },
   });
-  installResilience(octokit, { retries: opts.retries ?? 3, maxRateLimitWait: opts.maxRateLimitWait ?? 120, log: opts.log });
+  installResilience(octokit, { retries: opts.retries ?? 3, maxRateLimitWait: opts.maxRateLimitWait ?? 120, log: opts.log, ...(opts.signal ? { signal: opts.signal } : {}) });
   return octokit;
 }

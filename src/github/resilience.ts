@@ -76,19 +76,44 @@ export function retryDecision(error: unknown, failures: number, limitWaits: numb
 const MAX_IN_FLIGHT = 10;
 const WRITE_SPACING_MS = 1000;
 
-/** Installs the retry and rate-limit rules on a client. */
-export function installResilience(octokit: Pick<Octokit, "hook">, opts: ResilienceOptions, sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): void {
+/** A wait that ends early, by rejecting with the signal's reason, when the signal aborts. */
+function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal!.reason);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+}
+
+/**
+ * Installs the retry and rate-limit rules on a client. When `signal` aborts (the run is over), waits
+ * end and no request is tried again: a request still retrying must not keep the step alive.
+ */
+export function installResilience(octokit: Pick<Octokit, "hook">, opts: ResilienceOptions & { signal?: AbortSignal }, sleep: (ms: number) => Promise<void> = abortableSleep(opts.signal)): void {
   let inFlight = 0;
   const waiting: (() => void)[] = [];
   let nextWriteAt = 0;
 
-  const acquire = async () => {
-    if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => waiting.push(r));
-    inFlight++;
+  // A freed slot is handed to the oldest waiter directly: a request started meanwhile cannot take it too.
+  const acquire = (): Promise<void> | undefined => {
+    if (inFlight < MAX_IN_FLIGHT) {
+      inFlight++;
+      return undefined;
+    }
+    return new Promise<void>((r) => waiting.push(r));
   };
   const release = () => {
-    inFlight--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else inFlight--;
   };
 
   octokit.hook.wrap("request", async (request, options) => {
@@ -102,6 +127,7 @@ export function installResilience(octokit: Pick<Octokit, "hook">, opts: Resilien
         nextWriteAt = at + WRITE_SPACING_MS;
         if (at > Date.now()) await sleep(at - Date.now());
       }
+      if (opts.signal?.aborted) throw opts.signal.reason;
       await acquire();
       let error: unknown;
       try {

@@ -76,6 +76,20 @@ describe("talking to GitHub", () => {
     expect(api.violations).toEqual([]);
   });
 
+  it("ends when the verdict is known, abandoning the requests still being retried", async () => {
+    const { api, workspace, payload } = await pullRequest([SAFE]);
+    api.fail({ path: "/repos/acme/ops/pulls/7/files", preset: "not-accessible", times: Infinity });
+    // The reviews are asked for together with the changed files; their retries (after 1, 4 and 9 s) are no longer wanted.
+    api.fail({ path: "/repos/acme/ops/pulls/7/reviews", status: 502, times: Infinity });
+    const run = await runAction({ api: api, workspace, payload });
+
+    expect(run.code).toBe(2);
+    expect(run.annotations[0]!.message).toMatch(/^could not list the pull request's changed files: the token lacks permission/);
+    // Without the abort the step would live 14 s longer and ask four times.
+    expect(api.requests.filter((r) => r.path.endsWith("/pulls/7/reviews")).length).toBeLessThan(4);
+    expect(commentsByBot(api)).toHaveLength(1);
+  });
+
   it("from a fork, with a read-only token, still judges and annotates, and logs why there is no comment", async () => {
     const { api, workspace, payload } = await pullRequest([LEGACY], {
       init: { readOnly: true },

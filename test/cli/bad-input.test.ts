@@ -165,6 +165,17 @@ describe("bad input is exit 2 with file and line, never a pass", () => {
     expect(r.report.problems.map((p) => `${p.location.file}:${p.location.line} ${p.message}`)).toEqual([expect.stringMatching(/^policies\/policy\.yaml:14 rule 'shape' \(schema\): with\.schema: is not a JSON Schema/)]);
   });
 
+  it("a schema rule whose JSON Schema is written for another draft fails when the policy loads, instead of ignoring what draft-07 lacks", () => {
+    const schema = '{ $schema: "https://json-schema.org/draft/2020-12/schema", type: object, unevaluatedProperties: false }';
+    const policy = POLICY + `  - id: shape\n    type: schema\n    enforcement: advisory\n    with: { message: m, schema: ${schema} }\n`;
+    const dir = repo({ "policies/policy.yaml": policy });
+    const r = runJson(["check", "--now", "2026-11-24"], dir);
+    expect(r.code).toBe(2);
+    expect(r.report.problems.map((p) => `${p.location.file}:${p.location.line} ${p.message}`)).toEqual([
+      expect.stringMatching(/^policies\/policy\.yaml:14 rule 'shape' \(schema\): with\.schema: is not a JSON Schema Blastgate can use: it declares \$schema 'https:\/\/json-schema\.org\/draft\/2020-12\/schema': Blastgate reads policy schemas as JSON Schema draft-07/),
+    ]);
+  });
+
   it("stages that do not add up to the targets", () => {
     const r = check({ "ops/m.yaml": manifest({ identifiers: ["a-0001", "a-0002", "a-0003"], rollout: "  rollout:\n    stages:\n      - { name: canary, count: 1 }\n      - { name: rest, count: 1 }\n" }) });
     expectProblem(r, { file: "ops/m.yaml", line: 21 }, /spec\.rollout\.stages cover 2 of 3 targets/);

@@ -58,6 +58,50 @@ describe("the client's request hook", () => {
     expect(most).toBe(10);
   });
 
+  it("hands a freed slot to the oldest waiting request: one that arrives later waits its turn", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const finish: (() => void)[] = [];
+    const order: string[] = [];
+    const request = client(async ({ url }) => {
+      most = Math.max(most, ++inFlight);
+      order.push(url);
+      await new Promise<void>((r) => finish.push(r));
+      inFlight--;
+      return url;
+    }, async () => {});
+    const first = Array.from({ length: 11 }, (_, i) => request("GET", `/r/${i}`));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(order).toHaveLength(10);
+    // One finishes and a new request arrives: the waiting /r/10 goes first, and never 11 at once.
+    finish.shift()!();
+    const late = request("GET", "/late");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(order.slice(10)).toEqual(["/r/10"]);
+    while (finish.length > 0) {
+      finish.shift()!();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await Promise.all([...first, late]);
+    expect(order.at(-1)).toBe("/late");
+    expect(most).toBe(10);
+  });
+
+  it("stops waiting and asking again once the run is over", async () => {
+    const over = new AbortController();
+    let asked = 0;
+    let wrapper: ((request: (o: unknown) => Promise<unknown>, options: { method: string; url: string }) => Promise<unknown>) | undefined;
+    installResilience({ hook: { wrap: (_n: string, w: typeof wrapper) => void (wrapper = w) } } as never, { retries: 3, maxRateLimitWait: 120, log: () => {}, signal: over.signal });
+    const pending = wrapper!(async () => {
+      asked++;
+      throw Object.assign(new Error("Bad Gateway"), { status: 502 });
+    }, { method: "GET", url: "/r" });
+    await new Promise((r) => setTimeout(r, 20));
+    over.abort(new Error("the run is over"));
+    await expect(pending).rejects.toThrow("the run is over");
+    expect(asked).toBe(1);
+  });
+
   it("puts a second between writes, and retries a failed request after its wait", async () => {
     const sleeps: number[] = [];
     let failures = 1;

@@ -38,6 +38,17 @@ describe("reading YAML never throws, and every problem has a place", () => {
   });
 });
 
+/** Hands `text` to the parser cut at the given offsets (chunk boundaries anywhere, even inside a line). */
+function pushInPieces(parser: IdentifierFileParser, text: string, cuts: number[]): void {
+  let from = 0;
+  for (const cut of [...new Set(cuts)].sort((x, y) => x - y)) {
+    if (cut <= from || cut >= text.length) continue;
+    parser.push(text.slice(from, cut));
+    from = cut;
+  }
+  parser.push(text.slice(from));
+}
+
 describe("identifier files", () => {
   const line = fc.oneof(
     fc.constantFrom("app-0001", "app-0002", "site-0001", "# comment", "", "  ", "app-0001  ", "\tapp-0003", "app-\u200b0004", "аpp-0005", "app-0006\u00a0", "x".repeat(600)),
@@ -52,13 +63,7 @@ describe("identifier files", () => {
         whole.push(text);
         const a = whole.end();
         const pieces = new IdentifierFileParser("ids.txt", DEFAULT_LIMITS);
-        let from = 0;
-        for (const cut of [...new Set(cuts)].sort((x, y) => x - y)) {
-          if (cut <= from || cut >= text.length) continue;
-          pieces.push(text.slice(from, cut));
-          from = cut;
-        }
-        pieces.push(text.slice(from));
+        pushInPieces(pieces, text, cuts);
         const b = pieces.end();
         expect(identifierValues(b.list)).toEqual(identifierValues(a.list));
         expect(b.problems).toEqual(a.problems);
@@ -104,13 +109,7 @@ describe("identifier files", () => {
         const lookup = { size: inventoryIds.length, row: (s: string) => (inventoryIds.indexOf(s) >= 0 ? inventoryIds.indexOf(s) : undefined), idAt: (r: number) => inventoryIds[r]! };
         for (const withInventory of [false, true]) {
           const parser = new IdentifierFileParser("ids.txt", DEFAULT_LIMITS, withInventory ? lookup : undefined);
-          let from = 0;
-          for (const cut of [...new Set(cuts)].sort((x, y) => x - y)) {
-            if (cut <= from || cut >= text.length) continue;
-            parser.push(text.slice(from, cut));
-            from = cut;
-          }
-          parser.push(text.slice(from));
+          pushInPieces(parser, text, cuts);
           const { list, problems } = parser.end();
           expect(identifierValues(list)).toEqual([...first.keys()]);
           expect(Array.from({ length: list.length }, (_, i) => list.location(i))).toEqual([...first.values()].map((at) => ({ file: "ids.txt", ...at })));
