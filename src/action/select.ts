@@ -1,4 +1,5 @@
 import { minimatch } from "minimatch";
+import { grouped } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
 import { parseYaml } from "../documents/yaml.js";
@@ -124,7 +125,7 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
     const all = await selectAll(opts, why);
     return { ...all, policyChanges, inventoryChanged, reasons: new Map(all.manifests.map((m) => [m, why])) };
   };
-  if (!changes.complete) return whole(`GitHub lists only the first ${changes.files.length.toLocaleString("en-US")} changed files: every manifest was checked`);
+  if (!changes.complete) return whole(`GitHub lists only the first ${grouped(changes.files.length)} changed files: every manifest was checked`);
   if (inventoryChanged) {
     return whole(`this change edits the inventory ${inventory}, which every manifest resolves against: every manifest was checked, against the inventory as this change leaves it`);
   }

@@ -1,4 +1,5 @@
 import { TextDecoder } from "node:util";
+import { grouped } from "../documents/units.js";
 import { checkRelative, FileError, mib, type FileSource } from "../workspace/files.js";
 import type { Repo } from "./changes.js";
 import type { GitHub } from "./client.js";
@@ -101,7 +102,7 @@ export class GitHubFiles implements FileSource {
     }
     if (!Array.isArray(data)) throw new FileError(`${dir} is not a directory (${this.label})`, "io");
     if (data.length >= MAX_DIRECTORY_ENTRIES) {
-      throw new FileError(`${dir || "the repository root"} holds ${MAX_DIRECTORY_ENTRIES.toLocaleString("en-US")} entries or more, more than GitHub lists (${this.label}): keep the policies in a small directory of their own`, "io");
+      throw new FileError(`${dir || "the repository root"} holds ${grouped(MAX_DIRECTORY_ENTRIES)} entries or more, more than GitHub lists (${this.label}): keep the policies in a small directory of their own`, "io");
     }
     const out: string[] = [];
     const entries = (data as { type: string; path: string }[]).slice().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
