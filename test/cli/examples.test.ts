@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT, runCli, runJson } from "../support/repo.js";
@@ -48,6 +49,15 @@ describe("the README's first command on examples/", () => {
     expect(stdout.split("\n")[0]).toBe("BLOCKED: 9 mandatory findings in 1 of 2 manifests");
     expect(stdout).toContain("ids/insight-sites.txt:3:1  hard-mandatory  883 of 883 identifiers are site, not app");
     expect(stdout).toMatch(/remove-insight-safe\.yaml[^\n]*\n  Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n  ✔ no findings/);
+  });
+
+  it("`npm run example` runs the same command", () => {
+    const scripts = (JSON.parse(readFileSync(path.join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    const argv = scripts.example!.split(" ");
+    expect(argv.slice(0, 2)).toEqual(["node", "bin/blastgate.js"]);
+    const r = runCli(argv.slice(2), PROJECT);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n")[0]).toBe("BLOCKED: 9 mandatory findings in 1 of 2 manifests");
   });
 
   it("colours on request", () => {
