@@ -125,4 +125,23 @@ describe("identifier files", () => {
       }),
     );
   });
+
+  it("finds duplicates of inventory ids in a long list, across chunks, with the line first named", () => {
+    const inventoryIds = Array.from({ length: 20_000 }, (_, i) => `obj-${String(i).padStart(6, "0")}`);
+    const rowOf = new Map(inventoryIds.map((id, r) => [id, r]));
+    const lookup = { size: inventoryIds.length, row: (s: string) => rowOf.get(s), idAt: (r: number) => inventoryIds[r]! };
+    // 10,000 distinct ids, then the first one again, then the 9,000th, then an id the inventory lacks, twice.
+    const lines = [...inventoryIds.slice(0, 10_000), inventoryIds[0]!, inventoryIds[8_999]!, "not-in-inventory", "not-in-inventory"];
+    const parser = new IdentifierFileParser("ids.txt", DEFAULT_LIMITS, lookup);
+    pushInPieces(parser, lines.join("\n"), [65_536, 131_072]);
+    const { list, problems } = parser.end();
+    expect(list.length).toBe(10_001);
+    expect(list.row!(9_999)).toBe(9_999);
+    expect(list.row!(10_000)).toBe(-1);
+    expect(problems.map((p) => `${p.location.line}: ${p.message}`)).toEqual([
+      "10001: duplicate identifier 'obj-000000' (first on line 1)",
+      "10002: duplicate identifier 'obj-008999' (first on line 9000)",
+      "10004: duplicate identifier 'not-in-inventory' (first on line 10003)",
+    ]);
+  });
 });
