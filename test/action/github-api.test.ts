@@ -27,6 +27,27 @@ describe("talking to GitHub", () => {
     expect(api.violations).toEqual([]);
   });
 
+  it("on GitHub Enterprise Server, keeps every request under GITHUB_API_URL's /api/v3, pages included", async () => {
+    const { api, workspace, payload } = await pullRequest([SAFE], {
+      init: { pathPrefix: "/api/v3" },
+      edit: async (ws) => {
+        for (let i = 0; i < 149; i++) await write(ws, `docs/note-${String(i).padStart(3, "0")}.md`, `note ${i}\n`);
+      },
+    });
+    expect(api.url).toMatch(/\/api\/v3$/);
+    const run = await runAction({ api, workspace, payload });
+
+    expect(run.code).toBe(0);
+    expect(run.outputs.verdict).toBe("allowed");
+    expect(requestLines(api).filter((l) => l.includes("/pulls/7/files"))).toEqual([
+      "GET /repos/acme/ops/pulls/7/files?per_page=100 200",
+      "GET /repos/acme/ops/pulls/7/files?per_page=100&page=2 200",
+    ]);
+    expect(commentsByBot(api)).toHaveLength(1);
+    // Any request outside /api/v3 would be a violation.
+    expect(api.violations).toEqual([]);
+  });
+
   it("rides out a 500 from the API (retried)", async () => {
     const { api, workspace, payload } = await pullRequest([SAFE]);
     const fault = api.fail({ method: "GET", path: "/repos/acme/ops/pulls/7/files", status: 500 });

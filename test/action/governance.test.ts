@@ -89,6 +89,18 @@ describe("overrides on the pull request", () => {
   });
 });
 
+describe("many reviews", () => {
+  it("an override in the 150th review (the second page of reviews) is read and accepted", async () => {
+    const chatter = Array.from({ length: 149 }, (_, i): ReviewInit => ({ pull_number: 7, state: "COMMENTED", user: `reviewer${i}`, body: `note ${i}`, commit_id: HEAD_SHA }));
+    const { api, run, report } = await judgeWith({ reviews: [...chatter, approve("dave", OVERRIDE)] });
+    expect(api.requests.filter((r) => r.path.endsWith("/pulls/7/reviews")).map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+    expect(run.code).toBe(0);
+    expect(report.overrides).toEqual([expect.objectContaining({ ruleId: "change-window", by: "dave", status: "accepted" })]);
+    expect(run.log).toContainEqual(expect.stringMatching(/^150 reviews by 150 reviewer\(s\); author /));
+    expect(api.violations).toEqual([]);
+  });
+});
+
 describe("overrides that are refused", () => {
   it("by a reviewer in none of the override teams: refused and listed, the finding blocks", async () => {
     const { api, run, report, comment } = await judgeWith({ reviews: [approve("frank", OVERRIDE)] });

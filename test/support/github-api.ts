@@ -148,6 +148,11 @@ export interface GitHubApiInit {
   /** "org/team_slug" -> logins (active members) or full membership records. */
   teams?: Record<string, Array<string | (Partial<TeamMembership> & { login: string })>>;
   now?: () => Date;
+  /**
+   * Where the API lives on the server, as on GitHub Enterprise Server ("/api/v3"): `url` includes it,
+   * a request outside it is a violation (and a 404), and links in answers carry it.
+   */
+  pathPrefix?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -551,6 +556,7 @@ export async function startGitHubApi(init: GitHubApiInit = {}): Promise<GitHubAp
   let faults: ActiveFault[] = [];
   const rateLimit = { limit: 5000, remaining: 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
   let base = '';
+  const prefix = (init.pathPrefix ?? '').replace(/\/+$/, '');
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const rawBody = await readBody(req);
@@ -559,11 +565,13 @@ export async function startGitHubApi(init: GitHubApiInit = {}): Promise<GitHubAp
     const headers = flattenHeaders(req);
     const query = Object.fromEntries(url.searchParams);
     const body = parseJson(rawBody);
-    const match = matchRoute(index, method, url.pathname);
+    const inside = !prefix || url.pathname.startsWith(`${prefix}/`);
+    const apiPath = inside ? url.pathname.slice(prefix.length) : url.pathname;
+    const match = inside ? matchRoute(index, method, apiPath) : undefined;
     const record: RecordedRequest = {
       method,
-      path: safeDecode(url.pathname),
-      rawPath: url.pathname,
+      path: safeDecode(apiPath),
+      rawPath: apiPath,
       query,
       headers,
       body,
@@ -575,7 +583,9 @@ export async function startGitHubApi(init: GitHubApiInit = {}): Promise<GitHubAp
 
     const label = `${method} ${url.pathname}${url.search}`;
     if (!headers['authorization']) violations.push(`${label}: missing Authorization header`);
-    if (!match) {
+    if (!inside) {
+      violations.push(`${label}: outside the API's path ${prefix}`);
+    } else if (!match) {
       violations.push(`${label}: no ${method} operation for this path in GitHub's OpenAPI description`);
     } else {
       const where = `${label} (${match.operation.operationId})`;
@@ -604,7 +614,7 @@ export async function startGitHubApi(init: GitHubApiInit = {}): Promise<GitHubAp
         reply = errorReply(501, `fake GitHub API does not implement ${match.operation.operationId}`, docsUrl);
       } else {
         const { operation, params } = match;
-        const ctx: Ctx = { state, operation, params, query, headers, body, base, rawPath: url.pathname };
+        const ctx: Ctx = { state, operation, params, query, headers, body, base: base + prefix, rawPath: url.pathname };
         reply = repoMismatch(ctx) ? notFound(docsUrl) : handler(ctx);
       }
     }
@@ -641,7 +651,7 @@ export async function startGitHubApi(init: GitHubApiInit = {}): Promise<GitHubAp
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    url: base,
+    url: base + prefix,
     state,
     requests,
     violations,
