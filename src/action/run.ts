@@ -244,7 +244,13 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     for (const p of head.problems) result.problems.push({ ...p, message: `${p.message} (in this pull request's version of ${policiesDir}/)` });
     notes.push(`This ${what} changes the policies (${selection.policyChanges.map((f) => f.filename).join(", ")}). It is judged by the policies of the ${policySource.label}; the changed policies apply once merged.`);
   }
-  if (selection.inventoryChanged && inventoryPath) result.findings.push(inventoryChangedFinding(inventoryPath, what));
+  if (selection.inventoryChanged && inventoryPath) {
+    // The inventory decides what each identifier is: a pull request that changes it and a run it judges
+    // could relabel sites as apps and pass. Each must be reviewed on its own (a merge queue groups pull
+    // requests each judged so, so there the change is only reported).
+    const alongside = target.kind === "pull_request" ? selection.touchedByChange : [];
+    result.findings.push(inventoryChangedFinding(inventoryPath, what, alongside));
+  }
   if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
   const tallied = tally(result.findings, result.problems);
   result.counts = tallied.counts;
@@ -278,12 +284,22 @@ function capitalize(s: string): string {
 }
 
 /** A finding the Action adds about the change itself, not about one manifest. */
-function changeFinding(ruleId: string, file: string, message: string, evidence: Finding["evidence"]): Finding {
+function changeFinding(ruleId: string, file: string, message: string, evidence: Finding["evidence"], enforcement: Finding["enforcement"] = "advisory"): Finding {
   const location = { file, line: 1, column: 1 };
-  return { ruleId, ruleType: ruleId.replace(/^blastgate\//, ""), enforcement: "advisory", severity: "warning", messageId: ruleId.replace(/^blastgate\//, ""), message, location, manifest: file, evidence, policy: location };
+  return { ruleId, ruleType: ruleId.replace(/^blastgate\//, ""), enforcement, severity: enforcement === "advisory" ? "warning" : "error", messageId: ruleId.replace(/^blastgate\//, ""), message, location, manifest: file, evidence, policy: location };
 }
 
-function inventoryChangedFinding(file: string, what: string): Finding {
+function inventoryChangedFinding(file: string, what: string, alongside: string[]): Finding {
+  if (alongside.length > 0) {
+    const named = alongside.slice(0, 3).join(", ") + (alongside.length > 3 ? ` and ${alongside.length - 3} more` : "");
+    return changeFinding(
+      INVENTORY_CHANGED,
+      file,
+      `this ${what} changes the inventory ${file} and, with it, ${alongside.length === 1 ? "a manifest" : "manifests"} judged against it (${named}): the inventory decides what each identifier is, so it cannot change in the same ${what} as a run it judges. Merge the inventory change on its own first, reviewed by its owners; then this run is judged against it`,
+      { manifests: alongside },
+      "hard-mandatory",
+    );
+  }
   return changeFinding(INVENTORY_CHANGED, file, `this ${what} changes the inventory ${file}: every manifest was judged against the changed inventory, so review the inventory change itself (it decides what each identifier is)`, {});
 }
 

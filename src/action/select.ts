@@ -18,6 +18,8 @@ export interface Selection {
   policyChanges: ChangedFile[];
   /** The pull request changes the inventory the catalog names (read from the workspace). */
   inventoryChanged: boolean;
+  /** Manifests the change itself touches (the manifest or its identifier file), whatever else brought every manifest in. */
+  touchedByChange: string[];
   /** Sentences for the summary: why every manifest was judged, ... */
   notes: string[];
   problems: Problem[];
@@ -104,6 +106,7 @@ export async function selectAll(opts: SelectOptions, note?: string): Promise<Sel
     reasons: new Map(manifests.map((m) => [m, "every manifest is checked"])),
     policyChanges: [],
     inventoryChanged: false,
+    touchedByChange: [],
     notes: note ? [note] : [],
     problems: [],
   };
@@ -120,15 +123,6 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
   const touched = (f: ChangedFile) => [f.filename, ...(f.previousFilename ? [f.previousFilename] : [])];
   const policyChanges = changes.files.filter((f) => touched(f).some((p) => underDir(p, policiesDir)));
   const inventoryChanged = inventory !== undefined && changes.files.some((f) => touched(f).includes(inventory));
-
-  const whole = async (why: string): Promise<Selection> => {
-    const all = await selectAll(opts, why);
-    return { ...all, policyChanges, inventoryChanged, reasons: new Map(all.manifests.map((m) => [m, why])) };
-  };
-  if (!changes.complete) return whole(`GitHub lists only the first ${grouped(changes.files.length)} changed files: every manifest was checked`);
-  if (inventoryChanged) {
-    return whole(`this change edits the inventory ${inventory}, which every manifest resolves against: every manifest was checked, against the inventory as this change leaves it`);
-  }
 
   const reasons = new Map<string, string>();
   const problems: Problem[] = [];
@@ -158,5 +152,15 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
       if (file) reasons.set(m, `its identifier file ${file} changed`);
     }
   }
-  return { manifests: [...reasons.keys()].sort(), reasons, policyChanges, inventoryChanged, notes: [], problems };
+  const touchedByChange = [...reasons.keys()].sort();
+
+  const whole = async (why: string): Promise<Selection> => {
+    const all = await selectAll(opts, why);
+    return { ...all, policyChanges, inventoryChanged, touchedByChange, reasons: new Map(all.manifests.map((m) => [m, reasons.get(m) ?? why])), problems };
+  };
+  if (!changes.complete) return whole(`GitHub lists only the first ${grouped(changes.files.length)} changed files: every manifest was checked`);
+  if (inventoryChanged) {
+    return whole(`this change edits the inventory ${inventory}, which every manifest resolves against: every manifest was checked, against the inventory as this change leaves it`);
+  }
+  return { manifests: touchedByChange, reasons, policyChanges, inventoryChanged, touchedByChange, notes: [], problems };
 }

@@ -15,6 +15,19 @@ describe("events and inputs", () => {
     expect(api.violations).toEqual([]);
   });
 
+  it("merge_group with an inventory change and a manifest together: reported, not blocked (each pull request of the group was judged on its own)", async () => {
+    const { api, workspace } = await pullRequest([SAFE], {
+      edit: async (ws) => {
+        const inv = await readFile(`${ws}/inventory/objects.ndjson`, "utf8");
+        await write(ws, "inventory/objects.ndjson", inv + '{"id":"site-9999","kind":"site","tenant":"t","customer":"c","environment":"production"}\n');
+      },
+    });
+    const payload = { merge_group: { base_sha: BASE_SHA, head_sha: HEAD_SHA } };
+    const run = await runAction({ api, workspace, payload, event: "merge_group" });
+    expect(run.code).toBe(0);
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: "warning", title: "Blastgate: blastgate/inventory-changed (advisory)" }));
+  });
+
   it("merge_group with 300 changed files or more (GitHub's comparison limit): checks every manifest", async () => {
     const { api, workspace } = await pullRequest([SAFE], {
       edit: async (ws) => {

@@ -317,6 +317,32 @@ rules:
     ]);
   });
 
+  it("blocks a pull request that changes the inventory together with a run it judges (relabelling sites as apps cannot pass)", async () => {
+    const { api, workspace, payload } = await pullRequest([LEGACY], {
+      edit: async (ws) => {
+        // The Atlassian script's site ids, made to look like app ids by the same pull request.
+        const inv = await readFile(path.join(ws, "inventory/objects.ndjson"), "utf8");
+        await write(ws, "inventory/objects.ndjson", inv.replaceAll('"kind":"site"', '"kind":"app"'));
+      },
+    });
+    const run = await runAction({ api: api, workspace, payload });
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe("blocked");
+    const report = JSON.parse(await readFile(run.outputs.report!, "utf8"));
+    // The relabelled inventory hides the wrong kind...
+    expect(report.findings.filter((f: { ruleType: string }) => f.ruleType === "identifier-kind")).toEqual([]);
+    // ...and the change itself blocks.
+    expect(run.annotations).toContainEqual({
+      level: "error",
+      title: "Blastgate: blastgate/inventory-changed (hard-mandatory)",
+      file: "inventory/objects.ndjson",
+      line: 1,
+      col: 1,
+      message: `this pull request changes the inventory inventory/objects.ndjson and, with it, a manifest judged against it (${LEGACY}): the inventory decides what each identifier is, so it cannot change in the same pull request as a run it judges. Merge the inventory change on its own first, reviewed by its owners; then this run is judged against it`,
+    });
+    expect(run.log).toContain(`  ${LEGACY}: changed`);
+  });
+
   it("quotes hostile identifiers without mentions, HTML or workflow commands", async () => {
     const { api, workspace, payload } = await pullRequest([LEGACY], {
       edit: async (ws) => {
