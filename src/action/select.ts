@@ -99,8 +99,8 @@ async function identifierFileOf(ws: FileSource, manifest: string): Promise<strin
   }
 }
 
-export async function selectAll(opts: SelectOptions, note?: string): Promise<Selection> {
-  const manifests = await allManifests(opts);
+export async function selectAll(opts: SelectOptions, note?: string, known?: string[]): Promise<Selection> {
+  const manifests = known ?? (await allManifests(opts));
   return {
     manifests,
     reasons: new Map(manifests.map((m) => [m, "every manifest is checked"])),
@@ -128,12 +128,10 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
   const problems: Problem[] = [];
   const others = new Set<string>();
   for (const f of changes.files) {
-    const isManifestPath = matchesGlobs(f.filename, opts.globs, policiesDir);
-    if (!isManifestPath) {
-      if (!underDir(f.filename, policiesDir)) touched(f).forEach((p) => others.add(p));
-      continue;
-    }
-    if (f.previousFilename) others.add(f.previousFilename);
+    // Any changed file may be some manifest's identifier file, whatever its name (ids.yml matches the
+    // manifest globs) and wherever it lives.
+    touched(f).forEach((p) => others.add(p));
+    if (!matchesGlobs(f.filename, opts.globs, policiesDir)) continue;
     if (f.status === "removed") continue;
     if (!(await workspace.exists(f.filename))) {
       problems.push({
@@ -145,8 +143,10 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
     }
     if (await isManifest(workspace, f.filename)) reasons.set(f.filename, "changed");
   }
+  let every: string[] | undefined;
   if (others.size > 0) {
-    for (const m of await allManifests(opts)) {
+    every = await allManifests(opts);
+    for (const m of every) {
       if (reasons.has(m)) continue;
       const file = (await identifierFileOf(workspace, m)).find((f) => others.has(f));
       if (file) reasons.set(m, `its identifier file ${file} changed`);
@@ -155,7 +155,7 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
   const touchedByChange = [...reasons.keys()].sort();
 
   const whole = async (why: string): Promise<Selection> => {
-    const all = await selectAll(opts, why);
+    const all = await selectAll(opts, why, every);
     return { ...all, policyChanges, inventoryChanged, touchedByChange, reasons: new Map(all.manifests.map((m) => [m, reasons.get(m) ?? why])), problems };
   };
   if (!changes.complete) return whole(`GitHub lists only the first ${grouped(changes.files.length)} changed files: every manifest was checked`);

@@ -278,6 +278,24 @@ rules:
     expect(run.annotations[0]).toMatchObject({ file: "ids/insight-apps.txt", line: 3, col: 1, title: "Blastgate: target-kind (hard-mandatory)" });
   });
 
+  it("judges a manifest whose identifier file changed, whatever the file's name (ids.yml matches the manifest globs)", async () => {
+    const manifestText = (await readFile(path.join(ROOT, "examples", SAFE), "utf8")).replace("file: ids/insight-apps.txt", "file: ids/insight-apps.yml");
+    const ids = await readFile(path.join(ROOT, "examples", "ids/insight-apps.txt"), "utf8");
+    const { api, workspace, payload } = await pullRequest([SAFE], {
+      edit: async (ws) => {
+        await write(ws, SAFE, manifestText);
+        await write(ws, "ids/insight-apps.yml", ids.replace("app-0001", "site-0001"));
+      },
+    });
+    // The base holds the manifest and the identifier file as they were: only the identifier file changes.
+    api.state.files.get(BASE_SHA)!.set(SAFE, manifestText);
+    api.state.files.get(BASE_SHA)!.set("ids/insight-apps.yml", ids);
+    const run = await runAction({ api: api, workspace, payload });
+    expect(run.log).toContain(`  ${SAFE}: its identifier file ids/insight-apps.yml changed`);
+    expect(run.code).toBe(1);
+    expect(run.annotations[0]).toMatchObject({ file: "ids/insight-apps.yml", line: 3, col: 1, title: "Blastgate: target-kind (hard-mandatory)" });
+  });
+
   it("finds the manifest when it names its identifier file in another spelling (ids/./x.txt)", async () => {
     const manifestText = (await readFile(path.join(ROOT, "examples", SAFE), "utf8")).replace("file: ids/insight-apps.txt", "file: ids/./insight-apps.txt");
     const { api, workspace, payload } = await pullRequest([SAFE], {
