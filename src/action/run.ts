@@ -16,7 +16,8 @@ import { COMMENT_MARKER, toComment, toSummary, type MarkdownInput } from "../rep
 import { headline, toText } from "../report/text.js";
 import type { Finding } from "../rules/types.js";
 import { VERSION } from "../version.js";
-import { FileError, LocalFiles, type FileSource } from "../workspace/files.js";
+import { checkRelative, FileError, LocalFiles, normalizePath, type FileSource } from "../workspace/files.js";
+import { gitBlobId } from "../workspace/git.js";
 import { loadPolicies, runCheck, type CheckResult, type PolicyDocuments } from "../workspace/load.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
@@ -162,6 +163,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   let selection: Selection;
   let inventoryPath: string | undefined;
   let basePolicies: PolicyDocuments | undefined;
+  let listCut = false;
   const policiesDir = inputs.policies;
   // Governance: who reviewed, who is in which team, what changed. Absent pieces never lift a finding.
   const governance: GovernanceOptions = { org: ctx.owner };
@@ -204,6 +206,15 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     inventoryPath = catalog.inventoryPath;
     basePolicies = catalog.policies;
     selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath });
+    // A list GitHub cut short may hide an inventory change: compare the file itself with the base's.
+    if (!changes.complete && inventoryPath && !selection.inventoryChanged) {
+      const same = await sameAsBase(policySource as GitHubFiles, ctx.workspace, inventoryPath);
+      if (same !== true) {
+        selection.inventoryChanged = true;
+        log.info(same === false ? `the inventory ${inventoryPath} differs from the base commit's (it is past the end of GitHub's list of changed files)` : `the inventory ${inventoryPath} could not be compared with the base commit's (${same.unknown}): it is taken as changed`);
+      }
+    }
+    listCut = !changes.complete;
 
     // A list GitHub may have cut short is no change list: then every governed script is judged.
     if (changes.complete) governance.changedFiles = changes.files.filter((f) => f.status !== "removed").map((f) => f.filename);
@@ -249,7 +260,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     // could relabel sites as apps and pass. Each must be reviewed on its own (a merge queue groups pull
     // requests each judged so, so there the change is only reported).
     const alongside = target.kind === "pull_request" ? selection.touchedByChange : [];
-    result.findings.push(inventoryChangedFinding(inventoryPath, what, alongside));
+    result.findings.push(inventoryChangedFinding(inventoryPath, what, alongside, target.kind === "pull_request" && listCut));
   }
   if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
   const tallied = tally(result.findings, result.problems);
@@ -267,6 +278,17 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const inPolicies = (file: string) => file === policiesDir || file.startsWith(`${policiesDir}/`);
   if (sha) md.link = (l: SourceLocation) => (inPolicies(l.file) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
   return { result, md };
+}
+
+/** Whether the workspace's copy of a file is the base commit's (by git blob id), or why that is unknown. */
+async function sameAsBase(base: GitHubFiles, workspaceRoot: string, file: string): Promise<boolean | { unknown: string }> {
+  if (checkRelative(file)) return { unknown: `${file} ${checkRelative(file)}` };
+  try {
+    const [theirs, ours] = await Promise.all([base.blobId(file), gitBlobId(path.join(workspaceRoot, normalizePath(file)))]);
+    return theirs === ours;
+  } catch (e) {
+    return { unknown: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 type Settled<T> = { value: T } | { error: unknown };
@@ -289,7 +311,16 @@ function changeFinding(ruleId: string, file: string, message: string, evidence: 
   return { ruleId, ruleType: ruleId.replace(/^blastgate\//, ""), enforcement, severity: enforcement === "advisory" ? "warning" : "error", messageId: ruleId.replace(/^blastgate\//, ""), message, location, manifest: file, evidence, policy: location };
 }
 
-function inventoryChangedFinding(file: string, what: string, alongside: string[]): Finding {
+function inventoryChangedFinding(file: string, what: string, alongside: string[], listCut: boolean): Finding {
+  if (listCut) {
+    return changeFinding(
+      INVENTORY_CHANGED,
+      file,
+      `this ${what} changes the inventory ${file}, and GitHub lists only part of its changed files, so which manifests and identifier files change with it cannot be told: the inventory decides what each identifier is, so it cannot change in the same ${what} as a run it judges. Merge the inventory change on its own first`,
+      { manifests: alongside, changedFilesListed: false },
+      "hard-mandatory",
+    );
+  }
   if (alongside.length > 0) {
     const named = alongside.slice(0, 3).join(", ") + (alongside.length > 3 ? ` and ${alongside.length - 3} more` : "");
     return changeFinding(

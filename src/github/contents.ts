@@ -18,6 +18,7 @@ export class GitHubFiles implements FileSource {
   readonly label: string;
   private readonly texts = new Map<string, Promise<string>>();
   private readonly listings = new Map<string, Promise<string[]>>();
+  private readonly entries = new Map<string, Promise<{ path: string; type: string; sha: string }[]>>();
 
   constructor(
     private readonly gh: GitHub,
@@ -65,6 +66,34 @@ export class GitHubFiles implements FileSource {
       if (e instanceof FileError && (e.code === "missing" || e.code === "directory")) return e.code === "directory";
       throw e;
     }
+  }
+
+  /**
+   * Git's id of a file's content at this commit, from its directory's entry (one request per directory,
+   * whatever the file's size); undefined when the file is not there.
+   */
+  async blobId(file: string): Promise<string | undefined> {
+    const path = this.checked(file);
+    const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    let pending = this.entries.get(dir);
+    if (!pending) {
+      pending = this.fetchEntries(dir);
+      this.entries.set(dir, pending);
+    }
+    const entries = await pending;
+    return entries.find((e) => e.path === path && e.type === "file")?.sha;
+  }
+
+  private async fetchEntries(dir: string): Promise<{ path: string; type: string; sha: string }[]> {
+    let data: unknown;
+    try {
+      ({ data } = await this.gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...this.repo, path: dir, ref: this.ref }));
+    } catch (e) {
+      const error = this.fileError(e, dir || "the repository root");
+      if (error.code === "missing") return [];
+      throw error;
+    }
+    return Array.isArray(data) ? (data as { path: string; type: string; sha: string }[]) : [];
   }
 
   private checked(file: string): string {

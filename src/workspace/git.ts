@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { TextDecoder } from "node:util";
 import { checkRelative, FileError, mib, type FileSource } from "./files.js";
 
@@ -79,4 +82,22 @@ function decode(decoder: TextDecoder, buf: Uint8Array | undefined, file: string,
   } catch {
     throw new FileError(`${file} is not UTF-8 text`, "encoding");
   }
+}
+
+/**
+ * Git's id of a file's content (the sha1 of "blob <size>\0" and its bytes), read a chunk at a time; the
+ * id a commit's tree gives the same file. Undefined when the file does not exist.
+ */
+export async function gitBlobId(absolutePath: string): Promise<string | undefined> {
+  let size: number;
+  try {
+    const s = await stat(absolutePath);
+    if (!s.isFile()) return undefined;
+    size = s.size;
+  } catch {
+    return undefined;
+  }
+  const hash = createHash("sha1").update(`blob ${size}\0`);
+  for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }

@@ -41,6 +41,9 @@ describe("events and inputs", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(await readFile(run.outputs.report!, "utf8")).manifests).toEqual([SAFE]);
     expect(run.summary).toContain("> GitHub lists only the first 300 changed files: every manifest was checked");
+    // The inventory is compared with the base's instead: unchanged, so no finding about it.
+    expect(run.annotations.filter((a) => a.title?.includes("inventory-changed"))).toEqual([]);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toContain("GET /repos/acme/ops/contents/inventory");
   });
 
   it("push: checks every manifest against the workspace's policies, without the API", async () => {

@@ -361,6 +361,29 @@ rules:
     expect(run.log).toContain(`  ${LEGACY}: changed`);
   });
 
+  it("blocks an inventory change past the end of GitHub's list of changed files (3,000), found by comparing the file with the base's", async () => {
+    const { api, workspace, payload } = await pullRequest([LEGACY], {
+      edit: async (ws) => {
+        for (let i = 0; i < 3000; i++) await write(ws, `aaa/f-${String(i).padStart(4, "0")}.txt`, `${i}\n`);
+        const inv = await readFile(path.join(ws, "inventory/objects.ndjson"), "utf8");
+        await write(ws, "inventory/objects.ndjson", inv.replaceAll('"kind":"site"', '"kind":"app"'));
+      },
+    });
+    const run = await runAction({ api: api, workspace, payload });
+    expect(run.log).toContain("3000 changed files (as many as GitHub lists: there may be more)");
+    expect(run.log).toContain("the inventory inventory/objects.ndjson differs from the base commit's (it is past the end of GitHub's list of changed files)");
+    expect(run.code).toBe(1);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        title: "Blastgate: blastgate/inventory-changed (hard-mandatory)",
+        file: "inventory/objects.ndjson",
+        message: expect.stringMatching(/^this pull request changes the inventory inventory\/objects\.ndjson, and GitHub lists only part of its changed files/),
+      }),
+    );
+    expect(api.violations).toEqual([]);
+  });
+
   it("quotes hostile identifiers without mentions, HTML or workflow commands", async () => {
     const { api, workspace, payload } = await pullRequest([LEGACY], {
       edit: async (ws) => {
