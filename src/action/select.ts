@@ -128,20 +128,23 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
   const problems: Problem[] = [];
   const others = new Set<string>();
   for (const f of changes.files) {
-    // Any changed file may be some manifest's identifier file, whatever its name (ids.yml matches the
-    // manifest globs) and wherever it lives.
-    touched(f).forEach((p) => others.add(p));
-    if (!matchesGlobs(f.filename, opts.globs, policiesDir)) continue;
-    if (f.status === "removed") continue;
-    if (!(await workspace.exists(f.filename))) {
-      problems.push({
-        code: "workspace",
-        message: `${f.filename} is changed by this pull request but is not in the workspace: check out the pull request (actions/checkout) before the Blastgate step`,
-        location: { file: f.filename, line: 1, column: 1 },
-      });
-      continue;
+    if (matchesGlobs(f.filename, opts.globs, policiesDir) && f.status !== "removed") {
+      if (!(await workspace.exists(f.filename))) {
+        problems.push({
+          code: "workspace",
+          message: `${f.filename} is changed by this pull request but is not in the workspace: check out the pull request (actions/checkout) before the Blastgate step`,
+          location: { file: f.filename, line: 1, column: 1 },
+        });
+        continue;
+      }
+      if (await isManifest(workspace, f.filename)) {
+        reasons.set(f.filename, "changed");
+        continue;
+      }
     }
-    if (await isManifest(workspace, f.filename)) reasons.set(f.filename, "changed");
+    // Any other changed file may be some manifest's identifier file, whatever its name (ids.yml matches
+    // the manifest globs) and wherever it lives. (Only then is the workspace scanned for manifests.)
+    touched(f).forEach((p) => others.add(p));
   }
   let every: string[] | undefined;
   if (others.size > 0) {
