@@ -175,7 +175,8 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     governance.allManifests = selection.manifests;
   } else {
     if (!gh) throw new Error("no GitHub client for a pull request or merge group");
-    policySource = new GitHubFiles(gh, repo, target.baseSha);
+    const baseFiles = new GitHubFiles(gh, repo, target.baseSha);
+    policySource = baseFiles;
     // The requests that do not wait on each other go out together: the changed files, the base
     // commit's policies and the reviews cost one round trip, not one each.
     let changesRequest: Promise<ChangedFiles>;
@@ -208,7 +209,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath });
     // A list GitHub cut short may hide an inventory change: compare the file itself with the base's.
     if (!changes.complete && inventoryPath && !selection.inventoryChanged) {
-      const same = await sameAsBase(policySource as GitHubFiles, ctx.workspace, inventoryPath);
+      const same = await sameAsBase(baseFiles, ctx.workspace, inventoryPath);
       if (same !== true) {
         selection.inventoryChanged = true;
         log.info(same === false ? `the inventory ${inventoryPath} differs from the base commit's (it is past the end of GitHub's list of changed files)` : `the inventory ${inventoryPath} could not be compared with the base commit's (${same.unknown}): it is taken as changed`);
@@ -282,7 +283,8 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
 
 /** Whether the workspace's copy of a file is the base commit's (by git blob id), or why that is unknown. */
 async function sameAsBase(base: GitHubFiles, workspaceRoot: string, file: string): Promise<boolean | { unknown: string }> {
-  if (checkRelative(file)) return { unknown: `${file} ${checkRelative(file)}` };
+  const outside = checkRelative(file);
+  if (outside) return { unknown: `${file} ${outside}` };
   try {
     const [theirs, ours] = await Promise.all([base.blobId(file), gitBlobId(path.join(workspaceRoot, normalizePath(file)))]);
     return theirs === ours;

@@ -5,6 +5,13 @@ import type { Repo } from "./changes.js";
 import type { GitHub } from "./client.js";
 import { explainApiError, statusOf } from "./errors.js";
 
+/** An entry of a directory listing of the contents API (what Blastgate reads of it). */
+interface DirectoryEntry {
+  path: string;
+  type: string;
+  sha: string;
+}
+
 /** GitHub lists at most this many entries of one directory through the contents API. */
 const MAX_DIRECTORY_ENTRIES = 1000;
 
@@ -18,7 +25,7 @@ export class GitHubFiles implements FileSource {
   readonly label: string;
   private readonly texts = new Map<string, Promise<string>>();
   private readonly listings = new Map<string, Promise<string[]>>();
-  private readonly entries = new Map<string, Promise<{ path: string; type: string; sha: string }[]>>();
+  private readonly entries = new Map<string, Promise<DirectoryEntry[]>>();
 
   constructor(
     private readonly gh: GitHub,
@@ -75,25 +82,14 @@ export class GitHubFiles implements FileSource {
   async blobId(file: string): Promise<string | undefined> {
     const path = this.checked(file);
     const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
-    let pending = this.entries.get(dir);
-    if (!pending) {
-      pending = this.fetchEntries(dir);
-      this.entries.set(dir, pending);
-    }
-    const entries = await pending;
-    return entries.find((e) => e.path === path && e.type === "file")?.sha;
-  }
-
-  private async fetchEntries(dir: string): Promise<{ path: string; type: string; sha: string }[]> {
-    let data: unknown;
+    let entries: DirectoryEntry[];
     try {
-      ({ data } = await this.gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...this.repo, path: dir, ref: this.ref }));
+      entries = await this.entriesOf(dir);
     } catch (e) {
-      const error = this.fileError(e, dir || "the repository root");
-      if (error.code === "missing") return [];
-      throw error;
+      if (e instanceof FileError && e.code === "missing") return undefined;
+      throw e;
     }
-    return Array.isArray(data) ? (data as { path: string; type: string; sha: string }[]) : [];
+    return entries.find((e) => e.path === path && e.type === "file")?.sha;
   }
 
   private checked(file: string): string {
@@ -123,6 +119,26 @@ export class GitHubFiles implements FileSource {
   }
 
   private async fetchListing(dir: string): Promise<string[]> {
+    const out: string[] = [];
+    const entries = (await this.entriesOf(dir)).slice().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const e of entries) {
+      if (e.type === "dir") out.push(...(await this.list(e.path)));
+      else if (e.type === "file" || e.type === "symlink") out.push(e.path);
+    }
+    return out;
+  }
+
+  /** One directory's entries as the contents API lists them (cached: a listing and a blob id share one request). */
+  private entriesOf(dir: string): Promise<DirectoryEntry[]> {
+    let pending = this.entries.get(dir);
+    if (!pending) {
+      pending = this.fetchEntries(dir);
+      this.entries.set(dir, pending);
+    }
+    return pending;
+  }
+
+  private async fetchEntries(dir: string): Promise<DirectoryEntry[]> {
     let data: unknown;
     try {
       ({ data } = await this.gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...this.repo, path: dir, ref: this.ref }));
@@ -133,13 +149,7 @@ export class GitHubFiles implements FileSource {
     if (data.length >= MAX_DIRECTORY_ENTRIES) {
       throw new FileError(`${dir || "the repository root"} holds ${grouped(MAX_DIRECTORY_ENTRIES)} entries or more, more than GitHub lists (${this.label}): keep the policies in a small directory of their own`, "io");
     }
-    const out: string[] = [];
-    const entries = (data as { type: string; path: string }[]).slice().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const e of entries) {
-      if (e.type === "dir") out.push(...(await this.list(e.path)));
-      else if (e.type === "file" || e.type === "symlink") out.push(e.path);
-    }
-    return out;
+    return data as DirectoryEntry[];
   }
 
   private fileError(e: unknown, path: string): FileError {
