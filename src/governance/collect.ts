@@ -14,7 +14,7 @@ import { digestFiles, repoPath, type DigestResult } from "./digest.js";
 import type { ChangeSet, GovernanceFacts, ManifestIndexEntry } from "./facts.js";
 import { readReviews, sameLogin, type Review } from "./reviews.js";
 import { preRefusal } from "./overrides.js";
-import { governedScripts } from "./scripts.js";
+import { governedScripts, resolveScripts } from "./scripts.js";
 import { MembershipTable, teamName, type Membership, type TeamDirectory } from "./teams.js";
 import type { DigestEntry } from "./types.js";
 import type { CompiledWaiver } from "./waivers.js";
@@ -115,12 +115,16 @@ export async function gatherFacts(opts: {
 
   // Head digests: manifests as loaded; governed scripts named by no manifest, read here.
   const head = new Map<string, DigestEntry>();
-  const subjects = new Map<string, { path: string; maxBytes: number }[]>();
+  // Per subject: its files, and the `metadata.scripts` entries each commit resolves for itself.
+  const subjects = new Map<string, { files: { path: string; maxBytes: number }[]; scripts: string[] }>();
   for (const m of opts.manifests) {
     if (!m.digest) continue;
-    const files = [norm(m.file), ...(m.identifierFile ? [m.identifierFile] : [])];
+    const files = [norm(m.file), ...(m.identifierFile ? [m.identifierFile] : []), ...(m.scriptFiles ?? [])];
     head.set(m.file, { subject: m.file, files, digest: m.digest });
-    subjects.set(m.file, [{ path: norm(m.file), maxBytes: opts.limits.maxDocumentBytes }, ...(m.identifierFile ? [{ path: m.identifierFile, maxBytes: opts.limits.maxIdentifierFileBytes }] : [])]);
+    subjects.set(m.file, {
+      files: [{ path: norm(m.file), maxBytes: opts.limits.maxDocumentBytes }, ...(m.identifierFile ? [{ path: m.identifierFile, maxBytes: opts.limits.maxIdentifierFileBytes }] : [])],
+      scripts: m.doc.metadata.scripts ?? [],
+    });
   }
   if (opts.changes) {
     for (const rule of opts.rules.filter((r) => r.module.checkChanges)) {
@@ -129,7 +133,7 @@ export async function gatherFacts(opts: {
         const files = [{ path: s.script, maxBytes: opts.limits.maxDocumentBytes }];
         const d = await digestFiles(opts.workspace, files);
         if (d.ok) head.set(s.script, { subject: s.script, files: [s.script], digest: d.digest });
-        subjects.set(s.script, files);
+        subjects.set(s.script, { files, scripts: [] });
       }
     }
   }
@@ -181,10 +185,21 @@ export async function gatherFacts(opts: {
         unreadable = (e as Error)?.message ?? String(e);
       }
     }
-    for (const [subject, files] of subjects) at.set(subject, source ? await digestFiles(source, files) : { ok: false, reason: unreadable! });
+    for (const [subject, { files, scripts }] of subjects) at.set(subject, source ? await digestAt(source, files, scripts, opts.limits) : { ok: false, reason: unreadable! });
   }
 
   return { author, org, reviews, memberships, head, atCommit, waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names };
+}
+
+/** A subject's digest in one version of the repository, its scripts resolved there. */
+async function digestAt(source: FileSource, files: { path: string; maxBytes: number }[], scripts: readonly string[], limits: Limits): Promise<DigestResult> {
+  let resolved: string[];
+  try {
+    resolved = scripts.length > 0 ? await resolveScripts(source, scripts) : [];
+  } catch (e) {
+    return { ok: false, reason: `the scripts metadata.scripts names cannot be listed: ${(e as Error)?.message ?? String(e)} (${source.label})` };
+  }
+  return digestFiles(source, [...files, ...resolved.map((path) => ({ path, maxBytes: limits.maxDocumentBytes }))]);
 }
 
 async function membershipOf(dir: TeamDirectory | undefined, team: string, login: string): Promise<Membership> {

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { FileSource } from "../workspace/files.js";
 
 /**
- * The digest an approval or an override binds to: the manifest and its identifier file, as text.
+ * The digest an approval or an override binds to: the manifest, its identifier file and the scripts its
+ * `metadata.scripts` names, as text.
  * `sha256:` + SHA-256 over a header and, per file in order, its path and the SHA-256 of its content,
  * so moving bytes from one file to the other changes it too. A leading byte order mark is not content
  * (every file source decodes it away), so adding or dropping one changes nothing.
@@ -36,8 +37,8 @@ export function fileHash(): { hash: Hash; part(path: string): DigestPart } {
   return { hash, part: (path) => ({ path, sha256: hash.digest("hex") }) };
 }
 
-/** The digest of files read from a source (the workspace, or a past commit), streamed. Never throws: a file that cannot be read is a reason. */
-export async function digestFiles(source: FileSource, files: readonly { path: string; maxBytes: number }[]): Promise<DigestResult> {
+/** The parts of files read from a source (the workspace, or a past commit), streamed. Never throws: a file that cannot be read is a reason. */
+export async function digestParts(source: FileSource, files: readonly { path: string; maxBytes: number }[]): Promise<{ ok: true; parts: DigestPart[] } | { ok: false; reason: string }> {
   const parts: DigestPart[] = [];
   for (const f of files) {
     const h = createHash("sha256");
@@ -48,7 +49,13 @@ export async function digestFiles(source: FileSource, files: readonly { path: st
     }
     parts.push({ path: f.path, sha256: h.digest("hex") });
   }
-  return { ok: true, digest: combineDigest(parts) };
+  return { ok: true, parts };
+}
+
+/** The digest of files read from a source. Never throws: a file that cannot be read is a reason. */
+export async function digestFiles(source: FileSource, files: readonly { path: string; maxBytes: number }[]): Promise<DigestResult> {
+  const read = await digestParts(source, files);
+  return read.ok ? { ok: true, digest: combineDigest(read.parts) } : read;
 }
 
 /** `sha256:1a2b3c4d5e6f` for people; the JSON report carries the full digest. */

@@ -63,11 +63,12 @@ export function compileWaivers(
     if (!expires.ok) {
       problems.push({ code: "waiver", message: `spec.expires: ${expires.reason}`, location: expiresLocation });
       ok = false;
-    } else if (opts.maxExpiry && expires.value.getTime() - opts.now.getTime() > opts.maxExpiry.seconds * 1000) {
-      const ahead = formatDuration((expires.value.getTime() - opts.now.getTime()) / 1000);
+    } else if (opts.maxExpiry && expires.value.getTime() + DAY - opts.now.getTime() > opts.maxExpiry.seconds * 1000) {
+      // The waiver holds to the end of its `expires` day (see endsAt), so the cap counts to there too.
+      const ahead = formatDuration((expires.value.getTime() + DAY - opts.now.getTime()) / 1000);
       problems.push({
         code: "waiver",
-        message: `waiver '${name}' expires ${doc.spec.expires}, ${ahead} ahead; the Policy at ${opts.maxExpiry.location.file}:${opts.maxExpiry.location.line} allows waivers at most ${formatDuration(opts.maxExpiry.seconds)} ahead`,
+        message: `waiver '${name}' holds until the end of ${doc.spec.expires} (UTC), ${ahead} ahead; the Policy at ${opts.maxExpiry.location.file}:${opts.maxExpiry.location.line} allows waivers at most ${formatDuration(opts.maxExpiry.seconds)} ahead`,
         location: expiresLocation,
       });
       ok = false;

@@ -47,7 +47,9 @@ export interface ManifestInput {
   identifiers: IdentifierList | undefined;
   /** The identifier file, repository-relative, when the manifest names one. */
   identifierFile?: string;
-  /** `sha256:...` over the manifest and its identifier file, as loaded: what approvals and overrides bind to. */
+  /** The files its `metadata.scripts` names (globs resolved), repository-relative and sorted. */
+  scriptFiles?: string[];
+  /** `sha256:...` over the manifest, its identifier file and its scripts, as loaded: what approvals and overrides bind to. */
   digest?: string;
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -58,8 +58,18 @@ export class GitFiles implements FileSource {
     }
   }
 
-  async list(): Promise<string[]> {
-    throw new FileError(`listing files at ${this.label} is not supported`, "io");
+  async list(dir: string): Promise<string[]> {
+    const base = dir === "" || dir === "." ? "" : dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+    const bad = base === "" ? undefined : checkRelative(base);
+    if (bad) throw new FileError(`${dir} ${bad}`, "outside");
+    const args = ["--no-pager", "ls-tree", "-r", "-z", "--name-only", this.commit, ...(base ? ["--", base] : [])];
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile("git", args, { cwd: this.root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (e, stdout, stderr) =>
+        e ? reject(new FileError(`${dir || "the repository"} cannot be listed at ${this.label}: ${firstLine(String(stderr)) || e.message}`, "io")) : resolve(String(stdout)),
+      ),
+    );
+    // ls-tree also matches a path prefix of a file name ("scripts" lists "scripts.txt"): keep only what lies below the directory.
+    return out.split("\0").filter((f) => f !== "" && (base === "" || f.startsWith(`${base}/`)));
   }
 
   async exists(file: string): Promise<boolean> {

@@ -10,7 +10,8 @@ import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
 import { evaluate, type Evaluation } from "../engine/evaluate.js";
 import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "../governance/collect.js";
-import { combineDigest, fileHash } from "../governance/digest.js";
+import { combineDigest, digestParts, fileHash } from "../governance/digest.js";
+import { resolveScripts } from "../governance/scripts.js";
 import { compileWaivers } from "../governance/waivers.js";
 import { checkRuleMatches, compileCatalog, type Catalog } from "../resolve/catalog.js";
 import { InventoryParser, type Inventory } from "../resolve/inventory.js";
@@ -233,7 +234,12 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
     const idHash = identifierFile === undefined ? undefined : fileHash();
     const manifest: ManifestInput = { file, doc: v.doc, source: d, identifiers: await loadIdentifiers(source, v, limits, problems, idHash?.hash, inventory) };
     if (manifest.identifiers) {
-      manifest.digest = combineDigest([manifestPart, ...(idHash && identifierFile !== undefined ? [idHash.part(identifierFile)] : [])]);
+      // ...and the scripts it names: a push that hardens the script the reviewers approved voids their approval.
+      const scripts = await scriptDigest(source, v, limits, problems);
+      if (scripts) {
+        manifest.digest = combineDigest([manifestPart, ...(idHash && identifierFile !== undefined ? [idHash.part(identifierFile)] : []), ...scripts]);
+        if (scripts.length > 0) manifest.scriptFiles = scripts.map((p) => p.path);
+      }
       if (identifierFile !== undefined) manifest.identifierFile = identifierFile;
     }
     out.push(manifest);
@@ -242,6 +248,22 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
     problems.push({ code: "manifest", message: `${file} holds no Operation manifest`, location: { file, line: 1, column: 1 } });
   }
   return out;
+}
+
+/** The digest parts of the scripts a manifest names, or undefined (with a problem) when one cannot be read: nothing binds to content unread. */
+async function scriptDigest(source: FileSource, { doc, source: parsed }: Validated<OperationDocument>, limits: Limits, problems: Problem[]) {
+  const entries = doc.metadata.scripts ?? [];
+  if (entries.length === 0) return [];
+  const at = parsed.map.locate("/metadata/scripts");
+  try {
+    const files = await resolveScripts(source, entries);
+    const read = await digestParts(source, files.map((path) => ({ path, maxBytes: limits.maxDocumentBytes })));
+    if (read.ok) return read.parts;
+    problems.push({ code: "file", message: `a script metadata.scripts names cannot be read: ${read.reason}`, location: at });
+  } catch (e) {
+    problems.push({ code: "file", message: `the scripts metadata.scripts names cannot be listed: ${messageOf(e)}`, location: at });
+  }
+  return undefined;
 }
 
 async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Validated<OperationDocument>, limits: Limits, problems: Problem[], hash?: Hash, inventory?: Inventory): Promise<IdentifierList | undefined> {

@@ -96,7 +96,7 @@ describe("waivers", () => {
       name: "an expiry further ahead than a Policy allows",
       waiver: waiver({ expires: "2027-06-01" }),
       policy: policy(TICKET_RULE, "waivers: { maxExpiry: 90d }\n"),
-      says: "waiver 'ticket-system-down' expires 2027-06-01, 189d ahead; the Policy at policies/policy.yaml:4 allows waivers at most 90d ahead",
+      says: "waiver 'ticket-system-down' holds until the end of 2027-06-01 (UTC), 190d ahead; the Policy at policies/policy.yaml:4 allows waivers at most 90d ahead",
       at: "expires:",
     },
     { name: "a blank reason", waiver: waiver({ reason: '" "' }), says: "reason", at: "reason:" },
