@@ -1,7 +1,7 @@
 import type { Problem } from "../documents/problem.js";
 import { pointerOf } from "../documents/source.js";
 import { suggest } from "../documents/validate.js";
-import { measure, type Plan } from "../measure/plan.js";
+import { measure, planScope, type Plan } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import { resolveIdentifiers } from "../resolve/resolve.js";
@@ -81,6 +81,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
       const plan = measure(m.file, m.doc, resolution, catalog, inventory, input.now);
       checkStages(m, plan, problems);
       plans.push(plan);
+      // Approvals (judged as the rules run) and overrides bind to this plan as well as to the files.
+      facts.plans.set(m.file, planScope(plan));
       if (!consistent) continue;
       for (const rule of input.rules) {
         if (!ruleApplies(rule, m, resolution.byKind.keys())) continue;

@@ -188,7 +188,7 @@ export async function gatherFacts(opts: {
     for (const [subject, { files, scripts }] of subjects) at.set(subject, source ? await digestAt(source, files, scripts, opts.limits) : { ok: false, reason: unreadable! });
   }
 
-  return { author, org, reviews, memberships, head, atCommit, waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names };
+  return { author, org, reviews, memberships, head, atCommit, plans: new Map(), planAt: new Map(), waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names };
 }
 
 /** A subject's digest in one version of the repository, its scripts resolved there. */

@@ -39,11 +39,20 @@ export interface GovernanceFacts {
   head: Map<string, DigestEntry>;
   /** Review commit -> subject -> its digest at that commit (or why it could not be read). */
   atCommit: Map<string, Map<string, DigestResult>>;
+  /** Manifest -> the scope of its plan at head (`planScope`); set by the engine as it measures each manifest. */
+  plans: Map<string, string>;
+  /**
+   * Review commit -> manifest -> the scope of its plan with the inventory at that commit. Absent: the
+   * inventory there is head's, so the plan is too (the digest holds everything else it depends on).
+   */
+  planAt: Map<string, Map<string, PlanAt>>;
   waivers: CompiledWaiver[];
   changes: ChangeSet | undefined;
   /** Every manifest name in the workspace -> its files; undefined when the caller did not look. */
   manifestNames: Map<string, string[]> | undefined;
 }
+
+export type PlanAt = { ok: true; scope: string } | { ok: false; reason: string };
 
 export function emptyFacts(): GovernanceFacts {
   return {
@@ -53,14 +62,23 @@ export function emptyFacts(): GovernanceFacts {
     memberships: new MembershipTable(),
     head: new Map(),
     atCommit: new Map(),
+    plans: new Map(),
+    planAt: new Map(),
     waivers: [],
     changes: undefined,
     manifestNames: undefined,
   };
 }
 
-/** Whether what a reviewer saw at `commit` is what head holds now, for one subject. */
-export function boundTo(facts: GovernanceFacts, subject: string, commit: string | null): { ok: true; digest: string; reviewed: string } | { ok: false; reason: string; reviewed: string | null; digest?: string } {
+/**
+ * Whether what a reviewer saw at `commit` is what head holds now, for one subject: the same files
+ * (digest), and for a manifest the same plan (what its identifiers are, whose, and what lies inside).
+ */
+export function boundTo(
+  facts: GovernanceFacts,
+  subject: string,
+  commit: string | null,
+): { ok: true; digest: string; reviewed: string } | { ok: false; reason: string; reviewed: string | null; digest?: string; code?: "plan-changed" } {
   const head = facts.head.get(subject);
   if (!head) return { ok: false, reason: `the content of ${subject} at head is not known, so no review can be bound to it`, reviewed: null };
   if (!commit) return { ok: false, reason: "the review names no commit, so what it approved cannot be compared with head", reviewed: null, digest: head.digest };
@@ -74,6 +92,12 @@ export function boundTo(facts: GovernanceFacts, subject: string, commit: string 
       reviewed: at.digest,
       digest: head.digest,
     };
+  }
+  const plan = facts.planAt.get(commit)?.get(subject);
+  if (plan && !plan.ok) return { ok: false, reason: `the plan of ${subject} at the review's commit ${commit.slice(0, 7)} cannot be measured: ${plan.reason}`, reviewed: at.digest, digest: head.digest };
+  const now = facts.plans.get(subject);
+  if (plan && plan.scope !== now) {
+    return { ok: false, code: "plan-changed", reason: `the plan changed after the review (at ${commit.slice(0, 7)}: ${plan.scope}; at head: ${now ?? "not measured"})`, reviewed: at.digest, digest: head.digest };
   }
   return { ok: true, digest: head.digest, reviewed: at.digest };
 }

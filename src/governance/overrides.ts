@@ -73,7 +73,7 @@ export function applyOverrides(findings: Finding[], rules: readonly CompiledRule
     for (const subject of subjects) {
       const b = boundTo(facts, subject, req.commit);
       if (!b.ok) {
-        const record: OverrideRecord = { ...base, manifest: subject, reviewedDigest: b.reviewed, via: verdict.via, refusal: { code: b.reviewed === null && !req.commit ? "no-commit" : "stale", message: b.reason } };
+        const record: OverrideRecord = { ...base, manifest: subject, reviewedDigest: b.reviewed, via: verdict.via, refusal: { code: b.code ?? (b.reviewed === null && !req.commit ? "no-commit" : "stale"), message: b.reason } };
         if (b.digest) record.digest = b.digest;
         records.push(record);
         continue;

@@ -42,7 +42,8 @@ export type RefusalCode =
   | "not-authorized"
   | "membership-unknown"
   | "no-commit"
-  | "stale";
+  | "stale"
+  | "plan-changed";
 
 /**
  * One `blastgate override` line, judged. One record per line and manifest the rule found something
@@ -108,7 +109,7 @@ export interface ApprovalRecord {
 export interface DigestEntry {
   /** The manifest file, or a governed script without one. */
   subject: string;
-  /** The files it covers: the manifest and its identifier file. */
+  /** The files it covers: the manifest, its identifier file and the scripts it names. */
   files: string[];
   digest: string;
 }

@@ -159,6 +159,23 @@ function plural(n: number, word: string): string {
   return `${grouped(n)} ${word}${n === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
 }
 
+/**
+ * The part of a plan approvals and overrides bind to, besides the files: what the identifiers are (kinds
+ * and counts), whose they are (tenants, customers) and what lies inside them. "883 apps of 775 tenants and
+ * 775 customers, with 12 databases inside". Two plans that read the same here are the same plan.
+ */
+export function planScope(p: Plan): string {
+  const kinds = Object.entries(p.byKind).map(([k, n]) => plural(n, k));
+  if (p.unresolved) kinds.push(`${plural(p.unresolved, "identifier")} of unknown kind`);
+  if (p.ambiguous) kinds.push(`${plural(p.ambiguous, "identifier")} of ambiguous kind`);
+  let scope = kinds.length ? kinds.join(" and ") : plural(p.targets, p.declaredKind);
+  if (p.tenants !== undefined && p.customers !== undefined) scope += ` of ${plural(p.tenants, "tenant")} and ${plural(p.customers, "customer")}`;
+  if (p.notInInventory > 0 && p.tenants !== undefined) scope += ` (${grouped(p.notInInventory)} not in the inventory)`;
+  const inside = Object.entries(p.contained.byKind).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (inside.length > 0) scope += `, with ${inside.map(([k, n]) => plural(n, k)).join(" and ")} inside`;
+  return scope;
+}
+
 /** "deletes 883 sites of 775 customers (declared kind: app), hard delete, no staged rollout, ..." */
 export function summarize(p: Plan): string {
   const verb = p.destructive ? (p.deletion.mode === "hard" ? "permanently deletes" : "deletes") : "changes";

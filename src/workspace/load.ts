@@ -10,6 +10,9 @@ import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
 import { evaluate, type Evaluation } from "../engine/evaluate.js";
 import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "../governance/collect.js";
+import type { GovernanceFacts, PlanAt } from "../governance/facts.js";
+import { measure, planScope } from "../measure/plan.js";
+import { resolveIdentifiers } from "../resolve/resolve.js";
 import { combineDigest, digestParts, fileHash } from "../governance/digest.js";
 import { resolveScripts } from "../governance/scripts.js";
 import { compileWaivers } from "../governance/waivers.js";
@@ -95,7 +98,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const manifestFiles = [...new Set([...opts.manifests, ...prepared.extraManifests])];
 
   let inventory: Inventory | undefined;
-  if (catalog?.inventoryPath) inventory = await loadInventory(opts.workspace, catalog, limits, problems);
+  const inventoryHash = fileHash();
+  if (catalog?.inventoryPath) inventory = await loadInventory(opts.workspace, catalog, limits, problems, inventoryHash.hash);
 
   const manifests: ManifestInput[] = [];
   const known = catalog ? knownNames(catalog) : {};
@@ -105,6 +109,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const waivers = compileWaivers(waiverDocuments, { ruleIds: rules.map((r) => r.id), manifestNames: names, maxExpiry: waiverCap, now: opts.now });
   problems.push(...waivers.problems);
   const governance = await gatherFacts({ governance: opts.governance, workspace: opts.workspace, rules, catalog, manifests, waivers: waivers.waivers, changes: prepared.changes, names, limits });
+  if (catalog?.inventoryPath && inventory && opts.governance?.filesAt) {
+    governance.planAt = await plansAtReviews({ facts: governance, filesAt: opts.governance.filesAt, catalog, manifests, inventorySha256: inventoryHash.part(catalog.inventoryPath).sha256, limits, known, now: opts.now });
+  }
 
   const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems, governance });
   return {
@@ -301,7 +308,69 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
   return found.length > 0 ? undefined : list;
 }
 
-async function loadInventory(source: FileSource, catalog: Catalog, limits: Limits, problems: Problem[]): Promise<Inventory | undefined> {
+/**
+ * The plan each approved manifest had at each review's commit, where the inventory there is not head's:
+ * the same ids may have become other objects, of other customers, since the review. The manifest and its
+ * identifiers are read again at that commit (their digest equals head's, or the review is stale anyway)
+ * and measured against that commit's inventory and the catalog in force.
+ */
+async function plansAtReviews(opts: {
+  facts: GovernanceFacts;
+  filesAt: (commit: string) => FileSource;
+  catalog: Catalog;
+  manifests: readonly ManifestInput[];
+  inventorySha256: string;
+  limits: Limits;
+  known: KnownNames;
+  now: Date;
+}): Promise<Map<string, Map<string, PlanAt>>> {
+  const out = new Map<string, Map<string, PlanAt>>();
+  const file = opts.catalog.inventoryPath!;
+  for (const [commit, digests] of opts.facts.atCommit) {
+    // Only manifests whose files a reviewer saw as head holds them: for the others the digest already decides.
+    const bound = opts.manifests.filter((m) => {
+      const at = digests.get(m.file);
+      return m.digest !== undefined && at?.ok === true && at.digest === m.digest;
+    });
+    if (bound.length === 0) continue;
+    const plans = new Map<string, PlanAt>();
+    const fail = (reason: string) => bound.forEach((m) => plans.set(m.file, { ok: false, reason }));
+    out.set(commit, plans);
+    let source: FileSource;
+    try {
+      source = opts.filesAt(commit);
+    } catch (e) {
+      fail(messageOf(e));
+      continue;
+    }
+    const sink: Problem[] = [];
+    let inventory: Inventory | undefined;
+    const hash = fileHash();
+    if (await source.exists(file)) {
+      inventory = await loadInventory(source, opts.catalog, opts.limits, sink, hash.hash);
+      if (sink.length > 0 || !inventory) {
+        fail(`its inventory ${file} cannot be read there: ${sink[0]?.message ?? "unknown error"}`);
+        continue;
+      }
+      if (hash.part(file).sha256 === opts.inventorySha256) {
+        out.delete(commit);
+        continue;
+      }
+    }
+    for (const m of bound) {
+      const [again] = await loadManifest(source, m.file, opts.limits, sink, opts.known, inventory);
+      if (!again?.identifiers) {
+        plans.set(m.file, { ok: false, reason: sink[0]?.message ?? `${m.file} cannot be loaded there` });
+        continue;
+      }
+      const resolution = resolveIdentifiers(again.identifiers, opts.catalog, inventory, again.doc.spec.environment);
+      plans.set(m.file, { ok: true, scope: planScope(measure(m.file, again.doc, resolution, opts.catalog, inventory, opts.now)) });
+    }
+  }
+  return out;
+}
+
+async function loadInventory(source: FileSource, catalog: Catalog, limits: Limits, problems: Problem[], hash?: Hash): Promise<Inventory | undefined> {
   const file = catalog.inventoryPath!;
   const at = catalog.locate("/inventory");
   const bad = checkRelative(file);
@@ -311,7 +380,10 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
   }
   const parser = new InventoryParser(normalize(file));
   try {
-    for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) parser.push(chunk);
+    for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) {
+      parser.push(chunk);
+      hash?.update(chunk, "utf8");
+    }
   } catch (e) {
     const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxInventoryBytes)" : "";
     problems.push({ code: "file", message: `inventory ${messageOf(e)}${limit}`, location: at });
