@@ -20,10 +20,19 @@ export interface RunnerContext {
 /** What to judge, from the event. */
 export type Target =
   | { kind: "pull_request"; number: number; baseSha: string; headSha: string; fromFork: boolean; author: string | undefined }
-  | { kind: "merge_group"; baseSha: string; headSha: string }
+  /** `pull`: the pull request the queue's head ref names (`gh-readonly-queue/<base>/pr-<number>-<sha>`), whose reviews still apply. */
+  | { kind: "merge_group"; baseSha: string; headSha: string; pull: number | undefined }
   | { kind: "all"; sha: string | undefined };
 
-export const PULL_REQUEST_EVENTS = ["pull_request"];
+/** A review submitted, edited or dismissed re-judges the pull request's head with the reviews as they now stand. */
+export const PULL_REQUEST_EVENTS = ["pull_request", "pull_request_review"];
+
+/** The pull request a merge queue's head ref names: `refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>`. */
+export function queuedPull(headRef: unknown): number | undefined {
+  if (typeof headRef !== "string") return undefined;
+  const m = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9][0-9]{0,9})-[0-9a-f]{7,64}$/i.exec(headRef);
+  return m ? Number(m[1]) : undefined;
+}
 export const ALL_MANIFEST_EVENTS = ["push", "workflow_dispatch", "schedule"];
 
 /** Reads the runner's environment; each error says which variable and that Blastgate runs as an Action step. */
@@ -73,7 +82,7 @@ const SHA = /^[0-9a-f]{40}$/i;
 export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { target: Target; error?: undefined } | { target?: undefined; error: string } {
   const p = ctx.payload as {
     pull_request?: { number?: number; user?: { login?: unknown } | null; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } };
-    merge_group?: { base_sha?: string; head_sha?: string };
+    merge_group?: { base_sha?: string; head_sha?: string; head_ref?: unknown };
     after?: string;
   };
   if (PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
@@ -90,12 +99,12 @@ export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { t
   if (ctx.eventName === "merge_group") {
     const mg = p.merge_group;
     if (!mg?.base_sha || !SHA.test(mg.base_sha) || !mg.head_sha) return { error: "the merge_group event payload lacks merge_group.base_sha or head_sha" };
-    return { target: { kind: "merge_group", baseSha: mg.base_sha, headSha: mg.head_sha } };
+    return { target: { kind: "merge_group", baseSha: mg.base_sha, headSha: mg.head_sha, pull: queuedPull(mg.head_ref) } };
   }
   if (ctx.eventName === "pull_request_target") {
     // Its checkout is the base branch: the manifests in the workspace would not be the pull request's.
     return { error: "Blastgate does not run on pull_request_target: that event checks out the base branch, so the pull request's manifests would not be judged. Use pull_request (pull requests from forks are still judged; only the comment is skipped)" };
   }
   if (ALL_MANIFEST_EVENTS.includes(ctx.eventName)) return { target: { kind: "all", sha: typeof p.after === "string" ? p.after : undefined } };
-  return { error: `Blastgate does not run on '${ctx.eventName}' events: trigger it on pull_request and merge_group (or push, workflow_dispatch, schedule to check every manifest)` };
+  return { error: `Blastgate does not run on '${ctx.eventName}' events: trigger it on pull_request, pull_request_review and merge_group (or push, workflow_dispatch, schedule to check every manifest)` };
 }

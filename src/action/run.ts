@@ -181,6 +181,12 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     // commit's policies and the reviews cost one round trip, not one each.
     let changesRequest: Promise<ChangedFiles>;
     if (target.kind === "pull_request") {
+      if (ctx.eventName === "pull_request_review") {
+        // The job's check on the head commit is recomputed: a dismissed or edited review, a reviewer gone from a team, a waiver expired.
+        const p = ctx.payload as { action?: unknown; review?: { user?: { login?: unknown } | null } };
+        const by = typeof p.review?.user?.login === "string" ? ` by ${p.review.user.login}` : "";
+        log.info(`review ${typeof p.action === "string" ? p.action : "event"}${by}: judging head ${target.headSha.slice(0, 7)} again with the reviews as they stand now`);
+      }
       log.info(`pull request #${target.number}: listing changed files; policies come from base commit ${target.baseSha.slice(0, 7)}`);
       changesRequest = listPullFiles(gh, repo, target.number);
     } else {
@@ -189,7 +195,10 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     }
     const changesRead = settle(changesRequest);
     const catalogRead = settle(peekPolicies(policySource, policiesDir));
-    const reviewsRead = target.kind === "pull_request" ? settle(listReviews(gh, repo, target.number)) : undefined;
+    // The pull request whose reviews apply: the event's, or the one the merge queue's head ref names.
+    const pullNumber = target.kind === "pull_request" ? target.number : target.pull;
+    const reviewsRead = pullNumber !== undefined ? settle(listReviews(gh, repo, pullNumber)) : undefined;
+    const authorRead = target.kind === "merge_group" && pullNumber !== undefined ? settle(pullAuthor(gh, repo, pullNumber)) : undefined;
     const changesOutcome = await changesRead;
     if ("error" in changesOutcome) {
       const doing = target.kind === "pull_request" ? "list the pull request's changed files" : "compare the merge group with its base";
@@ -221,12 +230,18 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     if (changes.complete) governance.changedFiles = changes.files.filter((f) => f.status !== "removed").map((f) => f.filename);
     // Waivers and manifest-required rules need every manifest's name; only then is the workspace scanned.
     if (catalog.needsIndex) governance.allManifests = await allManifests({ workspace, globs: inputs.manifests, policiesDir });
-    if (target.kind === "pull_request") {
-      governance.author = target.author;
+    if (pullNumber !== undefined) {
+      if (target.kind === "pull_request") governance.author = target.author;
+      else {
+        const author = await authorRead!;
+        if ("error" in author) throw new CannotDecide(explainApiError(author.error, { doing: `read pull request #${pullNumber}, which the merge queue's head ref names`, permission: "pull-requests: read" }));
+        governance.author = author.value;
+        log.info(`merge group of pull request #${pullNumber} (from the queue's head ref): its reviews apply to the content they approved, as on the pull request`);
+      }
       const reviews = await reviewsRead!;
       if ("error" in reviews) throw new CannotDecide(explainApiError(reviews.error, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
       governance.reviews = reviews.value;
-      log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size} reviewer(s); author ${target.author ?? "unknown"}`);
+      log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size} reviewer(s); author ${governance.author ?? "unknown"}`);
       const teamsInput = inputs.teamsToken ? "teams-token" : "token";
       const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal }) : gh;
       governance.teams = new GitHubTeams(teamsGh, teamsInput);
@@ -237,8 +252,8 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
         return files;
       };
     } else {
-      // A merge group's payload names no pull request and no reviews: nothing is overridden or approved in the queue (docs/action.md).
-      log.info("merge group: reviews belong to pull requests, so no override or approval applies here; soft-mandatory findings they lift on the pull request block in the queue");
+      // A head ref that names no pull request leaves no reviews: nothing is overridden or approved (docs/action.md).
+      log.info("merge group: its head ref names no pull request (gh-readonly-queue/<base>/pr-<number>-<sha>), so no review applies; soft-mandatory findings block unless a waiver lifts them");
     }
   }
   notes.push(...selection.notes.map(capitalize));
@@ -267,9 +282,13 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const tallied = tally(result.findings, result.problems);
   result.counts = tallied.counts;
   result.verdict = tallied.verdict;
-  if (target.kind !== "pull_request" && result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) {
-    // Overrides and approvals live on a pull request: say why a finding lifted there blocks here.
-    notes.push(`This ${target.kind === "merge_group" ? "merge group" : `${ctx.eventName} run`} has no pull request reviews, so no override or approval applies: soft-mandatory findings block unless a waiver lifts them. See docs/action.md ("Overrides, approvals and waivers") for fail-on: hard-mandatory outside pull requests.`);
+  if (target.kind === "all" || (target.kind === "merge_group" && target.pull === undefined)) {
+    if (result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) {
+      // Overrides and approvals live on a pull request: say why a finding lifted there blocks here.
+      notes.push(`This ${target.kind === "merge_group" ? "merge group names no pull request in its head ref, so it" : `${ctx.eventName} run`} has no pull request reviews, so no override or approval applies: soft-mandatory findings block unless a waiver lifts them. See docs/action.md ("Overrides, approvals and waivers").`);
+    }
+  } else if (target.kind === "merge_group") {
+    notes.push(`Judged with the reviews of pull request #${target.pull} (named by the merge queue's head ref): an override or approval holds only for the content and plan its reviewer approved.`);
   }
 
   const sha = target.kind === "all" ? target.sha : target.headSha;
@@ -279,6 +298,13 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const inPolicies = (file: string) => file === policiesDir || file.startsWith(`${policiesDir}/`);
   if (sha) md.link = (l: SourceLocation) => (inPolicies(l.file) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
   return { result, md };
+}
+
+/** A pull request's author (null for a deleted account: then no review can be told apart from a self-approval). */
+async function pullAuthor(gh: GitHub, repo: Repo, pullNumber: number): Promise<string | undefined> {
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: pullNumber });
+  const login = (data as { user?: { login?: unknown } | null }).user?.login;
+  return typeof login === "string" && login !== "" ? login : undefined;
 }
 
 /** Whether the workspace's copy of a file is the base commit's (by git blob id), or why that is unknown. */

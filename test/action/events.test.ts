@@ -70,7 +70,7 @@ describe("events and inputs", () => {
     const run = await runAction({ api, workspace, payload: {}, event: "issue_comment" });
     expect(run.code).toBe(2);
     expect(run.annotations[0]!.message).toBe(
-      "Blastgate does not run on 'issue_comment' events: trigger it on pull_request and merge_group (or push, workflow_dispatch, schedule to check every manifest)",
+      "Blastgate does not run on 'issue_comment' events: trigger it on pull_request, pull_request_review and merge_group (or push, workflow_dispatch, schedule to check every manifest)",
     );
   });
 
