@@ -203,7 +203,7 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
     const approvals = (r.approvals ?? []).filter((a) => a.manifest === plan.manifest);
     if (approvals.length > 0) out.push(...approvalLines(approvals), "");
     const digest = digests.get(plan.manifest);
-    if (digest) out.push(`<sub>Content digest ${code(shortDigest(digest))} (the manifest and its identifier file): approvals and overrides hold while it stays the same.</sub>`, "");
+    if (digest) out.push(`<sub>Content digest ${code(shortDigest(digest))} (the manifest, its identifier file and its scripts): approvals and overrides hold while it and the plan above stay the same.</sub>`, "");
     const shown = take(findings);
     if (shown.length) out.push(...FINDINGS_HEAD, ...shown.map((f) => findingRow(f, link)), "");
   });

@@ -316,13 +316,12 @@ describe("waivers among the policy files", () => {
 });
 
 describe("outside a pull request", () => {
-  it("a merge group has no reviews: the override given on the pull request does not apply there, and the summary says why", async () => {
+  it("a merge group applies the reviews of the pull request its head ref names: the override given there holds for the same content", async () => {
     const { api, run, report } = await judgeWith({ event: "merge_group", reviews: [approve("dave", OVERRIDE)] });
-    expect(run.code).toBe(1);
-    expect(report.overrides).toEqual([]);
-    expect(report.findings.find((f: any) => f.ruleId === "change-window").status).toBe("blocking");
-    expect(run.summary).toContain("> This merge group has no pull request reviews, so no override or approval applies");
-    expect(api.requests.some((r) => r.path.includes("/reviews") || r.path.startsWith("/orgs/"))).toBe(false);
+    expect(run.code).toBe(0);
+    expect(report.overrides).toEqual([expect.objectContaining({ by: "dave", status: "accepted" })]);
+    expect(report.findings.find((f: any) => f.ruleId === "change-window").status).toBe("overridden");
+    expect(run.summary).toContain("> Judged with the reviews of pull request #7 (named by the merge queue's head ref)");
     expect(api.violations).toEqual([]);
   });
 
