@@ -2,44 +2,16 @@
  * The governance flags end to end, as a policy author reproduces a pull request's verdict: the CLI as
  * a child process in a real git repository, reviews pointing at real commits.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVENTORY, manifest } from "../support/fixtures.js";
+import { Repo, removeTemps, tempDir } from "../support/git-repo.js";
 import { BIN } from "../support/repo.js";
 import { spawnSync } from "node:child_process";
 import { GOV_CATALOG, MANIFEST, IDS, policy, TICKET_RULE } from "./support.js";
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tempDir = () => {
-  const d = mkdtempSync(path.join(tmpdir(), "blastgate-gov-"));
-  temps.push(d);
-  return d;
-};
-
-/** A git repository; `commit` writes files, commits them and returns the commit id. */
-class Repo {
-  readonly dir = tempDir();
-  constructor(files: Record<string, string>) {
-    this.git("init", "-q");
-    this.commit(files, "first");
-  }
-  git(...args: string[]): string {
-    return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: this.dir, encoding: "utf8" }).trim();
-  }
-  commit(files: Record<string, string>, message: string): string {
-    for (const [rel, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(this.dir, rel)), { recursive: true });
-      writeFileSync(path.join(this.dir, rel), text);
-    }
-    this.git("add", "-A");
-    this.git("commit", "-q", "-m", message);
-    return this.git("rev-parse", "HEAD");
-  }
-}
+afterAll(removeTemps);
 
 const BASE = { "policies/catalog.yaml": GOV_CATALOG, "inventory.ndjson": INVENTORY, "ops/manifest.yaml": MANIFEST, "ids/apps.txt": IDS, "README.md": "ops\n" };
 const TEAMS = { "acme/sre": ["dave", "erin"], "acme/apps": ["alice", "frank"], "acme/app-owners": ["gina"] };

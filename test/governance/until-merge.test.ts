@@ -3,45 +3,16 @@
  * at real commits): approvals and overrides bind to the governed scripts and to the resolved plan,
  * and a waiver's expiry cap counts to the end of its day.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { INVENTORY, manifest } from "../support/fixtures.js";
+import { Repo, removeTemps, tempDir } from "../support/git-repo.js";
 import { BIN } from "../support/repo.js";
 import { GOV_CATALOG, IDS, policy, TICKET_RULE } from "./support.js";
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tempDir = () => {
-  const d = mkdtempSync(path.join(tmpdir(), "blastgate-merge-"));
-  temps.push(d);
-  return d;
-};
-
-class Repo {
-  readonly dir = tempDir();
-  constructor(files: Record<string, string>) {
-    this.git("init", "-q");
-    this.commit(files, "first");
-  }
-  git(...args: string[]): string {
-    return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: this.dir, encoding: "utf8" }).trim();
-  }
-  commit(files: Record<string, string | null>, message: string): string {
-    for (const [rel, text] of Object.entries(files)) {
-      if (text === null) rmSync(path.join(this.dir, rel));
-      else {
-        mkdirSync(path.dirname(path.join(this.dir, rel)), { recursive: true });
-        writeFileSync(path.join(this.dir, rel), text);
-      }
-    }
-    this.git("add", "-A");
-    this.git("commit", "-q", "-m", message);
-    return this.git("rev-parse", "HEAD");
-  }
-}
+afterAll(removeTemps);
 
 const TEAMS = { "acme/sre": ["dave", "erin"], "acme/apps": ["alice", "frank"], "acme/app-owners": ["gina"], "acme/sites": ["hank"] };
 let n = 5000;
