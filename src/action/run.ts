@@ -261,7 +261,9 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   if (selection.manifests.length === 0) log.info("no manifest to judge");
 
   const what = target.kind === "pull_request" ? "pull request" : "change";
-  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance, ...(basePolicies ? { policies: basePolicies } : {}) });
+  // A pull request or merge group is one change: its manifests' blast-radius limits also hold together.
+  const change = target.kind === "all" ? {} : { change: selection.touchedByChange };
+  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance, ...change, ...(basePolicies ? { policies: basePolicies } : {}) });
   result.problems.unshift(...selection.problems);
 
   if (selection.policyChanges.length > 0 && target.kind !== "all") {

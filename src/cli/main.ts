@@ -123,7 +123,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const discovery: Problem[] = [];
   const manifests = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery, DEFAULT_LIMITS.maxDocumentBytes);
   const governance = await governanceInputs(values, io.cwd, root, discovery);
-  const result = await runCheck({ workspace, policiesDir, manifests, now, governance });
+  // Paths named, or a change given: those manifests are one change, and blast-radius limits also hold for them together.
+  // A whole-tree run judges each on its own (they ran at different times).
+  const change = patterns.length > 0 ? "judged" : governance.changedFiles !== undefined ? "changed" : undefined;
+  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, ...(change ? { change } : {}) });
   if (discovery.length > 0) {
     result.problems.unshift(...discovery);
     result.counts.problems = result.problems.length;

@@ -161,6 +161,8 @@ export const catalogSchema = {
           parent: name,
           products: stringList,
           owner: { type: "string", minLength: 1 },
+          // Measured in the platform team's restore drills: a manifest may not claim to restore faster.
+          restoreRate: { type: "string", pattern: RATE_PATTERN },
         },
       },
     },

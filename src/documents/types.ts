@@ -50,7 +50,7 @@ export interface CatalogDocument {
   metadata?: { name?: string; description?: string };
   environments?: string[];
   inventory?: string;
-  kinds: Record<string, { description?: string; identifier: { pattern: string; examples?: string[] }; parent?: string; products?: string[]; owner?: string }>;
+  kinds: Record<string, { description?: string; identifier: { pattern: string; examples?: string[] }; parent?: string; products?: string[]; owner?: string; restoreRate?: string }>;
   actions: Record<string, { target: string; destructive: boolean; description?: string }>;
   products?: Record<string, { rpo: string; restorePoint: string; datastores?: string[]; description?: string }>;
 }

@@ -1,7 +1,7 @@
 import type { Problem } from "../documents/problem.js";
-import { pointerOf } from "../documents/source.js";
+import { pointerOf, type SourceLocation } from "../documents/source.js";
 import { suggest } from "../documents/validate.js";
-import { measure, planScope, type Plan } from "../measure/plan.js";
+import { measure, measureTogether, planScope, type MeasuredManifest, type Plan } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import { resolveIdentifiers } from "../resolve/resolve.js";
@@ -26,6 +26,12 @@ export interface EvaluationInput {
   problems: Problem[];
   /** Reviews, memberships, digests, waivers and the change, gathered beforehand; without them nothing is overridden or approved. */
   governance?: GovernanceFacts;
+  /**
+   * The manifests judged as one change (a pull request's, a merge group's, those named on the command line):
+   * blast-radius limits also hold for them together, so a run split across manifests is still one run.
+   * Absent: each manifest is judged on its own (a whole-tree check of manifests that ran at different times).
+   */
+  change?: readonly string[];
 }
 
 export interface Evaluation {
@@ -72,6 +78,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
       policy: rule.location,
     });
   };
+  const change = input.change ? new Set(input.change) : undefined;
+  /** Per rule judged over the change: the manifests of the change it matched. */
+  const together = new Map<CompiledRule, (MeasuredManifest & { file: string; targetsAt: SourceLocation })[]>();
   if (catalog) {
     const knownEnvironments = catalog.environments ? new Set(catalog.environments) : inventory?.environmentNames();
     for (const m of input.manifests) {
@@ -86,6 +95,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
       if (!consistent) continue;
       for (const rule of input.rules) {
         if (!ruleApplies(rule, m, resolution.byKind.keys())) continue;
+        if (rule.module.checkTogether && change?.has(m.file)) {
+          let parts = together.get(rule);
+          if (!parts) together.set(rule, (parts = []));
+          parts.push({ file: m.file, identifiers: m.identifiers, resolution, plan, targetsAt: m.source.map.locate("/spec/target/identifiers") });
+        }
         const ctx: RuleContext<Record<string, unknown>> = {
           options: rule.options,
           manifest: m,
@@ -113,6 +127,15 @@ export function evaluate(input: EvaluationInput): Evaluation {
           problems.push({ code: "internal", message: `rule '${rule.id}' (${rule.type}) failed on ${m.file}: ${(e as Error).message}`, location: rule.location });
         }
       }
+    }
+  }
+  for (const [rule, parts] of together) {
+    if (parts.length < 2) continue;
+    parts.sort((a, b) => cmp(a.file, b.file));
+    try {
+      rule.module.checkTogether!({ options: rule.options, manifests: parts, together: measureTogether(parts, catalog!, inventory), report: (r) => push(rule, r, parts[0]!.file) });
+    } catch (e) {
+      problems.push({ code: "internal", message: `rule '${rule.id}' (${rule.type}) failed on the manifests of the change together: ${(e as Error).message}`, location: rule.location });
     }
   }
   const changes = facts.changes;

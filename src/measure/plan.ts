@@ -3,6 +3,79 @@ import { formatDuration, grouped, parseDate, parseDuration, parseRate } from "..
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { Resolution } from "../resolve/resolve.js";
+import { kindsMatching } from "../resolve/catalog.js";
+import type { IdentifierList } from "../documents/identifiers.js";
+
+/** How much a run destroys: what blast-radius limits, for one manifest or for all the manifests of one change. */
+export interface Radius {
+  targets: number;
+  tenants?: number;
+  customers?: number;
+  shareOfKind: Plan["shareOfKind"];
+  contained: { total: number; byKind: Record<string, number> };
+}
+
+/** The manifests of one change as data: what the engine hands `measureTogether`. */
+export interface MeasuredManifest {
+  identifiers: IdentifierList;
+  resolution: Resolution;
+  plan: Plan;
+}
+
+/**
+ * What several manifests destroy together, each object counted once (two manifests naming the same
+ * site destroy it once). Owners are counted only when the inventory holds every target.
+ */
+export function measureTogether(parts: readonly MeasuredManifest[], catalog: Catalog, inventory: Inventory | undefined): Radius {
+  const kindOfId = new Map<string, string | undefined>();
+  const rows = new Set<number>();
+  for (const { identifiers: ids, resolution } of parts) {
+    for (const r of resolution.rows) rows.add(r);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids.value(i);
+      if (kindOfId.has(id)) continue;
+      const row = inventory ? (ids.row ? ids.row(i) : (inventory.row(id) ?? -1)) : -1;
+      if (row >= 0) kindOfId.set(id, inventory!.kindOf(row));
+      else {
+        const kinds = kindsMatching(catalog, id);
+        kindOfId.set(id, kinds.length === 1 ? kinds[0] : undefined);
+      }
+    }
+  }
+  const byKind: Record<string, number> = record();
+  for (const k of kindOfId.values()) if (k !== undefined) byKind[k] = (byKind[k] ?? 0) + 1;
+  const radius: Radius = { targets: kindOfId.size, shareOfKind: record(), contained: { total: 0, byKind: record() } };
+  if (inventory) {
+    for (const [k, n] of Object.entries(byKind)) {
+      const of = inventory.countOfKind(k);
+      if (of > 0) radius.shareOfKind[k] = { count: n, of, share: n / of };
+    }
+    const inside = inventory.containedIn([...rows]);
+    radius.contained.total = inside.length;
+    for (const r of inside) {
+      const k = inventory.kindOf(r);
+      radius.contained.byKind[k] = (radius.contained.byKind[k] ?? 0) + 1;
+    }
+    if (parts.every((p) => p.plan.notInInventory === 0)) Object.assign(radius, inventory.distinctOwners([...rows]));
+  }
+  return radius;
+}
+
+/** Objects inside the targets that the inventory marks, a count and the first few. */
+export interface ContainedSample {
+  count: number;
+  /** Each example with the target it is inside (the identifier whose deletion destroys it). */
+  examples: { id: string; kind: string; target: string }[];
+}
+
+export interface Contained {
+  total: number;
+  byKind: Record<string, number>;
+  protected: ContainedSample;
+  otherEnvironment: Record<string, ContainedSample>;
+}
+
+const CONTAINED_EXAMPLES = 10;
 
 export interface PlannedStage {
   name: string;
@@ -26,8 +99,11 @@ export interface Plan {
   byKind: Record<string, number>;
   unresolved: number;
   ambiguous: number;
-  /** Objects inside the targets (inventory rows whose parent is a target, transitively). */
-  contained: { total: number; byKind: Record<string, number> };
+  /**
+   * Objects inside the targets (inventory rows whose parent is a target, transitively): destroyed with
+   * them, so protected ones and ones in another environment count as if they were targets.
+   */
+  contained: Contained;
   /** Identifiers the inventory does not hold (their tenant and customer are unknown). */
   notInInventory: number;
   /** Known only with an inventory. */
@@ -43,7 +119,20 @@ export interface Plan {
   stages: PlannedStage[];
   /** Sum of stage sizes before rounding, to check coverage. */
   stagedTotal: number;
-  restore: { ratePerHour?: number; seconds?: number; rtoSeconds?: number; withinRto?: boolean };
+  /**
+   * `ratePerHour` is the slower of the manifest's claim and the rate measured in drills for the kinds
+   * destroyed (`kinds.<kind>.restoreRate`): a claim is not trusted beyond what was measured.
+   */
+  restore: {
+    ratePerHour?: number;
+    /** The rate the restore time is computed at, as written (the manifest's or the catalog's). */
+    rate?: string;
+    claimedPerHour?: number;
+    measured?: { kind: string; perHour: number; rate: string };
+    seconds?: number;
+    rtoSeconds?: number;
+    withinRto?: boolean;
+  };
   rollback?: { strategy: string; runbook?: string; lastTested?: string; drillAgeSeconds?: number };
   /** The sentence a reviewer reads first. */
   summary: string;
@@ -60,16 +149,28 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
   const byKind: Record<string, number> = record();
   for (const [k, s] of [...resolution.byKind.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) byKind[k] = s.count;
 
-  const contained = { total: 0, byKind: record<number>() };
+  const contained: Contained = { total: 0, byKind: record<number>(), protected: { count: 0, examples: [] }, otherEnvironment: record() };
   let tenants: number | undefined;
   let customers: number | undefined;
   const shareOfKind: Plan["shareOfKind"] = record();
   if (inventory) {
     const inside = inventory.containedIn(resolution.rows);
     contained.total = inside.length;
+    let targetRows: Set<number> | undefined;
+    const note = (s: ContainedSample, r: number) => {
+      s.count++;
+      if (s.examples.length >= CONTAINED_EXAMPLES) return;
+      targetRows ??= new Set(resolution.rows);
+      let t = inventory.parentOf(r);
+      while (t !== undefined && !targetRows.has(t)) t = inventory.parentOf(t);
+      s.examples.push({ id: inventory.idAt(r), kind: inventory.kindOf(r), target: t === undefined ? "" : inventory.idAt(t) });
+    };
     for (const r of inside) {
       const k = inventory.kindOf(r);
       contained.byKind[k] = (contained.byKind[k] ?? 0) + 1;
+      if (inventory.isProtected(r)) note(contained.protected, r);
+      const env = inventory.environmentOf(r);
+      if (env !== undefined && env !== spec.environment) note((contained.otherEnvironment[env] ??= { count: 0, examples: [] }), r);
     }
     ({ tenants, customers } = inventory.distinctOwners(resolution.rows));
     for (const [k, n] of Object.entries(byKind)) {
@@ -103,13 +204,22 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
     before = cum;
   }
 
-  const rate = spec.rollback?.restoreRate ? parseRate(spec.rollback.restoreRate) : undefined;
+  const claimed = spec.rollback?.restoreRate ? parseRate(spec.rollback.restoreRate) : undefined;
   const rto = spec.rollback?.rto ? parseDuration(spec.rollback.rto) : undefined;
   const restore: Plan["restore"] = {};
-  if (rate?.ok) {
-    restore.ratePerHour = rate.value;
-    restore.seconds = (n / rate.value) * 3600;
+  const measured = slowestMeasured(catalog, [spec.target.kind, ...Object.keys(byKind)]);
+  if (measured) restore.measured = measured;
+  if (claimed?.ok) restore.claimedPerHour = claimed.value;
+  // Without a restore strategy nothing is restored: no time to compute.
+  const restores = spec.rollback !== undefined && spec.rollback.strategy !== "none";
+  if (claimed?.ok && (!measured || claimed.value <= measured.perHour)) {
+    restore.ratePerHour = claimed.value;
+    restore.rate = spec.rollback!.restoreRate!;
+  } else if (measured && (claimed?.ok || restores)) {
+    restore.ratePerHour = measured.perHour;
+    restore.rate = measured.rate;
   }
+  if (restore.ratePerHour !== undefined) restore.seconds = (n / restore.ratePerHour) * 3600;
   if (rto?.ok) restore.rtoSeconds = rto.value;
   if (restore.seconds !== undefined && restore.rtoSeconds !== undefined) restore.withinRto = restore.seconds <= restore.rtoSeconds;
 
@@ -155,6 +265,27 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
   return plan;
 }
 
+/** The slowest restore rate measured in drills among the kinds a run destroys. */
+function slowestMeasured(catalog: Catalog, kinds: string[]): Plan["restore"]["measured"] {
+  let slowest: Plan["restore"]["measured"];
+  for (const k of new Set(kinds)) {
+    const def = catalog.kinds.get(k);
+    if (def?.restoreRatePerHour !== undefined && (!slowest || def.restoreRatePerHour < slowest.perHour)) slowest = { kind: k, perHour: def.restoreRatePerHour, rate: def.restoreRate! };
+  }
+  return slowest;
+}
+
+/**
+ * "775 customers", "at least 3 customers (5 not in the inventory)", or, when no identifier is in the
+ * inventory, "unknown customers (5,000 not in the inventory)": never "at least 0".
+ */
+export function customersOf(p: Pick<Plan, "customers" | "notInInventory">): string | undefined {
+  if (p.customers === undefined) return undefined;
+  if (p.notInInventory === 0) return plural(p.customers, "customer");
+  const missing = `${grouped(p.notInInventory)} not in the inventory`;
+  return p.customers === 0 ? `unknown customers (${missing})` : `at least ${plural(p.customers, "customer")} (${missing})`;
+}
+
 function plural(n: number, word: string): string {
   return `${grouped(n)} ${word}${n === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
 }
@@ -183,7 +314,8 @@ export function summarize(p: Plan): string {
   if (p.unresolved) kinds.push(`${plural(p.unresolved, "identifier")} of unknown kind`);
   if (p.ambiguous) kinds.push(`${plural(p.ambiguous, "identifier")} of ambiguous kind`);
   let what = kinds.length ? kinds.join(" and ") : plural(p.targets, p.declaredKind);
-  if (p.customers !== undefined) what += ` of ${p.notInInventory > 0 ? "at least " : ""}${plural(p.customers, "customer")}${p.notInInventory > 0 ? ` (${grouped(p.notInInventory)} not in the inventory)` : ""}`;
+  const customers = customersOf(p);
+  if (customers !== undefined) what += ` of ${customers}`;
   const parts = [`${p.action} ${verb} ${what} in ${p.environment}`];
   const resolvedKinds = Object.keys(p.byKind);
   if (resolvedKinds.length > 0 && (resolvedKinds.length > 1 || resolvedKinds[0] !== p.declaredKind)) {

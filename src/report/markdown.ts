@@ -3,7 +3,7 @@ import type { SourceLocation } from "../documents/source.js";
 import { shortDigest } from "../governance/digest.js";
 import { statusOf } from "../governance/judge.js";
 import type { ApprovalRecord, OverrideRecord, WaiverRecord } from "../governance/types.js";
-import type { Plan } from "../measure/plan.js";
+import { customersOf, type Plan } from "../measure/plan.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
 import { grouped } from "../documents/units.js";
@@ -114,7 +114,8 @@ export function destroyLine(p: Plan): string {
   const resolved = Object.keys(p.byKind);
   if (resolved.length > 0 && (resolved.length > 1 || resolved[0] !== p.declaredKind)) parts[0] += ` (the manifest declares ${escapeMd(p.declaredKind)})`;
   if (p.contained.total > 0) parts.push(`${Object.entries(p.contained.byKind).map(([k, c]) => `${n(c)} ${k}`).join(", ")} inside`);
-  if (p.customers !== undefined) parts.push(plural(p.customers, "customer"));
+  const customers = customersOf(p);
+  if (customers !== undefined) parts.push(customers);
   parts.push(escapeMd(p.environment));
   parts.push(p.deletion.mode === "hard" ? "**hard delete**" : "soft delete");
   return parts.join(" · ");

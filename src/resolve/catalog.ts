@@ -2,7 +2,7 @@ import { RE2JS } from "re2js";
 import type { Problem } from "../documents/problem.js";
 import type { CatalogDocument, Validated } from "../documents/types.js";
 import type { ParsedDocument } from "../documents/yaml.js";
-import { parseDuration } from "../documents/units.js";
+import { parseDuration, parseRate } from "../documents/units.js";
 import { printable } from "../documents/identifiers.js";
 import { suggest } from "../documents/validate.js";
 import { pointerOf, type SourceLocation } from "../documents/source.js";
@@ -14,6 +14,9 @@ export interface KindDefinition {
   parent?: string;
   products: string[];
   owner?: string;
+  /** Objects restored per hour, measured in drills (`kinds.<kind>.restoreRate`), and as written. */
+  restoreRatePerHour?: number;
+  restoreRate?: string;
 }
 
 export interface ProductDefinition {
@@ -62,6 +65,13 @@ export function compileCatalog({ doc, source }: Validated<CatalogDocument>): { c
     const def: KindDefinition = { name, pattern, patternText: k.identifier.pattern, products: k.products ?? [] };
     if (k.parent !== undefined) def.parent = k.parent;
     if (k.owner !== undefined) def.owner = k.owner;
+    if (k.restoreRate !== undefined) {
+      const rate = parseRate(k.restoreRate);
+      if (rate.ok) {
+        def.restoreRatePerHour = rate.value;
+        def.restoreRate = k.restoreRate;
+      } else problems.push({ code: "catalog", message: `kinds.${name}.restoreRate: ${rate.reason}`, location: at("kinds", name, "restoreRate") });
+    }
     kinds.set(name, def);
     (k.products ?? []).forEach((p, i) => {
       if (!products.has(p)) problems.push({ code: "catalog", message: `kinds.${name}.products names '${p}', which is not defined under products`, location: at("kinds", name, "products", i) });

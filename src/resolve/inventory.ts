@@ -159,6 +159,13 @@ export class Inventory {
     return o;
   }
 
+  /** The row of r's parent, when the inventory holds it. */
+  parentOf(r: number): number | undefined {
+    this.settle();
+    const p = this.parents[r]!;
+    return p >= 0 ? p : undefined;
+  }
+
   kindOf(r: number): string {
     return this.kindTable.names[this.kinds[r]!]!;
   }

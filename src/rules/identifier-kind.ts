@@ -1,4 +1,7 @@
 import { defineRule } from "./types.js";
+import type { IdentifierList } from "../documents/identifiers.js";
+import type { ContainedSample } from "../measure/plan.js";
+import { grouped } from "../documents/units.js";
 import { describeSample, exampleIds, num } from "./examples.js";
 
 interface Options {
@@ -24,8 +27,8 @@ export default defineRule<Options>({
       additionalProperties: false,
       properties: {
         requireInventory: { description: "identifiers absent from the inventory are a finding", type: "boolean", default: false },
-        checkEnvironment: { description: "objects the inventory places in another environment are a finding", type: "boolean", default: true },
-        checkProtected: { description: "objects the inventory marks protected (in use or locked) are a finding", type: "boolean", default: true },
+        checkEnvironment: { description: "objects the inventory places in another environment are a finding, targets and the objects inside them alike", type: "boolean", default: true },
+        checkProtected: { description: "objects the inventory marks protected (in use or locked) are a finding, targets and the objects inside them alike", type: "boolean", default: true },
       },
     },
     messages: {
@@ -35,6 +38,8 @@ export default defineRule<Options>({
       ambiguous: "{{count}} of {{total}} identifiers match more than one kind ({{kinds}}), so their kind cannot be told: {{examples}}",
       otherEnvironment: "{{count}} of {{total}} identifiers belong to {{actual}}, not {{environment}}: {{examples}}",
       protected: "{{count}} of {{total}} targets are protected (in use or locked): {{examples}}",
+      containedOtherEnvironment: "{{count}} objects inside the targets belong to {{actual}}, not {{environment}}, and are destroyed with them: {{examples}}",
+      containedProtected: "{{count}} objects inside the targets are protected (in use or locked) and are destroyed with them: {{examples}}",
       notInInventory: "{{count}} of {{total}} identifiers are not in the inventory {{inventory}}: {{examples}}",
     },
   },
@@ -98,6 +103,26 @@ export default defineRule<Options>({
         evidence: { count: r.protected.count, total: r.total, examples: exampleIds(r.protected, ids) },
       });
     }
+    const inside = ctx.plan.contained;
+    if (options.checkEnvironment) {
+      for (const [env, s] of Object.entries(inside.otherEnvironment)) {
+        ctx.report({
+          location: containerAt(s, ids),
+          messageId: "containedOtherEnvironment",
+          data: { count: num(s.count), actual: env, environment: spec.environment, examples: describeContained(s) },
+          evidence: { count: s.count, environment: spec.environment, actualEnvironment: env, examples: s.examples.slice(0, 5).map((e) => e.id), targets: s.examples.slice(0, 5).map((e) => e.target) },
+        });
+      }
+    }
+    if (options.checkProtected && inside.protected.count > 0) {
+      const s = inside.protected;
+      ctx.report({
+        location: containerAt(s, ids),
+        messageId: "containedProtected",
+        data: { count: num(s.count), examples: describeContained(s) },
+        evidence: { count: s.count, examples: s.examples.slice(0, 5).map((e) => e.id), targets: s.examples.slice(0, 5).map((e) => e.target) },
+      });
+    }
     if (options.requireInventory && ctx.inventory && r.notInInventory.count > 0) {
       ctx.report({
         location: ids.location(r.notInInventory.examples[0]!),
@@ -108,6 +133,20 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** "'app-0007' (app) in 'site-0003', ... and 4 more" */
+function describeContained(s: ContainedSample, max = 3): string {
+  const shown = s.examples.slice(0, max).map((e) => `'${e.id}' (${e.kind}) in '${e.target}'`);
+  const more = s.count - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${grouped(more)} more` : shown.join(", ");
+}
+
+/** The identifier of the target holding the first example: deleting it is what destroys the object. */
+function containerAt(s: ContainedSample, ids: IdentifierList) {
+  const target = s.examples[0]?.target;
+  for (let i = 0; i < ids.length; i++) if (ids.value(i) === target) return ids.location(i);
+  return ids.location(0);
+}
 
 function prefixed(byKind: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(byKind).map(([k, n]) => [`resolved.${k}`, n]));

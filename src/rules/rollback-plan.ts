@@ -15,6 +15,8 @@ interface Options {
   restoreWithinRto?: boolean;
   /** The RTO itself may be no longer than this. */
   maxRto?: string;
+  /** A restoreRate faster than the catalog's measured rate for the kind (`kinds.<kind>.restoreRate`) is a finding. */
+  checkRestoreRate: boolean;
 }
 
 const seconds = (d: string | undefined) => {
@@ -40,6 +42,11 @@ export default defineRule<Options>({
         maxDrillAge: { description: "oldest acceptable rollback.lastTested", type: "string", pattern: DURATION_PATTERN },
         restoreWithinRto: { description: "targets / restoreRate must fit within rto", type: "boolean" },
         maxRto: { description: "longest acceptable rto", type: "string", pattern: DURATION_PATTERN },
+        checkRestoreRate: {
+          description: "a rollback.restoreRate faster than the rate the catalog's kinds.<kind>.restoreRate records from drills is a finding (the restore time is always computed at the slower of the two)",
+          type: "boolean",
+          default: true,
+        },
       },
     },
     messages: {
@@ -53,6 +60,7 @@ export default defineRule<Options>({
       futureDrill: "spec.rollback.lastTested ({{date}}) is in the future",
       restoreUnknown: "the restore time cannot be computed: spec.rollback needs {{missing}}",
       restoreTooSlow: "restoring {{count}} targets at {{rate}} takes {{restore}}, longer than the RTO of {{rto}}",
+      fasterThanMeasured: "spec.rollback.restoreRate {{rate}} is faster than the {{measured}} measured in restore drills for {{kind}} (kinds.{{kind}}.restoreRate in the catalog); the restore time is computed at {{measured}}",
       rtoTooLong: "the RTO of {{rto}} is longer than the policy's maximum of {{max}}",
     },
   },
@@ -99,15 +107,24 @@ export default defineRule<Options>({
         });
       }
     }
+    const { measured, claimedPerHour } = plan.restore;
+    if (o.checkRestoreRate && measured && claimedPerHour !== undefined && claimedPerHour > measured.perHour) {
+      ctx.report({
+        location: ctx.at("/spec/rollback/restoreRate"),
+        messageId: "fasterThanMeasured",
+        data: { rate: rb!.restoreRate!, measured: measured.rate, kind: measured.kind },
+        evidence: { claimedPerHour, measuredPerHour: measured.perHour, kind: measured.kind },
+      });
+    }
     if (o.restoreWithinRto) {
-      const missing = [!rb?.restoreRate && "restoreRate", !rb?.rto && "rto"].filter(Boolean) as string[];
+      const missing = [plan.restore.ratePerHour === undefined && !rb?.restoreRate && "restoreRate", !rb?.rto && "rto"].filter(Boolean) as string[];
       if (missing.length > 0) {
         ctx.report({ location: ctx.at(`/spec/rollback/${missing[0]}`), messageId: "restoreUnknown", data: { missing: missing.join(" and ") }, evidence: { missing } });
       } else if (plan.restore.withinRto === false) {
         ctx.report({
           location: ctx.at("/spec/rollback/restoreRate"),
           messageId: "restoreTooSlow",
-          data: { count: num(plan.targets), rate: rb!.restoreRate!, restore: formatDuration(plan.restore.seconds!), rto: rb!.rto! },
+          data: { count: num(plan.targets), rate: plan.restore.rate!, restore: formatDuration(plan.restore.seconds!), rto: rb!.rto! },
           evidence: { targets: plan.targets, restoreSeconds: Math.round(plan.restore.seconds!), rtoSeconds: plan.restore.rtoSeconds!, ratePerHour: plan.restore.ratePerHour! },
         });
       }

@@ -2,7 +2,7 @@ import type { IdentifierList } from "../documents/identifiers.js";
 import type { SourceLocation } from "../documents/source.js";
 import type { Enforcement, OperationDocument } from "../documents/types.js";
 import type { ParsedDocument } from "../documents/yaml.js";
-import type { Plan } from "../measure/plan.js";
+import type { Plan, Radius } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { Resolution } from "../resolve/resolve.js";
@@ -92,6 +92,16 @@ export interface ChangeContext<O> {
   report(r: Report): void;
 }
 
+/** For limits that hold over all the manifests of one change a rule matches (blast-radius): a run split in parts is still one run. */
+export interface TogetherContext<O> {
+  options: O;
+  /** The manifests of the change the rule matched (two or more), in file order, with where each names its targets. */
+  manifests: { file: string; plan: Plan; targetsAt: SourceLocation }[];
+  /** What they destroy together, each object counted once. */
+  together: Radius;
+  report(r: Report): void;
+}
+
 /** A rule type, written the way ESLint rules are: metadata, an options schema, one pure function. */
 export interface RuleModule<O = Record<string, unknown>> {
   meta: {
@@ -112,6 +122,8 @@ export interface RuleModule<O = Record<string, unknown>> {
   checkOptions?(options: O): { option: string; message: string } | undefined;
   /** Judged once per run over the change, not per manifest; such a rule takes no `match`. */
   checkChanges?(context: ChangeContext<O>): void;
+  /** Judged once over the manifests of one change the rule matches, when the caller says which manifests form one change. */
+  checkTogether?(context: TogetherContext<O>): void;
 }
 
 export function defineRule<O>(rule: RuleModule<O>): RuleModule<O> {
