@@ -54,8 +54,12 @@ function run(args: string[], cwd: string): Promise<{ status: number | null; stdo
  * no internal error, an exit code that agrees with the verdict.
  */
 export async function check(manifest: string | undefined, opts: { policies?: string; root?: string } = {}): Promise<Outcome> {
-  const root = opts.root ?? REPO;
-  const r = await run(["check", ...(manifest === undefined ? [] : [manifest]), "--root", root, "--policies", opts.policies ?? "policies", "--format", "json", "--now", "2026-11-24"], root);
+  return checkWith([...(manifest === undefined ? [] : [manifest]), "--policies", opts.policies ?? "policies"], opts.root ?? REPO);
+}
+
+/** `check` with any arguments after `check` (several paths, `--changed`, ...), in the root given. */
+export async function checkWith(args: string[], root: string): Promise<Outcome> {
+  const r = await run(["check", ...args, "--root", root, "--format", "json", "--now", "2026-11-24"], root);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/internal error/);
   let report: Report;
