@@ -1344,7 +1344,7 @@ return errors === 0;
 }
 
 export const document_Catalog = validate11;
-const schema12 = {"$id":"blastgate.dev/v1/Catalog","type":"object","additionalProperties":false,"required":["apiVersion","kind","kinds","actions"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Catalog"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"environments":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"minItems":1},"inventory":{"type":"string","minLength":1},"kinds":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["identifier"],"properties":{"description":{"type":"string","maxLength":10000},"identifier":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"maxLength":4096},"examples":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","minLength":1,"maxLength":512}}}},"parent":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"products":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"owner":{"type":"string","minLength":1}}}},"actions":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["target","destructive"],"properties":{"target":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"destructive":{"type":"boolean"},"description":{"type":"string","maxLength":10000}}}},"products":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"additionalProperties":{"type":"object","additionalProperties":false,"required":["rpo","restorePoint"],"properties":{"rpo":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restorePoint":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"datastores":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"description":{"type":"string","maxLength":10000}}}}}};
+const schema12 = {"$id":"blastgate.dev/v1/Catalog","type":"object","additionalProperties":false,"required":["apiVersion","kind","kinds","actions"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Catalog"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"environments":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"minItems":1},"inventory":{"type":"string","minLength":1},"kinds":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["identifier"],"properties":{"description":{"type":"string","maxLength":10000},"identifier":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"maxLength":4096},"examples":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","minLength":1,"maxLength":512}}}},"parent":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"products":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"owner":{"type":"string","minLength":1},"restoreRate":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?/[smhdw]$"}}}},"actions":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["target","destructive"],"properties":{"target":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"destructive":{"type":"boolean"},"description":{"type":"string","maxLength":10000}}}},"products":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"additionalProperties":{"type":"object","additionalProperties":false,"required":["rpo","restorePoint"],"properties":{"rpo":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restorePoint":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"datastores":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"description":{"type":"string","maxLength":10000}}}}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Catalog" */;
@@ -1675,7 +1675,7 @@ vErrors.push(err26);
 errors++;
 }
 for(const key4 in data9){
-if(!(((((key4 === "description") || (key4 === "identifier")) || (key4 === "parent")) || (key4 === "products")) || (key4 === "owner"))){
+if(!((((((key4 === "description") || (key4 === "identifier")) || (key4 === "parent")) || (key4 === "products")) || (key4 === "owner")) || (key4 === "restoreRate"))){
 const err27 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.kinds.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err27];
@@ -1975,9 +1975,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.additionalProperties.type,parentSchema:schema12.properties.kinds.additionalProperties,data:data9};
+if(data9.restoreRate !== undefined){
+let data19 = data9.restoreRate;
+if(typeof data19 === "string"){
+if(!pattern13.test(data19)){
+const err52 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/restoreRate",schemaPath:"#/properties/kinds/additionalProperties/properties/restoreRate/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?/[smhdw]$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?/[smhdw]$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?/[smhdw]$",parentSchema:schema12.properties.kinds.additionalProperties.properties.restoreRate,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1987,9 +1989,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
 else {
-const err53 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.type,parentSchema:schema12.properties.kinds,data:data8};
+const err53 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/restoreRate",schemaPath:"#/properties/kinds/additionalProperties/properties/restoreRate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.restoreRate.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.restoreRate,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1999,11 +2000,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.actions !== undefined){
-let data19 = data.actions;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(Object.keys(data19).length < 1){
-const err54 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12.properties.actions,data:data19};
+}
+else {
+const err54 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.additionalProperties.type,parentSchema:schema12.properties.kinds.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2012,11 +2011,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key6 in data19){
-const _errs46 = errors;
-if(typeof key6 === "string"){
-if(func2(key6) > 128){
-const err55 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.type,parentSchema:schema12.properties.kinds,data:data8};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2025,8 +2023,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!pattern6.test(key6)){
-const err56 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
+}
+if(data.actions !== undefined){
+let data20 = data.actions;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(Object.keys(data20).length < 1){
+const err56 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12.properties.actions,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2035,9 +2037,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.propertyNames.type,parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
+for(const key6 in data20){
+const _errs48 = errors;
+if(typeof key6 === "string"){
+if(func2(key6) > 128){
+const err57 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2046,9 +2050,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-var valid12 = _errs46 === errors;
-if(!valid12){
-const err58 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema12.properties.actions.propertyNames,parentSchema:schema12.properties.actions,data:data19};
+if(!pattern6.test(key6)){
+const err58 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2058,11 +2061,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-for(const key7 in data19){
-let data20 = data19[key7];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.target === undefined){
-const err59 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data20};
+else {
+const err59 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.propertyNames.type,parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2071,8 +2071,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data20.destructive === undefined){
-const err60 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "destructive"},message:"must have required property '"+"destructive"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data20};
+var valid12 = _errs48 === errors;
+if(!valid12){
+const err60 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema12.properties.actions.propertyNames,parentSchema:schema12.properties.actions,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2081,9 +2082,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key8 in data20){
-if(!(((key8 === "target") || (key8 === "destructive")) || (key8 === "description"))){
-const err61 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.actions.additionalProperties,data:data20};
+}
+for(const key7 in data20){
+let data21 = data20[key7];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.target === undefined){
+const err61 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2092,12 +2096,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data20.target !== undefined){
-let data21 = data20.target;
-if(typeof data21 === "string"){
-if(func2(data21) > 128){
-const err62 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data21};
+if(data21.destructive === undefined){
+const err62 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "destructive"},message:"must have required property '"+"destructive"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2106,8 +2106,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(!pattern6.test(data21)){
-const err63 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data21};
+for(const key8 in data21){
+if(!(((key8 === "target") || (key8 === "destructive")) || (key8 === "description"))){
+const err63 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2117,8 +2118,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.target.type,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data21};
+if(data21.target !== undefined){
+let data22 = data21.target;
+if(typeof data22 === "string"){
+if(func2(data22) > 128){
+const err64 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data22};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2127,11 +2131,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data20.destructive !== undefined){
-let data22 = data20.destructive;
-if(typeof data22 !== "boolean"){
-const err65 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/destructive",schemaPath:"#/properties/actions/additionalProperties/properties/destructive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.actions.additionalProperties.properties.destructive.type,parentSchema:schema12.properties.actions.additionalProperties.properties.destructive,data:data22};
+if(!pattern6.test(data22)){
+const err65 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2141,11 +2142,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data20.description !== undefined){
-let data23 = data20.description;
-if(typeof data23 === "string"){
-if(func2(data23) > 10000){
-const err66 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data23};
+else {
+const err66 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.target.type,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2155,8 +2153,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.description.type,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data23};
+if(data21.destructive !== undefined){
+let data23 = data21.destructive;
+if(typeof data23 !== "boolean"){
+const err67 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/destructive",schemaPath:"#/properties/actions/additionalProperties/properties/destructive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.actions.additionalProperties.properties.destructive.type,parentSchema:schema12.properties.actions.additionalProperties.properties.destructive,data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2166,9 +2166,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.additionalProperties.type,parentSchema:schema12.properties.actions.additionalProperties,data:data20};
+if(data21.description !== undefined){
+let data24 = data21.description;
+if(typeof data24 === "string"){
+if(func2(data24) > 10000){
+const err68 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data24};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2178,9 +2180,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.type,parentSchema:schema12.properties.actions,data:data19};
+const err69 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.description.type,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data24};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2190,14 +2191,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.products !== undefined){
-let data24 = data.products;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key9 in data24){
-const _errs60 = errors;
-if(typeof key9 === "string"){
-if(func2(key9) > 128){
-const err70 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
+}
+else {
+const err70 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.additionalProperties.type,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2206,8 +2202,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(!pattern6.test(key9)){
-const err71 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.type,parentSchema:schema12.properties.actions,data:data20};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2217,8 +2215,14 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.propertyNames.type,parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
+if(data.products !== undefined){
+let data25 = data.products;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key9 in data25){
+const _errs62 = errors;
+if(typeof key9 === "string"){
+if(func2(key9) > 128){
+const err72 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2227,9 +2231,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-var valid15 = _errs60 === errors;
-if(!valid15){
-const err73 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema12.properties.products.propertyNames,parentSchema:schema12.properties.products,data:data24};
+if(!pattern6.test(key9)){
+const err73 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2239,11 +2242,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-for(const key10 in data24){
-let data25 = data24[key10];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.rpo === undefined){
-const err74 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "rpo"},message:"must have required property '"+"rpo"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data25};
+else {
+const err74 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.propertyNames.type,parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2252,8 +2252,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data25.restorePoint === undefined){
-const err75 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "restorePoint"},message:"must have required property '"+"restorePoint"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data25};
+var valid15 = _errs62 === errors;
+if(!valid15){
+const err75 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema12.properties.products.propertyNames,parentSchema:schema12.properties.products,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2262,9 +2263,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key11 in data25){
-if(!((((key11 === "rpo") || (key11 === "restorePoint")) || (key11 === "datastores")) || (key11 === "description"))){
-const err76 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.products.additionalProperties,data:data25};
+}
+for(const key10 in data25){
+let data26 = data25[key10];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.rpo === undefined){
+const err76 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "rpo"},message:"must have required property '"+"rpo"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2273,12 +2277,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data25.rpo !== undefined){
-let data26 = data25.rpo;
-if(typeof data26 === "string"){
-if(!pattern8.test(data26)){
-const err77 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data26};
+if(data26.restorePoint === undefined){
+const err77 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "restorePoint"},message:"must have required property '"+"restorePoint"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2287,9 +2287,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.rpo.type,parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data26};
+for(const key11 in data26){
+if(!((((key11 === "rpo") || (key11 === "restorePoint")) || (key11 === "datastores")) || (key11 === "description"))){
+const err78 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.products.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2299,11 +2299,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data25.restorePoint !== undefined){
-let data27 = data25.restorePoint;
+if(data26.rpo !== undefined){
+let data27 = data26.rpo;
 if(typeof data27 === "string"){
 if(!pattern8.test(data27)){
-const err79 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data27};
+const err79 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data27};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2314,7 +2314,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.restorePoint.type,parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data27};
+const err80 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.rpo.type,parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data27};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2324,15 +2324,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data25.datastores !== undefined){
-let data28 = data25.datastores;
-if(Array.isArray(data28)){
-const len3 = data28.length;
-for(let i3=0; i3<len3; i3++){
-let data29 = data28[i3];
-if(typeof data29 === "string"){
-if(func2(data29) > 1024){
-const err81 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data29};
+if(data26.restorePoint !== undefined){
+let data28 = data26.restorePoint;
+if(typeof data28 === "string"){
+if(!pattern8.test(data28)){
+const err81 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data28};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2341,8 +2337,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(func2(data29) < 1){
-const err82 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data29};
+}
+else {
+const err82 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.restorePoint.type,parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2351,8 +2348,16 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(!pattern1.test(data29)){
-const err83 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data29};
+}
+if(data26.datastores !== undefined){
+let data29 = data26.datastores;
+if(Array.isArray(data29)){
+const len3 = data29.length;
+for(let i3=0; i3<len3; i3++){
+let data30 = data29[i3];
+if(typeof data30 === "string"){
+if(func2(data30) > 1024){
+const err83 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2361,9 +2366,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.datastores.items.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data29};
+if(func2(data30) < 1){
+const err84 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2372,10 +2376,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores",schemaPath:"#/properties/products/additionalProperties/properties/datastores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.products.additionalProperties.properties.datastores.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores,data:data28};
+if(!pattern1.test(data30)){
+const err85 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2385,11 +2387,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data25.description !== undefined){
-let data30 = data25.description;
-if(typeof data30 === "string"){
-if(func2(data30) > 10000){
-const err86 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data30};
+else {
+const err86 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.datastores.items.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2399,8 +2398,9 @@ vErrors.push(err86);
 errors++;
 }
 }
+}
 else {
-const err87 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.description.type,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data30};
+const err87 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores",schemaPath:"#/properties/products/additionalProperties/properties/datastores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.products.additionalProperties.properties.datastores.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2410,9 +2410,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.additionalProperties.type,parentSchema:schema12.properties.products.additionalProperties,data:data25};
+if(data26.description !== undefined){
+let data31 = data26.description;
+if(typeof data31 === "string"){
+if(func2(data31) > 10000){
+const err88 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2422,9 +2424,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
 else {
-const err89 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.type,parentSchema:schema12.properties.products,data:data24};
+const err89 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.description.type,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data31};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2436,12 +2437,36 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err90 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.additionalProperties.type,parentSchema:schema12.properties.products.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err90];
 }
 else {
 vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.type,parentSchema:schema12.properties.products,data:data25};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
 }
 errors++;
 }
@@ -2451,9 +2476,9 @@ return errors === 0;
 
 export const document_Policy = validate12;
 const schema13 = {"$id":"blastgate.dev/v1/Policy","type":"object","additionalProperties":false,"required":["apiVersion","kind","rules"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Policy"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"limits":{"type":"object","additionalProperties":false,"properties":{"maxDocumentBytes":{"type":"integer","minimum":1},"maxIdentifierFileBytes":{"type":"integer","minimum":1},"maxInventoryBytes":{"type":"integer","minimum":1},"maxIdentifiers":{"type":"integer","minimum":1},"maxDepth":{"type":"integer","minimum":1},"maxAliases":{"type":"integer","minimum":1},"maxNodes":{"type":"integer","minimum":1},"maxIdentifierLength":{"type":"integer","minimum":1}}},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"waivers":{"type":"object","additionalProperties":false,"properties":{"maxExpiry":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"}}},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","enforcement"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"type":{"type":"string"},"enforcement":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"description":{"type":"string","maxLength":10000},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"match":{"type":"object","additionalProperties":false,"properties":{"environment":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"action":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"kind":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"paths":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]}}},"with":{"type":"object"}}}}}};
-const pattern27 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern28 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "u");
-const pattern30 = new RegExp("^[a-z0-9][a-z0-9._/-]*$", "u");
+const pattern28 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern29 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "u");
+const pattern31 = new RegExp("^[a-z0-9][a-z0-9._/-]*$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Policy" */;
@@ -2859,7 +2884,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern27.test(data15)){
+if(!pattern28.test(data15)){
 const err32 = {instancePath:instancePath+"/overrideTeams/" + i0,schemaPath:"#/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.overrideTeams.items,data:data15};
 if(vErrors === null){
 vErrors = [err32];
@@ -2934,7 +2959,7 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern28.test(data17)){
+if(!pattern29.test(data17)){
 const err37 = {instancePath:instancePath+"/overrideUsers/" + i2,schemaPath:"#/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.overrideUsers.items,data:data17};
 if(vErrors === null){
 vErrors = [err37];
@@ -3106,7 +3131,7 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!pattern30.test(data22)){
+if(!pattern31.test(data22)){
 const err50 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema13.properties.rules.items.properties.id,data:data22};
 if(vErrors === null){
 vErrors = [err50];
@@ -3196,7 +3221,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern27.test(data27)){
+if(!pattern28.test(data27)){
 const err57 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data27};
 if(vErrors === null){
 vErrors = [err57];
@@ -3271,7 +3296,7 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern28.test(data29)){
+if(!pattern29.test(data29)){
 const err62 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data29};
 if(vErrors === null){
 vErrors = [err62];
@@ -3826,9 +3851,9 @@ return errors === 0;
 
 export const document_Waiver = validate13;
 const schema14 = {"$id":"blastgate.dev/v1/Waiver","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Waiver"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}},"required":["name"]},"spec":{"type":"object","additionalProperties":false,"required":["manifest","rules","reason","owner","expires"],"properties":{"manifest":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"rules":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"minItems":1,"uniqueItems":true},"reason":{"type":"string","maxLength":2000,"pattern":"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},"owner":{"type":"string","maxLength":200,"pattern":"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}}}};
-const pattern36 = new RegExp("^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", "u");
-const pattern38 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-const pattern39 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern37 = new RegExp("^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", "u");
+const pattern39 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern40 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Waiver" */;
@@ -4137,7 +4162,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern30.test(data8)){
+if(!pattern31.test(data8)){
 const err26 = {instancePath:instancePath+"/spec/rules/" + i0,schemaPath:"#/properties/spec/properties/rules/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema14.properties.spec.properties.rules.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -4208,7 +4233,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!pattern36.test(data9)){
+if(!pattern37.test(data9)){
 const err31 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/pattern",keyword:"pattern",params:{pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema14.properties.spec.properties.reason,data:data9};
 if(vErrors === null){
 vErrors = [err31];
@@ -4243,7 +4268,7 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern36.test(data10)){
+if(!pattern37.test(data10)){
 const err34 = {instancePath:instancePath+"/spec/owner",schemaPath:"#/properties/spec/properties/owner/pattern",keyword:"pattern",params:{pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema14.properties.spec.properties.owner,data:data10};
 if(vErrors === null){
 vErrors = [err34];
@@ -4268,7 +4293,7 @@ errors++;
 if(data5.expires !== undefined){
 let data11 = data5.expires;
 if(typeof data11 === "string"){
-if(!pattern38.test(data11)){
+if(!pattern39.test(data11)){
 const err36 = {instancePath:instancePath+"/spec/expires",schemaPath:"#/properties/spec/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema14.properties.spec.properties.expires,data:data11};
 if(vErrors === null){
 vErrors = [err36];
@@ -4293,7 +4318,7 @@ errors++;
 if(data5.digest !== undefined){
 let data12 = data5.digest;
 if(typeof data12 === "string"){
-if(!pattern39.test(data12)){
+if(!pattern40.test(data12)){
 const err38 = {instancePath:instancePath+"/spec/digest",schemaPath:"#/properties/spec/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14.properties.spec.properties.digest,data:data12};
 if(vErrors === null){
 vErrors = [err38];
@@ -4343,7 +4368,7 @@ return errors === 0;
 }
 
 export const rule_identifier_kind = validate14;
-const schema15 = {"type":"object","additionalProperties":false,"properties":{"requireInventory":{"description":"identifiers absent from the inventory are a finding","type":"boolean","default":false},"checkEnvironment":{"description":"objects the inventory places in another environment are a finding","type":"boolean","default":true},"checkProtected":{"description":"objects the inventory marks protected (in use or locked) are a finding","type":"boolean","default":true}}};
+const schema15 = {"type":"object","additionalProperties":false,"properties":{"requireInventory":{"description":"identifiers absent from the inventory are a finding","type":"boolean","default":false},"checkEnvironment":{"description":"objects the inventory places in another environment are a finding, targets and the objects inside them alike","type":"boolean","default":true},"checkProtected":{"description":"objects the inventory marks protected (in use or locked) are a finding, targets and the objects inside them alike","type":"boolean","default":true}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4416,7 +4441,7 @@ return errors === 0;
 }
 
 export const rule_blast_radius = validate15;
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"maxTargets":{"description":"most identifiers one run may name","type":"integer","minimum":0},"maxTenants":{"description":"most distinct tenants (needs an inventory)","type":"integer","minimum":0},"maxCustomers":{"description":"most distinct customers (needs an inventory)","type":"integer","minimum":0},"maxShareOfKind":{"description":"largest fraction of all inventory objects of a kind (the capacity floor), 0 to 1","type":"number","minimum":0,"maximum":1},"maxPerStage":{"description":"largest stage","type":"integer","minimum":1},"requireStagesAbove":{"description":"a run over this many targets needs two stages or more","type":"integer","minimum":0},"maxFirstStage":{"description":"largest first stage (the canary)","type":"integer","minimum":1},"maxContained":{"description":"most objects inside the targets, destroyed with them","type":"integer","minimum":0},"expectedCountTolerance":{"description":"allowed difference from spec.target.expectedCount, as a fraction (0: exact)","type":"number","minimum":0,"default":0}}};
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"maxTargets":{"description":"most identifiers one run may name","type":"integer","minimum":0},"maxTenants":{"description":"most distinct tenants (needs an inventory)","type":"integer","minimum":0},"maxCustomers":{"description":"most distinct customers (needs an inventory)","type":"integer","minimum":0},"maxShareOfKind":{"description":"largest fraction of all inventory objects of a kind (the capacity floor), 0 to 1","type":"number","minimum":0,"maximum":1},"maxPerStage":{"description":"largest stage","type":"integer","minimum":1},"requireStagesAbove":{"description":"a run over this many targets needs two stages or more","type":"integer","minimum":0},"maxFirstStage":{"description":"largest first stage (the canary)","type":"integer","minimum":1},"maxContained":{"description":"most objects inside the targets, destroyed with them","type":"integer","minimum":0},"minBake":{"description":"shortest bake between one stage and the next (a stage without bake bakes 0)","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"expectedCountTolerance":{"description":"allowed difference from spec.target.expectedCount, as a fraction (0: exact)","type":"number","minimum":0,"default":0}}};
 const func61 = Object.prototype.hasOwnProperty;
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4645,11 +4670,11 @@ errors++;
 }
 }
 }
-if(data.expectedCountTolerance !== undefined){
-let data8 = data.expectedCountTolerance;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.expectedCountTolerance,data:data8};
+if(data.minBake !== undefined){
+let data8 = data.minBake;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err18 = {instancePath:instancePath+"/minBake",schemaPath:"#/properties/minBake/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema16.properties.minBake,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4660,7 +4685,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.expectedCountTolerance.type,parentSchema:schema16.properties.expectedCountTolerance,data:data8};
+const err19 = {instancePath:instancePath+"/minBake",schemaPath:"#/properties/minBake/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.minBake.type,parentSchema:schema16.properties.minBake,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4670,9 +4695,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(data.expectedCountTolerance !== undefined){
+let data9 = data.expectedCountTolerance;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.expectedCountTolerance,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4681,19 +4708,42 @@ vErrors.push(err20);
 }
 errors++;
 }
+}
+else {
+const err21 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.expectedCountTolerance.type,parentSchema:schema16.properties.expectedCountTolerance,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
 validate15.errors = vErrors;
 return errors === 0;
 }
 
 export const rule_rollback_plan = validate16;
-const schema17 = {"type":"object","additionalProperties":false,"properties":{"requireSoftDelete":{"description":"deletion.mode must be soft","type":"boolean"},"minRetention":{"description":"shortest soft-delete retention","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"requireRollback":{"description":"rollback.strategy must be undelete or restore-from-backup","type":"boolean","default":true},"requireRunbook":{"description":"rollback.runbook must link the procedure","type":"boolean"},"maxDrillAge":{"description":"oldest acceptable rollback.lastTested","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restoreWithinRto":{"description":"targets / restoreRate must fit within rto","type":"boolean"},"maxRto":{"description":"longest acceptable rto","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"}}};
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"requireSoftDelete":{"description":"deletion.mode must be soft","type":"boolean"},"minRetention":{"description":"shortest soft-delete retention","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"requireRollback":{"description":"rollback.strategy must be undelete or restore-from-backup","type":"boolean","default":true},"requireRunbook":{"description":"rollback.runbook must link the procedure","type":"boolean"},"maxDrillAge":{"description":"oldest acceptable rollback.lastTested","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restoreWithinRto":{"description":"targets / restoreRate must fit within rto","type":"boolean"},"maxRto":{"description":"longest acceptable rto","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"checkRestoreRate":{"description":"a rollback.restoreRate faster than the rate the catalog's kinds.<kind>.restoreRate records from drills is a finding (the restore time is always computed at the slower of the two)","type":"boolean","default":true}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((((key0 === "requireSoftDelete") || (key0 === "minRetention")) || (key0 === "requireRollback")) || (key0 === "requireRunbook")) || (key0 === "maxDrillAge")) || (key0 === "restoreWithinRto")) || (key0 === "maxRto"))){
+if(!((((((((key0 === "requireSoftDelete") || (key0 === "minRetention")) || (key0 === "requireRollback")) || (key0 === "requireRunbook")) || (key0 === "maxDrillAge")) || (key0 === "restoreWithinRto")) || (key0 === "maxRto")) || (key0 === "checkRestoreRate"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -4831,14 +4881,27 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(data.checkRestoreRate !== undefined){
+let data7 = data.checkRestoreRate;
+if(typeof data7 !== "boolean"){
+const err11 = {instancePath:instancePath+"/checkRestoreRate",schemaPath:"#/properties/checkRestoreRate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.checkRestoreRate.type,parentSchema:schema17.properties.checkRestoreRate,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -6222,12 +6285,12 @@ return errors === 0;
 /** The validators by the sha256 of their schema's JSON. */
 export const VALIDATORS = {
   "e8a9780d3fda7a0a3130afcd4071e487e5640f399d18f65846d12ffa7bdd409c": document_Operation,
-  "5e90fbc0ba2cdef9f58e0b403935ac05330cbe5a39b595a5bf6875b5517b9b14": document_Catalog,
+  "3e02339d19f4ac9ff5d83d3062e2e90a7f87e2bdae540ad78a2287984a7e97c4": document_Catalog,
   "6b508a56ac64b585ec1b6b5966d652f8f1e3d3bb12ab9344b3b368bfd1a73272": document_Policy,
   "c1c26d8d68eaf5632ccc3b48f08fa39f2c15530b690ec2ac0a64dd3a63f3fbc0": document_Waiver,
-  "fe0d34bc0f6bb6da2ba65c2144883388aa36e90ade5eed071ae3175473c52f3f": rule_identifier_kind,
-  "4b8de8d8a7a9da76b50751b683fecec4a920ec59654718b62bf119691495e56a": rule_blast_radius,
-  "89cf8b8e5dd61dcdbc1df52ab22f2e41c88d6c619f156621651120da01a78c48": rule_rollback_plan,
+  "7d7a465f1737ee688043e600b28b9bace2b0ca7945e2469a6021919baea9f5e7": rule_identifier_kind,
+  "72863a1a5cccddbe360cc038625174d3f3d51cc5d44e7f95467058f78d72f41a": rule_blast_radius,
+  "cbf3242596046ed012a980068d8cd4d3b282de2724d33c55338692853e5cf4b2": rule_rollback_plan,
   "f2e6ee207a1c97ceb2f12389efe0d8156cb38789ecb760ca1c382d71183c0d81": rule_rpo_alignment,
   "c5d25992aecb04f3ef19d15b161af785af5d71c42e67d5a7e4f194ebde4420c8": rule_schema,
   "7ef6903b09fc2e4cd92d0e2e41fde9573873deb8c3531c53266202d27d5d23d0": rule_approvals,

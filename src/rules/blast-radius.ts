@@ -36,7 +36,7 @@ const MESSAGES: Record<string, string> = {
   unstaged: "{{count}} targets in a single stage: a run over {{max}} targets must be staged (spec.rollout.stages)",
   maxPerStage: "stage '{{stage}}' destroys {{count}} targets; the limit per stage is {{max}}",
   maxFirstStage: "the first stage '{{stage}}' destroys {{count}} targets; a canary may have at most {{max}}",
-  minBake: "stage '{{stage}}' ({{count}} targets) bakes {{bake}} before '{{next}}' ({{nextCount}} targets) starts; the minimum bake between stages is {{min}}",
+  minBake: "stage '{{stage}}' bakes {{bake}} before stage '{{next}}' starts (stage sizes {{count}} then {{nextCount}}); the minimum bake between stages is {{min}}",
   together:
     "the {{manifests}} manifests of this change together: {{breach}}; each stays under the limit alone, so the run was split: {{files}}",
 };

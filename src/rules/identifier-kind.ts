@@ -38,8 +38,8 @@ export default defineRule<Options>({
       ambiguous: "{{count}} of {{total}} identifiers match more than one kind ({{kinds}}), so their kind cannot be told: {{examples}}",
       otherEnvironment: "{{count}} of {{total}} identifiers belong to {{actual}}, not {{environment}}: {{examples}}",
       protected: "{{count}} of {{total}} targets are protected (in use or locked): {{examples}}",
-      containedOtherEnvironment: "{{count}} objects inside the targets belong to {{actual}}, not {{environment}}, and are destroyed with them: {{examples}}",
-      containedProtected: "{{count}} objects inside the targets are protected (in use or locked) and are destroyed with them: {{examples}}",
+      containedOtherEnvironment: "objects inside the targets belong to {{actual}}, not {{environment}}, and would be destroyed with them ({{count}} of {{inside}}): {{examples}}",
+      containedProtected: "objects inside the targets are protected (in use or locked) and would be destroyed with them ({{count}} of {{inside}}): {{examples}}",
       notInInventory: "{{count}} of {{total}} identifiers are not in the inventory {{inventory}}: {{examples}}",
     },
   },
@@ -109,7 +109,7 @@ export default defineRule<Options>({
         ctx.report({
           location: containerAt(s, ids),
           messageId: "containedOtherEnvironment",
-          data: { count: num(s.count), actual: env, environment: spec.environment, examples: describeContained(s) },
+          data: { count: num(s.count), inside: num(inside.total), actual: env, environment: spec.environment, examples: describeContained(s) },
           evidence: { count: s.count, environment: spec.environment, actualEnvironment: env, examples: s.examples.slice(0, 5).map((e) => e.id), targets: s.examples.slice(0, 5).map((e) => e.target) },
         });
       }
@@ -119,7 +119,7 @@ export default defineRule<Options>({
       ctx.report({
         location: containerAt(s, ids),
         messageId: "containedProtected",
-        data: { count: num(s.count), examples: describeContained(s) },
+        data: { count: num(s.count), inside: num(inside.total), examples: describeContained(s) },
         evidence: { count: s.count, examples: s.examples.slice(0, 5).map((e) => e.id), targets: s.examples.slice(0, 5).map((e) => e.target) },
       });
     }

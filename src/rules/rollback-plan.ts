@@ -122,7 +122,8 @@ export default defineRule<Options>({
         ctx.report({ location: ctx.at(`/spec/rollback/${missing[0]}`), messageId: "restoreUnknown", data: { missing: missing.join(" and ") }, evidence: { missing } });
       } else if (plan.restore.withinRto === false) {
         ctx.report({
-          location: ctx.at("/spec/rollback/restoreRate"),
+          // Without a claim the catalog's measured rate is used: the RTO is what does not fit.
+          location: ctx.at(rb!.restoreRate ? "/spec/rollback/restoreRate" : "/spec/rollback/rto"),
           messageId: "restoreTooSlow",
           data: { count: num(plan.targets), rate: plan.restore.rate!, restore: formatDuration(plan.restore.seconds!), rto: rb!.rto! },
           evidence: { targets: plan.targets, restoreSeconds: Math.round(plan.restore.seconds!), rtoSeconds: plan.restore.rtoSeconds!, ratePerHour: plan.restore.ratePerHour! },

@@ -100,3 +100,74 @@ ruleTester({
   valid: [{ name: "maxTargets needs no inventory", manifest: manifest({ identifiers: ["a-0001"] }), options: { maxTargets: 5 } }],
   invalid: [{ name: "maxCustomers without an inventory", manifest: manifest({ identifiers: ["a-0001"] }), errors: [{ messageId: "noInventory", at: "identifiers:" }] }],
 });
+
+// Issue 11: the limits on what is destroyed hold for all the manifests of one change together,
+// and stages must bake between them.
+ruleTester({
+  type: "blast-radius",
+  options: { maxShareOfKind: 0.1, maxTargets: 10, maxCustomers: 6 },
+  valid: [
+    {
+      name: "two manifests of one change naming the same sites: each site counted once",
+      manifest: manifest({ action: "delete-site", kind: "site", identifiers: sites(4) }),
+      change: { "ops/more.yaml": manifest({ name: "more", action: "delete-site", kind: "site", identifiers: sites(4) }) },
+    },
+    {
+      name: "two manifests under every limit together",
+      manifest: manifest({ identifiers: ids("a-", 1, 2) }),
+      change: { "ops/more.yaml": manifest({ name: "more", identifiers: ids("a-", 3, 4) }) },
+    },
+    {
+      name: "a bake at least minBake after every stage but the last",
+      manifest: manifest({ identifiers: apps(10), rollout: stages("{ name: canary, count: 1, bake: 2h }", "{ name: rest, count: 9 }") }),
+      options: { minBake: "1h" },
+    },
+  ],
+  invalid: [
+    {
+      name: "a run split across two manifests of one change: share of a kind and customers, on the first manifest, naming both",
+      manifest: manifest({ action: "delete-site", kind: "site", identifiers: sites(4) }),
+      change: { "ops/more.yaml": manifest({ name: "more", action: "delete-site", kind: "site", identifiers: ids("s-", 5, 8) }) },
+      errors: [
+        { messageId: "together", at: "identifiers:", evidence: { limit: "maxCustomers", count: 8, max: 6, manifests: ["ops/manifest.yaml", "ops/more.yaml"], perManifest: [4, 4] } },
+        { messageId: "together", at: "identifiers:", evidence: { limit: "maxShareOfKind", kind: "site", count: 8, of: 42 }, message: "the 2 manifests of this change together: destroys 8 of all 42 site objects" },
+      ],
+    },
+    {
+      name: "maxTargets over three manifests (an object two of them name counted once)",
+      manifest: manifest({ identifiers: ids("a-", 1, 4) }),
+      options: { maxTargets: 10 },
+      change: {
+        "ops/more.yaml": manifest({ name: "more", identifiers: ids("a-", 3, 7) }),
+        "ops/most.yaml": manifest({ name: "most", identifiers: ids("a-", 8, 11) }),
+      },
+      errors: [{ messageId: "together", at: "identifiers:", evidence: { limit: "maxTargets", count: 11, perManifest: [4, 5, 4] } }],
+    },
+    {
+      name: "a manifest over the limit alone has its own finding, not a second one for the change",
+      manifest: manifest({ identifiers: apps(11) }),
+      options: { maxTargets: 10 },
+      change: { "ops/more.yaml": manifest({ name: "more", identifiers: ["a-0020"] }) },
+      errors: [{ messageId: "maxTargets", at: "identifiers:", evidence: { count: 11 } }],
+    },
+    {
+      name: "objects contained in the targets add up across the change",
+      manifest: manifest({ action: "delete-site", kind: "site", identifiers: sites(2) }),
+      options: { maxContained: 3 },
+      change: { "ops/more.yaml": manifest({ name: "more", action: "delete-site", kind: "site", identifiers: ids("s-", 3, 4) }) },
+      errors: [{ messageId: "together", at: "identifiers:", evidence: { limit: "maxContained", count: 4 } }],
+    },
+    {
+      name: "bake: 0 between a 1-target canary and the rest",
+      manifest: manifest({ identifiers: apps(10), rollout: stages("{ name: canary, count: 1, bake: 0 }", "{ name: rest, count: 9 }") }),
+      options: { minBake: "1h" },
+      errors: [{ messageId: "minBake", at: "canary", evidence: { bakeSeconds: 0, minBakeSeconds: 3600, count: 1, nextCount: 9 } }],
+    },
+    {
+      name: "a stage without bake bakes nothing",
+      manifest: manifest({ identifiers: apps(10), rollout: stages("{ name: canary, count: 1, bake: 2h }", "{ name: wave, count: 4 }", "{ name: rest, count: 5 }") }),
+      options: { minBake: "1h" },
+      errors: [{ messageId: "minBake", at: "wave", message: "stage 'wave' bakes 0 (no bake given) before stage 'rest' starts" }],
+    },
+  ],
+});

@@ -1,4 +1,4 @@
-import { ids, manifest } from "../support/fixtures.js";
+import { ids, INVENTORY, manifest } from "../support/fixtures.js";
 import { ruleTester } from "../support/rule-tester.js";
 
 const noInventoryCatalog = (catalog: string) => catalog.replace("inventory: inventory.ndjson\n", "");
@@ -72,6 +72,42 @@ ruleTester({
       name: "a-9xxx matches both app and legacy",
       manifest: manifest({ identifiers: ["a-0001", "a-9001", "a-9002"] }),
       errors: [{ messageId: "ambiguous", at: "- a-9001", message: "app and legacy", evidence: { count: 2 } }],
+    },
+  ],
+});
+
+// Issue 11: deleting a site destroys its apps; a protected app, or one of another environment, inside it
+// is a finding of the rule that checks the targets, on the line of the target that holds it.
+ruleTester({
+  type: "identifier-kind",
+  options: {},
+  inventory:
+    INVENTORY +
+    [
+      { id: "s-0300", kind: "site", tenant: "t-300", customer: "c-300", environment: "production" },
+      { id: "a-0300", kind: "app", tenant: "t-300", customer: "c-300", environment: "production", parent: "s-0300", protected: true },
+      { id: "a-0301", kind: "app", tenant: "t-300", customer: "c-300", environment: "staging", parent: "s-0300" },
+    ]
+      .map((r) => JSON.stringify(r) + "\n")
+      .join(""),
+  valid: [
+    { name: "a site whose apps are neither protected nor elsewhere", manifest: manifest({ action: "delete-site", kind: "site", identifiers: ["s-0001"] }) },
+    { name: "checkProtected and checkEnvironment off", manifest: manifest({ action: "delete-site", kind: "site", identifiers: ["s-0001", "s-0300"] }), options: { checkProtected: false, checkEnvironment: false } },
+  ],
+  invalid: [
+    {
+      name: "a site holding a protected app, and an app of staging",
+      manifest: manifest({ action: "delete-site", kind: "site", identifiers: ["s-0001", "s-0300"] }),
+      errors: [
+        { messageId: "containedOtherEnvironment", at: "s-0300", evidence: { count: 1, actualEnvironment: "staging", examples: ["a-0301"], targets: ["s-0300"] } },
+        { messageId: "containedProtected", at: "s-0300", evidence: { count: 1, examples: ["a-0300"], targets: ["s-0300"] }, message: "(1 of 3): 'a-0300' (app) in 's-0300'" },
+      ],
+    },
+    {
+      name: "checkEnvironment off: the protected objects still count",
+      manifest: manifest({ action: "delete-site", kind: "site", identifiers: ["s-0300"] }),
+      options: { checkEnvironment: false },
+      errors: [{ messageId: "containedProtected", at: "s-0300" }],
     },
   ],
 });

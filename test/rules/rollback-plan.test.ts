@@ -71,3 +71,41 @@ ruleTester({
     },
   ],
 });
+
+// Issue 11: the catalog records the restore rate drills measured per kind; a manifest may not claim faster,
+// and the restore time is computed at the slower of the two.
+import { CATALOG } from "../support/fixtures.js";
+const measured = CATALOG.replace('    products: [insight]\n', '    products: [insight]\n    restoreRate: 100/h\n').replace("    owner: acme/sites\n", "    owner: acme/sites\n    restoreRate: 2/h\n");
+const claiming = (rate: string, rto: string) =>
+  rollback(`    strategy: undelete\n    runbook: https://runbooks.example.com/undelete\n    lastTested: 2026-10-01\n${rate ? `    restoreRate: ${rate}\n` : ""}    rto: ${rto}\n`);
+ruleTester({
+  type: "rollback-plan",
+  options: { restoreWithinRto: true },
+  catalog: measured,
+  valid: [
+    { name: "a claim at or below the measured rate", manifest: manifest({ rollback: claiming("100/h", "1h") }) },
+    { name: "no claim: the restore time is computed at the measured rate", manifest: manifest({ rollback: claiming("", "2h") }) },
+    { name: "checkRestoreRate off: the claim is not a finding (the restore time still uses the measured rate)", manifest: manifest({ rollback: claiming("1000000000/s", "1h") }), options: { checkRestoreRate: false, restoreWithinRto: true } },
+  ],
+  invalid: [
+    {
+      name: "1000000000/s with rto 1s: faster than the drills, and too slow at the measured rate",
+      manifest: manifest({ rollback: claiming("1000000000/s", "1s") }),
+      errors: [
+        { messageId: "fasterThanMeasured", at: "restoreRate:", evidence: { kind: "app", measuredPerHour: 100 }, message: "is faster than the 100/h measured in restore drills for app" },
+        { messageId: "restoreTooSlow", at: "restoreRate:", message: "restoring 2 targets at 100/h takes 1m12s, longer than the RTO of 1s" },
+      ],
+    },
+    {
+      name: "no claim, the measured rate misses the RTO",
+      manifest: manifest({ rollback: claiming("", "1m") }),
+      errors: [{ messageId: "restoreTooSlow", at: "rto:", message: "at 100/h takes 1m12s" }],
+    },
+    {
+      name: "site ids under an app removal are measured at the slower site rate",
+      manifest: manifest({ identifiers: ["s-0001"], rollback: claiming("100/h", "1h") }),
+      options: { restoreWithinRto: false },
+      errors: [{ messageId: "fasterThanMeasured", at: "restoreRate:", evidence: { kind: "site", measuredPerHour: 2 } }],
+    },
+  ],
+});

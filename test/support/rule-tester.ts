@@ -19,6 +19,8 @@ export interface Case {
   manifest: string;
   files?: Record<string, string>;
   options?: Record<string, unknown>;
+  /** More manifests (path -> YAML) judged with `manifest` as one change (a pull request's). */
+  change?: Record<string, string>;
 }
 
 export interface InvalidCase extends Case {
@@ -50,8 +52,10 @@ rules:
     "inventory.ndjson": t.inventory ?? INVENTORY,
     "ops/manifest.yaml": c.manifest,
     ...c.files,
+    ...c.change,
   });
-  return runCheck({ workspace: files, policiesDir: "policies", manifests: ["ops/manifest.yaml"], now: new Date(t.now ?? "2026-11-24T00:00:00Z") });
+  const manifests = ["ops/manifest.yaml", ...Object.keys(c.change ?? {})];
+  return runCheck({ workspace: files, policiesDir: "policies", manifests, now: new Date(t.now ?? "2026-11-24T00:00:00Z"), ...(c.change ? { change: "judged" as const } : {}) });
 }
 
 function lineOf(text: string, needle: string, file: string): number {
@@ -75,7 +79,7 @@ export function ruleTester(table: RuleTable): void {
       it(`invalid: ${c.name}`, async () => {
         const r = await judge(table, c);
         expect(r.problems).toEqual([]);
-        const files: Record<string, string> = { "ops/manifest.yaml": c.manifest, ...c.files };
+        const files: Record<string, string> = { "ops/manifest.yaml": c.manifest, ...c.files, ...c.change };
         const got = r.findings.map((f) => ({ messageId: f.messageId, file: f.location.file, line: f.location.line }));
         const want = c.errors.map((e) => {
           const file = e.file ?? "ops/manifest.yaml";
