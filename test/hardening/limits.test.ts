@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { idFile, oneRestorePoint, splitRun, starterManifest } from "../support/split-run.js";
 import { checkWith, mandatoryOf, where } from "./support.js";
 
 /**
@@ -26,9 +27,8 @@ function starterRepo(): string {
   const catalog = path.join(root, "policies/catalog.yaml");
   writeFileSync(
     catalog,
-    readFileSync(catalog, "utf8")
+    oneRestorePoint(readFileSync(catalog, "utf8"))
       .replace("# inventory: inventory/objects.ndjson", "inventory: inventory/objects.ndjson")
-      .replace(/restorePoint: \dh/g, "restorePoint: 1h"),
   );
   return root;
 }
@@ -38,52 +38,20 @@ function put(root: string, file: string, text: string): void {
   writeFileSync(path.join(root, file), text);
 }
 
-const pad = (n: number) => String(n).padStart(4, "0");
-const ids = (prefix: string, from: number, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${pad(from + i)}`).join("\n") + "\n";
+const ids = idFile;
+const manifest = starterManifest;
 
-/** A manifest every starter rule passes on its own (soft delete, drilled undelete, a restore within the RTO). */
-function manifest(o: { name: string; action: "delete-site" | "remove-app"; ids: string; stages?: string; rollback?: string }): string {
-  const kind = o.action === "delete-site" ? "site" : "app";
-  return `apiVersion: blastgate.dev/v1
-kind: Operation
-metadata:
-  name: ${o.name}
-  ticket: OPS-2026-1101
-  requestedBy: example-org/site-platform
-  executedBy: example-org/site-platform
-spec:
-  environment: production
-  action: ${o.action}
-  target:
-    kind: ${kind}
-    identifiers:
-      file: ${o.ids}
-  deletion:
-    mode: soft
-    retention: 30d
-${o.stages ?? ""}  rollback:
-    strategy: undelete
-    runbook: https://runbooks.example.com/${kind}s/undelete
-    lastTested: 2026-10-15
-${o.rollback ?? (kind === "site" ? "    restoreRate: 4/h\n    rto: 8h\n" : "    restoreRate: 500/h\n    rto: 4h\n")}`;
-}
-
-/** 37 manifests, each deleting 24 sites (2% of 1,200 and 24 customers: under every limit); 888 together. */
-function splitRun(root: string, count = 37): string[] {
-  const files: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const n = String(i + 1).padStart(2, "0");
-    put(root, `ids/split/part-${n}.txt`, ids("site", 1 + i * 24, 24));
-    put(root, `manifests/split/part-${n}.yaml`, manifest({ name: `delete-sites-${n}`, action: "delete-site", ids: `ids/split/part-${n}.txt` }));
-    files.push(`manifests/split/part-${n}.yaml`);
-  }
-  return files;
+/** Writes the split run's files into the repository; returns its manifests. */
+function putSplitRun(root: string): string[] {
+  const files = splitRun();
+  for (const [file, text] of Object.entries(files)) put(root, file, text);
+  return Object.keys(files).filter((f) => f.startsWith("manifests/"));
 }
 
 describe.concurrent("a run split across manifests is still one run (blast-radius over the manifests of one change)", () => {
   it("37 manifests of 24 sites each, named on the command line: the 888 sites together break the starter pack's share and customer limits", async () => {
     const root = starterRepo();
-    const files = splitRun(root);
+    const files = putSplitRun(root);
     const o = await checkWith(["manifests/split/*.yaml"], root);
     expect(o.exit).toBe(1);
     const together = o.report.findings.filter((f) => f.messageId === "together");
@@ -102,7 +70,7 @@ describe.concurrent("a run split across manifests is still one run (blast-radius
 
   it("--changed names the change: two of the 37 manifests (48 sites, 48 customers) are judged together, in a whole-tree run", async () => {
     const root = starterRepo();
-    splitRun(root);
+    putSplitRun(root);
     const o = await checkWith(["--changed", "manifests/split/part-05.yaml", "--changed", "ids/split/part-09.txt"], root);
     expect(o.exit).toBe(1);
     expect(o.report.findings.filter((f) => f.messageId === "together").map((f) => [f.evidence.limit, f.evidence.manifests, f.evidence.count])).toEqual([
@@ -113,7 +81,7 @@ describe.concurrent("a run split across manifests is still one run (blast-radius
 
   it("a whole-tree run with neither paths nor --changed judges each manifest on its own (they ran at different times)", async () => {
     const root = starterRepo();
-    splitRun(root);
+    putSplitRun(root);
     const o = await checkWith([], root);
     expect(o.exit).toBe(0);
     expect(o.report.findings).toEqual([]);
