@@ -243,7 +243,8 @@ describe("sign-off by intent (approvals)", () => {
 });
 
 describe("governed scripts (manifest-required)", () => {
-  const RULE = `  - id: scripts-need-manifests
+  // The starter pack ships its own (scripts-need-manifests); this one is the policy's.
+  const RULE = `  - id: governed-scripts
     type: manifest-required
     enforcement: hard-mandatory
     with: { scripts: ["scripts/**"] }
@@ -257,7 +258,7 @@ describe("governed scripts (manifest-required)", () => {
       },
     });
     expect(run.code).toBe(1);
-    const findings = report.findings.filter((f: any) => f.ruleId === "scripts-need-manifests");
+    const findings = report.findings.filter((f: any) => f.ruleId === "governed-scripts");
     expect(findings).toEqual([expect.objectContaining({ manifest: "scripts/purge-sites.sh", location: { file: "scripts/purge-sites.sh", line: 1, column: 1 }, status: "blocking" })]);
     expect(report.scripts).toEqual(expect.arrayContaining([expect.objectContaining({ script: "scripts/remove-app.sh", manifests: [SAFE] }), expect.objectContaining({ script: "scripts/purge-sites.sh", manifests: [] })]));
     expect(run.annotations).toContainEqual(expect.objectContaining({ level: "error", file: "scripts/purge-sites.sh", line: 1 }));
