@@ -134,7 +134,7 @@ ${[1, 2, 3, 4, 5].map((i) => `      - { name: wave-${i}, count: 990${i < 5 ? ", 
     const o = await checkWith(["manifests/unknown.yaml"], root);
     expect(o.exit).toBe(1);
     expect(mandatoryOf(o)).toEqual([["target-kind", "notInInventory", "ids/unknown-apps.txt:1:1"]]);
-    const summary = (o.report.plans[0] as { summary: string }).summary;
+    const summary = String(o.report.plans[0]!.summary);
     expect(summary).not.toMatch(/at least 0/);
     expect(summary).toContain("5,000 apps of unknown customers (5,000 not in the inventory)");
   });
