@@ -33,8 +33,8 @@ export interface CheckOptions {
   /** Reviews, teams, the author, the change, past commits: what overrides, approvals and `manifest-required` judge. */
   governance?: GovernanceOptions;
   /**
-   * Which judged manifests form one change, whose blast-radius limits also hold together: "judged" (all
-   * of them: paths named on the command line), "changed" (those among `governance.changedFiles`), or
+   * Which judged manifests form one change, whose blast-radius limits also hold together: "judged" (those
+   * of `manifests`: paths named on the command line), "changed" (those among `governance.changedFiles`), or
    * those among the files listed (the manifests a pull request touches); by the manifest or its identifier
    * file, with those a changed governed script brings in. Absent: each manifest on its own.
    */
@@ -120,7 +120,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     governance.planAt = await plansAtReviews({ facts: governance, filesAt: opts.governance.filesAt, catalog, manifests, inventorySha256: inventoryHash.part(catalog.inventoryPath).sha256, limits, known, now: opts.now });
   }
 
-  const change = opts.change && oneChange(opts.change, manifests, opts.governance?.changedFiles, prepared.extraManifests);
+  const change = opts.change && oneChange(opts.change, manifests, opts.manifests, opts.governance?.changedFiles, prepared.extraManifests);
   const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems, governance, ...(change ? { change } : {}) });
   return {
     ...evaluation,
@@ -131,8 +131,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 }
 
 /** The manifests judged as one change (see CheckOptions.change). */
-function oneChange(how: NonNullable<CheckOptions["change"]>, manifests: ManifestInput[], changedFiles: string[] | undefined, extra: string[]): string[] {
-  if (how === "judged") return manifests.map((m) => m.file);
+function oneChange(how: NonNullable<CheckOptions["change"]>, manifests: ManifestInput[], named: string[], changedFiles: string[] | undefined, extra: string[]): string[] {
+  // Named paths are the change; manifests a governed script brings in without a change given are not part of it.
+  if (how === "judged") return manifests.filter((m) => named.includes(m.file)).map((m) => m.file);
   const changed = new Set([...(how === "changed" ? (changedFiles ?? []) : how).map(normalizePath), ...extra]);
   return manifests.filter((m) => changed.has(m.file) || (m.identifierFile !== undefined && changed.has(m.identifierFile))).map((m) => m.file);
 }

@@ -87,6 +87,19 @@ describe.concurrent("a run split across manifests is still one run (blast-radius
     expect(o.report.findings).toEqual([]);
   });
 
+  it("a manifest a governed script brings in, with no change given, is not part of the paths named", async () => {
+    const root = starterRepo();
+    put(root, "scripts/purge-sites.sh", "#!/bin/sh\n");
+    put(root, "ids/a.txt", ids("site", 1, 24));
+    put(root, "ids/b.txt", ids("site", 25, 24));
+    put(root, "manifests/a.yaml", manifest({ name: "a", action: "delete-site", ids: "ids/a.txt" }));
+    put(root, "manifests/b.yaml", manifest({ name: "b", action: "delete-site", ids: "ids/b.txt", scripts: ["scripts/purge-sites.sh"] }));
+    const o = await checkWith(["manifests/a.yaml"], root);
+    expect(o.report.plans.map((p) => p.manifest)).toEqual(["manifests/a.yaml", "manifests/b.yaml"]);
+    expect(o.exit).toBe(0);
+    expect(o.report.findings).toEqual([]);
+  });
+
   it("an object named by two manifests is counted once", async () => {
     const root = starterRepo();
     put(root, "ids/same.txt", ids("site", 1, 24));

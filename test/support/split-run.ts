@@ -6,7 +6,7 @@ const pad = (n: number) => String(n).padStart(4, "0");
 export const idFile = (prefix: string, from: number, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${pad(from + i)}`).join("\n") + "\n";
 
 /** A manifest every starter rule passes on its own (soft delete, drilled undelete, a restore within the RTO). */
-export function starterManifest(o: { name: string; action: "delete-site" | "remove-app"; ids: string; stages?: string; rollback?: string }): string {
+export function starterManifest(o: { name: string; action: "delete-site" | "remove-app"; ids: string; stages?: string; rollback?: string; scripts?: string[] }): string {
   const kind = o.action === "delete-site" ? "site" : "app";
   return `apiVersion: blastgate.dev/v1
 kind: Operation
@@ -15,7 +15,7 @@ metadata:
   ticket: OPS-2026-1101
   requestedBy: example-org/site-platform
   executedBy: example-org/site-platform
-spec:
+${o.scripts ? `  scripts: [${o.scripts.join(", ")}]\n` : ""}spec:
   environment: production
   action: ${o.action}
   target:
