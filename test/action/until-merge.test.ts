@@ -134,6 +134,25 @@ describe("review events re-judge the head commit", () => {
   });
 });
 
+describe("review events re-judge the head commit (more)", () => {
+  const payload = (action: string) => (p: ReturnType<typeof pull>) => ({ ...pullRequestPayload(p), action, review: { id: 1, user: { login: "dave" }, state: "commented", commit_id: HEAD_SHA } });
+
+  it("pull_request_review edited: an override line edited away no longer lifts the finding", async () => {
+    const { api, run, report } = await judge({ event: "pull_request_review", payload: payload("edited"), reviews: [approve("dave", "Looks right.\n", HEAD_SHA)] });
+    expect(run.code).toBe(1);
+    expect(run.log).toContain("review edited by dave: judging head bbbbbbb again with the reviews as they stand now");
+    expect(report.overrides).toEqual([]);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("pull_request_review submitted with changes requested: the overrider's earlier approval and override are withdrawn", async () => {
+    const later: ReviewInit = { pull_number: 7, state: "CHANGES_REQUESTED", user: "dave", body: "wait", commit_id: HEAD_SHA, submitted_at: "2026-11-23T10:00:00Z" };
+    const { run, report } = await judge({ event: "pull_request_review", payload: payload("submitted"), reviews: [{ ...approve("dave", OVERRIDE, HEAD_SHA), submitted_at: "2026-11-22T10:00:00Z" }, later] });
+    expect(run.code).toBe(1);
+    expect(report.overrides[0]).toMatchObject({ status: "refused", refusal: { code: "superseded" } });
+  });
+});
+
 describe("the merge queue applies the reviews of the queued pull request", () => {
   const queue = (ref: string) => () => ({ merge_group: { base_sha: BASE_SHA, head_sha: HEAD_SHA, head_ref: ref, base_ref: "refs/heads/main" } });
   const REF = `refs/heads/gh-readonly-queue/main/pr-7-${"f".repeat(40)}`;

@@ -100,6 +100,23 @@ describe("approvals and overrides bind to the resolved plan", () => {
   });
 });
 
+describe("the reviews as they stand after a review event decide (what the Action re-judges on pull_request_review)", () => {
+  const MANIFEST = manifest({ identifiers: "ids/apps.txt", metadata: "  description: remove apps\n  requestedBy: acme/apps\n  executedBy: acme/sre\n" });
+  const at = (r: object, submitted: string) => ({ ...r, submitted_at: submitted });
+  it("submitted: the override counts; dismissed, edited away, or followed by a change request: it does not", () => {
+    const repo = new Repo({ ...BASE, "ops/manifest.yaml": MANIFEST });
+    const head = repo.git("rev-parse", "HEAD");
+    const approved = review("dave", head, OVERRIDE);
+    expect(check(repo, { reviews: [approved] }).code).toBe(0);
+    const dismissed = check(repo, { reviews: [{ ...approved, state: "DISMISSED" }] });
+    expect([dismissed.code, dismissed.report.overrides[0].refusal.code]).toEqual([1, "not-approved"]);
+    const edited = check(repo, { reviews: [{ ...approved, body: "Approved.\n" }] });
+    expect([edited.code, edited.report.overrides]).toEqual([1, []]);
+    const withdrawn = check(repo, { reviews: [at(approved, "2026-11-20T10:00:00Z"), at({ ...review("dave", head, "wait"), state: "CHANGES_REQUESTED" }, "2026-11-21T10:00:00Z")] });
+    expect([withdrawn.code, withdrawn.report.overrides[0].refusal.code]).toEqual([1, "superseded"]);
+  });
+});
+
 describe("waivers.maxExpiry counts to the end of the expires day", () => {
   const waiver = (expires: string) => `apiVersion: blastgate.dev/v1\nkind: Waiver\nmetadata:\n  name: ticket-system-down\nspec:\n  manifest: cleanup\n  rules: [needs-ticket]\n  reason: the ticket system was down\n  owner: acme/platform\n  expires: ${expires}\n`;
   const files = (expires: string) => ({ ...BASE, "policies/policy.yaml": policy(TICKET_RULE, "waivers: { maxExpiry: 1d }\n"), "policies/waiver.yaml": waiver(expires), "ops/manifest.yaml": withScripts("[]") });
