@@ -1,4 +1,6 @@
-import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, createReadStream, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { TextDecoder } from "node:util";
 
@@ -19,6 +21,8 @@ export interface FileSource {
   /** Repository-relative paths of the files below a directory, recursively. */
   list(dir: string): Promise<string[]>;
   exists(file: string): Promise<boolean>;
+  /** Git's id of the file's content, when the source can tell it without reading the file through; undefined when the file is not there. */
+  blobId?(file: string): Promise<string | undefined>;
 }
 
 /** One spelling per repository path (`ids/./a.txt`, `ids//a.txt`, `./ids/a.txt` -> `ids/a.txt`), for comparing paths. */
@@ -138,6 +142,18 @@ export class LocalFiles implements FileSource {
     return out;
   }
 
+  /** Git's id of the file's bytes, as a commit's tree would give it (hashed, not looked up: the workspace need not be a git checkout). */
+  async blobId(file: string): Promise<string | undefined> {
+    let real: string;
+    try {
+      real = this.resolve(file).real;
+    } catch (e) {
+      if (e instanceof FileError && e.code === "missing") return undefined;
+      throw e;
+    }
+    return gitBlobId(real);
+  }
+
   async exists(file: string): Promise<boolean> {
     if (checkRelative(file)) return false;
     try {
@@ -159,4 +175,22 @@ function decode(decoder: TextDecoder, buf: Uint8Array | undefined, file: string,
 
 export function mib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * Git's id of a file's content (the sha1 of "blob <size>\0" and its bytes), read a chunk at a time; the
+ * id a commit's tree gives the same file. Undefined when the file does not exist.
+ */
+export async function gitBlobId(absolutePath: string): Promise<string | undefined> {
+  let size: number;
+  try {
+    const s = await stat(absolutePath);
+    if (!s.isFile()) return undefined;
+    size = s.size;
+  } catch {
+    return undefined;
+  }
+  const hash = createHash("sha1").update(`blob ${size}\0`);
+  for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }

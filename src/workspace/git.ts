@@ -5,6 +5,8 @@ import { stat } from "node:fs/promises";
 import { TextDecoder } from "node:util";
 import { checkRelative, FileError, mib, type FileSource } from "./files.js";
 
+export { gitBlobId } from "./files.js";
+
 const COMMIT = /^[0-9a-f]{4,64}$/i;
 
 /**
@@ -72,6 +74,16 @@ export class GitFiles implements FileSource {
     return out.split("\0").filter((f) => f !== "" && (base === "" || f.startsWith(`${base}/`)));
   }
 
+  /** Git's id of the file at this commit (`git rev-parse <commit>:./<path>`), without reading it; undefined when it is not there. */
+  async blobId(file: string): Promise<string | undefined> {
+    const bad = checkRelative(file);
+    if (bad) throw new FileError(`${file} ${bad}`, "outside");
+    const spec = `${this.commit}:./${file.replace(/\\/g, "/").replace(/^\.\//, "")}`;
+    return new Promise((resolve) =>
+      execFile("git", ["--no-pager", "rev-parse", "--verify", "-q", spec], { cwd: this.root, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (e, stdout) => resolve(e ? undefined : String(stdout).trim() || undefined)),
+    );
+  }
+
   async exists(file: string): Promise<boolean> {
     try {
       for await (const _ of this.chunks(file, Number.MAX_SAFE_INTEGER)) break;
@@ -94,20 +106,3 @@ function decode(decoder: TextDecoder, buf: Uint8Array | undefined, file: string,
   }
 }
 
-/**
- * Git's id of a file's content (the sha1 of "blob <size>\0" and its bytes), read a chunk at a time; the
- * id a commit's tree gives the same file. Undefined when the file does not exist.
- */
-export async function gitBlobId(absolutePath: string): Promise<string | undefined> {
-  let size: number;
-  try {
-    const s = await stat(absolutePath);
-    if (!s.isFile()) return undefined;
-    size = s.size;
-  } catch {
-    return undefined;
-  }
-  const hash = createHash("sha1").update(`blob ${size}\0`);
-  for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}

@@ -75,6 +75,10 @@ describe("the digest covers the scripts a manifest names", () => {
     const { api, run, report } = await judge({ reviewed: { "README.md": "older\n" }, reviews: [approve("dave", OVERRIDE)] });
     expect(run.code).toBe(0);
     expect(report.overrides[0]).toMatchObject({ status: "accepted" });
+    // The inventory at the review's commit is the workspace's by git blob id (its directory listing): it is not downloaded.
+    const atReview = api.requests.filter((r) => r.query.ref === REVIEWED_SHA).map((r) => r.path);
+    expect(atReview).toContain("/repos/acme/ops/contents/inventory");
+    expect(atReview).not.toContain("/repos/acme/ops/contents/inventory/objects.ndjson");
     expect(api.violations).toEqual([]);
   });
 });
