@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { annotate, appendSummary, debug, getInput, info, setOutput, type AnnotationProperties } from "./runner.js";
+import * as core from "@actions/core";
 import { runAction } from "./run.js";
+
+const annotate = { error: core.error, warning: core.warning, notice: core.notice };
 
 /**
  * The glue between the runner and runAction: inputs in; annotations, the job summary, outputs
@@ -8,37 +10,37 @@ import { runAction } from "./run.js";
  */
 export async function main(): Promise<void> {
   try {
-    const outcome = await runAction(process.env, (name) => getInput(name), { info });
+    const outcome = await runAction(process.env, (name) => core.getInput(name), { info: core.info });
 
     if (outcome.text) {
       // The report quotes manifests: stop workflow commands so no value in them can act as one.
       const token = randomUUID();
-      info(`::stop-commands::${token}`);
-      info(outcome.text.trimEnd());
-      info(`::${token}::`);
+      core.info(`::stop-commands::${token}`);
+      core.info(outcome.text.trimEnd());
+      core.info(`::${token}::`);
     }
     for (const a of outcome.annotations) {
-      const props: AnnotationProperties = { title: a.title };
+      const props: core.AnnotationProperties = { title: a.title };
       if (a.file !== undefined) Object.assign(props, { file: a.file, startLine: a.line, startColumn: a.column });
-      annotate(a.level, a.message, props);
+      annotate[a.level](a.message, props);
     }
-    if (outcome.omitted > 0) info(`+${outcome.omitted} more findings: see the job summary`);
+    if (outcome.omitted > 0) core.info(`+${outcome.omitted} more findings: see the job summary`);
 
     if (process.env.GITHUB_STEP_SUMMARY) {
       try {
-        await appendSummary(outcome.summary);
+        await core.summary.addRaw(outcome.summary).write();
       } catch (e) {
-        info(`the job summary could not be written: ${(e as Error).message}`);
+        core.info(`the job summary could not be written: ${(e as Error).message}`);
       }
     }
-    for (const [name, value] of Object.entries(outcome.outputs)) setOutput(name, value);
-    info(`${outcome.headline}${outcome.exitCode === 0 ? "" : ` (exit ${outcome.exitCode})`}`);
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+    core.info(`${outcome.headline}${outcome.exitCode === 0 ? "" : ` (exit ${outcome.exitCode})`}`);
     process.exitCode = outcome.exitCode;
   } catch (e) {
     // A crash cannot vouch for anything: fail closed, in one line, and say it is a bug.
-    annotate("error", `Blastgate crashed, nothing was judged, so the check fails: ${(e as Error)?.message ?? String(e)}. This is a bug in Blastgate: please report it (re-run with ACTIONS_STEP_DEBUG=true for the stack).`, { title: "Blastgate could not decide" });
-    debug(String((e as Error)?.stack ?? e));
-    setOutput("verdict", "error");
+    core.error(`Blastgate crashed, nothing was judged, so the check fails: ${(e as Error)?.message ?? String(e)}. This is a bug in Blastgate: please report it (re-run with ACTIONS_STEP_DEBUG=true for the stack).`, { title: "Blastgate could not decide" });
+    core.debug(String((e as Error)?.stack ?? e));
+    core.setOutput("verdict", "error");
     process.exitCode = 2;
   }
 }

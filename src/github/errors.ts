@@ -25,6 +25,15 @@ export function apiMessage(e: unknown): string {
   return (m ?? String(e)).split("\n")[0]!.trim();
 }
 
+/** The code of a TLS certificate failure somewhere in the error's causes (untrusted CA, wrong name, expired). */
+export function certificateFailure(e: unknown): string | undefined {
+  for (let c: unknown = e, depth = 0; c && typeof c === "object" && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === "string" && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) return code;
+  }
+  return undefined;
+}
+
 function isRateLimit(e: unknown): boolean {
   const err = e as RequestErrorLike;
   const remaining = err.response?.headers?.["x-ratelimit-remaining"];
@@ -44,6 +53,9 @@ export function explainApiError(e: unknown, task: ApiTask): string {
   }
   if (status === 403) return `${failed}: the token lacks permission (403 ${msg}). Grant the job 'permissions: ${task.permission}' in the workflow (see docs/action.md).`;
   if (status === 404) return `${failed}: GitHub answered 404 ${msg}. For a private repository the token needs 'permissions: ${task.permission}'; otherwise check that the ref exists.`;
+  if (certificateFailure(e)) {
+    return `${failed}: the TLS certificate of GitHub's API or of the proxy is not trusted (${msg}). Behind a proxy that inspects TLS, or on GitHub Enterprise Server with a private CA, give the runner the CA's PEM file in NODE_EXTRA_CA_CERTS.`;
+  }
   if (status === undefined || status >= 500) {
     const what = status === undefined ? msg : `${status} ${msg}`;
     return `${failed}: GitHub's API failed (${what}) after retries. Re-run the job; if it keeps failing, check https://www.githubstatus.com (or your GitHub Enterprise Server).`;

@@ -1,6 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { createServer, request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, commentsByBot, HEAD_SHA, LEGACY, pullRequest, requestLines, runAction, SAFE, write } from "./harness.js";
 
@@ -147,29 +145,5 @@ describe("talking to GitHub", () => {
     expect(run.annotations[0]!.message).toBe(
       "could not list the pull request's changed files: GitHub rejected the token (401 Bad credentials). Pass a valid token in the 'token' input; the default ${{ github.token }} works.",
     );
-  });
-
-  // Node 24 routes its fetch through HTTP(S)_PROXY when NODE_USE_ENV_PROXY=1; the Action's client must too (Node 20 has no such switch).
-  it.runIf(Number(process.versions.node.split(".")[0]) >= 24)("goes through the proxy that HTTP_PROXY names when NODE_USE_ENV_PROXY=1", async () => {
-    const { api, workspace, payload } = await pullRequest([SAFE]);
-    const proxied: string[] = [];
-    const proxy = createServer((req, res) => {
-      proxied.push(`${req.method} ${req.url}`);
-      const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode!, answer.headers);
-        answer.pipe(res);
-      });
-      req.pipe(upstream);
-    });
-    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
-    try {
-      const run = await runAction({ api, workspace, payload, env: { NODE_USE_ENV_PROXY: "1", HTTP_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
-      expect(run.code).toBe(0);
-      expect(proxied).toHaveLength(api.requests.length);
-      expect(proxied).toContain(`GET ${api.url}/repos/acme/ops/pulls/7/files?per_page=100`);
-    } finally {
-      proxy.closeAllConnections();
-      proxy.close();
-    }
   });
 });
