@@ -403,7 +403,8 @@ function targets() {
   const cold = rows.find((r) => r.case === "cold start");
   if (cold?.skipped) out.push(`– cold start: ${cold.skipped}`);
   else if (cold) {
-    check(cold.wallMs <= 4 * cold.floor.wallMs, `action cold start: ${ratio(cold.wallMs, cold.floor.wallMs)} \`node -e 0\` (target ≤ 4×); ${cold.requests} API requests; bundle dist/index.js ${(cold.bundleBytes / 1024).toFixed(0)} KiB`);
+    // A measurement, not a target: inside a job that spends seconds starting a runner, tens of milliseconds do not show.
+    out.push(`· action cold start: ${sec(cold.wallMs)}, ${ratio(cold.wallMs, cold.floor.wallMs)} \`node -e 0\` (measured, no target); ${cold.requests} API requests; bundle dist/index.js ${(cold.bundleBytes / 1024).toFixed(0)} KiB`);
   }
   return out;
 }
