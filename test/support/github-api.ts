@@ -703,7 +703,7 @@ function faultReply(
   switch (rule.preset) {
     case 'secondary-rate-limit':
       status ??= 403;
-      // plugin-throttling and src/github/resilience.ts recognise a secondary limit by /\bsecondary rate\b/i in the message.
+      // plugin-throttling recognises a secondary limit by /\bsecondary rate\b/i in the message.
       message =
         'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
         `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
