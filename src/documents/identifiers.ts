@@ -2,7 +2,7 @@ import { IntList } from "./int-list.js";
 import { LineSplitter } from "./lines.js";
 import { hashOf, StringStore } from "./string-store.js";
 import type { Limits } from "./limits.js";
-import type { Problem } from "./problem.js";
+import { capProblems, type Problem } from "./problem.js";
 import type { SourceLocation } from "./source.js";
 
 /** The identifiers of one manifest, in the order written, each with the place it was written. */
@@ -193,5 +193,5 @@ export function checkInlineIdentifiers(values: string[], locate: (i: number) => 
   });
   if (values.length > limits.maxIdentifiers) problems.push({ code: "limit", message: `more than ${limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, location: locate(0) });
   if (values.length === 0) problems.push({ code: "identifier-empty", message: "spec.target.identifiers is empty: an empty run is refused, not a no-op", location: locate(-1) });
-  return { list: { file, length: kept.length, value: (i) => kept[i]!, location: (i) => locate(keptIndex[i] ?? 0) }, problems };
+  return { problems: capProblems(problems), list: { file, length: kept.length, value: (i) => kept[i]!, location: (i) => locate(keptIndex[i] ?? 0) } };
 }

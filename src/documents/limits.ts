@@ -28,7 +28,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxIdentifiers: 5_000_000,
   maxDepth: 64,
   maxAliases: 100,
-  maxNodes: 2_000_000,
+  // The YAML reader holds about 1 KB per value while it parses: 200,000 values keep a manifest under ~500 MB
+  // (a million identifiers belong in an identifier file, read in constant memory per line).
+  maxNodes: 200_000,
   maxIdentifierLength: 512,
 };
 

@@ -2,7 +2,7 @@ import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { createHash } from "node:crypto";
 import { dottedPath } from "./source.js";
-import type { Problem } from "./problem.js";
+import { capProblems, type Problem } from "./problem.js";
 import type { ParsedDocument } from "./yaml.js";
 import { DATE_PATTERN, DURATION_PATTERN, RATE_PATTERN } from "./units.js";
 import { printable } from "./identifiers.js";
@@ -215,16 +215,30 @@ export function describeErrors(errors: ErrorObject[], data: unknown, source: Par
     if (m) unfit.add(`${e.instancePath}|${m[1]}`);
   }
   const branchOf = (e: ErrorObject): string | undefined => /^(.*\/(?:anyOf|oneOf)\/\d+)\//.exec(e.schemaPath)?.[1];
+  const isCombinator = (e: ErrorObject) => e.keyword === "anyOf" || e.keyword === "oneOf";
+  // Everything below is looked up in maps, never by scanning the error list per error: 160,000 wrong list
+  // items give 160,000 errors, and a scan per error took minutes (issue 11).
+  const combinators = new Set<string>();
+  for (const e of errors) if (isCombinator(e)) combinators.add(`${e.schemaPath}|${e.instancePath}`);
+  /** Where the combinator that branch `b` belongs to stood: the nearest enclosing value of `e` where it failed. */
+  const combinatorInstance = (b: string, e: ErrorObject): string => {
+    const schemaPath = b.slice(0, b.lastIndexOf("/"));
+    for (let ip = e.instancePath; ; ip = ip.slice(0, ip.lastIndexOf("/"))) {
+      if (combinators.has(`${schemaPath}|${ip}`)) return ip;
+      if (ip === "") return e.instancePath;
+    }
+  };
   const fitting = errors.filter((e) => {
-    if (e.keyword === "anyOf" || e.keyword === "oneOf") return false;
+    if (isCombinator(e)) return false;
     const b = branchOf(e);
     if (!b) return true;
     if (e.keyword === "required") return false; // "one of count or percent" says it better
-    const combinatorInstance = errors.find((o) => (o.keyword === "anyOf" || o.keyword === "oneOf") && b.startsWith(o.schemaPath + "/"))?.instancePath ?? e.instancePath;
-    return !unfit.has(`${combinatorInstance}|${b}`);
+    return !unfit.has(`${combinatorInstance(b, e)}|${b}`);
   });
-  const covered = (c: ErrorObject) => fitting.some((e) => e.schemaPath.startsWith(c.schemaPath + "/"));
-  const list = [...fitting, ...errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && !covered(e))];
+  // A combinator is covered when a fitting error lies under it: every proper prefix of a fitting error's schema path.
+  const coveredPaths = new Set<string>();
+  for (const e of fitting) for (let i = e.schemaPath.indexOf("/"); i > 0; i = e.schemaPath.indexOf("/", i + 1)) coveredPaths.add(e.schemaPath.slice(0, i));
+  const list = [...fitting, ...errors.filter((e) => isCombinator(e) && !coveredPaths.has(e.schemaPath))];
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const e of list) {
@@ -300,7 +314,7 @@ export function describeErrors(errors: ErrorObject[], data: unknown, source: Par
     seen.add(dedupe);
     problems.push({ code: "schema", message, location });
   }
-  return problems;
+  return capProblems(problems);
 }
 
 function describeAlternatives(s: Schema | undefined): string {

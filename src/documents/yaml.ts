@@ -1,4 +1,4 @@
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from "yaml";
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import { printable } from "./identifiers.js";
 import type { Limits } from "./limits.js";
@@ -44,6 +44,11 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes("\u0000")) {
     problems.push({ code: "yaml", message: `${file} is not a text file (it contains NUL bytes)`, location: { file, line: 1, column: 1 } });
+    return { documents: [], problems };
+  }
+  const crowded = valuesOverLimit(text, limits.maxNodes);
+  if (crowded !== undefined) {
+    problems.push({ code: "limit", message: `document has more than ${limits.maxNodes} values, aliases expanded (limit maxNodes)`, location: { file, ...lineAndColumn(text, crowded) } });
     return { documents: [], problems };
   }
   let docs: Document.Parsed[];
@@ -171,6 +176,44 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
     }
   });
   return { documents, problems };
+}
+
+/**
+ * The offset where a document of `text` is seen, before it is parsed, to hold more than `max` values, or undefined.
+ * The YAML reader's syntax tree costs about 1 KB per value (1.5 million `{}` items took 3 GB before maxNodes was
+ * counted): the lexer's tokens are counted first, in constant memory. Scalars, `{` and `[` open values; keys
+ * (one per `:` or `?`) are not values, so the count never exceeds the values the document holds. Skipped when
+ * the text is too short to hold that many (each value takes at least two characters with its separator).
+ */
+function valuesOverLimit(text: string, max: number): number | undefined {
+  if (text.length <= 2 * max + 16) return undefined;
+  let opened = 0;
+  let keys = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    const c = token.charCodeAt(0);
+    if (token.length === 1 && c < 0x20) {
+      // Control tokens are not source text: \x02 starts a document, \x1f a scalar (\x18 ends a flow collection).
+      if (c === 0x02) opened = keys = 0;
+      else if (c === 0x1f) opened++;
+      continue;
+    }
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */ || token === "{" || token === "[") opened++;
+    else if (token === ":" || token === "?") keys++;
+    if (opened - keys > max) return offset;
+    offset += token.length;
+  }
+  return undefined;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < offset; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    start = nl + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 function describeYamlError(code: string, message: string): string {

@@ -1,4 +1,4 @@
-import type { Problem } from "../documents/problem.js";
+import { capProblems, type Problem } from "../documents/problem.js";
 import { pointerOf, type SourceLocation } from "../documents/source.js";
 import { suggest } from "../documents/validate.js";
 import { measure, measureTogether, planScope, type MeasuredManifest, type Plan } from "../measure/plan.js";
@@ -162,9 +162,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
       cmp(a.ruleId, b.ruleId),
   );
   problems.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
-  const { counts, verdict } = tally(findings, problems);
+  const listed = capProblems(problems);
+  const { counts, verdict } = tally(findings, listed);
   const digests = [...facts.head.values()].sort((a, b) => cmp(a.subject, b.subject));
-  return { verdict, findings, plans, problems, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts: scriptEntries(input.rules, changes) };
+  return { verdict, findings, plans, problems: listed, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts: scriptEntries(input.rules, changes) };
 }
 
 function cmp(a: string, b: string): number {

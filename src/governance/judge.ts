@@ -30,7 +30,7 @@ export interface Counts {
 
 /** Counts by enforcement and by status, and the verdict they give: any problem is "error", any blocking finding "blocked". */
 export function tally(findings: readonly Finding[], problems: readonly Problem[]): { counts: Counts; verdict: "allowed" | "blocked" | "error" } {
-  const counts: Counts = { advisory: 0, softMandatory: 0, hardMandatory: 0, problems: problems.length, blocking: 0, overridden: 0, waived: 0 };
+  const counts: Counts = { advisory: 0, softMandatory: 0, hardMandatory: 0, problems: problems.reduce((n, p) => n + (p.more ?? 1), 0), blocking: 0, overridden: 0, waived: 0 };
   for (const f of findings) {
     if (f.enforcement === "advisory") counts.advisory++;
     else if (f.enforcement === "soft-mandatory") counts.softMandatory++;
