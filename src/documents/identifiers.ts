@@ -85,19 +85,31 @@ export class IdentifierFileParser {
   /** First line of each inventory row's id, 0 while unseen. */
   private readonly firstLineOfRow: Int32Array | undefined;
   private readonly problems: Problem[] = [];
-  private readonly splitter = new LineSplitter((text, start, end) => this.line(text, start, end));
+  private readonly splitter: LineSplitter;
   private lineNo = 0;
   private duplicates = 0;
   private defects = 0;
   private tooMany = false;
 
   constructor(private readonly file: string, private readonly limits: Limits, private readonly lookup?: RowLookup) {
+    // No identifier is longer than maxIdentifierLength, so no line need be: a longer one stops the read at once.
+    const max = limits.maxIdentifierLength;
+    this.splitter = new LineSplitter(
+      (text, start, end) => this.line(text, start, end),
+      max,
+      () => this.problem(`line ${this.lineNo + 1} is longer than ${max} characters (limit maxIdentifierLength): an identifier file holds one identifier per line`, this.lineNo + 1, 1, "limit"),
+    );
     // One integer per inventory row instead of a map entry per identifier: a million ids cost 4 MB, not 80.
     if (lookup) this.firstLineOfRow = new Int32Array(lookup.size);
   }
 
   push(chunk: string): void {
     this.splitter.push(chunk);
+  }
+
+  /** The file is refused already (a line too long, a NUL byte, too many identifiers): the caller may stop reading. */
+  get done(): boolean {
+    return this.splitter.stopped;
   }
 
   end(): { list: IdentifierList; problems: Problem[] } {
@@ -136,6 +148,7 @@ export class IdentifierFileParser {
     if (id.indexOf("\u0000") >= 0) {
       if (!this.problems.some((p) => p.code === "identifier-binary")) this.problem(`${this.file} is not a text file (NUL byte on line ${this.lineNo})`, this.lineNo, column, "identifier-binary");
       this.tooMany = true;
+      this.splitter.stop();
       return;
     }
     const defect = identifierDefect(id, this.limits);
@@ -158,6 +171,7 @@ export class IdentifierFileParser {
     if (this.entries.length >= this.limits.maxIdentifiers) {
       this.problem(`more than ${this.limits.maxIdentifiers} identifiers (limit maxIdentifiers)`, this.lineNo, column, "limit");
       this.tooMany = true;
+      this.splitter.stop();
       return;
     }
     if (row !== undefined) {

@@ -183,10 +183,11 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
  * The YAML reader's syntax tree costs about 1 KB per value (1.5 million `{}` items took 3 GB before maxNodes was
  * counted): the lexer's tokens are counted first, in constant memory. Scalars, `{` and `[` open values; keys
  * (one per `:` or `?`) are not values, so the count never exceeds the values the document holds. Skipped when
- * the text is too short to hold that many (each value takes at least two characters with its separator).
+ * the text is too short to hold that many (each value takes at least two characters with its separator), or
+ * too short to cost much memory (then the exact count, while converting, names the first value over).
  */
 function valuesOverLimit(text: string, max: number): number | undefined {
-  if (text.length <= 2 * max + 16) return undefined;
+  if (text.length <= 2 * max + 16 || text.length < 256 * 1024) return undefined;
   let opened = 0;
   let keys = 0;
   let offset = 0;

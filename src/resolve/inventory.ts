@@ -304,6 +304,12 @@ function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, length: nu
 
 const FIELDS = ["id", "kind", "tenant", "customer", "environment", "parent", "protected"] as const;
 const REQUIRED = ["id", "kind", "tenant", "customer"] as const;
+/**
+ * The longest inventory line (a CSV record spanning lines counts whole): a row's fields are each at most
+ * 512 characters, so no real row comes near. A longer line stops the read at once: a 128 MiB line was joined
+ * and rescanned chunk by chunk.
+ */
+export const MAX_INVENTORY_LINE = 16 * 1024;
 
 /**
  * Reads an NDJSON or CSV inventory export a chunk at a time. Pure: the caller reads the file.
@@ -315,14 +321,22 @@ export class InventoryParser {
   private readonly csv: boolean;
   private header: string[] | undefined;
   // A CR before the newline is part of the line ending, not of the last field.
-  private readonly splitter = new LineSplitter((text, start, end) => this.line(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end)));
+  private readonly splitter = new LineSplitter(
+    (text, start, end) => this.line(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end)),
+    MAX_INVENTORY_LINE,
+    () => this.problem(`line ${this.lineNo + 1} is longer than ${MAX_INVENTORY_LINE} characters: not an inventory row (reading stopped)`, this.lineNo + 1),
+  );
   private lineNo = 0;
+  /** A CSV record whose quoted field holds a newline: its text so far, and the line it started on. */
+  private pending: string | undefined;
+  private pendingLine = 0;
   private bad = 0;
   private duplicates = 0;
   private lastKind: string | undefined;
   private lastEnvironment: string | undefined;
 
-  constructor(readonly file: string) {
+  /** `kinds`: the kinds the catalog defines; a row of another kind is refused at its line. */
+  constructor(readonly file: string, private readonly kinds?: ReadonlySet<string>) {
     this.inventory = new Inventory(file);
     this.csv = /\.csv$/i.test(file);
   }
@@ -331,8 +345,17 @@ export class InventoryParser {
     this.splitter.push(chunk);
   }
 
+  /** The inventory is refused already (a line too long, a CSV header that cannot be read): the caller may stop reading. */
+  get done(): boolean {
+    return this.splitter.stopped;
+  }
+
   end(): { inventory: Inventory; problems: Problem[] } {
     this.splitter.end();
+    if (this.pending !== undefined) {
+      this.lineNo = this.pendingLine;
+      this.malformed("a quoted field is never closed");
+    }
     if (this.bad > 5) this.problem(`${this.bad - 5} more malformed inventory rows`, 1);
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate ids in the inventory`, 1);
     if (this.csv && !this.header) this.problem(`inventory ${this.file} is empty: it needs a header row (id,kind,tenant,customer,...)`, 1);
@@ -342,23 +365,42 @@ export class InventoryParser {
 
   private line(text: string): void {
     this.lineNo++;
-    if (text.trim() === "") return;
     let record: Record<string, unknown> | undefined;
     if (this.csv) {
-      const cells = splitCsvLine(text);
-      if (!cells) return this.malformed("unbalanced quotes");
-      if (!this.header) {
-        this.header = cells.map((c) => c.trim());
-        const missing = REQUIRED.filter((f) => !this.header!.includes(f));
-        if (missing.length) this.problem(`inventory header lacks the column(s) ${missing.join(", ")} (it needs id, kind, tenant, customer; optional environment, parent, protected)`, this.lineNo);
+      // A quoted field may hold a newline (RFC 4180): the record goes on until its quotes balance.
+      if (this.pending !== undefined) {
+        text = `${this.pending}\n${text}`;
+        if (text.length > MAX_INVENTORY_LINE) {
+          this.problem(`the record starting on line ${this.pendingLine} is longer than ${MAX_INVENTORY_LINE} characters: not an inventory row (reading stopped)`, this.pendingLine);
+          this.pending = undefined;
+          return this.splitter.stop();
+        }
+      }
+      if (quotesOpen(text)) {
+        if (this.pending === undefined) this.pendingLine = this.lineNo;
+        this.pending = text;
         return;
       }
-      if (cells.length !== this.header.length) return this.malformed(`${cells.length} columns where the header has ${this.header.length}`);
+      const at = this.pending !== undefined ? this.pendingLine : this.lineNo;
+      this.pending = undefined;
+      if (text.trim() === "") return;
+      const cells = splitCsvLine(text);
+      if (!cells) return this.malformed("a quote inside a field that is not quoted as a whole (write \"a \"\"b\"\"\" for a \"b\")", at);
+      if (!this.header) return this.readHeader(cells);
+      if (cells.length !== this.header.length) return this.malformed(`${cells.length} columns where the header has ${this.header.length}`, at);
       record = {};
-      this.header.forEach((h, i) => {
-        if ((FIELDS as readonly string[]).includes(h)) record![h] = h === "protected" ? /^(true|1|yes)$/i.test(cells[i]!.trim()) : cells[i]!.trim();
-      });
-    } else {
+      for (let i = 0; i < cells.length; i++) {
+        const h = this.header[i]!;
+        const cell = cells[i]!.trim();
+        if (h !== "protected") record[h] = cell;
+        else if (/^true$/i.test(cell)) record[h] = true;
+        else if (/^(false|)$/i.test(cell)) record[h] = false;
+        else return this.malformed(`'protected' must be true or false, not '${printable(cell)}'`, at);
+      }
+      return this.row(record, at);
+    }
+    if (text.trim() === "") return;
+    {
       try {
         const parsed: unknown = JSON.parse(text);
         if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return this.malformed("not a JSON object");
@@ -367,13 +409,42 @@ export class InventoryParser {
         return this.malformed("not valid JSON");
       }
     }
+    this.row(record, this.lineNo);
+  }
+
+  /** The CSV header: exactly the field names (lowercase, each once), in any order. */
+  private readHeader(cells: string[]): void {
+    const names = cells.map((c) => c.trim());
+    const known = FIELDS as readonly string[];
+    const wrong: string[] = [];
+    names.forEach((name, i) => {
+      if (known.includes(name)) {
+        if (names.indexOf(name) !== i) wrong.push(`column '${name}' appears twice`);
+        return;
+      }
+      const hint = known.find((k) => k === name.toLowerCase());
+      wrong.push(hint ? `column '${printable(name)}' must be written '${hint}'` : `column '${printable(name)}' is not an inventory field`);
+    });
+    const missing = REQUIRED.filter((f) => !names.includes(f));
+    if (missing.length) wrong.push(`it lacks the column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`);
+    if (wrong.length > 0) {
+      // Rows under a header that cannot be read cannot be read either: stop here.
+      this.problem(`inventory header: ${wrong.join("; ")} (the columns are id, kind, tenant, customer; optional environment, parent, protected)`, this.lineNo);
+      this.splitter.stop();
+      this.header = names;
+      return;
+    }
+    this.header = names;
+  }
+
+  private row(record: Record<string, unknown>, line: number): void {
     for (const f of REQUIRED) {
       const v = record[f];
-      if (typeof v !== "string" && typeof v !== "number") return this.malformed(`field '${f}' is missing`);
-      if (v === "") return this.malformed(`field '${f}' is empty`);
+      if (typeof v !== "string" && typeof v !== "number") return this.malformed(`field '${f}' is missing`, line);
+      if (v === "") return this.malformed(`field '${f}' is empty`, line);
     }
     const prot = record.protected;
-    if (prot !== undefined && typeof prot !== "boolean") return this.malformed("'protected' must be true or false");
+    if (prot !== undefined && typeof prot !== "boolean") return this.malformed("'protected' must be true or false", line);
     const id = String(record.id);
     const environment = typeof record.environment === "string" ? record.environment : "";
     const parent = (typeof record.parent === "string" || typeof record.parent === "number") && record.parent !== "" ? String(record.parent) : undefined;
@@ -384,26 +455,27 @@ export class InventoryParser {
     const customer = String(record.customer);
     // Kinds and environments repeat row after row: a name checked on the row before is not checked again.
     if (kind !== this.lastKind) {
-      if (!NAME.test(kind)) return this.malformed(`kind '${printable(kind)}' is not a plain name (letters, digits, . _ -)`);
+      if (!NAME.test(kind)) return this.malformed(`kind '${printable(kind)}' is not a plain name (letters, digits, . _ -)`, line);
+      if (this.kinds && !this.kinds.has(kind)) return this.malformed(`kind '${kind}' is not a kind the catalog defines (known: ${[...this.kinds].join(", ")})`, line);
       this.lastKind = kind;
     }
     if (environment !== "" && environment !== this.lastEnvironment) {
-      if (!NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`);
+      if (!NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`, line);
       this.lastEnvironment = environment;
     }
     const unprintable = !printableName(id) ? "id" : !printableName(tenant) ? "tenant" : !printableName(customer) ? "customer" : parent !== undefined && !printableName(parent) ? "parent" : undefined;
     if (unprintable) {
       const value = unprintable === "id" ? id : unprintable === "tenant" ? tenant : unprintable === "customer" ? customer : parent!;
-      if (value.length > 512) return this.malformed(`${unprintable} '${printable(value)}' is longer than 512 characters`);
-      return this.malformed(`${unprintable} '${printable(value)}' holds white space, control or non-ASCII characters`);
+      if (value.length > 512) return this.malformed(`${unprintable} '${printable(value)}' is longer than 512 characters`, line);
+      return this.malformed(`${unprintable} '${printable(value)}' holds white space, control or non-ASCII characters`, line);
     }
     if (!this.inventory.addRow(id, kind, tenant, customer, environment, parent, prot === true) && ++this.duplicates <= 3) {
-      this.problem(`duplicate id '${id}' in the inventory`, this.lineNo);
+      this.problem(`duplicate id '${id}' in the inventory`, line);
     }
   }
 
-  private malformed(why: string): void {
-    if (++this.bad <= 5) this.problem(`malformed inventory row: ${why}`, this.lineNo);
+  private malformed(why: string, line = this.lineNo): void {
+    if (++this.bad <= 5) this.problem(`malformed inventory row: ${why}`, line);
   }
 
   private problem(message: string, line: number): void {
@@ -411,7 +483,14 @@ export class InventoryParser {
   }
 }
 
-/** RFC 4180 fields of one line; undefined when a quote is left open. */
+/** Whether a CSV text ends inside a quoted field (an odd number of quotes: "" inside a field counts two). */
+function quotesOpen(text: string): boolean {
+  let open = false;
+  for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) open = !open;
+  return open;
+}
+
+/** RFC 4180 fields of one record; undefined when a quote is left open or stands inside an unquoted field. */
 export function splitCsvLine(line: string): string[] | undefined {
   if (line.indexOf('"') < 0) return line.split(",");
   const out: string[] = [];

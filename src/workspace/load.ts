@@ -313,6 +313,7 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
     for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) {
       parser.push(chunk);
       hash?.update(chunk, "utf8");
+      if (parser.done) break;
     }
   } catch (e) {
     const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxIdentifierFileBytes)" : "";
@@ -402,11 +403,13 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
     problems.push({ code: "file", message: `inventory ${printable(file, 1000)} ${bad}`, location: at });
     return undefined;
   }
-  const parser = new InventoryParser(normalize(file));
+  const parser = new InventoryParser(normalize(file), new Set(catalog.kinds.keys()));
   try {
     for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) {
       parser.push(chunk);
       hash?.update(chunk, "utf8");
+      // A refused inventory fails the run: its digest need not be complete.
+      if (parser.done) break;
     }
   } catch (e) {
     const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxInventoryBytes)" : "";

@@ -32,7 +32,7 @@ describe("limits set by several policies", () => {
 });
 
 describe("kind names from the inventory are plain data", () => {
-  it("an inventory kind named __proto__ is counted like any other", async () => {
+  it("an inventory kind named __proto__ is refused at its row like any kind the catalog does not define", async () => {
     const inventory = INVENTORY + JSON.stringify({ id: "a-0999", kind: "__proto__", tenant: "t", customer: "c", environment: "production" }) + "\n";
     const r = await runCheck({
       workspace: new MemoryFiles({ "policies/p.yaml": policy(64), "policies/catalog.yaml": CATALOG, "inventory.ndjson": inventory, "ops/m.yaml": manifest({ identifiers: ["a-0001", "a-0999"] }) }),
@@ -40,7 +40,8 @@ describe("kind names from the inventory are plain data", () => {
       manifests: ["ops/m.yaml"],
       now: new Date("2026-11-24"),
     });
-    expect(Object.entries(r.plans[0]!.byKind)).toEqual(expect.arrayContaining([["app", 1], ["__proto__", 1]]));
-    expect(r.verdict).toBe("blocked");
+    expect(r.problems.map((p) => [p.location.file, p.message])).toEqual([["inventory.ndjson", expect.stringMatching(/^malformed inventory row: kind '__proto__' is not a kind the catalog defines/)]]);
+    expect(r.verdict).toBe("error");
+    expect(({} as Record<string, unknown>).app).toBeUndefined();
   });
 });
