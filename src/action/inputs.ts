@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseDate } from "../documents/units.js";
 import { checkRelative } from "../workspace/files.js";
 
 /** What fails the check: the step's exit code is the gate. */
@@ -54,8 +55,10 @@ export function parseInputs(get: (name: string) => string): { inputs: Inputs; er
   const nowRaw = get("now").trim();
   let now: Date | undefined;
   if (nowRaw) {
-    now = new Date(nowRaw);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(nowRaw) || Number.isNaN(now.getTime())) errors.push(`input 'now' must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${nowRaw}'`);
+    // The CLI's --now parser: 2026-02-31 and 2026-11-24junk are refused, not rolled over or cut short.
+    const parsed = parseDate(nowRaw);
+    if (parsed.ok) now = parsed.value;
+    else errors.push(`input 'now' must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${nowRaw}'`);
   }
 
   if (errors.length > 0) return { inputs: undefined, errors };

@@ -1,6 +1,7 @@
 import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { createHash } from "node:crypto";
+import { RE2JS } from "re2js";
 import { dottedPath } from "./source.js";
 import { capProblems, type Problem } from "./problem.js";
 import type { ParsedDocument } from "./yaml.js";
@@ -36,6 +37,13 @@ export function compileSchema(schema: object): ValidateFunction {
   return fn;
 }
 
+/**
+ * `pattern` and `patternProperties` of policy authors' schemas run on RE2, as catalog patterns do: linear time
+ * whatever the pattern, so a careless `(a+)+$` cannot be made slow by a manifest's text. A pattern RE2 cannot
+ * compile (lookaround, backreferences) makes the schema unusable, reported when the policy loads.
+ */
+const RE2_ENGINE = Object.assign((pattern: string) => RE2JS.compile(pattern), { code: "RE2JS.compile" });
+
 /** A lenient compiler for schemas written by policy authors (the `schema` rule): unknown keywords are their business. */
 let lenientAjv: Ajv | undefined;
 const DRAFT_07_IDS = new Set(["http://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft-07/schema", "https://json-schema.org/draft-07/schema#"]);
@@ -49,7 +57,7 @@ const userCompiled = new WeakMap<object, ValidateFunction>();
 export function compileUserSchema(schema: object): ValidateFunction {
   let fn = userCompiled.get(schema);
   if (fn) return fn;
-  const ajv = (lenientAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false }));
+  const ajv = (lenientAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false, code: { regExp: RE2_ENGINE } }));
   // Ajv (draft-07) knows no other meta-schema: a schema written for 2019-09 or 2020-12 would compile with
   // the keywords draft-07 lacks (unevaluatedProperties, prefixItems, ...) silently ignored, and pass what it should refuse.
   const declared = (schema as { $schema?: unknown }).$schema;

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
@@ -17,11 +16,8 @@ const fixed: [string, object][] = [
 ];
 
 describe("precompiled validators (src/documents/validators.generated.js)", () => {
-  it("are what scripts/schemas.mjs generates from the current schemas", () => {
-    const run = spawnSync(process.execPath, ["scripts/schemas.mjs", "--check"], { cwd: root, encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
-  });
+  // Whether the committed file is fresh cannot be tested here: the test setup's build regenerates it first.
+  // .ci/run checks it (node scripts/schemas.mjs --check) before anything rebuilds.
 
   it.each(fixed)("serve the %s schema without compiling it at run time", (_, schema) => {
     expect(Object.values(VALIDATORS)).toContain(compileSchema(schema));
