@@ -11,6 +11,8 @@ export interface RunnerContext {
   repo: string;
   /** REST API root: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
   apiUrl: string;
+  /** GITHUB_GRAPHQL_URL (https://api.github.com/graphql, or https://HOST/api/graphql); undefined: derived from apiUrl. */
+  graphqlUrl: string | undefined;
   serverUrl: string;
   runUrl: string | undefined;
   summaryPath: string | undefined;
@@ -19,7 +21,19 @@ export interface RunnerContext {
 
 /** What to judge, from the event. */
 export type Target =
-  | { kind: "pull_request"; number: number; baseSha: string; headSha: string; fromFork: boolean; author: string | undefined }
+  | {
+      kind: "pull_request";
+      number: number;
+      baseSha: string;
+      headSha: string;
+      fromFork: boolean;
+      author: string | undefined;
+      /** The head branch and the repository it lives in (a fork's, or undefined when the fork was deleted). */
+      headRef: string | undefined;
+      headRepo: { owner: string; repo: string } | undefined;
+      /** How many commits the pull request has, as the payload says. */
+      commits: number | undefined;
+    }
   /** `pull`: the pull request the queue's head ref names (`gh-readonly-queue/<base>/pr-<number>-<sha>`), whose reviews still apply. */
   | { kind: "merge_group"; baseSha: string; headSha: string; pull: number | undefined }
   | { kind: "all"; sha: string | undefined };
@@ -66,6 +80,7 @@ export async function readRunnerContext(env: Record<string, string | undefined>)
         owner,
         repo,
         apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+        graphqlUrl: env.GITHUB_GRAPHQL_URL ? env.GITHUB_GRAPHQL_URL.replace(/\/+$/, "") : undefined,
         serverUrl,
         runUrl,
         summaryPath: env.GITHUB_STEP_SUMMARY || undefined,
@@ -81,7 +96,7 @@ const SHA = /^[0-9a-f]{40}$/i;
 
 export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { target: Target; error?: undefined } | { target?: undefined; error: string } {
   const p = ctx.payload as {
-    pull_request?: { number?: number; user?: { login?: unknown } | null; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } };
+    pull_request?: { number?: number; commits?: unknown; user?: { login?: unknown } | null; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; ref?: unknown; repo?: { full_name?: string; fork?: boolean } | null } };
     merge_group?: { base_sha?: string; head_sha?: string; head_ref?: unknown };
     after?: string;
   };
@@ -94,7 +109,11 @@ export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { t
     const fromFork = pr?.head?.repo == null || pr.head.repo.fork === true || pr.head.repo.full_name !== pr.base?.repo?.full_name;
     // Unknown author (a ghost account): no review can be told apart from a self-approval, so none counts.
     const author = typeof pr?.user?.login === "string" && pr.user.login !== "" ? pr.user.login : undefined;
-    return { target: { kind: "pull_request", number, baseSha, headSha, fromFork, author } };
+    const [headOwner, headName] = typeof pr?.head?.repo?.full_name === "string" ? pr.head.repo.full_name.split("/") : [];
+    const headRepo = headOwner && headName ? { owner: headOwner, repo: headName } : undefined;
+    const headRef = typeof pr?.head?.ref === "string" && pr.head.ref !== "" ? pr.head.ref : undefined;
+    const commits = typeof pr?.commits === "number" ? pr.commits : undefined;
+    return { target: { kind: "pull_request", number, baseSha, headSha, fromFork, author, headRef, headRepo, commits } };
   }
   if (ctx.eventName === "merge_group") {
     const mg = p.merge_group;

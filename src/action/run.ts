@@ -6,7 +6,9 @@ import { createGitHub, type GitHub } from "../github/client.js";
 import { findComment, upsertComment, type CommentOutcome, type EarlierComment } from "../github/comments.js";
 import { GitHubFiles } from "../github/contents.js";
 import { explainApiError } from "../github/errors.js";
-import { listReviews } from "../github/reviews.js";
+import { GitHubCommitHistory } from "../github/commits.js";
+import { GitHubPermissions } from "../github/permissions.js";
+import { listReviewEdits, listReviews } from "../github/reviews.js";
 import { GitHubTeams } from "../github/teams.js";
 import type { GovernanceOptions } from "../governance/collect.js";
 import { statusOf, tally } from "../governance/judge.js";
@@ -231,16 +233,31 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     // Waivers and manifest-required rules need every manifest's name; only then is the workspace scanned.
     if (catalog.needsIndex) governance.allManifests = await allManifests({ workspace, globs: inputs.manifests, policiesDir });
     if (pullNumber !== undefined) {
-      if (target.kind === "pull_request") governance.author = target.author;
+      let pull: PullFacts;
+      if (target.kind === "pull_request") pull = target;
       else {
         const author = await authorRead!;
         if ("error" in author) throw new CannotDecide(explainApiError(author.error, { doing: `read pull request #${pullNumber}, which the merge queue's head ref names`, permission: "pull-requests: read" }));
-        governance.author = author.value;
+        pull = author.value;
         log.info(`merge group of pull request #${pullNumber} (from the queue's head ref): its reviews apply to the content they approved, as on the pull request`);
       }
+      governance.author = pull.author;
       const reviews = await reviewsRead!;
       if ("error" in reviews) throw new CannotDecide(explainApiError(reviews.error, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
       governance.reviews = reviews.value;
+      // Override text counts only as its reviewer wrote it: each body's edit history comes from GraphQL.
+      if (reviews.value.some((r) => /blastgate/i.test(r.body ?? ""))) {
+        try {
+          const edits = await listReviewEdits(gh, repo, pullNumber, ctx.graphqlUrl);
+          governance.reviews = reviews.value.map((r) => ({ ...r, ...edits.get(r.id) }));
+        } catch (e) {
+          const why = explainApiError(e, { doing: "read the reviews' edit history (GraphQL)", permission: "pull-requests: read" });
+          log.info(`the reviews' edit history cannot be read, so no override counts: ${why}`);
+          governance.reviews = reviews.value.map((r) => ({ ...r, editsUnreadable: why }));
+        }
+      }
+      governance.permissions = new GitHubPermissions(gh, repo);
+      governance.commits = new GitHubCommitHistory(gh, repo, { number: pullNumber, headRepo: pull.headRepo, headRef: pull.headRef, commits: pull.commits });
       log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size} reviewer(s); author ${governance.author ?? "unknown"}`);
       const teamsInput = inputs.teamsToken ? "teams-token" : "token";
       const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal }) : gh;
@@ -302,11 +319,24 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   return { result, md };
 }
 
-/** A pull request's author (null for a deleted account: then no review can be told apart from a self-approval). */
-async function pullAuthor(gh: GitHub, repo: Repo, pullNumber: number): Promise<string | undefined> {
+/** What a queued pull request's reviews are judged with: its author (undefined for a deleted account: then no review can be told apart from a self-approval) and where its commits were pushed. */
+async function pullAuthor(gh: GitHub, repo: Repo, pullNumber: number): Promise<PullFacts> {
   const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: pullNumber });
   const login = (data as { user?: { login?: unknown } | null }).user?.login;
-  return typeof login === "string" && login !== "" ? login : undefined;
+  const [owner, name] = typeof data.head?.repo?.full_name === "string" ? data.head.repo.full_name.split("/") : [];
+  return {
+    author: typeof login === "string" && login !== "" ? login : undefined,
+    headRef: typeof data.head?.ref === "string" ? data.head.ref : undefined,
+    headRepo: owner && name ? { owner, repo: name } : undefined,
+    commits: typeof data.commits === "number" ? data.commits : undefined,
+  };
+}
+
+interface PullFacts {
+  author: string | undefined;
+  headRef: string | undefined;
+  headRepo: Repo | undefined;
+  commits: number | undefined;
 }
 
 /** Whether the workspace's copy of a file is the base commit's (by git blob id), or why that is unknown. */

@@ -5,7 +5,7 @@ import { parseDate } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
 import type { GovernanceOptions } from "../governance/collect.js";
-import { parseReviews, parseTeams } from "../governance/inputs.js";
+import { parseCommits, parsePermissions, parseReviews, parseTeams } from "../governance/inputs.js";
 import { StaticTeams } from "../governance/teams.js";
 import { toJson } from "../report/json.js";
 import { COLOR, PLAIN, toText } from "../report/text.js";
@@ -29,7 +29,12 @@ Options:
   --output <file>    also write the JSON report to this file
 
 Reproducing a pull request's governance (overrides, approvals, manifest-required):
-  --reviews <file>   the pull request's reviews, JSON as GitHub's API returns them
+  --reviews <file>   the pull request's reviews, JSON as GitHub's API returns them,
+                     each with its edit history (lastEditedAt, editor, userContentEdits)
+  --permissions <file>  reviewers' permissions: a list of GitHub's answers to
+                     GET /repos/{o}/{r}/collaborators/{user}/permission
+  --commits <file>   { "commits": [...], "activity": [...] }: the pull request's
+                     commits (each with its files) and the head branch's pushes
   --teams <file>     team memberships, JSON: { "org/team-slug": ["login", ...] }
   --author <login>   the pull request's author (required with --reviews)
   --org <org>        the repository's organisation, for teams written as a bare slug
@@ -66,6 +71,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         root: { type: "string" },
         output: { type: "string" },
         reviews: { type: "string" },
+        permissions: { type: "string" },
+        commits: { type: "string" },
         teams: { type: "string" },
         author: { type: "string" },
         org: { type: "string" },
@@ -152,7 +159,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** Reviews, teams and the change from files, so a policy author reproduces a pull request's verdict locally. */
 async function governanceInputs(
-  values: { reviews?: string; teams?: string; author?: string; org?: string; changed?: string[]; "changed-files"?: string },
+  values: { reviews?: string; teams?: string; permissions?: string; commits?: string; author?: string; org?: string; changed?: string[]; "changed-files"?: string },
   cwd: string,
   root: string,
   problems: Problem[],
@@ -174,6 +181,22 @@ async function governanceInputs(
       const r = parseReviews(values.reviews, t);
       problems.push(...r.problems);
       if (r.reviews) g.reviews = r.reviews;
+    }
+  }
+  if (values.permissions !== undefined) {
+    const t = await text(values.permissions);
+    if (t !== undefined) {
+      const r = parsePermissions(values.permissions, t);
+      problems.push(...r.problems);
+      if (r.permissions) g.permissions = r.permissions;
+    }
+  }
+  if (values.commits !== undefined) {
+    const t = await text(values.commits);
+    if (t !== undefined) {
+      const r = parseCommits(values.commits, t);
+      problems.push(...r.problems);
+      if (r.commits) g.commits = r.commits;
     }
   }
   if (values.teams !== undefined) {

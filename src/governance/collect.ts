@@ -11,10 +11,11 @@ import type { ManifestInput } from "../rules/types.js";
 import { discoverManifests } from "../workspace/discover.js";
 import type { FileSource } from "../workspace/files.js";
 import { digestFiles, repoPath, type DigestResult } from "./digest.js";
-import type { ChangeSet, GovernanceFacts, ManifestIndexEntry } from "./facts.js";
+import type { Authorship, ChangeSet, GovernanceFacts, JudgedFiles, ManifestIndexEntry, Permission } from "./facts.js";
 import { readReviews, sameLogin, type Review } from "./reviews.js";
 import { preRefusal } from "./overrides.js";
 import { governedScripts, resolveScripts } from "./scripts.js";
+import { attribute, type CommitHistory, type PermissionReader } from "./authorship.js";
 import { MembershipTable, teamName, type Membership, type TeamDirectory } from "./teams.js";
 import type { DigestEntry } from "./types.js";
 import type { CompiledWaiver } from "./waivers.js";
@@ -36,6 +37,10 @@ export interface GovernanceOptions {
   changedFiles?: string[];
   /** The repository at a past commit (a review's commit_id), to compare what a reviewer saw with head. */
   filesAt?: (commit: string) => FileSource;
+  /** Reviewers' permissions on the repository; without it no review counts (only reviewers with write access do). */
+  permissions?: PermissionReader;
+  /** Who authored, committed and pushed the pull request's commits; without it no reviewer can be cleared of writing the change. */
+  commits?: CommitHistory;
   /** Every manifest file at head. Absent: discovered when needed (every YAML file outside the policies directory declaring kind: Operation). */
   allManifests?: string[];
 }
@@ -142,10 +147,13 @@ export async function gatherFacts(opts: {
   const pairs = new Map<string, { team: string; login: string }>();
   const want = (team: string, login: string) => pairs.set(MembershipTable.key(team, login), { team, login });
   const commits = new Set<string>();
+  // Reviewers whose sign-off may count: their permission and what they wrote are read.
+  const signers = new Set<string>();
   const ruleIds = [...byId.keys()];
   for (const req of reviews.overrides) {
     const rule = byId.get(req.ruleId);
     if (!rule || preRefusal(req, rule, ruleIds, author)) continue;
+    signers.add(req.login);
     if (req.commit) commits.add(req.commit);
     if (rule.overrideUsers.some((u) => sameLogin(u, req.login))) continue;
     for (const team of rule.overrideTeams) want(team, req.login);
@@ -163,6 +171,7 @@ export async function gatherFacts(opts: {
     for (const k of opts.catalog?.kinds.values() ?? []) add(k.owner);
     for (const a of reviews.approvals) {
       if (!notAuthor(a.login)) continue;
+      signers.add(a.login);
       if (a.commit) commits.add(a.commit);
       for (const team of teams) want(team, a.login);
     }
@@ -188,7 +197,20 @@ export async function gatherFacts(opts: {
     for (const [subject, { files, scripts }] of subjects) at.set(subject, source ? await digestAt(source, files, scripts, opts.limits) : { ok: false, reason: unreadable! });
   }
 
-  return { author, org, reviews, memberships, head, atCommit, plans: new Map(), planAt: new Map(), waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names };
+  const permissions = new Map<string, Permission>();
+  for (const login of signers) {
+    const key = login.toLowerCase();
+    if (!permissions.has(key)) permissions.set(key, await permissionOf(g.permissions, login));
+  }
+  const authorship = signers.size > 0 ? await authorshipOf(g.commits, signers) : undefined;
+
+  // What a subject's writers wrote: its files, and the governed scripts a manifest names.
+  const judged = new Map<string, JudgedFiles>();
+  const scriptsOf = new Map((opts.changes?.manifests ?? []).map((e) => [e.file, e.scripts]));
+  for (const m of opts.manifests) judged.set(m.file, { paths: head.get(m.file)?.files ?? [norm(m.file)], scripts: m.doc.metadata.scripts ?? scriptsOf.get(norm(m.file)) ?? [] });
+  for (const [subject, entry] of head) if (!judged.has(subject)) judged.set(subject, { paths: entry.files, scripts: [] });
+
+  return { author, org, reviews, memberships, head, atCommit, plans: new Map(), planAt: new Map(), waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names, permissions, authorship, judged };
 }
 
 /** A subject's digest in one version of the repository, its scripts resolved there. */
@@ -200,6 +222,40 @@ async function digestAt(source: FileSource, files: { path: string; maxBytes: num
     return { ok: false, reason: `the scripts metadata.scripts names cannot be listed: ${(e as Error)?.message ?? String(e)} (${source.label})` };
   }
   return digestFiles(source, [...files, ...resolved.map((path) => ({ path, maxBytes: limits.maxDocumentBytes }))]);
+}
+
+async function permissionOf(reader: PermissionReader | undefined, login: string): Promise<Permission> {
+  if (!reader) return { state: "unknown", reason: "no permissions were given" };
+  try {
+    return await reader.permission(login);
+  } catch (e) {
+    return { state: "unknown", reason: (e as Error)?.message ?? String(e) };
+  }
+}
+
+/** Commits and pushes, and the files of each commit a signer wrote (only those can disqualify anyone). */
+async function authorshipOf(history: CommitHistory | undefined, signers: Set<string>): Promise<Authorship> {
+  if (!history) return { state: "unknown", reason: "no commits were given" };
+  try {
+    const { commits, pushes } = await history.read();
+    const lower = new Set([...signers].map((l) => l.toLowerCase()));
+    const out = [];
+    for (const c of attribute(commits, pushes)) {
+      const wrote = [...c.authors, ...c.committers, ...c.pushers].some((l) => lower.has(l.toLowerCase()));
+      if (!wrote) {
+        out.push({ ...c, files: [] });
+        continue;
+      }
+      try {
+        out.push({ ...c, files: (await history.files(c.sha)).map(norm) });
+      } catch (e) {
+        out.push({ ...c, files: undefined, filesUnknown: (e as Error)?.message ?? String(e) });
+      }
+    }
+    return { state: "known", commits: out };
+  } catch (e) {
+    return { state: "unknown", reason: (e as Error)?.message ?? String(e) };
+  }
 }
 
 async function membershipOf(dir: TeamDirectory | undefined, team: string, login: string): Promise<Membership> {

@@ -5,6 +5,7 @@
 import type { SourceLocation } from "../documents/source.js";
 import type { DigestResult } from "./digest.js";
 import { shortDigest } from "./digest.js";
+import { namesScript } from "./scripts.js";
 import { readReviews, sameLogin, type ReadReviews } from "./reviews.js";
 import { MEMBERS_READ_TOKEN, MembershipTable } from "./teams.js";
 import type { ApprovalRecord, ApprovalRole, DigestEntry } from "./types.js";
@@ -26,6 +27,32 @@ export interface ChangeSet {
   changed: boolean;
   /** Every manifest at head. */
   manifests: ManifestIndexEntry[];
+}
+
+/** A reviewer's permission on the repository (GET /repos/{o}/{r}/collaborators/{user}/permission), or why it is not known. */
+export type Permission = { state: "known"; permission: string } | { state: "unknown"; reason: string };
+
+/** Permissions that let a review count, as GitHub counts required reviews: write access. */
+export const WRITE_PERMISSIONS = ["admin", "maintain", "write"];
+
+/** One commit of the pull request and who wrote it: author, committer and whoever pushed it. */
+export interface CommitFacts {
+  sha: string;
+  authors: string[];
+  committers: string[];
+  pushers: string[];
+  /** The files it changes; undefined when they could not be read (`filesUnknown` says why). */
+  files: string[] | undefined;
+  filesUnknown?: string;
+}
+
+/** Who wrote the pull request's commits, or why it is not known. */
+export type Authorship = { state: "known"; commits: CommitFacts[] } | { state: "unknown"; reason: string };
+
+/** The files a subject's sign-off covers: its manifest and identifier file (paths), and the governed scripts it names (paths or globs). */
+export interface JudgedFiles {
+  paths: string[];
+  scripts: string[];
 }
 
 export interface GovernanceFacts {
@@ -50,6 +77,12 @@ export interface GovernanceFacts {
   changes: ChangeSet | undefined;
   /** Every manifest name in the workspace -> its files; undefined when the caller did not look. */
   manifestNames: Map<string, string[]> | undefined;
+  /** Lower-cased login -> permission on the repository; a login not in it is unknown. */
+  permissions: Map<string, Permission>;
+  /** Who wrote which commit of the pull request; undefined when nobody looked (then nobody can be cleared). */
+  authorship: Authorship | undefined;
+  /** Subject -> the files whose change makes their writers unable to sign it off. */
+  judged: Map<string, JudgedFiles>;
 }
 
 export type PlanAt = { ok: true; scope: string } | { ok: false; reason: string };
@@ -67,7 +100,41 @@ export function emptyFacts(): GovernanceFacts {
     waivers: [],
     changes: undefined,
     manifestNames: undefined,
+    permissions: new Map(),
+    authorship: undefined,
+    judged: new Map(),
   };
+}
+
+/** Why a reviewer's review cannot count for lack of write access, or undefined when they have it. */
+export function noWriteAccess(facts: GovernanceFacts, login: string): { code: "no-write-access" | "permission-unknown"; message: string } | undefined {
+  const p = facts.permissions.get(login.toLowerCase());
+  if (!p) return { code: "permission-unknown", message: `${login}'s permission on the repository was not read, so their review cannot count (only reviewers with write access do)` };
+  if (p.state === "unknown") return { code: "permission-unknown", message: `${login}'s permission on the repository cannot be read (${p.reason}), so their review cannot count (only reviewers with write access do)` };
+  if (WRITE_PERMISSIONS.includes(p.permission)) return undefined;
+  return { code: "no-write-access", message: `${login} has permission ${p.permission} on the repository: only reviewers with write access count` };
+}
+
+/**
+ * Why a reviewer cannot sign off a subject because they wrote part of it (authored, committed or
+ * pushed a commit that changes one of its files), or undefined. As GitHub's "approval of the most
+ * recent reviewable push": whoever wrote the change is not its reviewer.
+ */
+export function wroteChange(facts: GovernanceFacts, subject: string, login: string): { code: "wrote-change" | "authorship-unknown"; message: string } | undefined {
+  const a = facts.authorship;
+  if (!a) return { code: "authorship-unknown", message: "who wrote the pull request's commits was not read, so a reviewer who wrote the change cannot be ruled out" };
+  if (a.state === "unknown") return { code: "authorship-unknown", message: `who wrote the pull request's commits cannot be read (${a.reason}), so a reviewer who wrote the change cannot be ruled out` };
+  const judged = facts.judged.get(subject) ?? { paths: [subject], scripts: [] };
+  const touches = (file: string) => judged.paths.includes(file) || judged.scripts.some((g) => namesScript(g, file));
+  for (const c of a.commits) {
+    const roles = [c.authors.some((l) => sameLogin(l, login)) ? "authored" : "", c.committers.some((l) => sameLogin(l, login)) ? "committed" : "", c.pushers.some((l) => sameLogin(l, login)) ? "pushed" : ""].filter(Boolean);
+    if (roles.length === 0) continue;
+    const did = roles.join(" and ");
+    if (c.files === undefined) return { code: "authorship-unknown", message: `${login} ${did} commit ${c.sha.slice(0, 7)}, whose files cannot be read (${c.filesUnknown ?? "not read"}), so it may change ${subject}` };
+    const file = c.files.find(touches);
+    if (file !== undefined) return { code: "wrote-change", message: `${login} ${did} commit ${c.sha.slice(0, 7)}, which changes ${file}: whoever wrote the change cannot approve or override it` };
+  }
+  return undefined;
 }
 
 /**
@@ -126,6 +193,7 @@ export function judgeApprovals(facts: GovernanceFacts, req: { manifest: string; 
       if (facts.memberships.get(req.team, a.login).state === "not-member") continue;
       reason = notMember(facts, req.team, a.login);
     }
+    if (reason === undefined) reason = noWriteAccess(facts, a.login)?.message ?? wroteChange(facts, req.manifest, a.login)?.message;
     if (reason === undefined) {
       const b = boundTo(facts, req.manifest, a.commit);
       if (b.ok) {

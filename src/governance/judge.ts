@@ -53,7 +53,7 @@ export function applyGovernance(
   now: Date,
 ): { overrides: OverrideRecord[]; waivers: WaiverRecord[]; findings: Finding[] } {
   for (const f of findings) f.status = f.enforcement === "advisory" ? "advisory" : "blocking";
-  const overrides = applyOverrides(findings, rules, facts);
+  const overrides = applyOverrides(findings, rules, facts, manifests);
   const waivers = applyWaivers(findings, facts, manifests, now);
   return { overrides, waivers: waivers.records, findings: waivers.findings };
 }

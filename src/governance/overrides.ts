@@ -7,7 +7,7 @@
 import { suggest } from "../documents/validate.js";
 import type { CompiledRule } from "../engine/policies.js";
 import type { Finding } from "../rules/types.js";
-import { boundTo, type GovernanceFacts } from "./facts.js";
+import { boundTo, noWriteAccess, wroteChange, type GovernanceFacts } from "./facts.js";
 import { sameLogin, type OverrideRequest } from "./reviews.js";
 import { MEMBERS_READ_TOKEN } from "./teams.js";
 import type { OverrideRecord, RefusalCode } from "./types.js";
@@ -49,28 +49,46 @@ export function preRefusal(req: OverrideRequest, rule: CompiledRule | undefined,
   }
   if (author === undefined) return { code: "author-unknown", message: "the pull request's author is not known, so a self-override cannot be ruled out" };
   if (sameLogin(req.login, author)) return { code: "self-override", message: `${req.login} is the pull request's author: an override needs someone else` };
+  // Anyone with write access may edit anyone's review: an override counts only as its reviewer wrote it.
+  const edits = req.edits ?? { state: "unknown", reason: "the review's edit history was not read" };
+  if (edits.state === "unknown") return { code: "edit-history-unknown", message: `${edits.reason}, so the override cannot be attributed to ${req.login}` };
+  if (edits.others.length > 0) return { code: "edited", message: `the review was edited by ${edits.others.join(", ")}: an override counts only as its reviewer (${req.login}) wrote it` };
   return undefined;
 }
 
 /** Judges every override line against the findings; marks the findings an accepted override lifts. */
-export function applyOverrides(findings: Finding[], rules: readonly CompiledRule[], facts: GovernanceFacts): OverrideRecord[] {
+export function applyOverrides(findings: Finding[], rules: readonly CompiledRule[], facts: GovernanceFacts, names: ReadonlyMap<string, string> = new Map()): OverrideRecord[] {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const ruleIds = [...byId.keys()];
   const records: OverrideRecord[] = [];
   for (const req of facts.reviews.overrides) {
     const base: OverrideRecord = { ruleId: req.ruleId, reason: req.reason, by: req.login, reviewId: req.reviewId, line: req.line, commit: req.commit, submittedAt: req.submittedAt, status: "refused" };
+    if (req.manifest !== undefined) base.for = req.manifest;
     const rule = byId.get(req.ruleId);
-    const verdict = preRefusal(req, rule, ruleIds, facts.author) ?? entitlement(rule!, req.login, facts);
+    const verdict = preRefusal(req, rule, ruleIds, facts.author) ?? noWriteAccess(facts, req.login) ?? entitlement(rule!, req.login, facts);
     if ("code" in verdict) {
       records.push({ ...base, refusal: verdict });
       continue;
     }
-    const subjects = [...new Set(findings.filter((f) => f.ruleId === req.ruleId).map((f) => f.manifest))].sort();
+    const found = [...new Set(findings.filter((f) => f.ruleId === req.ruleId).map((f) => f.manifest))].sort();
+    const nameOf = (subject: string) => names.get(subject) ?? subject;
+    // `for <name>` picks the manifest by metadata.name (a governed script without one by its path).
+    const subjects = req.manifest === undefined ? found : found.filter((s) => nameOf(s) === req.manifest || s === req.manifest);
     if (subjects.length === 0) {
       records.push({ ...base, status: "unused", via: verdict.via });
       continue;
     }
+    if (req.manifest === undefined && subjects.length > 1) {
+      const listed = subjects.map((s) => `${nameOf(s)} (${s})`).join(", ");
+      records.push({ ...base, refusal: { code: "ambiguous", message: `rule '${req.ruleId}' has findings on ${subjects.length} manifests, ${listed}: name the one this override is for, \`blastgate override ${req.ruleId} for <name>: <reason>\`` } });
+      continue;
+    }
     for (const subject of subjects) {
+      const wrote = wroteChange(facts, subject, req.login);
+      if (wrote) {
+        records.push({ ...base, manifest: subject, via: verdict.via, refusal: wrote });
+        continue;
+      }
       const b = boundTo(facts, subject, req.commit);
       if (!b.ok) {
         const record: OverrideRecord = { ...base, manifest: subject, reviewedDigest: b.reviewed, via: verdict.via, refusal: { code: b.code ?? (b.reviewed === null && !req.commit ? "no-commit" : "stale"), message: b.reason } };

@@ -2,6 +2,7 @@
  * Pull request reviews, as GitHub's REST API returns them (GET /repos/{owner}/{repo}/pulls/{n}/reviews),
  * read into the approvals and override requests they carry. Pure: no I/O, no judgement of who may do what.
  */
+import { hasVisibleText, visibleLines } from "./markdown.js";
 
 /** The fields of a GitHub review Blastgate reads; anything else the API sends is ignored. */
 export interface Review {
@@ -15,7 +16,19 @@ export interface Review {
   commit_id: string | null;
   /** Absent for PENDING reviews. */
   submitted_at?: string | null;
+  /**
+   * The body's edit history, from GraphQL (PullRequestReview `lastEditedAt`, `editor`, `userContentEdits`).
+   * Absent: not read, so an override in the body cannot be attributed and counts for nothing.
+   */
+  lastEditedAt?: string | null;
+  editor?: { login: string } | null;
+  userContentEdits?: { totalCount?: number; nodes: ({ editedAt?: string | null; editor: { login: string } | null } | null)[] } | null;
+  /** Set by a caller that tried to read the edit history and could not: why. */
+  editsUnreadable?: string;
 }
+
+/** Who edited a review's body besides its reviewer, or why that is not known. */
+export type EditHistory = { state: "known"; others: string[] } | { state: "unknown"; reason: string };
 
 /** An approving review that still stands. */
 export interface Approval {
@@ -35,6 +48,10 @@ export interface OverrideRequest {
   reason: string;
   /** The line of the review body it stands on (1-based). */
   line: number;
+  /** `for <name>`: the manifest (its metadata.name) the override is for. */
+  manifest?: string;
+  /** Who else edited the review's body. */
+  edits?: EditHistory;
   /** Set when the review itself cannot carry an override: it does not approve, or a later review withdrew it. */
   notApproving?: { code: "not-approved" | "superseded"; message: string };
 }
@@ -45,9 +62,9 @@ export interface ReadReviews {
   overrides: OverrideRequest[];
 }
 
-/** `blastgate override <rule-id>: <reason>` on a line of its own (leading spaces and a list bullet allowed; a `>` quote is not one's own override). */
-const OVERRIDE_LINE = /^\s*(?:[-*]\s+)?blastgate\s+override\b(.*)$/i;
-const RULE_AND_REASON = /^\s+([^\s:]+)\s*(?::(.*))?$/;
+/** `blastgate override <rule-id> [for <manifest-name>]: <reason>` opening a rendered line (markdown.ts finds those). */
+const OVERRIDE_LINE = /^\s*blastgate\s+override\b(.*)$/i;
+const RULE_AND_REASON = /^\s+([^\s:]+)(?:\s+for\s+([^\s:]+))?\s*(?::(.*))?$/i;
 
 /** A user's later review of one of these states replaces their earlier ones; COMMENTED does not. */
 const DECISIVE = new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
@@ -76,21 +93,49 @@ export function readReviews(reviews: readonly Review[]): ReadReviews {
     const standing = r.state === "APPROVED" && last?.state === "APPROVED";
     const base = { reviewId: r.id, login, commit: r.commit_id ?? null, submittedAt: r.submitted_at ?? null };
     if (standing) approvals.push(base);
-    const lines = (r.body ?? "").split(/\r\n|\r|\n/);
-    lines.forEach((text, i) => {
+    for (const { text, line } of visibleLines(r.body ?? "")) {
       const m = OVERRIDE_LINE.exec(text);
-      if (!m) return;
+      if (!m) continue;
       const rest = RULE_AND_REASON.exec(m[1] ?? "");
-      const request: OverrideRequest = { ...base, ruleId: visible(rest?.[1] ?? ""), reason: visible((rest?.[2] ?? "").trim()), line: i + 1 };
+      const reason = (rest?.[3] ?? "").trim();
+      // A reason of invisible characters only (U+200B, U+2800, ...) renders as none.
+      const request: OverrideRequest = { ...base, ruleId: visible(rest?.[1] ?? ""), reason: hasVisibleText(reason) ? visible(reason) : "", line };
+      if (rest?.[2] !== undefined) request.manifest = visible(rest[2]);
+      request.edits = editHistory(r);
       if (r.state !== "APPROVED") {
         request.notApproving = { code: "not-approved", message: `the review is ${r.state.toLowerCase().replace(/_/g, " ")}, not an approval: an override is an approving review` };
       } else if (!standing) {
         request.notApproving = { code: "superseded", message: `${login}'s later review (${last!.state.toLowerCase().replace(/_/g, " ")}) withdrew this approval` };
       }
       overrides.push(request);
-    });
+    }
   }
   return { approvals, overrides };
+}
+
+/**
+ * Who edited a review's body other than its reviewer (a deleted account counts as someone else).
+ * Without the history (not read) nothing is known, and an override in the body cannot be attributed.
+ */
+export function editHistory(r: Review): EditHistory {
+  if (r.editsUnreadable !== undefined) return { state: "unknown", reason: `the review's edit history cannot be read (${r.editsUnreadable})` };
+  if (r.lastEditedAt === undefined && r.editor === undefined && r.userContentEdits === undefined) {
+    return { state: "unknown", reason: "the review's edit history (lastEditedAt, editor, userContentEdits) was not read" };
+  }
+  const reviewer = r.user?.login ?? "";
+  const others = new Set<string>();
+  const note = (editor: { login: string } | null | undefined) => {
+    if (!editor || typeof editor.login !== "string") others.add("a deleted account");
+    else if (!sameLogin(editor.login, reviewer)) others.add(editor.login);
+  };
+  if (r.lastEditedAt) note(r.editor);
+  const edits = r.userContentEdits;
+  for (const e of edits?.nodes ?? []) if (e) note(e.editor);
+  if (edits && typeof edits.totalCount === "number" && edits.totalCount > edits.nodes.length) {
+    return { state: "unknown", reason: `the review was edited ${edits.totalCount} times and only ${edits.nodes.length} edits were read` };
+  }
+  if (r.lastEditedAt && !edits) return { state: "unknown", reason: "the review was edited and its edits (userContentEdits) were not read" };
+  return { state: "known", others: [...others].sort() };
 }
 
 /** Review text reaches terminals, logs and comments: control and bidirectional-override characters are shown escaped, not obeyed. */

@@ -43,7 +43,14 @@ export type RefusalCode =
   | "membership-unknown"
   | "no-commit"
   | "stale"
-  | "plan-changed";
+  | "plan-changed"
+  | "edited"
+  | "edit-history-unknown"
+  | "no-write-access"
+  | "permission-unknown"
+  | "wrote-change"
+  | "authorship-unknown"
+  | "ambiguous";
 
 /**
  * One `blastgate override` line, judged. One record per line and manifest the rule found something
@@ -61,6 +68,8 @@ export interface OverrideRecord {
   submittedAt: string | null;
   status: "accepted" | "refused" | "unused";
   refusal?: { code: RefusalCode; message: string };
+  /** `for <name>` on the line: the manifest's metadata.name it is scoped to. */
+  for?: string;
   manifest?: string;
   /** Digest of the manifest (or governed script) at head, and at the review's commit (null: could not be read). */
   digest?: string;

@@ -6,6 +6,8 @@ import { defineRule } from "./types.js";
 interface Options {
   require: ApprovalRole[];
   minPerTeam: number;
+  distinctApprovers: boolean;
+  distinctTeams: boolean;
 }
 
 const ROLE_TEXT: Record<ApprovalRole, string> = { requestedBy: "requesting", executedBy: "executing", kindOwner: "owning" };
@@ -33,6 +35,8 @@ export default defineRule<Options>({
           description: "whose approval: `requestedBy`, `executedBy` (the manifest's metadata), `kindOwner` (the catalog `owner` of the declared kind and of every kind the identifiers resolve to)",
         },
         minPerTeam: { type: "integer", minimum: 1, maximum: 20, default: 1, description: "approving members needed per team" },
+        distinctApprovers: { type: "boolean", default: false, description: "each required role needs its own people: one approval never counts for two roles, even when the teams overlap" },
+        distinctTeams: { type: "boolean", default: false, description: "`metadata.requestedBy` and `metadata.executedBy` must name different teams" },
       },
     },
     messages: {
@@ -40,6 +44,8 @@ export default defineRule<Options>({
       noTeam: "metadata.{{role}} names no team, but the {{text}} team must approve this manifest",
       noOwner: "the catalog names no owner for kind '{{kind}}', but the owning team must approve this manifest",
       badTeam: "{{field}}: {{reason}}",
+      notDistinct: "{{roles}} need {{need}} different approvers (distinctApprovers), but only {{have}} approved: {{who}}",
+      sameTeam: "metadata.requestedBy and metadata.executedBy both name {{team}}: the requesting and executing teams must differ (distinctTeams)",
     },
   },
   check(ctx) {
@@ -77,8 +83,16 @@ export default defineRule<Options>({
       }
       want(team, role, `metadata.${role}`, ctx.at(`/metadata/${role}`));
     }
+    if (ctx.options.distinctTeams && meta.requestedBy !== undefined && meta.executedBy !== undefined) {
+      const [req, exe] = [teamName(meta.requestedBy, ctx.governance.org).team, teamName(meta.executedBy, ctx.governance.org).team];
+      if (req !== undefined && req === exe) ctx.report({ location: ctx.at("/metadata/executedBy"), messageId: "sameTeam", data: { team: req }, evidence: { team: req } });
+    }
+    const slots: { role: string; approvers: string[] }[] = [];
+    let allSatisfied = true;
     for (const [team, { roles, location }] of wanted) {
       const record = ctx.governance.approvals({ roles, team, need: ctx.options.minPerTeam, location });
+      for (const role of roles) for (let i = 0; i < record.need; i++) slots.push({ role: `the ${ROLE_TEXT[role]} team ${team}`, approvers: record.approvedBy.map((a) => a.login.toLowerCase()) });
+      allSatisfied &&= record.satisfied;
       if (record.satisfied) continue;
       const why = record.refused.length > 0 ? `; not counted: ${record.refused.map((r) => r.reason).join("; ")}` : "";
       ctx.report({
@@ -88,5 +102,35 @@ export default defineRule<Options>({
         evidence: { team, roles, need: record.need, approvedBy: record.approvedBy.map((a) => a.login), refused: record.refused.map((r) => `${r.login}: ${r.reason}`) },
       });
     }
+    // Each role met by its own people: a matching of approvers to roles that fills every slot.
+    if (ctx.options.distinctApprovers && allSatisfied && slots.length > 1) {
+      const matched = matchSlots(slots.map((s) => s.approvers));
+      if (matched < slots.length) {
+        const roles = [...new Set(slots.map((s) => s.role))];
+        const who = [...new Set(slots.flatMap((s) => s.approvers))].sort().join(", ");
+        const [first] = wanted.values();
+        ctx.report({ location: first!.location, messageId: "notDistinct", data: { roles: roles.join(", "), need: slots.length, have: matched, who }, evidence: { roles, need: slots.length, distinct: matched, approvers: who.split(", ") } });
+      }
+    }
   },
 });
+
+/** The most slots filled with one approver each, no approver twice (augmenting paths; a handful of slots). */
+function matchSlots(slots: string[][]): number {
+  const owner = new Map<string, number>();
+  const tryFill = (slot: number, seen: Set<string>): boolean => {
+    for (const who of slots[slot]!) {
+      if (seen.has(who)) continue;
+      seen.add(who);
+      const holder = owner.get(who);
+      if (holder === undefined || tryFill(holder, seen)) {
+        owner.set(who, slot);
+        return true;
+      }
+    }
+    return false;
+  };
+  let filled = 0;
+  for (let i = 0; i < slots.length; i++) if (tryFill(i, new Set())) filled++;
+  return filled;
+}

@@ -17,7 +17,32 @@ const BASE = { "policies/catalog.yaml": GOV_CATALOG, "inventory.ndjson": INVENTO
 const TEAMS = { "acme/sre": ["dave", "erin"], "acme/apps": ["alice", "frank"], "acme/app-owners": ["gina"] };
 
 let n = 1000;
-const review = (login: string, commit: string, body = "", state = "APPROVED") => ({ id: ++n, user: { login, type: "User" }, body, state, commit_id: commit, submitted_at: `2026-11-20T10:${String(n % 60).padStart(2, "0")}:00Z`, html_url: "https://github.com/acme/ops/pull/1", author_association: "MEMBER" });
+/** A review as the REST API lists it, with its edit history as GraphQL reads it (`edits`: logins that edited the body, after it was written). */
+const review = (login: string, commit: string, body = "", state = "APPROVED", edits: string[] = []) => {
+  const submitted = `2026-11-20T10:${String(++n % 60).padStart(2, "0")}:00Z`;
+  const history = edits.length === 0 ? [] : [...edits.map((e) => ({ editedAt: "2026-11-21T09:00:00Z", editor: { login: e } })).reverse(), { editedAt: submitted, editor: { login } }];
+  return {
+    id: n,
+    user: { login, type: "User" },
+    body,
+    state,
+    commit_id: commit,
+    submitted_at: submitted,
+    html_url: "https://github.com/acme/ops/pull/1",
+    author_association: "MEMBER",
+    lastEditedAt: edits.length === 0 ? null : "2026-11-21T09:00:00Z",
+    editor: edits.length === 0 ? null : { login: edits.at(-1)! },
+    userContentEdits: { totalCount: history.length, nodes: history },
+  };
+};
+/** Answers of GET /repos/{o}/{r}/collaborators/{user}/permission: everyone below may write, unless a test says otherwise. */
+const PEOPLE = ["alice", "bob", "carol", "dave", "erin", "frank", "gina", "hank"];
+const permissionsOf = (table: Record<string, string> = {}) => PEOPLE.map((login) => ({ permission: table[login] ?? "write", role_name: table[login] ?? "write", user: { login } }));
+/** The pull request's commits (as GET .../pulls/{n}/commits, each with its files) and pushes (GET .../activity): by default alice wrote and pushed everything. */
+const historyOf = (commits: { sha: string; author: string | null; committer?: string | null; files: string[] }[] = [], pushes: { before: string; after: string; actor: string | null }[] = []) => ({
+  commits: commits.map((c) => ({ sha: c.sha, author: c.author && { login: c.author }, committer: (c.committer === undefined ? c.author : c.committer) && { login: c.committer ?? c.author }, commit: { message: "change" }, files: c.files.map((filename) => ({ filename, status: "modified" })) })),
+  activity: pushes.map((p, i) => ({ id: i + 1, ref: "refs/heads/feature", activity_type: "push", ...p, actor: p.actor && { login: p.actor } })),
+});
 const OVERRIDE = "Approved.\n\nblastgate override needs-ticket: OPS-77 is tracked in the incident channel\n";
 
 interface Run {
@@ -27,12 +52,15 @@ interface Run {
 }
 
 /** `blastgate check` in the repository with --reviews/--teams files written next to it. */
-function check(repo: Repo, opts: { reviews?: object[]; teams?: object; args?: string[]; json?: boolean }): Run & { report: any } {
+function check(repo: Repo, opts: { reviews?: object[]; teams?: object; permissions?: object[]; commits?: object; args?: string[]; json?: boolean }): Run & { report: any } {
   const inputs = tempDir();
   const args = ["check", "--now", "2026-11-24", ...(opts.args ?? [])];
   if (opts.reviews) {
     writeFileSync(path.join(inputs, "reviews.json"), JSON.stringify(opts.reviews, null, 2));
     args.push("--reviews", path.join(inputs, "reviews.json"), "--author", "alice");
+    writeFileSync(path.join(inputs, "permissions.json"), JSON.stringify(opts.permissions ?? permissionsOf()));
+    writeFileSync(path.join(inputs, "commits.json"), JSON.stringify(opts.commits ?? historyOf()));
+    args.push("--permissions", path.join(inputs, "permissions.json"), "--commits", path.join(inputs, "commits.json"));
   }
   if (opts.teams) {
     writeFileSync(path.join(inputs, "teams.json"), JSON.stringify(opts.teams));

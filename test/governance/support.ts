@@ -1,6 +1,7 @@
 import { CATALOG, INVENTORY, manifest } from "../support/fixtures.js";
 import { MemoryFiles } from "../support/memory-files.js";
 import type { GovernanceOptions } from "../../src/governance/collect.js";
+import type { CommitHistory, PermissionReader, PushEvent } from "../../src/governance/authorship.js";
 import type { Review } from "../../src/governance/reviews.js";
 import { StaticTeams } from "../../src/governance/teams.js";
 import { runCheck, type CheckResult } from "../../src/workspace/load.js";
@@ -34,7 +35,20 @@ export const TEAMS = { "acme/sre": ["dave", "erin"], "acme/apps": ["alice", "fra
 
 let nextId = 100;
 export function review(login: string, state: Review["state"], body = "", commit = SAME_SHA, submitted = "2026-11-20T10:00:00Z"): Review {
-  return { id: ++nextId, user: { login }, body, state, commit_id: commit, submitted_at: submitted };
+  return { id: ++nextId, user: { login }, body, state, commit_id: commit, submitted_at: submitted, lastEditedAt: null, editor: null, userContentEdits: { totalCount: 0, nodes: [] } };
+}
+
+/** Everyone has write access unless `permissions` says otherwise. */
+export function permissions(table: Record<string, string> = {}): PermissionReader {
+  return { permission: async (login) => ({ state: "known", permission: table[login] ?? "write" }) };
+}
+
+/** The pull request's history: by default one commit, by its author alice, changing the manifest. */
+export function history(commits: { sha: string; author: string | null; committer?: string | null; files: string[] }[] = [{ sha: HEAD_SHA, author: "alice", files: ["ops/manifest.yaml", "ids/apps.txt"] }], pushes: PushEvent[] = []): CommitHistory {
+  return {
+    read: async () => ({ commits: commits.map((c) => ({ sha: c.sha, author: c.author, committer: c.committer === undefined ? c.author : c.committer })), pushes }),
+    files: async (sha) => commits.find((c) => c.sha === sha)?.files ?? [],
+  };
 }
 
 export interface World {
@@ -68,6 +82,8 @@ export async function judge(w: World): Promise<CheckResult> {
     author: "alice",
     org: "acme",
     teams: new StaticTeams(TEAMS),
+    permissions: permissions(),
+    commits: history(),
     filesAt: (commit) => {
       const files = commits[commit];
       if (!files) throw new Error(`no commit ${commit}`);

@@ -25,6 +25,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { buildSchema, GraphQLError, graphqlSync, type GraphQLSchema } from 'graphql';
 
 // ---------------------------------------------------------------------------
 // Public types: state
@@ -97,6 +98,35 @@ export interface ReviewState {
   commit_id: string;
   /** null for PENDING reviews. */
   submitted_at: string | null;
+  /** Edits of the body, oldest first (GraphQL `userContentEdits`); the last one is `editor`/`lastEditedAt`. */
+  edits: ReviewEdit[];
+}
+
+/** One edit of a review's body, as GraphQL's `userContentEdits` lists it. */
+export interface ReviewEdit {
+  /** null: a deleted account. */
+  editor: string | null;
+  editedAt: string;
+}
+
+/** A commit of a pull request: who GitHub links as author and committer, and the files it changes. */
+export interface CommitState {
+  sha: string;
+  author: string | null;
+  committer: string | null;
+  files: string[];
+}
+
+/** A push in the repository's activity (GET /repos/{owner}/{repo}/activity). */
+export interface ActivityState {
+  id: number;
+  before: string;
+  after: string;
+  /** "refs/heads/<branch>". */
+  ref: string;
+  actor: string | null;
+  activity_type: 'push' | 'force_push' | 'branch_creation' | 'branch_deletion' | 'pr_merge' | 'merge_queue_merge';
+  timestamp: string;
 }
 
 export interface TeamMembership {
@@ -123,6 +153,11 @@ export interface GitHubApiState {
   reviews: ReviewState[];
   /** "org/team_slug" -> members. */
   teams: Map<string, TeamMembership[]>;
+  /** Lower-cased login -> repository permission ("admin", "write", "read", "none"); null: not a user (404). Unlisted: "write". */
+  permissions: Map<string, string | null>;
+  /** Pull number -> its commits, oldest first. Unlisted: one commit, head, by the pull request's author. */
+  commits: Map<number, CommitState[]>;
+  activity: ActivityState[];
   /** Clock for created_at/updated_at. */
   now: () => Date;
 }
@@ -143,10 +178,14 @@ export interface GitHubApiInit {
   >;
   reviews?: Array<
     Pick<ReviewState, 'pull_number' | 'state'> &
-      Partial<Omit<ReviewState, 'user'>> & { user?: string | { login: string; type?: UserType } }
+      Partial<Omit<ReviewState, 'user' | 'edits'>> & { user?: string | { login: string; type?: UserType }; edits?: Array<Partial<ReviewEdit> & { editor: string | null }> }
   >;
   /** "org/team_slug" -> logins (active members) or full membership records. */
   teams?: Record<string, Array<string | (Partial<TeamMembership> & { login: string })>>;
+  /** login -> permission on the repository (null: GitHub answers 404); unlisted logins have "write". */
+  permissions?: Record<string, string | null>;
+  commits?: Array<{ pull_number: number } & Partial<CommitState> & { sha: string }>;
+  activity?: Array<Partial<ActivityState> & { after: string; actor: string | null }>;
   now?: () => Date;
   /**
    * Where the API lives on the server, as on GitHub Enterprise Server ("/api/v3"): `url` includes it,
@@ -557,6 +596,7 @@ export async function startGitHubApi(init: GitHubApiInit = {}): Promise<GitHubAp
   const rateLimit = { limit: 5000, remaining: 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
   let base = '';
   const prefix = (init.pathPrefix ?? '').replace(/\/+$/, '');
+  const graphqlPath = prefix ? `${prefix.replace(/\/v3$/, '')}/graphql` : '/graphql';
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const rawBody = await readBody(req);
@@ -565,6 +605,29 @@ export async function startGitHubApi(init: GitHubApiInit = {}): Promise<GitHubAp
     const headers = flattenHeaders(req);
     const query = Object.fromEntries(url.searchParams);
     const body = parseJson(rawBody);
+    // GraphQL lives beside REST: /graphql, or /api/graphql on GitHub Enterprise Server (/api/v3).
+    if (url.pathname === graphqlPath) {
+      const record: RecordedRequest = { method, path: url.pathname, rawPath: url.pathname, query, headers, body, status: 0, operationId: 'graphql', route: 'POST /graphql' };
+      requests.push(record);
+      const label = `${method} ${url.pathname}`;
+      if (!headers['authorization']) violations.push(`${label}: missing Authorization header`);
+      const fault = faults.find((f) => f.remaining > 0 && faultMatches(f.rule, method, record.path));
+      let reply: Reply;
+      if (fault) {
+        fault.remaining--;
+        fault.used++;
+        reply = faultReply(fault.rule, GRAPHQL_DOCS_URL, randomRequestId(), rateLimit);
+      } else if (method !== 'POST') {
+        violations.push(`${label}: GraphQL takes POST`);
+        reply = errorReply(404, 'Not Found', GRAPHQL_DOCS_URL);
+      } else {
+        reply = answerGraphql(state, body, (problem) => violations.push(`${label}: ${problem}`));
+      }
+      record.status = reply.status;
+      res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': randomRequestId(), ...reply.headers });
+      res.end(reply.raw ?? JSON.stringify(reply.json));
+      return;
+    }
     const inside = !prefix || url.pathname.startsWith(`${prefix}/`);
     const apiPath = inside ? url.pathname.slice(prefix.length) : url.pathname;
     const match = inside ? matchRoute(index, method, apiPath) : undefined;
@@ -848,6 +911,8 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
 
   'repos/get-commit'(ctx) {
     const refName = ctx.params['ref'] ?? '';
+    const recorded = [...ctx.state.commits.values()].flat().find((c) => c.sha === refName);
+    if (recorded) return ok({ ...pullCommitJson(ctx, recorded), files: recorded.files.map((f) => ({ sha: sha1(`${recorded.sha}:${f}`), filename: f, status: 'modified', additions: 1, deletions: 1, changes: 2 })) });
     const tree = resolveTree(ctx.state, refName);
     if (!tree) return errorReply(422, `No commit found for SHA: ${refName}`, ctx.operation.docsUrl);
     const who = { name: 'Test', email: 'test@example.com', date: timestamp(ctx.state) };
@@ -945,6 +1010,43 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     );
   },
 
+  'repos/get-collaborator-permission-level'(ctx) {
+    const login = ctx.params['username'] ?? '';
+    const permission = ctx.state.permissions.has(login.toLowerCase()) ? ctx.state.permissions.get(login.toLowerCase())! : 'write';
+    if (permission === null) return errorReply(404, `${login} is not a user`, ctx.operation.docsUrl);
+    const role = permission === 'none' ? 'none' : permission;
+    return ok({ permission, role_name: role, user: { ...userJson(login), permissions: { admin: permission === 'admin', maintain: permission === 'admin', push: permission === 'admin' || permission === 'write', triage: permission !== 'none', pull: permission !== 'none' }, role_name: role } });
+  },
+
+  'pulls/list-commits'(ctx) {
+    const pull = findPull(ctx);
+    if (!pull) return notFound(ctx.operation.docsUrl);
+    return paginated(ctx, pullCommits(ctx.state, pull).map((c) => pullCommitJson(ctx, c)));
+  },
+
+  'repos/list-activities'(ctx) {
+    const ref = ctx.query['ref'];
+    const wanted = ref === undefined ? undefined : ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
+    const types = ctx.query['activity_type'];
+    const items = ctx.state.activity
+      .filter((a) => (wanted === undefined || a.ref === wanted) && (types === undefined || a.activity_type === types))
+      .sort((a, b) => b.id - a.id);
+    const perPage = Math.min(100, Number.parseInt(ctx.query['per_page'] ?? '30', 10) || 30);
+    if (items.length > perPage) return errorReply(501, 'fake GitHub API: activity cursors are not implemented', ctx.operation.docsUrl);
+    return ok(
+      items.map((a) => ({
+        id: a.id,
+        node_id: nodeId('RA', String(a.id)),
+        before: a.before,
+        after: a.after,
+        ref: a.ref,
+        timestamp: a.timestamp,
+        activity_type: a.activity_type,
+        actor: a.actor === null ? null : userJson(a.actor),
+      })),
+    );
+  },
+
   'teams/get-by-name'(ctx) {
     const key = `${ctx.params['org']}/${ctx.params['team_slug']}`.toLowerCase();
     const entry = [...ctx.state.teams].find(([name]) => name.toLowerCase() === key);
@@ -988,6 +1090,127 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
 };
 
 // ---------------------------------------------------------------------------
+// GraphQL: the part of GitHub's schema a pull request gate reads (reviews and their edit history)
+// ---------------------------------------------------------------------------
+
+const GRAPHQL_DOCS_URL = 'https://docs.github.com/graphql';
+
+/** A subset of GitHub's public schema, with its names and argument rules, so a query that would fail on GitHub fails here. */
+const GRAPHQL_SDL = `
+scalar DateTime
+scalar URI
+interface Actor { login: String! avatarUrl(size: Int): URI! url: URI! }
+type User implements Actor { login: String! avatarUrl(size: Int): URI! url: URI! databaseId: Int }
+type Bot implements Actor { login: String! avatarUrl(size: Int): URI! url: URI! databaseId: Int }
+type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+type UserContentEdit { id: ID! editedAt: DateTime! createdAt: DateTime! editor: Actor deletedAt: DateTime deletedBy: Actor diff: String }
+type UserContentEditConnection { nodes: [UserContentEdit] totalCount: Int! pageInfo: PageInfo! }
+enum PullRequestReviewState { PENDING COMMENTED APPROVED CHANGES_REQUESTED DISMISSED }
+type PullRequestReview {
+  id: ID! databaseId: Int fullDatabaseId: String author: Actor body: String! state: PullRequestReviewState!
+  createdAt: DateTime! submittedAt: DateTime lastEditedAt: DateTime editor: Actor includesCreatedEdit: Boolean!
+  userContentEdits(first: Int, after: String, last: Int, before: String): UserContentEditConnection
+}
+type PullRequestReviewConnection { nodes: [PullRequestReview] totalCount: Int! pageInfo: PageInfo! }
+type PullRequest { id: ID! number: Int! reviews(first: Int, after: String, last: Int, before: String, states: [PullRequestReviewState!], author: String): PullRequestReviewConnection }
+type Repository { id: ID! name: String! nameWithOwner: String! pullRequest(number: Int!): PullRequest }
+type Query { repository(owner: String!, name: String!, followRenames: Boolean): Repository }
+`;
+
+let graphqlSchema: GraphQLSchema | undefined;
+
+/** A page of a connection as GitHub pages it: `first` or `last` (1..100) is required, cursors are opaque. */
+function connection<T>(items: T[], args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }, what: string) {
+  const { first, last } = args;
+  if ((first === undefined || first === null) && (last === undefined || last === null)) throw new GraphQLError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${what}\` connection.`);
+  for (const [name, v] of [['first', first], ['last', last]] as const) {
+    if (v !== undefined && v !== null && (v < 0 || v > 100)) throw new GraphQLError(`Requesting ${v} records on the \`${what}\` connection exceeds the \`${name}\` limit of 100 records.`);
+  }
+  const cursor = (i: number) => Buffer.from(`cursor:v2:${i}`).toString('base64');
+  const index = (c: string | null | undefined) => (c ? Number(Buffer.from(c, 'base64').toString().split(':')[2]) : undefined);
+  let start = 0;
+  let end = items.length;
+  const after = index(args.after);
+  const before = index(args.before);
+  if (after !== undefined) start = after + 1;
+  if (before !== undefined) end = before;
+  if (first !== undefined && first !== null) end = Math.min(end, start + first);
+  else if (last !== undefined && last !== null) start = Math.max(start, end - last);
+  return {
+    nodes: items.slice(start, end),
+    totalCount: items.length,
+    pageInfo: { hasNextPage: end < items.length, hasPreviousPage: start > 0, startCursor: end > start ? cursor(start) : null, endCursor: end > start ? cursor(end - 1) : null },
+  };
+}
+
+function actorJson(login: string | null) {
+  if (login === null) return null;
+  return { __typename: userType(login), login, avatarUrl: `https://avatars.githubusercontent.com/${login}`, url: `https://github.com/${login}`, databaseId: numericId(`user:${login}`) };
+}
+
+function answerGraphql(state: GitHubApiState, body: unknown, violation: (problem: string) => void): Reply {
+  if (!isPlainObject(body) || typeof body['query'] !== 'string') {
+    violation('the body is not { "query": "...", "variables": {...} }');
+    return errorReply(400, 'Problems parsing JSON', GRAPHQL_DOCS_URL);
+  }
+  const unknownKeys = Object.keys(body).filter((k) => !['query', 'variables', 'operationName'].includes(k));
+  if (unknownKeys.length > 0) violation(`unexpected body properties ${unknownKeys.join(', ')}`);
+  graphqlSchema ??= buildSchema(GRAPHQL_SDL);
+  const rootValue = {
+    repository: (args: { owner: string; name: string }) => {
+      if (args.owner.toLowerCase() !== state.owner.toLowerCase() || args.name.toLowerCase() !== state.repo.toLowerCase()) {
+        throw new GraphQLError(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`);
+      }
+      return {
+        id: nodeId('R', `${state.owner}/${state.repo}`),
+        name: state.repo,
+        nameWithOwner: `${state.owner}/${state.repo}`,
+        pullRequest: ({ number }: { number: number }) => {
+          const pull = state.pulls.get(number);
+          if (!pull) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`);
+          return {
+            id: nodeId('PR', String(number)),
+            number,
+            reviews: (a: { first?: number; after?: string; last?: number; before?: string; states?: string[]; author?: string }) => {
+              const reviews = state.reviews
+                .filter((r) => r.pull_number === number && (!a.states || a.states.includes(r.state)) && (!a.author || r.user.login.toLowerCase() === a.author.toLowerCase()))
+                .sort((x, y) => x.id - y.id)
+                .map((r) => {
+                  const last = r.edits.at(-1);
+                  return {
+                    id: nodeId('PRR', String(r.id)),
+                    databaseId: r.id,
+                    fullDatabaseId: String(r.id),
+                    author: actorJson(r.user.login),
+                    body: r.body,
+                    state: r.state,
+                    createdAt: r.submitted_at ?? timestamp(state),
+                    submittedAt: r.submitted_at,
+                    lastEditedAt: last?.editedAt ?? null,
+                    editor: last ? actorJson(last.editor) : null,
+                    includesCreatedEdit: r.edits.length > 0,
+                    // GitHub lists edits newest first, the original text as the oldest entry (edited by the reviewer).
+                    userContentEdits: (e: { first?: number; after?: string; last?: number; before?: string }) => {
+                      const all = r.edits.length === 0 ? [] : [{ editor: r.user.login, editedAt: r.submitted_at ?? timestamp(state) }, ...r.edits];
+                      const items = all.reverse().map((x, i) => ({ id: nodeId('UCE', `${r.id}:${i}`), editedAt: x.editedAt, createdAt: x.editedAt, editor: actorJson(x.editor), deletedAt: null, deletedBy: null, diff: null }));
+                      return connection(items, e, 'userContentEdits');
+                    },
+                  };
+                });
+              return connection(reviews, a, 'reviews');
+            },
+          };
+        },
+      };
+    },
+  };
+  const result = graphqlSync({ schema: graphqlSchema, source: body['query'], rootValue, variableValues: isPlainObject(body['variables']) ? body['variables'] : {}, ...(typeof body['operationName'] === 'string' ? { operationName: body['operationName'] } : {}) });
+  for (const e of result.errors ?? []) violation(`GraphQL error: ${e.message}`);
+  // GitHub answers 200 with `errors` for a query it cannot run.
+  return ok(result.errors ? { data: result.data ?? null, errors: result.errors.map((e) => ({ message: e.message, locations: e.locations, path: e.path })) } : { data: result.data });
+}
+
+// ---------------------------------------------------------------------------
 // Handler helpers
 // ---------------------------------------------------------------------------
 
@@ -1005,6 +1228,26 @@ function notFound(docsUrl: string): Reply {
 
 function repoPath(ctx: Ctx): string {
   return `${ctx.state.owner}/${ctx.state.repo}`;
+}
+
+/** A pull request's commits: the recorded ones, or one commit (head) by its author. */
+function pullCommits(state: GitHubApiState, pull: PullState): CommitState[] {
+  return state.commits.get(pull.number) ?? [{ sha: pull.head.sha, author: pull.user.login, committer: pull.user.login, files: [] }];
+}
+
+function pullCommitJson(ctx: Ctx, c: CommitState) {
+  const who = (login: string | null) => ({ name: login ?? 'Someone', email: `${login ?? 'someone'}@example.com`, date: timestamp(ctx.state) });
+  return {
+    sha: c.sha,
+    node_id: nodeId('C', c.sha),
+    url: `${ctx.base}/repos/${repoPath(ctx)}/commits/${c.sha}`,
+    html_url: `https://github.com/${repoPath(ctx)}/commit/${c.sha}`,
+    comments_url: `${ctx.base}/repos/${repoPath(ctx)}/commits/${c.sha}/comments`,
+    commit: { message: `Commit ${c.sha.slice(0, 7)}`, author: who(c.author), committer: who(c.committer), tree: { sha: sha1(`tree:${c.sha}`), url: `${ctx.base}/repos/${repoPath(ctx)}/git/trees/${sha1(`tree:${c.sha}`)}` }, comment_count: 0 },
+    author: c.author === null ? null : userJson(c.author),
+    committer: c.committer === null ? null : userJson(c.committer),
+    parents: [],
+  };
 }
 
 function findPull(ctx: Ctx): PullState | undefined {
@@ -1439,7 +1682,26 @@ function normalizeState(init: GitHubApiInit): GitHubApiState {
     state: r.state,
     commit_id: r.commit_id ?? pulls.get(r.pull_number)?.head.sha ?? sha1('unknown'),
     submitted_at: r.submitted_at !== undefined ? r.submitted_at : r.state === 'PENDING' ? null : stamp(),
+    edits: (r.edits ?? []).map((e) => ({ editor: e.editor, editedAt: e.editedAt ?? stamp() })),
   }));
+  const commits = new Map<number, CommitState[]>();
+  for (const c of init.commits ?? []) {
+    const author = c.author !== undefined ? c.author : (pulls.get(c.pull_number)?.user.login ?? null);
+    const list = commits.get(c.pull_number) ?? [];
+    list.push({ sha: c.sha, author, committer: c.committer !== undefined ? c.committer : author, files: c.files ?? [] });
+    commits.set(c.pull_number, list);
+  }
+  let nextActivityId = 3_000_000;
+  const activity: ActivityState[] = (init.activity ?? []).map((a) => ({
+    id: a.id ?? ++nextActivityId,
+    before: a.before ?? '0'.repeat(40),
+    after: a.after,
+    ref: a.ref ?? 'refs/heads/feature',
+    actor: a.actor,
+    activity_type: a.activity_type ?? 'push',
+    timestamp: a.timestamp ?? stamp(),
+  }));
+  const permissions = new Map(Object.entries(init.permissions ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const teams = new Map<string, TeamMembership[]>(
     Object.entries(init.teams ?? {}).map(([key, members]) => [
       key,
@@ -1463,6 +1725,9 @@ function normalizeState(init: GitHubApiInit): GitHubApiState {
     comments,
     reviews,
     teams,
+    permissions,
+    commits,
+    activity,
     now,
   };
 }
