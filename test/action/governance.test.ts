@@ -44,8 +44,22 @@ interface Fixture {
  * (on the base branch and unchanged at head). SAME_SHA is head with another README; OLD_SHA head
  * with another manifest description.
  */
-async function judgeWith(opts: { rules?: string; policyFiles?: Record<string, string>; reviews?: ReviewInit[]; teams?: GitHubApiInit["teams"]; edit?: (ws: string) => Promise<void>; inputs?: Record<string, string>; before?: (api: GitHubApiServer) => void; event?: string }): Promise<Fixture> {
-  const ws = await exampleRepo([LEGACY]);
+async function judgeWith(opts: {
+  rules?: string;
+  policyFiles?: Record<string, string>;
+  reviews?: ReviewInit[];
+  teams?: GitHubApiInit["teams"];
+  edit?: (ws: string) => Promise<void>;
+  inputs?: Record<string, string>;
+  before?: (api: GitHubApiServer) => void;
+  event?: string;
+  /** More of the fake API's state (permissions, commits, activity, a path prefix). */
+  init?: Partial<GitHubApiInit>;
+  env?: Record<string, string>;
+  /** Keep the legacy manifest too (two manifests in the pull request). */
+  legacy?: boolean;
+}): Promise<Fixture> {
+  const ws = await exampleRepo(opts.legacy ? [] : [LEGACY]);
   await write(ws, "policies/governance.yaml", policy(opts.rules ?? WINDOW_RULE));
   for (const [file, text] of Object.entries(opts.policyFiles ?? {})) await write(ws, file, text);
   await opts.edit?.(ws);
@@ -54,10 +68,10 @@ async function judgeWith(opts: { rules?: string; policyFiles?: Record<string, st
   const same = { ...head, "README.md": "an older head\n" };
   const old = { ...head, [SAFE]: head[SAFE]!.replace("Remove the deprecated standalone Insight app", "Remove the Insight app") };
   const p = pull();
-  const api = await startApi({ pulls: [p], files: { [BASE_SHA]: base, [HEAD_SHA]: head, [SAME_SHA]: same, [OLD_SHA]: old }, reviews: opts.reviews ?? [], teams: opts.teams ?? TEAMS });
+  const api = await startApi({ pulls: [p], files: { [BASE_SHA]: base, [HEAD_SHA]: head, [SAME_SHA]: same, [OLD_SHA]: old }, reviews: opts.reviews ?? [], teams: opts.teams ?? TEAMS, ...opts.init });
   opts.before?.(api);
   const payload = opts.event === "merge_group" ? { merge_group: { base_sha: BASE_SHA, head_sha: HEAD_SHA, head_ref: "refs/heads/gh-readonly-queue/main/pr-7-bbbbbbb", base_ref: "refs/heads/main" } } : pullRequestPayload(p);
-  const run = await runAction({ api, workspace: ws, payload, ...(opts.event ? { event: opts.event } : {}), ...(opts.inputs ? { inputs: opts.inputs } : {}) });
+  const run = await runAction({ api, workspace: ws, payload, ...(opts.event ? { event: opts.event } : {}), ...(opts.inputs ? { inputs: opts.inputs } : {}), ...(opts.env ? { env: opts.env } : {}) });
   expect(run.stderr).toBe("");
   const report = JSON.parse(await readFile(run.outputs.report!, "utf8"));
   const comment = commentsByBot(api)[0]?.body ?? "";
@@ -330,6 +344,192 @@ describe("outside a pull request", () => {
     const { api, run } = await judgeWith({ event: "merge_group", inputs: { "fail-on": "hard-mandatory" } });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: "blocked", blocking: "1", "hard-mandatory": "0" });
+    expect(api.violations).toEqual([]);
+  });
+});
+
+// Issue 16: sign-off that only the right person can give.
+const byState = (report: any) => report.overrides.map((o: any) => [o.by, o.status, o.refusal?.code ?? null]);
+
+describe("an override counts only as its reviewer wrote it (edit history through GraphQL)", () => {
+  it("an override the author added to a teammate's approval is refused, naming who edited it", async () => {
+    const { api, run, report, comment } = await judgeWith({ reviews: [{ ...approve("dave", OVERRIDE), edits: [{ editor: "alice" }] }] });
+    expect(run.code).toBe(1);
+    expect(byState(report)).toEqual([["dave", "refused", "edited"]]);
+    expect(report.overrides[0].refusal.message).toBe("the review was edited by alice: an override counts only as its reviewer (dave) wrote it");
+    expect(comment).toContain("the review was edited by alice");
+    const graphql = api.requests.filter((r) => r.path === "/graphql");
+    expect(graphql.map((r) => r.status)).toEqual([200]);
+    expect((graphql[0]!.body as any).query).toContain("userContentEdits");
+    expect(graphql[0]!.headers.authorization).toBe("token ghs_workflowtoken");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a reviewer's own edit keeps the override", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [{ ...approve("dave", OVERRIDE), edits: [{ editor: "dave" }] }] });
+    expect(run.code).toBe(0);
+    expect(byState(report)).toEqual([["dave", "accepted", null]]);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("on GitHub Enterprise Server, GraphQL is asked at /api/graphql", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [{ ...approve("dave", OVERRIDE), edits: [{ editor: "alice" }] }], init: { pathPrefix: "/api/v3" } });
+    expect(run.code).toBe(1);
+    expect(report.overrides[0].refusal.message).toContain("edited by alice");
+    expect(api.requests.filter((r) => r.operationId === "graphql").map((r) => `${r.path} ${r.status}`)).toEqual(["/api/graphql 200"]);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("GITHUB_GRAPHQL_URL is where GraphQL is asked; when it cannot answer, no override counts", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [approve("dave", OVERRIDE)], env: { GITHUB_GRAPHQL_URL: "http://127.0.0.1:9/graphql" } });
+    expect(run.code).toBe(1);
+    expect(byState(report)).toEqual([["dave", "refused", "edit-history-unknown"]]);
+    expect(report.overrides[0].refusal.message).toMatch(/^the review's edit history cannot be read \(could not read the reviews' edit history \(GraphQL\)/);
+    expect(api.requests.some((r) => r.operationId === "graphql")).toBe(false);
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("text that does not read as an override", () => {
+  const line = "blastgate override change-window: agreed with the on-call in OPS-88";
+  const hidden: Record<string, string> = {
+    quote: `> ${line}\n`,
+    lazy: `> I agree with the change\n${line}\n`,
+    blockquote: `<blockquote>\n\n${line}\n\n</blockquote>\n`,
+    fenced: "```\n" + line + "\n```\n",
+    indented: `LGTM\n\n    ${line}\n`,
+    comment: `LGTM\n\n<!--\n${line}\n-->\n`,
+    "comment in a paragraph": `LGTM <!--\n${line}\n-->\n`,
+  };
+  it("a quote, lazy continuation, <blockquote>, code (fenced or indented) or HTML comment carries no override; a reason of invisible characters is none", async () => {
+    const reviews = [
+      ...Object.values(hidden).map((body) => approve("dave", body)),
+      approve("dave", "blastgate override change-window: \u200b\n"),
+      approve("erin", "blastgate override change-window: \u2800\u2800\n"),
+    ];
+    const { api, run, report } = await judgeWith({ reviews });
+    expect(run.code).toBe(1);
+    expect(byState(report)).toEqual([
+      ["dave", "refused", "no-reason"],
+      ["erin", "refused", "no-reason"],
+    ]);
+    expect(report.findings.find((f: any) => f.ruleId === "change-window").status).toBe("blocking");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a list item or a paragraph line is one", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [approve("dave", `Checked with SRE:\n\n- ${line}\n- nothing else\n`)] });
+    expect(run.code).toBe(0);
+    expect(report.overrides).toEqual([expect.objectContaining({ by: "dave", status: "accepted", line: 3, reason: "agreed with the on-call in OPS-88" })]);
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("reviewers without write access", () => {
+  it("an override by a team member with read permission is refused, showing the permission", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [approve("dave", OVERRIDE)], init: { permissions: { dave: "read" } } });
+    expect(run.code).toBe(1);
+    expect(byState(report)).toEqual([["dave", "refused", "no-write-access"]]);
+    expect(report.overrides[0].refusal.message).toBe("dave has permission read on the repository: only reviewers with write access count");
+    expect(api.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toContain("GET /repos/acme/ops/collaborators/dave/permission 200");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a login GitHub does not know (renamed away) has no access; an approval by one does not count", async () => {
+    const { api, run, report } = await judgeWith({ rules: SIGN_OFF, reviews: [approve("gina"), approve("hank")], init: { permissions: { hank: null } } });
+    expect(run.code).toBe(1);
+    const platform = report.approvals.find((a: any) => a.team === "example-org/site-platform");
+    expect(platform).toMatchObject({ satisfied: false, approvedBy: [] });
+    expect(platform.refused).toEqual([expect.objectContaining({ login: "hank", reason: "hank has permission none on the repository: only reviewers with write access count" })]);
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("whoever wrote the change does not sign it off", () => {
+  const C1 = "1".repeat(40);
+  const C2 = "2".repeat(40);
+  it("a teammate who pushed the commit changing the manifest cannot override it", async () => {
+    const { api, run, report } = await judgeWith({
+      reviews: [approve("dave", OVERRIDE)],
+      init: {
+        commits: [{ pull_number: 7, sha: C1, author: "alice", files: ["README.md"] }, { pull_number: 7, sha: HEAD_SHA, author: "alice", files: [SAFE] }],
+        activity: [{ before: "0".repeat(40), after: C1, actor: "alice", ref: "refs/heads/cleanup" }, { before: C1, after: HEAD_SHA, actor: "dave", ref: "refs/heads/cleanup" }],
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(byState(report)).toEqual([["dave", "refused", "wrote-change"]]);
+    expect(report.overrides[0].refusal.message).toBe(`dave pushed commit bbbbbbb, which changes ${SAFE}: whoever wrote the change cannot approve or override it`);
+    const lines = api.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(lines).toEqual(expect.arrayContaining(["GET /repos/acme/ops/pulls/7/commits 200", "GET /repos/acme/ops/activity 200", `GET /repos/acme/ops/commits/${HEAD_SHA} 200`]));
+    // Only the commit dave wrote needed its files read.
+    expect(lines).not.toContain(`GET /repos/acme/ops/commits/${C1} 200`);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("the author of a commit changing the manifest cannot approve it; one who changed only the README can", async () => {
+    const { api, run, report } = await judgeWith({
+      rules: SIGN_OFF,
+      reviews: [approve("gina"), approve("hank")],
+      init: { commits: [{ pull_number: 7, sha: C2, author: "gina", committer: "alice", files: ["README.md"] }, { pull_number: 7, sha: HEAD_SHA, author: "hank", committer: "alice", files: [SAFE] }] },
+    });
+    expect(run.code).toBe(1);
+    const platform = report.approvals.find((a: any) => a.team === "example-org/site-platform");
+    expect(platform.refused).toEqual([expect.objectContaining({ login: "hank", reason: `hank authored commit bbbbbbb, which changes ${SAFE}: whoever wrote the change cannot approve or override it` })]);
+    expect(report.approvals.find((a: any) => a.team === "example-org/ecosystem")).toMatchObject({ satisfied: true, approvedBy: [expect.objectContaining({ login: "gina" })] });
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("one person, several roles", () => {
+  const DISTINCT = SIGN_OFF.replace("with: { require: [requestedBy, executedBy, kindOwner] }", "with: { require: [requestedBy, executedBy, kindOwner], distinctApprovers: true, distinctTeams: true }");
+  it("distinctApprovers: one approval does not fill two roles", async () => {
+    const { api, run, report } = await judgeWith({ rules: DISTINCT, reviews: [approve("gina"), approve("hank")] });
+    expect(run.code).toBe(1);
+    const f = report.findings.filter((x: any) => x.ruleId === "sign-off");
+    expect(f).toEqual([expect.objectContaining({ messageId: "notDistinct", status: "blocking" })]);
+    expect(f[0].message).toBe("the requesting team example-org/ecosystem, the owning team example-org/ecosystem, the executing team example-org/site-platform need 3 different approvers (distinctApprovers), but only 2 approved: gina, hank");
+    expect(api.violations).toEqual([]);
+  });
+
+  it("distinctApprovers: met by a person per role", async () => {
+    const { api, run } = await judgeWith({ rules: DISTINCT, reviews: [approve("gina"), approve("hank"), approve("ivan")], teams: { ...TEAMS, "example-org/ecosystem": ["gina", "ivan"] } });
+    expect(run.code).toBe(0);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("distinctTeams: a manifest naming one team to request and execute is a finding", async () => {
+    const { api, run, report } = await judgeWith({
+      rules: DISTINCT,
+      reviews: [approve("gina"), approve("ivan"), approve("jo")],
+      teams: { ...TEAMS, "example-org/ecosystem": ["gina", "ivan", "jo"] },
+      edit: async (ws) => write(ws, SAFE, (await readFile(`${ws}/${SAFE}`, "utf8")).replace("executedBy: example-org/site-platform", "executedBy: example-org/ecosystem")),
+    });
+    expect(run.code).toBe(1);
+    expect(report.findings.filter((x: any) => x.ruleId === "sign-off").map((x: any) => [x.messageId, x.message])).toEqual([
+      ["sameTeam", "metadata.requestedBy and metadata.executedBy both name example-org/ecosystem: the requesting and executing teams must differ (distinctTeams)"],
+    ]);
+    expect(api.violations).toEqual([]);
+  });
+});
+
+describe("an override names its manifest", () => {
+  it("an unscoped override when two manifests have the finding is refused as ambiguous", async () => {
+    const { api, report } = await judgeWith({ legacy: true, reviews: [approve("dave", OVERRIDE)] });
+    expect(byState(report)).toEqual([["dave", "refused", "ambiguous"]]);
+    expect(report.overrides[0].refusal.message).toBe(
+      `rule 'change-window' has findings on 2 manifests, remove-insight-legacy (${LEGACY}), remove-insight-safe (${SAFE}): name the one this override is for, \`blastgate override change-window for <name>: <reason>\``,
+    );
+    expect(report.findings.filter((f: any) => f.ruleId === "change-window").map((f: any) => f.status)).toEqual(["blocking", "blocking"]);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("`for <name>` lifts the finding on that manifest only", async () => {
+    const { api, report } = await judgeWith({ legacy: true, reviews: [approve("dave", "blastgate override change-window for remove-insight-safe: agreed with the on-call in OPS-88\n")] });
+    expect(report.overrides).toEqual([expect.objectContaining({ status: "accepted", for: "remove-insight-safe", manifest: SAFE })]);
+    expect(report.findings.filter((f: any) => f.ruleId === "change-window").map((f: any) => [f.manifest, f.status])).toEqual([
+      [LEGACY, "blocking"],
+      [SAFE, "overridden"],
+    ]);
     expect(api.violations).toEqual([]);
   });
 });

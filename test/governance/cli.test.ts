@@ -335,3 +335,86 @@ describe("governance inputs", () => {
     expect(JSON.parse(r.stdout).problems[0].location.file).toBe(file);
   });
 });
+
+// Issue 16: the CLI reaches the Action's verdicts from files shaped like the API's answers.
+describe("sign-off by the right person through the CLI", () => {
+  let repo: Repo;
+  let head: string;
+  const byState = (r: { report: any }) => r.report.overrides.map((o: any) => [o.by, o.status, o.refusal?.code ?? null]);
+  const line = "blastgate override needs-ticket: OPS-77 is tracked in the incident channel";
+  beforeAll(() => {
+    repo = new Repo({ ...BASE, "ops/other.yaml": MANIFEST.replace("name: cleanup", "name: other"), "policies/policy.yaml": policy(TICKET_RULE) });
+    head = repo.git("rev-parse", "HEAD");
+  });
+  const one = ["ops/manifest.yaml"];
+
+  it("an override the author added to a teammate's review is refused, naming who edited it; the reviewer's own edit keeps it", () => {
+    const r = check(repo, { args: one, reviews: [review("dave", head, OVERRIDE, "APPROVED", ["alice"])], teams: TEAMS });
+    expect(r.code).toBe(1);
+    expect(byState(r)).toEqual([["dave", "refused", "edited"]]);
+    expect(r.stdout).toContain("the review was edited by alice: an override counts only as its reviewer (dave) wrote it");
+    expect(check(repo, { args: one, reviews: [review("dave", head, OVERRIDE, "APPROVED", ["dave"])], teams: TEAMS }).code).toBe(0);
+  });
+
+  it("a review without its edit history carries no override", () => {
+    const { lastEditedAt, editor, userContentEdits, ...rest } = review("dave", head, OVERRIDE);
+    const r = check(repo, { args: one, reviews: [rest], teams: TEAMS });
+    expect(r.code).toBe(1);
+    expect(byState(r)).toEqual([["dave", "refused", "edit-history-unknown"]]);
+  });
+
+  it("quotes, lazy continuations, <blockquote>, code and comments carry no override; invisible reasons are none", () => {
+    const bodies = [`> ${line}\n`, `> I agree\n${line}\n`, `<blockquote>\n\n${line}\n\n</blockquote>\n`, "```\n" + line + "\n```\n", `LGTM\n\n    ${line}\n`, `<!--\n${line}\n-->\n`, `LGTM <!--\n${line}\n-->\n`];
+    const r = check(repo, { args: one, reviews: [...bodies.map((b) => review("dave", head, b)), review("erin", head, "blastgate override needs-ticket: \u200b\u2800\n")], teams: TEAMS });
+    expect(r.code).toBe(1);
+    expect(byState(r)).toEqual([["erin", "refused", "no-reason"]]);
+    const ok = check(repo, { args: one, reviews: [review("dave", head, `Fine by me:\n\n* ${line}\n`)], teams: TEAMS });
+    expect(ok.code).toBe(0);
+    expect(ok.report.overrides[0]).toMatchObject({ status: "accepted", line: 3 });
+  });
+
+  it("a reviewer without write access counts for nothing, the refusal showing the permission (--permissions)", () => {
+    const r = check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, permissions: permissionsOf({ dave: "read" }) });
+    expect(r.code).toBe(1);
+    expect(byState(r)).toEqual([["dave", "refused", "no-write-access"]]);
+    expect(r.stdout).toContain("dave has permission read on the repository: only reviewers with write access count");
+    const missing = check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, permissions: [] });
+    expect(byState(missing)).toEqual([["dave", "refused", "permission-unknown"]]);
+  });
+
+  it("whoever authored or pushed a commit changing the manifest cannot override it (--commits); a README-only commit does not matter", () => {
+    const C1 = "c1".repeat(20);
+    const pushed = historyOf([{ sha: C1, author: "alice", files: ["README.md"] }, { sha: head, author: "alice", files: ["ops/manifest.yaml"] }], [{ before: "0".repeat(40), after: C1, actor: "alice" }, { before: C1, after: head, actor: "dave" }]);
+    const r = check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, commits: pushed });
+    expect(r.code).toBe(1);
+    expect(r.report.overrides[0].refusal.message).toBe(`dave pushed commit ${head.slice(0, 7)}, which changes ops/manifest.yaml: whoever wrote the change cannot approve or override it`);
+    const authored = historyOf([{ sha: head, author: "erin", committer: "alice", files: ["ids/apps.txt"] }]);
+    expect(check(repo, { args: one, reviews: [review("erin", head, OVERRIDE)], teams: TEAMS, commits: authored }).report.overrides[0].refusal.code).toBe("wrote-change");
+    const readme = historyOf([{ sha: head, author: "dave", files: ["README.md"] }]);
+    expect(check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, commits: readme }).code).toBe(0);
+  });
+
+  it("an unscoped override on two manifests is ambiguous; `for <name>` lifts one", () => {
+    const r = check(repo, { reviews: [review("dave", head, OVERRIDE)], teams: TEAMS });
+    expect(byState(r)).toEqual([["dave", "refused", "ambiguous"]]);
+    const scoped = check(repo, { reviews: [review("dave", head, "blastgate override needs-ticket for other: OPS-77\n")], teams: TEAMS });
+    expect(scoped.report.findings.filter((f: any) => f.ruleId === "needs-ticket").map((f: any) => [f.manifest, f.status])).toEqual([
+      ["ops/manifest.yaml", "blocking"],
+      ["ops/other.yaml", "overridden"],
+    ]);
+  });
+
+  it("distinctApprovers and distinctTeams", () => {
+    const rule = `  - id: sign-off\n    type: approvals\n    enforcement: soft-mandatory\n    with: { require: [requestedBy, executedBy], distinctApprovers: true, distinctTeams: true }\n`;
+    const both = { ...TEAMS, "acme/sre": ["dave", "frank"] };
+    const r2 = new Repo({ ...BASE, "policies/policy.yaml": policy(rule) });
+    const h = r2.git("rev-parse", "HEAD");
+    const r = check(r2, { reviews: [review("frank", h)], teams: both });
+    expect(r.code).toBe(1);
+    expect(r.report.findings.map((f: any) => f.messageId)).toEqual(["notDistinct"]);
+    expect(check(r2, { reviews: [review("frank", h), review("dave", h)], teams: both }).code).toBe(0);
+    const same = new Repo({ ...BASE, "ops/manifest.yaml": MANIFEST.replace("executedBy: acme/sre", "executedBy: acme/apps"), "policies/policy.yaml": policy(rule) });
+    const s = check(same, { reviews: [review("frank", same.git("rev-parse", "HEAD"))], teams: { ...TEAMS, "acme/apps": ["frank", "bob"] } });
+    expect(s.report.findings.map((f: any) => f.messageId).sort()).toEqual(["notDistinct", "sameTeam"]);
+  });
+});
