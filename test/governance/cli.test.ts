@@ -9,6 +9,7 @@ import { INVENTORY, manifest } from "../support/fixtures.js";
 import { Repo, removeTemps, tempDir } from "../support/git-repo.js";
 import { BIN } from "../support/repo.js";
 import { spawnSync } from "node:child_process";
+import { apiFileArgs, apiReview, historyOf, permissionsOf } from "../support/api-files.js";
 import { GOV_CATALOG, MANIFEST, IDS, policy, TICKET_RULE } from "./support.js";
 
 afterAll(removeTemps);
@@ -16,33 +17,7 @@ afterAll(removeTemps);
 const BASE = { "policies/catalog.yaml": GOV_CATALOG, "inventory.ndjson": INVENTORY, "ops/manifest.yaml": MANIFEST, "ids/apps.txt": IDS, "README.md": "ops\n" };
 const TEAMS = { "acme/sre": ["dave", "erin"], "acme/apps": ["alice", "frank"], "acme/app-owners": ["gina"] };
 
-let n = 1000;
-/** A review as the REST API lists it, with its edit history as GraphQL reads it (`edits`: logins that edited the body, after it was written). */
-const review = (login: string, commit: string, body = "", state = "APPROVED", edits: string[] = []) => {
-  const submitted = `2026-11-20T10:${String(++n % 60).padStart(2, "0")}:00Z`;
-  const history = edits.length === 0 ? [] : [...edits.map((e) => ({ editedAt: "2026-11-21T09:00:00Z", editor: { login: e } })).reverse(), { editedAt: submitted, editor: { login } }];
-  return {
-    id: n,
-    user: { login, type: "User" },
-    body,
-    state,
-    commit_id: commit,
-    submitted_at: submitted,
-    html_url: "https://github.com/acme/ops/pull/1",
-    author_association: "MEMBER",
-    lastEditedAt: edits.length === 0 ? null : "2026-11-21T09:00:00Z",
-    editor: edits.length === 0 ? null : { login: edits.at(-1)! },
-    userContentEdits: { totalCount: history.length, nodes: history },
-  };
-};
-/** Answers of GET /repos/{o}/{r}/collaborators/{user}/permission: everyone below may write, unless a test says otherwise. */
-const PEOPLE = ["alice", "bob", "carol", "dave", "erin", "frank", "gina", "hank"];
-const permissionsOf = (table: Record<string, string> = {}) => PEOPLE.map((login) => ({ permission: table[login] ?? "write", role_name: table[login] ?? "write", user: { login } }));
-/** The pull request's commits (as GET .../pulls/{n}/commits, each with its files) and pushes (GET .../activity): by default alice wrote and pushed everything. */
-const historyOf = (commits: { sha: string; author: string | null; committer?: string | null; files: string[] }[] = [], pushes: { before: string; after: string; actor: string | null }[] = []) => ({
-  commits: commits.map((c) => ({ sha: c.sha, author: c.author && { login: c.author }, committer: (c.committer === undefined ? c.author : c.committer) && { login: c.committer ?? c.author }, commit: { message: "change" }, files: c.files.map((filename) => ({ filename, status: "modified" })) })),
-  activity: pushes.map((p, i) => ({ id: i + 1, ref: "refs/heads/feature", activity_type: "push", ...p, actor: p.actor && { login: p.actor } })),
-});
+const review = apiReview;
 const OVERRIDE = "Approved.\n\nblastgate override needs-ticket: OPS-77 is tracked in the incident channel\n";
 
 interface Run {
@@ -58,9 +33,7 @@ function check(repo: Repo, opts: { reviews?: object[]; teams?: object; permissio
   if (opts.reviews) {
     writeFileSync(path.join(inputs, "reviews.json"), JSON.stringify(opts.reviews, null, 2));
     args.push("--reviews", path.join(inputs, "reviews.json"), "--author", "alice");
-    writeFileSync(path.join(inputs, "permissions.json"), JSON.stringify(opts.permissions ?? permissionsOf()));
-    writeFileSync(path.join(inputs, "commits.json"), JSON.stringify(opts.commits ?? historyOf()));
-    args.push("--permissions", path.join(inputs, "permissions.json"), "--commits", path.join(inputs, "commits.json"));
+    args.push(...apiFileArgs(inputs, opts, writeFileSync));
   }
   if (opts.teams) {
     writeFileSync(path.join(inputs, "teams.json"), JSON.stringify(opts.teams));

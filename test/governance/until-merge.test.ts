@@ -9,14 +9,14 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { INVENTORY, manifest } from "../support/fixtures.js";
 import { Repo, removeTemps, tempDir } from "../support/git-repo.js";
+import { apiFileArgs, apiReview } from "../support/api-files.js";
 import { BIN } from "../support/repo.js";
 import { GOV_CATALOG, IDS, policy, TICKET_RULE } from "./support.js";
 
 afterAll(removeTemps);
 
 const TEAMS = { "acme/sre": ["dave", "erin"], "acme/apps": ["alice", "frank"], "acme/app-owners": ["gina"], "acme/sites": ["hank"] };
-let n = 5000;
-const review = (login: string, commit: string, body = "") => ({ id: ++n, user: { login, type: "User" }, body, state: "APPROVED", commit_id: commit, submitted_at: `2026-11-20T10:${String(n % 60).padStart(2, "0")}:00Z` });
+const review = (login: string, commit: string, body = "") => apiReview(login, commit, body);
 const OVERRIDE = "Approved.\n\nblastgate override needs-ticket: OPS-77 is tracked in the incident channel\n";
 
 /** `blastgate check --format json` in the repository, with reviews and teams files. */
@@ -25,7 +25,7 @@ function check(repo: Repo, opts: { reviews?: object[]; now?: string } = {}): { c
   const args = ["check", "--now", opts.now ?? "2026-11-24"];
   writeFileSync(path.join(inputs, "reviews.json"), JSON.stringify(opts.reviews ?? []));
   writeFileSync(path.join(inputs, "teams.json"), JSON.stringify(TEAMS));
-  args.push("--reviews", path.join(inputs, "reviews.json"), "--author", "alice", "--teams", path.join(inputs, "teams.json"));
+  args.push("--reviews", path.join(inputs, "reviews.json"), "--author", "alice", "--teams", path.join(inputs, "teams.json"), ...apiFileArgs(inputs, {}, writeFileSync));
   const run = (extra: string[]) => spawnSync(process.execPath, [BIN, ...args, ...extra], { cwd: repo.dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }, timeout: 60_000 });
   const json = run(["--format", "json"]);
   const text = run([]);
