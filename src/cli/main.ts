@@ -5,7 +5,7 @@ import { parseDate } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
 import type { GovernanceOptions } from "../governance/collect.js";
-import { parseCommits, parsePermissions, parseReviews, parseTeams } from "../governance/inputs.js";
+import { parseCommits, parsePermissions, parseReviews, parseTeams, type Parsed } from "../governance/inputs.js";
 import { StaticTeams } from "../governance/teams.js";
 import { toJson } from "../report/json.js";
 import { COLOR, PLAIN, toText } from "../report/text.js";
@@ -175,38 +175,23 @@ async function governanceInputs(
   };
   if (values.author?.trim()) g.author = values.author.trim();
   if (values.org?.trim()) g.org = values.org.trim();
-  if (values.reviews !== undefined) {
-    const t = await text(values.reviews);
-    if (t !== undefined) {
-      const r = parseReviews(values.reviews, t);
-      problems.push(...r.problems);
-      if (r.reviews) g.reviews = r.reviews;
-    }
-  }
-  if (values.permissions !== undefined) {
-    const t = await text(values.permissions);
-    if (t !== undefined) {
-      const r = parsePermissions(values.permissions, t);
-      problems.push(...r.problems);
-      if (r.permissions) g.permissions = r.permissions;
-    }
-  }
-  if (values.commits !== undefined) {
-    const t = await text(values.commits);
-    if (t !== undefined) {
-      const r = parseCommits(values.commits, t);
-      problems.push(...r.problems);
-      if (r.commits) g.commits = r.commits;
-    }
-  }
-  if (values.teams !== undefined) {
-    const t = await text(values.teams);
-    if (t !== undefined) {
-      const r = parseTeams(values.teams, t);
-      problems.push(...r.problems);
-      if (r.teams) g.teams = new StaticTeams(r.teams, `the --teams file ${values.teams}`);
-    }
-  }
+  /** A JSON input file, parsed: its problems reported, its value (when valid) handed on. */
+  const input = async <T>(file: string | undefined, parse: (file: string, text: string) => Parsed<T>): Promise<T | undefined> => {
+    if (file === undefined) return undefined;
+    const t = await text(file);
+    if (t === undefined) return undefined;
+    const r = parse(file, t);
+    problems.push(...r.problems);
+    return r.value;
+  };
+  const reviews = await input(values.reviews, parseReviews);
+  if (reviews) g.reviews = reviews;
+  const permissions = await input(values.permissions, parsePermissions);
+  if (permissions) g.permissions = permissions;
+  const commits = await input(values.commits, parseCommits);
+  if (commits) g.commits = commits;
+  const teams = await input(values.teams, parseTeams);
+  if (teams) g.teams = new StaticTeams(teams, `the --teams file ${values.teams}`);
   if (values.changed !== undefined || values["changed-files"] !== undefined) {
     const changed = (values.changed ?? []).map((p) => toRepoPath(p, cwd, root));
     if (values["changed-files"] !== undefined) {

@@ -84,26 +84,27 @@ function read<T>(file: string, text: string, schema: object, what: string): { va
   return problems.length > 0 ? { problems } : { value: value as T, problems: [] };
 }
 
-export function parseReviews(file: string, text: string): { reviews?: Review[]; problems: Problem[] } {
-  const r = read<Review[]>(file, text, reviewsSchema, "the pull request's reviews, a JSON list as GitHub's API returns them");
-  return r.value ? { reviews: r.value, problems: [] } : { problems: r.problems };
+/** What each parser returns: the value when the file is valid, else the problems (each naming file and line). */
+export type Parsed<T> = { value?: T; problems: Problem[] };
+
+export function parseReviews(file: string, text: string): Parsed<Review[]> {
+  return read<Review[]>(file, text, reviewsSchema, "the pull request's reviews, a JSON list as GitHub's API returns them");
 }
 
-export function parseTeams(file: string, text: string): { teams?: Record<string, string[]>; problems: Problem[] } {
-  const r = read<Record<string, string[]>>(file, text, teamsSchema, 'team memberships, { "org/team-slug": ["login", ...] }');
-  return r.value ? { teams: r.value, problems: [] } : { problems: r.problems };
+export function parseTeams(file: string, text: string): Parsed<Record<string, string[]>> {
+  return read<Record<string, string[]>>(file, text, teamsSchema, 'team memberships, { "org/team-slug": ["login", ...] }');
 }
 
 type Login = { login: string } | null;
 
 /** `--permissions`: a list of GET /repos/{o}/{r}/collaborators/{user}/permission answers. A login not in it has no known permission. */
-export function parsePermissions(file: string, text: string): { permissions?: PermissionReader; problems: Problem[] } {
+export function parsePermissions(file: string, text: string): Parsed<PermissionReader> {
   const r = read<{ permission: string; user: { login: string } }[]>(file, text, permissionsSchema, "reviewers' permissions, a JSON list of GitHub's collaborator permission answers");
   if (!r.value) return { problems: r.problems };
   const table = new Map(r.value.map((p) => [p.user.login.toLowerCase(), p.permission]));
   return {
     problems: [],
-    permissions: {
+    value: {
       permission: async (user): Promise<Permission> => {
         const p = table.get(user.toLowerCase());
         return p === undefined ? { state: "unknown", reason: `${user} is not in the --permissions file ${file}` } : { state: "known", permission: p };
@@ -117,7 +118,7 @@ export function parsePermissions(file: string, text: string): { permissions?: Pe
  * GET /repos/{o}/{r}/pulls/{n}/commits lists them (each with `files` as GET /repos/{o}/{r}/commits/{sha}
  * has them) and the head branch's pushes as GET /repos/{o}/{r}/activity lists them.
  */
-export function parseCommits(file: string, text: string): { commits?: CommitHistory; problems: Problem[] } {
+export function parseCommits(file: string, text: string): Parsed<CommitHistory> {
   type Raw = { commits: { sha: string; author: Login; committer: Login; files?: { filename: string; previous_filename?: string }[] }[]; activity: { before: string; after: string; actor: Login }[] };
   const r = read<Raw>(file, text, commitsSchema, 'the pull request\'s commits and pushes, { "commits": [...], "activity": [...] } as GitHub\'s API returns them');
   if (!r.value) return { problems: r.problems };
@@ -127,7 +128,7 @@ export function parseCommits(file: string, text: string): { commits?: CommitHist
   const files = new Map(raw.commits.map((c) => [c.sha.toLowerCase(), c.files]));
   return {
     problems: [],
-    commits: {
+    value: {
       read: async () => ({ commits, pushes }),
       files: async (sha) => {
         const f = files.get(sha.toLowerCase());
