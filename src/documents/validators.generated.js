@@ -5127,7 +5127,7 @@ return errors === 0;
 }
 
 export const rule_approvals = validate19;
-const schema20 = {"type":"object","additionalProperties":false,"required":["require"],"properties":{"require":{"type":"array","items":{"enum":["requestedBy","executedBy","kindOwner"]},"minItems":1,"uniqueItems":true,"description":"whose approval: `requestedBy`, `executedBy` (the manifest's metadata), `kindOwner` (the catalog `owner` of the declared kind and of every kind the identifiers resolve to)"},"minPerTeam":{"type":"integer","minimum":1,"maximum":20,"default":1,"description":"approving members needed per team"}}};
+const schema20 = {"type":"object","additionalProperties":false,"required":["require"],"properties":{"require":{"type":"array","items":{"enum":["requestedBy","executedBy","kindOwner"]},"minItems":1,"uniqueItems":true,"description":"whose approval: `requestedBy`, `executedBy` (the manifest's metadata), `kindOwner` (the catalog `owner` of the declared kind and of every kind the identifiers resolve to)"},"minPerTeam":{"type":"integer","minimum":1,"maximum":20,"default":1,"description":"approving members needed per team"},"distinctApprovers":{"type":"boolean","default":false,"description":"each required role needs its own people: one approval never counts for two roles, even when the teams overlap"},"distinctTeams":{"type":"boolean","default":false,"description":"`metadata.requestedBy` and `metadata.executedBy` must name different teams"}}};
 const func0 = __ajv_equal;
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5145,7 +5145,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "require") || (key0 === "minPerTeam"))){
+if(!((((key0 === "require") || (key0 === "minPerTeam")) || (key0 === "distinctApprovers")) || (key0 === "distinctTeams"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -5250,14 +5250,40 @@ errors++;
 }
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+if(data.distinctApprovers !== undefined){
+let data3 = data.distinctApprovers;
+if(typeof data3 !== "boolean"){
+const err9 = {instancePath:instancePath+"/distinctApprovers",schemaPath:"#/properties/distinctApprovers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.distinctApprovers.type,parentSchema:schema20.properties.distinctApprovers,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.distinctTeams !== undefined){
+let data4 = data.distinctTeams;
+if(typeof data4 !== "boolean"){
+const err10 = {instancePath:instancePath+"/distinctTeams",schemaPath:"#/properties/distinctTeams/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.distinctTeams.type,parentSchema:schema20.properties.distinctTeams,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -6293,6 +6319,6 @@ export const VALIDATORS = {
   "cbf3242596046ed012a980068d8cd4d3b282de2724d33c55338692853e5cf4b2": rule_rollback_plan,
   "f2e6ee207a1c97ceb2f12389efe0d8156cb38789ecb760ca1c382d71183c0d81": rule_rpo_alignment,
   "c5d25992aecb04f3ef19d15b161af785af5d71c42e67d5a7e4f194ebde4420c8": rule_schema,
-  "7ef6903b09fc2e4cd92d0e2e41fde9573873deb8c3531c53266202d27d5d23d0": rule_approvals,
+  "466ee20f259695df7e79e4093d218a01ec09e84bc6ecd29bdd061f3fd97ba0d5": rule_approvals,
   "59969e35375f38bb0d456ac64184f946e86ccd4cb0e545e80db08a5a8e8e8a37": rule_manifest_required,
 };
