@@ -258,7 +258,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
       }
       governance.permissions = new GitHubPermissions(gh, repo);
       governance.commits = new GitHubCommitHistory(gh, repo, { number: pullNumber, headRepo: pull.headRepo, headRef: pull.headRef, commits: pull.commits });
-      log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size} reviewer(s); author ${governance.author ?? "unknown"}`);
+      log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${((n) => `${n} reviewer${n === 1 ? "" : "s"}`)(new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size)}; author ${governance.author ?? "unknown"}`);
       const teamsInput = inputs.teamsToken ? "teams-token" : "token";
       const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal }) : gh;
       governance.teams = new GitHubTeams(teamsGh, teamsInput);

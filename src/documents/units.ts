@@ -50,15 +50,16 @@ export function parseDate(text: unknown): Parsed<Date> {
 }
 
 /** 63000 -> "17h30m"; what a reviewer reads. At most three units; the last is rounded up, never down. */
-export function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number, round: "up" | "exact" = "up"): string {
   if (!Number.isFinite(seconds)) return "never";
   if (seconds <= 0) return "0";
   const units = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const;
   const first = units.findIndex(([, size]) => seconds >= size);
-  if (first < 0) return "1s";
-  const last = Math.min(first + 2, units.length - 1);
-  // Round up to the last unit shown, so "restore takes 9d4h45m" is never below the real 9d4h44m10s.
-  let rest = Math.ceil(seconds / units[last]![1]) * units[last]![1];
+  if (first < 0) return round === "up" ? "1s" : "0";
+  // A promise (a retention, an RTO) is shown exactly, to the second: 13d23h59m59s is not 14d.
+  const last = round === "exact" ? units.length - 1 : Math.min(first + 2, units.length - 1);
+  // A cost is rounded up to the last unit shown, so "restore takes 9d4h45m" is never below the real 9d4h44m10s.
+  let rest = round === "exact" ? Math.floor(seconds) : Math.ceil(seconds / units[last]![1]) * units[last]![1];
   const parts: string[] = [];
   for (let i = first; i <= last; i++) {
     const [unit, size] = units[i]!;

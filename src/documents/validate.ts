@@ -189,7 +189,7 @@ function valueAt(root: unknown, pointer: string): unknown {
 function jsType(v: unknown): string {
   if (Array.isArray(v)) return "array";
   if (v === null) return "null";
-  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  if (typeof v === "number") return Number.isNaN(v) ? "nan" : !Number.isFinite(v) ? "infinity" : Number.isInteger(v) ? "integer" : "number";
   return typeof v;
 }
 
@@ -332,7 +332,7 @@ function describeAlternatives(s: Schema | undefined): string {
 }
 
 function article(t: string): string {
-  const names: Record<string, string> = { array: "a list", object: "a map", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false", null: "empty" };
+  const names: Record<string, string> = { array: "a list", object: "a map", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false", null: "empty", nan: ".nan (not a number)", infinity: "infinite (.inf)" };
   return names[t] ?? t;
 }
 

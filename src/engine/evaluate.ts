@@ -207,9 +207,9 @@ function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
     if (s.size === 0) problems.push({ code: "manifest", message: `stage '${s.name}' destroys no target (of ${grouped(n)}): give it a count, or a percent that names at least one`, location: m.source.map.locate(`/spec/rollout/stages/${i}`) });
   });
   if (total < n - 1e-6 * Math.max(n, 1)) {
-    problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${grouped(n)} targets: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
+    problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${grouped(n)} target${n === 1 ? "" : "s"}: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });
   } else if (total > n + 1e-6 * Math.max(n, 1)) {
-    problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there are ${grouped(n)} targets`, location: at });
+    problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there ${n === 1 ? "is 1 target" : `are ${grouped(n)} targets`}`, location: at });
   }
 }
 

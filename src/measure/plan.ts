@@ -326,13 +326,14 @@ export function summarize(p: Plan): string {
   if (p.expectedCount !== undefined && p.expectedCount !== p.targets) parts.push(`expected ${grouped(p.expectedCount)}, got ${grouped(p.targets)}`);
   if (p.contained.total > 0) parts.push(`with ${Object.entries(p.contained.byKind).map(([k, n]) => plural(n, k)).join(" and ")} inside`);
   if (p.products.length) parts.push(`touches ${p.products.join(", ")}${p.datastores.length ? ` across ${plural(p.datastores.length, "datastore")}` : ""}`);
-  parts.push(p.deletion.mode === "hard" ? "hard delete" : `soft delete${p.deletion.retentionSeconds !== undefined ? ` kept ${formatDuration(p.deletion.retentionSeconds)}` : ""}`);
+  parts.push(p.deletion.mode === "hard" ? "hard delete" : `soft delete${p.deletion.retentionSeconds !== undefined ? ` kept ${formatDuration(p.deletion.retentionSeconds, "exact")}` : ""}`);
   if (p.stages.length <= 1) parts.push("no staged rollout");
   else parts.push(`${p.stages.length} stages (${p.stages.map((s) => grouped(s.size)).join(" → ")})`);
-  if (p.restore.seconds !== undefined) {
-    parts.push(`restore takes ${formatDuration(p.restore.seconds)}${p.restore.rtoSeconds !== undefined ? ` against an RTO of ${formatDuration(p.restore.rtoSeconds)}` : ""}`);
-  } else if (!p.rollback || p.rollback.strategy === "none") {
+  // With no rollback there is no restore to time, whatever restoreRate says.
+  if (!p.rollback || p.rollback.strategy === "none") {
     parts.push("no rollback");
+  } else if (p.restore.seconds !== undefined) {
+    parts.push(`restore takes ${formatDuration(p.restore.seconds)}${p.restore.rtoSeconds !== undefined ? ` against an RTO of ${formatDuration(p.restore.rtoSeconds, "exact")}` : ""}`);
   }
   return parts.join(", ");
 }

@@ -158,7 +158,8 @@ interface Frame {
 function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame): string {
   const { result: r, link } = input;
   const out: string[] = [verdictLine(input), ""];
-  for (const note of input.notes ?? []) out.push(`> ${note}`, "");
+  // Notes quote file names: escaped like the table cells.
+  for (const note of input.notes ?? []) out.push(`> ${escapeMd(note)}`, "");
   let rows = caps.rows;
   let omittedRows = 0;
   const take = <T>(items: readonly T[]): T[] => {

@@ -4,6 +4,10 @@ import { shortDigest } from "../governance/digest.js";
 import { statusOf } from "../governance/judge.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
+import { withoutControls } from "./escape.js";
+
+/** Text from input (file names, values, messages quoting them): control characters shown as \u{..}, never sent to the terminal. */
+const t = withoutControls;
 
 export interface Style {
   red(s: string): string;
@@ -18,7 +22,7 @@ export const COLOR: Style = { red: wrap(31, 39), yellow: wrap(33, 39), green: wr
 export const PLAIN: Style = { red: (s) => s, yellow: (s) => s, green: (s) => s, bold: (s) => s, dim: (s) => s };
 
 export function where(l: SourceLocation): string {
-  return `${l.file}:${l.line}:${l.column}`;
+  return `${t(l.file)}:${l.line}:${l.column}`;
 }
 
 /** The verdict in one line: what a person reads first. */
@@ -60,8 +64,8 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
   for (const plan of r.plans) {
     out.push("");
     const digest = digests.get(plan.manifest);
-    out.push(style.bold(plan.manifest) + style.dim(` (${plan.name})${digest ? `  ${shortDigest(digest)}` : ""}`));
-    out.push(`  Plan: ${plan.summary}`);
+    out.push(style.bold(t(plan.manifest)) + style.dim(` (${t(plan.name)})${digest ? `  ${shortDigest(digest)}` : ""}`));
+    out.push(`  Plan: ${t(plan.summary)}`);
     if (!seen.has(plan.manifest)) {
       seen.add(plan.manifest);
       const findings = byManifest.get(plan.manifest) ?? [];
@@ -93,7 +97,7 @@ function findingLine(f: Finding, style: Style): string {
       : status === "waived" && f.waiver
         ? `  (waived by ${f.waiver.name}, owner ${f.waiver.owner}, until ${f.waiver.expires}: ${f.waiver.reason})`
         : "";
-  return `  ${mark} ${where(f.location)}  ${f.enforcement}${status === "overridden" || status === "waived" ? `, ${status}` : ""}  ${f.message}${lifted}  ${style.dim(f.ruleId)}`;
+  return `  ${mark} ${where(f.location)}  ${f.enforcement}${status === "overridden" || status === "waived" ? `, ${status}` : ""}  ${t(f.message + lifted)}  ${style.dim(t(f.ruleId))}`;
 }
 
 /** Overrides, approvals and waivers: who lifted or signed what, and what was refused and why. */
@@ -106,17 +110,17 @@ function governanceLines(r: CheckResult, style: Style): string[] {
     for (const o of r.overrides) {
       const what = `${o.by} overrides ${o.ruleId}${o.manifest ? ` on ${o.manifest}` : ""}${o.reason ? `: "${o.reason}"` : ""}`;
       const review = style.dim(`review ${o.reviewId}${o.commit ? ` at ${o.commit.slice(0, 7)}` : ""}${o.digest ? `, ${shortDigest(o.digest)}` : ""}`);
-      if (o.status === "accepted") out.push(`  ${ok} accepted  ${what} (via ${o.via === "user" ? "overrideUsers" : o.via})  ${review}`);
-      else if (o.status === "unused") out.push(`  ${style.yellow("!")} unused  ${what}: the rule found nothing to override  ${review}`);
-      else out.push(`  ${no} refused  ${what}: ${o.refusal?.message ?? "refused"}  ${review}`);
+      if (o.status === "accepted") out.push(`  ${ok} accepted  ${t(what)} (via ${o.via === "user" ? "overrideUsers" : o.via})  ${review}`);
+      else if (o.status === "unused") out.push(`  ${style.yellow("!")} unused  ${t(what)}: the rule found nothing to override  ${review}`);
+      else out.push(`  ${no} refused  ${t(what)}: ${t(o.refusal?.message ?? "refused")}  ${review}`);
     }
   }
   if (r.approvals && r.approvals.length > 0) {
     out.push("", style.bold("Approvals:"));
     for (const a of r.approvals) {
       const who = a.approvedBy.length > 0 ? ` by ${a.approvedBy.map((x) => x.login).join(", ")}` : "";
-      const refused = a.refused.length > 0 ? style.dim(`; not counted: ${a.refused.map((x) => x.reason).join("; ")}`) : "";
-      out.push(`  ${a.satisfied ? ok : no} ${a.manifest}  ${a.roles.join(", ")} ${a.team}: ${a.approvedBy.length} of ${a.need}${who}${refused}`);
+      const refused = a.refused.length > 0 ? style.dim(t(`; not counted: ${a.refused.map((x) => x.reason).join("; ")}`)) : "";
+      out.push(`  ${a.satisfied ? ok : no} ${t(a.manifest)}  ${a.roles.join(", ")} ${t(a.team)}: ${a.approvedBy.length} of ${a.need}${t(who)}${refused}`);
     }
   }
   const waivers = (r.waivers ?? []).filter((w) => w.status !== "not-checked");
@@ -125,12 +129,12 @@ function governanceLines(r: CheckResult, style: Style): string[] {
     for (const w of waivers) {
       const mark = w.status === "applied" ? ok : w.status === "unused" ? style.yellow("!") : no;
       const detail = w.status === "applied" ? `waives ${w.waived.map((x) => x.ruleId).join(", ")} on ${w.files.join(", ")}: ${w.reason}` : (w.message ?? "");
-      out.push(`  ${mark} ${w.status}  ${w.name} (owner ${w.owner}, until ${w.expires})  ${detail}  ${style.dim(where(w.location))}`);
+      out.push(`  ${mark} ${w.status}  ${t(`${w.name} (owner ${w.owner}, until ${w.expires})  ${detail}`)}  ${style.dim(where(w.location))}`);
     }
   }
   return out;
 }
 
 function problemLine(p: Problem, style: Style): string {
-  return `  ${style.red("✖")} ${where(p.location)}  ${p.message}  ${style.dim(p.code)}`;
+  return `  ${style.red("✖")} ${where(p.location)}  ${t(p.message)}  ${style.dim(p.code)}`;
 }

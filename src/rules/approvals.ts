@@ -40,7 +40,7 @@ export default defineRule<Options>({
       },
     },
     messages: {
-      missing: "the {{roles}} team {{team}} has {{have}} of {{need}} approvals of this manifest as it is at head{{why}}",
+      missing: "the {{roles}} team {{team}} has {{have}} of {{need}} {{need:approval|approvals}} of this manifest as it is at head{{why}}",
       noTeam: "metadata.{{role}} names no team, but the {{text}} team must approve this manifest",
       noOwner: "the catalog names no owner for kind '{{kind}}', but the owning team must approve this manifest",
       badTeam: "{{field}}: {{reason}}",

@@ -24,18 +24,18 @@ interface Options {
 }
 
 const MESSAGES: Record<string, string> = {
-  expectedCount: "the identifiers name {{count}} targets, but spec.target.expectedCount says {{expected}}",
-  maxTargets: "destroys {{count}} targets; the limit is {{max}}",
-  maxTenants: "touches {{count}} tenants; the limit is {{max}}",
-  maxCustomers: "touches {{count}} customers; the limit is {{max}}",
+  expectedCount: "the identifiers name {{count}} {{count:target|targets}}, but spec.target.expectedCount says {{expected}}",
+  maxTargets: "destroys {{count}} {{count:target|targets}}; the limit is {{max}}",
+  maxTenants: "touches {{count}} {{count:tenant|tenants}}; the limit is {{max}}",
+  maxCustomers: "touches {{count}} {{count:customer|customers}}; the limit is {{max}}",
   noInventory: "{{limit}} is set, but the catalog has no inventory to count {{what}} with",
-  uncounted: "{{limit}} is set, but {{missing}} of {{total}} identifiers are not in the inventory, so their {{what}} cannot be counted",
-  noShare: "maxShareOfKind is set, but the inventory holds no {{kind}} objects to measure the {{count}} targets of that kind against",
+  uncounted: "{{limit}} is set, but {{missing}} of {{total}} {{total:identifier|identifiers}} {{missing:is|are}} not in the inventory, so their {{what}} cannot be counted",
+  noShare: "maxShareOfKind is set, but the inventory holds no {{kind}} objects to measure the {{count}} {{count:target|targets}} of that kind against",
   maxShareOfKind: "destroys {{count}} of all {{of}} {{kind}} objects ({{share}}); the limit is {{max}} of a kind",
-  maxContained: "the targets contain {{count}} more objects ({{detail}}) destroyed with them; the limit is {{max}}",
-  unstaged: "{{count}} targets in a single stage: a run over {{max}} targets must be staged (spec.rollout.stages)",
-  maxPerStage: "stage '{{stage}}' destroys {{count}} targets; the limit per stage is {{max}}",
-  maxFirstStage: "the first stage '{{stage}}' destroys {{count}} targets; a canary may have at most {{max}}",
+  maxContained: "the targets contain {{count}} more {{count:object|objects}} ({{detail}}) destroyed with them; the limit is {{max}}",
+  unstaged: "{{count}} {{count:target|targets}} in a single stage: a run over {{max}} {{max:target|targets}} must be staged (spec.rollout.stages)",
+  maxPerStage: "stage '{{stage}}' destroys {{count}} {{count:target|targets}}; the limit per stage is {{max}}",
+  maxFirstStage: "the first stage '{{stage}}' destroys {{count}} {{count:target|targets}}; a canary may have at most {{max}}",
   minBake: "stage '{{stage}}' bakes {{bake}} before stage '{{next}}' starts (stage sizes {{count}} then {{nextCount}}); the minimum bake between stages is {{min}}",
   together:
     "the {{manifests}} manifests of this change together: {{breach}}; each stays under the limit alone, so the run was split: {{files}}",

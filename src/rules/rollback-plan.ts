@@ -53,13 +53,13 @@ export default defineRule<Options>({
       hardDelete: "hard delete: deleted objects cannot be undeleted; use deletion.mode: soft with a retention window",
       retentionMissing: "soft delete without a retention: say how long deleted objects are kept (at least {{min}})",
       retentionShort: "deleted objects are kept {{retention}}; the minimum is {{min}}",
-      noRollback: "no rollback strategy: say how a wrong run is undone (spec.rollback.strategy undelete or restore-from-backup)",
+      noRollback: "no rollback: say how a wrong run is undone; this policy needs spec.rollback with {{needs}}",
       noRunbook: "no restore runbook: spec.rollback.runbook must link the procedure",
       noDrill: "no restore drill on record: spec.rollback.lastTested must give the date of the last drill (at most {{max}} ago)",
       staleDrill: "the last restore drill was {{age}} ago ({{date}}); the limit is {{max}}",
       futureDrill: "spec.rollback.lastTested ({{date}}) is in the future",
       restoreUnknown: "the restore time cannot be computed: spec.rollback needs {{missing}}",
-      restoreTooSlow: "restoring {{count}} targets at {{rate}} takes {{restore}}, longer than the RTO of {{rto}}",
+      restoreTooSlow: "restoring {{count}} {{count:target|targets}} at {{rate}} takes {{restore}}, longer than the RTO of {{rto}}",
       fasterThanMeasured: "spec.rollback.restoreRate {{rate}} is faster than the {{measured}} measured in restore drills for {{kind}} (kinds.{{kind}}.restoreRate in the catalog); the restore time is computed at {{measured}}",
       rtoTooLong: "the RTO of {{rto}} is longer than the policy's maximum of {{max}}",
     },
@@ -85,13 +85,23 @@ export default defineRule<Options>({
         });
       }
     }
-    if (o.requireRollback && (!rb || rb.strategy === "none")) {
-      ctx.report({ location: ctx.at("/spec/rollback/strategy"), messageId: "noRollback", evidence: { strategy: rb?.strategy ?? null } });
+    const maxDrill = seconds(o.maxDrillAge);
+    if (!rb || rb.strategy === "none") {
+      // One cause, one finding: without a rollback, its runbook, drill and restore time are all missing with it.
+      const needs = [
+        o.requireRollback && "strategy undelete or restore-from-backup",
+        o.requireRunbook && "a runbook",
+        maxDrill !== undefined && `lastTested (a drill at most ${o.maxDrillAge!} ago)`,
+        o.restoreWithinRto && (plan.restore.measured ? "rto (restoring every target within it)" : "restoreRate and rto (restoring every target within the RTO)"),
+      ].filter((x): x is string => typeof x === "string");
+      if (needs.length > 0) {
+        ctx.report({ location: ctx.at("/spec/rollback/strategy"), messageId: "noRollback", data: { needs: needs.join(", ") }, evidence: { strategy: rb?.strategy ?? null, needs } });
+      }
+      return;
     }
     if (o.requireRunbook && !rb?.runbook) {
       ctx.report({ location: ctx.at("/spec/rollback/runbook"), messageId: "noRunbook" });
     }
-    const maxDrill = seconds(o.maxDrillAge);
     if (maxDrill !== undefined) {
       const age = plan.rollback?.drillAgeSeconds;
       if (age === undefined) {

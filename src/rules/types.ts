@@ -111,7 +111,7 @@ export interface RuleModule<O = Record<string, unknown>> {
     docs: string;
     /** JSON Schema of the policy rule's `with`. */
     schema: object;
-    /** Message templates by id; `{{name}}` is replaced with data.name. */
+    /** Message templates by id; `{{name}}` is replaced with data.name, `{{name:one|other}}` by the word that agrees with it. */
     messages: Record<string, string>;
   };
   check(context: RuleContext<O>): void;
@@ -130,6 +130,14 @@ export function defineRule<O>(rule: RuleModule<O>): RuleModule<O> {
   return rule;
 }
 
+/**
+ * `{{name}}` is data.name; `{{name:one|other}}` is `one` when data.name is 1 and `other` otherwise, so a
+ * message agrees with its number ("1 target is", "2 targets are").
+ */
 export function format(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (Object.hasOwn(data, key) ? String(data[key]) : m));
+  return template.replace(/\{\{\s*(\w+)\s*(?::([^|{}]*)\|([^|{}]*))?\}\}/g, (m, key: string, one?: string, other?: string) => {
+    if (!Object.hasOwn(data, key)) return m;
+    if (one === undefined) return String(data[key]);
+    return String(data[key]) === "1" ? one : other!;
+  });
 }

@@ -38,7 +38,7 @@ const cases: Case[] = [
     reviews: [ok("frank"), ok("dave")],
     records: ["acme/apps requestedBy 1/1 ✔", "acme/sre executedBy 1/1 ✔", "acme/app-owners kindOwner 0/1 ✖"],
     findings: [`missing @ ${at("policies/catalog.yaml", GOV_CATALOG, "owner: acme/app-owners")}`],
-    says: "the owning team acme/app-owners has 0 of 1 approvals of this manifest as it is at head",
+    says: "the owning team acme/app-owners has 0 of 1 approval of this manifest as it is at head",
   },
   {
     name: "the requesting team's only approval is the author's own",

@@ -1,0 +1,30 @@
+/**
+ * Untrusted text (file names, values from manifests, messages quoting them) on its way to a terminal
+ * or a runner's log. Library-agnostic: callers pass the result to whatever writes (process.stdout,
+ * @actions/core's info).
+ */
+
+/**
+ * Characters that end a line for some reader (the runner splits on CR and LF), rewrite a terminal (ESC and
+ * the other C0/C1 controls), or reorder what a reader sees (bidirectional overrides and isolates).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Shows control characters as \u{..} (as values are quoted in messages): the text stays one line and cannot drive a terminal. */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/**
+ * One line of the GitHub runner's log that cannot act as a workflow command, whatever it quotes. The
+ * runner reads a line as a command when, after leading white space, it starts with `::name` (and the
+ * name is a known command), or when `##[name` appears anywhere in it (the legacy form); it splits lines
+ * on CR as well as LF. So: controls as \u{..} (no line of the caller's can become two), a leading `::`
+ * with its first colon as \u{3a}, every `##[` as `##\u{5b}`. Every line Blastgate writes to the log
+ * that is not its own workflow command goes through here.
+ */
+export function inertLogLine(text: string): string {
+  return withoutControls(text)
+    .replace(/##\[/g, "##\\u{5b}")
+    .replace(/^([\s\u0085]*):(?=:)/u, "$1\\u{3a}");
+}

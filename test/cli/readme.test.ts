@@ -1,0 +1,49 @@
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { makeRepo, PROJECT, runJson } from "../support/repo.js";
+
+/** The README's YAML blocks that are whole Blastgate documents, by kind. */
+function readmeDocuments(): Map<string, string[]> {
+  const readme = readFileSync(path.join(PROJECT, "README.md"), "utf8");
+  const byKind = new Map<string, string[]>();
+  for (const m of readme.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```$/gm)) {
+    const text = m[2]!.replace(new RegExp(`^${m[1]}`, "gm"), "");
+    const doc = parse(text) as { apiVersion?: string; kind?: string } | null;
+    if (doc?.apiVersion !== "blastgate.dev/v1" || !doc.kind) continue;
+    byKind.set(doc.kind, [...(byKind.get(doc.kind) ?? []), text]);
+  }
+  return byKind;
+}
+
+const made: string[] = [];
+afterEach(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("the README's examples, as written", () => {
+  it("the Operation example, run against examples/, is allowed; so is it under the Policy example with the examples' catalog", () => {
+    const docs = readmeDocuments();
+    expect(docs.get("Operation")).toHaveLength(1);
+    expect(docs.get("Policy")).toHaveLength(1);
+    const catalog = readFileSync(path.join(PROJECT, "examples/policies/catalog.yaml"), "utf8");
+    const root = makeRepo(
+      { "manifests/readme.yaml": docs.get("Operation")![0]!, "readme-policies/catalog.yaml": catalog, "readme-policies/policy.yaml": docs.get("Policy")![0]! },
+      path.join(PROJECT, "examples"),
+    );
+    made.push(root);
+
+    // Against the starter pack of examples/.
+    const { code, report } = runJson(["check", "manifests/readme.yaml", "--root", root, "--now", "2026-11-24"], root);
+    expect(report.problems).toEqual([]);
+    expect(report.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(report.verdict).toBe("allowed");
+    expect(code).toBe(0);
+    // The stage sizes the README's comments promise.
+    expect(report.plans[0]!.stages.map((s: { size: number }) => s.size)).toEqual([9, 433, 441]);
+
+    // The README's Policy, with the examples' catalog: it loads, and the Operation passes it too.
+    const second = runJson(["check", "manifests/readme.yaml", "--root", root, "--policies", "readme-policies", "--now", "2026-11-24"], root);
+    expect(second.report.problems).toEqual([]);
+    expect(second.report.verdict).toBe("allowed");
+  });
+});
