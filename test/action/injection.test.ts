@@ -63,4 +63,26 @@ describe("untrusted text on the runner's log", () => {
     expect(rendered).not.toContain("](https://");
     expect(await readFile(path.join(workspace, name), "utf8")).toBe("# a note\n");
   });
+
+});
+
+describe("annotations within GitHub's ten errors per step", () => {
+  it("a repeat of one rule at one place never crowds out another mandatory finding", async () => {
+    const COPY = "manifests/remove-insight-legacy2.yaml";
+    const { api, workspace, payload } = await pullRequest([LEGACY], { edit: (ws) => copyFile(path.join(ws, LEGACY), path.join(ws, COPY)) });
+    const run = await runAction({ api, workspace, payload });
+
+    expect(run.code).toBe(1);
+    const report = JSON.parse(await readFile(run.outputs.report!, "utf8")) as { findings: { ruleId: string; enforcement: string; location: { file: string; line: number; column: number } }[] };
+    const place = (ruleId: string, l: { file?: string; line?: number; column?: number }) => `${ruleId} ${l.file}:${l.line}:${l.column}`;
+    const hard = new Set(report.findings.filter((f) => f.enforcement === "hard-mandatory").map((f) => place(f.ruleId, f.location)));
+    // More distinct hard-mandatory (rule, place) pairs than GitHub shows: every error annotation is a different one.
+    expect(hard.size).toBeGreaterThan(10);
+    const errors = run.annotations.filter((a) => a.level === "error");
+    expect(errors).toHaveLength(10);
+    const shown = errors.map((a) => place(/: (\S+) \(/.exec(a.title!)![1]!, { file: a.file, line: a.line, column: a.col }));
+    expect(new Set(shown).size).toBe(10);
+    for (const s of shown) expect(hard).toContain(s);
+    expect(run.annotations.at(-1)!.message).toMatch(/^\+\d+ more findings not annotated/);
+  });
 });
