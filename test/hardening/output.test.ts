@@ -73,11 +73,11 @@ describe("wording that is true", () => {
     expect(r.report.findings.map((f) => f.message)).toEqual(["deleted objects are kept 13d23h59m59s; the minimum is 14d"]);
   });
 
-  it("an RTO of 3h59m59s is not shown as 4h", async () => {
+  it("an RTO of 1d1s is not shown as 1d1m", async () => {
     const root = copyOfRepo();
-    write(root, "manifests/case.yaml", manifest({ rollback: "  rollback:\n    strategy: undelete\n    restoreRate: 100/h\n    rto: 3h59m59s\n" }));
+    write(root, "manifests/case.yaml", manifest({ rollback: "  rollback:\n    strategy: undelete\n    restoreRate: 100/h\n    rto: 1d1s\n" }));
     const r = await check("manifests/case.yaml", { root });
-    expect(r.report.plans[0]!.summary).toContain("against an RTO of 3h59m59s");
+    expect(r.report.plans[0]!.summary).toContain("against an RTO of 1d1s");
   });
 
   it(".nan where a number belongs: named as .nan, not 'a number, not a number'", async () => {
