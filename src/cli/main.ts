@@ -9,6 +9,7 @@ import { parseCommits, parsePermissions, parseReviews, parseTeams, type Parsed }
 import { StaticTeams } from "../governance/teams.js";
 import { toJson } from "../report/json.js";
 import { COLOR, PLAIN, toText } from "../report/text.js";
+import { inertJson, withoutCommands } from "../report/escape.js";
 import { discoverManifests } from "../workspace/discover.js";
 import { LocalFiles } from "../workspace/files.js";
 import { GitFiles } from "../workspace/git.js";
@@ -149,10 +150,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.error;
     }
   }
-  if (format === "json") io.stdout(JSON.stringify(json, null, 2) + "\n");
+  // CI logs (GitHub's runner) read workflow commands from stdout: no quoted file name or value may act as one.
+  if (format === "json") io.stdout(inertJson(JSON.stringify(json, null, 2)) + "\n");
   else {
     const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
-    io.stdout(toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN));
+    io.stdout(toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN).split("\n").map(withoutCommands).join("\n"));
   }
   return EXIT[result.verdict];
 }

@@ -24,7 +24,15 @@ export function withoutControls(text: string): string {
  * that is not its own workflow command goes through here.
  */
 export function inertLogLine(text: string): string {
-  return withoutControls(text)
-    .replace(/##\[/g, "##\\u{5b}")
-    .replace(/^([\s\u0085]*):(?=:)/u, "$1\\u{3a}");
+  return withoutCommands(withoutControls(text));
+}
+
+/** A line that is already one line (controls shown or trusted, as in a coloured report) made inert: `##[` and a leading `::`. */
+export function withoutCommands(line: string): string {
+  return line.replace(/##\[/g, "##\\u{5b}").replace(/^([\s\u0085]*):(?=:)/u, "$1\\u{3a}");
+}
+
+/** JSON text whose strings cannot act as legacy workflow commands: `[` after `##` as \u005b, the same JSON value. */
+export function inertJson(json: string): string {
+  return json.replace(/##\[/g, "##\\u005b");
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runnerCommands } from "../support/runner-commands.js";
 import { check, checkText, copyOfRepo } from "./support.js";
 
 /**
@@ -53,6 +54,29 @@ describe("text output carries no control character from input", () => {
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(r.stdout).toContain(`${SHOWN}:2:1  duplicate identifier 'app-0001' (first on line 1)`);
   });
+});
+
+describe("stdout in a CI log: no file name acts as a workflow command", () => {
+  // The CLI runs in CI steps too, where GitHub's runner reads stdout for commands.
+  // A name with [ is a glob on the command line, so those are named by a glob.
+  const cases = [
+    ["::error title=Blastgate::ALLOWED pwn.yaml", "::error title=Blastgate::ALLOWED pwn.yaml"],
+    ["manifests/x ##[error]pwn.yaml", "manifests/x *pwn.yaml"],
+    ["manifests/y ##[add-mask]pwn.yaml", "manifests/y *pwn.yaml"],
+  ] as const;
+  for (const [name, arg] of cases) {
+    it(`a manifest named '${name}', text and JSON`, async () => {
+      const root = copyOfRepo();
+      write(root, name, manifest({}));
+      const text = await checkText(arg, { root });
+      expect(text.exit).toBe(0);
+      expect(text.stdout).toContain("pwn.yaml");
+      expect(runnerCommands(text.stdout)).toEqual([]);
+      const json = await check(arg, { root });
+      expect(json.report.plans[0]!.manifest).toBe(name);
+      expect(runnerCommands(json.stdout)).toEqual([]);
+    });
+  }
 });
 
 describe("wording that is true", () => {
