@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { runnerCommands } from "../support/runner-commands.js";
 import { startGitHubApi, type GitHubApiInit, type GitHubApiServer, type PullState } from "../support/github-api.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -204,27 +205,14 @@ function parseOutputs(text: string): Record<string, string> {
 const unescapeData = (s: string) => s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
 const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ":").replace(/%2C/g, ",");
 
-/** Annotations in workflow-command form: ::error file=a.yaml,line=3,col=1,title=...::message */
+/** Annotations in workflow-command form (::error file=a.yaml,line=3,col=1,title=...::message), as the runner reads them. */
 export function parseAnnotations(stdout: string): Annotation[] {
   const out: Annotation[] = [];
-  let stopped: string | undefined;
-  for (const line of stdout.split("\n")) {
-    if (stopped !== undefined) {
-      if (line === `::${stopped}::`) stopped = undefined;
-      continue;
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(line);
-    if (stop) {
-      stopped = stop[1];
-      continue;
-    }
-    const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!m) continue;
-    const a: Annotation = { level: m[1] as Annotation["level"], message: unescapeData(m[3]!) };
-    for (const pair of (m[2] ?? "").split(",").filter(Boolean)) {
-      const eq = pair.indexOf("=");
-      const key = pair.slice(0, eq);
-      const value = unescapeProperty(pair.slice(eq + 1));
+  for (const c of runnerCommands(stdout)) {
+    if (c.form !== "v2" || (c.name !== "error" && c.name !== "warning" && c.name !== "notice")) continue;
+    const a: Annotation = { level: c.name, message: unescapeData(c.data) };
+    for (const [key, raw] of Object.entries(c.properties)) {
+      const value = unescapeProperty(raw);
       if (key === "line" || key === "col") a[key] = Number(value);
       else if (key === "file" || key === "title") a[key] = value;
     }
