@@ -336,7 +336,7 @@ describe("outside a pull request", () => {
     expect(run.code).toBe(0);
     expect(report.overrides).toEqual([expect.objectContaining({ by: "dave", status: "accepted" })]);
     expect(report.findings.find((f: any) => f.ruleId === "change-window").status).toBe("overridden");
-    expect(run.summary).toContain("> Judged with the reviews of pull request #7 (named by the merge queue's head ref)");
+    expect(run.summary).toContain("> Judged with the reviews of pull request &#35;7 (named by the merge queue's head ref)");
     expect(api.violations).toEqual([]);
   });
 

@@ -165,7 +165,8 @@ describe("the merge queue applies the reviews of the queued pull request", () =>
     const { api, run, report } = await judge({ event: "merge_group", payload: queue(REF), reviews: [approve("dave", OVERRIDE)], reviewed: { "README.md": "older\n" } });
     expect(run.code).toBe(0);
     expect(report.overrides[0]).toMatchObject({ status: "accepted", by: "dave" });
-    expect(run.summary).toContain("Judged with the reviews of pull request #7 (named by the merge queue's head ref)");
+    // Notes are escaped as text (GitHub shows "#7", without linking it).
+    expect(run.summary).toContain("Judged with the reviews of pull request &#35;7 (named by the merge queue's head ref)");
     expect(api.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(expect.arrayContaining(["GET /repos/acme/ops/pulls/7 200", "GET /repos/acme/ops/pulls/7/reviews 200"]));
     expect(api.violations).toEqual([]);
   });
