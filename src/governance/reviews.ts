@@ -132,7 +132,7 @@ export function editHistory(r: Review): EditHistory {
   const edits = r.userContentEdits;
   for (const e of edits?.nodes ?? []) if (e) note(e.editor);
   if (edits && typeof edits.totalCount === "number" && edits.totalCount > edits.nodes.length) {
-    return { state: "unknown", reason: `the review was edited ${edits.totalCount} times and only ${edits.nodes.length} edits were read` };
+    return { state: "unknown", reason: `the review was edited ${edits.totalCount} times and only ${edits.nodes.length} edit${edits.nodes.length === 1 ? " was" : "s were"} read` };
   }
   if (r.lastEditedAt && !edits) return { state: "unknown", reason: "the review was edited and its edits (userContentEdits) were not read" };
   return { state: "known", others: [...others].sort() };

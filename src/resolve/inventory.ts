@@ -387,7 +387,7 @@ export class InventoryParser {
       const cells = splitCsvLine(text);
       if (!cells) return this.malformed("a quote inside a field that is not quoted as a whole (write \"a \"\"b\"\"\" for a \"b\")", at);
       if (!this.header) return this.readHeader(cells);
-      if (cells.length !== this.header.length) return this.malformed(`${cells.length} columns where the header has ${this.header.length}`, at);
+      if (cells.length !== this.header.length) return this.malformed(`${cells.length} column${cells.length === 1 ? "" : "s"} where the header has ${this.header.length}`, at);
       record = {};
       for (let i = 0; i < cells.length; i++) {
         const h = this.header[i]!;
