@@ -1,6 +1,7 @@
-import path from "node:path";
+import { repoPath } from "../documents/paths.js";
 import { parseDate } from "../documents/units.js";
 import { checkRelative } from "../workspace/files.js";
+import { DEFAULT_MANIFESTS } from "../workspace/select.js";
 
 /** What fails the check: the step's exit code is the gate. */
 export const FAIL_ON = ["mandatory", "hard-mandatory", "never"] as const;
@@ -19,7 +20,6 @@ export interface Inputs {
   now: Date | undefined;
 }
 
-export const DEFAULT_MANIFESTS = ["**/*.yaml", "**/*.yml"];
 
 const TRUE = ["true", "True", "TRUE"];
 const FALSE = ["false", "False", "FALSE"];
@@ -37,7 +37,7 @@ export function parseInputs(get: (name: string) => string): { inputs: Inputs; er
     if (bad) errors.push(`input 'manifests': the glob '${g}' ${bad}`);
   }
 
-  const policies = path.posix.normalize((get("policies").trim() || "policies").replace(/\\/g, "/")).replace(/\/+$/, "") || ".";
+  const policies = repoPath(get("policies").trim() || "policies");
   const badDir = checkRelative(policies);
   if (badDir) errors.push(`input 'policies': '${policies}' ${badDir}`);
   // Read through the API at the base commit, the policies directory must be a small one of its own.

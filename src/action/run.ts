@@ -18,12 +18,13 @@ import { COMMENT_MARKER, toComment, toSummary, type MarkdownInput } from "../rep
 import { headline, toText } from "../report/text.js";
 import type { Finding } from "../rules/types.js";
 import { VERSION } from "../version.js";
-import { checkRelative, FileError, LocalFiles, normalizePath, type FileSource } from "../workspace/files.js";
+import { repoPath } from "../documents/paths.js";
+import { checkRelative, FileError, LocalFiles, type FileSource } from "../workspace/files.js";
 import { gitBlobId } from "../workspace/git.js";
 import { loadPolicies, runCheck, type CheckResult, type PolicyDocuments } from "../workspace/load.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
-import { allManifests, selectAll, selectChanged, type Selection } from "./select.js";
+import { allManifests, selectAll, selectChanged, type Selection } from "../workspace/select.js";
 
 /** Where the run's messages go (the step log). */
 export interface ActionLog {
@@ -344,7 +345,7 @@ async function sameAsBase(base: GitHubFiles, workspaceRoot: string, file: string
   const outside = checkRelative(file);
   if (outside) return { unknown: `${file} ${outside}` };
   try {
-    const [theirs, ours] = await Promise.all([base.blobId(file), gitBlobId(path.join(workspaceRoot, normalizePath(file)))]);
+    const [theirs, ours] = await Promise.all([base.blobId(file), gitBlobId(path.join(workspaceRoot, repoPath(file)))]);
     return theirs === ours;
   } catch (e) {
     return { unknown: e instanceof Error ? e.message : String(e) };

@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { repoPath } from "../documents/paths.js";
 import { parseDate } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
@@ -10,10 +11,11 @@ import { StaticTeams } from "../governance/teams.js";
 import { toJson } from "../report/json.js";
 import { COLOR, PLAIN, toText } from "../report/text.js";
 import { inertJson, withoutCommands } from "../report/escape.js";
-import { discoverManifests } from "../workspace/discover.js";
 import { LocalFiles } from "../workspace/files.js";
 import { GitFiles } from "../workspace/git.js";
-import { runCheck } from "../workspace/load.js";
+import type { ChangedFile } from "../github/changes.js";
+import { loadPolicies, runCheck, type PolicyDocuments } from "../workspace/load.js";
+import { DEFAULT_MANIFESTS, discoverManifests, selectChanged } from "../workspace/select.js";
 import { VERSION } from "../version.js";
 
 export const EXIT = { allowed: 0, blocked: 1, error: 2 } as const;
@@ -45,8 +47,10 @@ Reproducing a pull request's governance (overrides, approvals, manifest-required
   -h, --help         show this help
   -v, --version      print the version
 
-With no paths, every YAML file outside the policies directory that declares
-kind: Operation is checked.
+With no paths, every manifest is checked: every YAML file (.yaml/.yml in any
+letter case, node_modules/ included) outside the policies directory that is or
+looks like a Blastgate Operation. With --changed and no paths, the manifests the
+change touches (as the Action selects them). With paths, those paths only.
 
 Exit status: 0 allowed, 1 blocked, 2 usage or input error.
 `;
@@ -129,12 +133,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const workspace = new LocalFiles(root);
   const policiesDir = values.policies === undefined ? "policies" : toRepoPath(values.policies, io.cwd, root);
   const discovery: Problem[] = [];
-  const manifests = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery, DEFAULT_LIMITS.maxDocumentBytes);
   const governance = await governanceInputs(values, io.cwd, root, discovery);
+  let manifests: string[];
+  let policies: PolicyDocuments | undefined;
+  let touched: string[] | undefined;
+  if (patterns.length === 0 && governance.changedFiles !== undefined) {
+    // --changed alone: the manifests the change touches, by the Action's rule (a changed manifest, an
+    // identifier file, a file one is read through by a symbolic link, the inventory).
+    policies = await loadPolicies(workspace, policiesDir);
+    const files: ChangedFile[] = [];
+    for (const f of governance.changedFiles) files.push({ filename: f, status: (await workspace.exists(f)) ? "modified" : "removed" });
+    const selection = await selectChanged({ files, complete: true }, { workspace, globs: DEFAULT_MANIFESTS, policiesDir, inventoryPath: policies.catalogs[0]?.doc.inventory });
+    discovery.push(...selection.problems);
+    manifests = selection.manifests;
+    touched = selection.touchedByChange;
+  } else {
+    manifests = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery);
+    // Paths alone: the change is those manifests, so `manifest-required` judges no script of the rest of the tree.
+    if (patterns.length > 0 && governance.changedFiles === undefined) governance.changedFiles = manifests;
+  }
   // Paths named, or a change given: those manifests are one change, and blast-radius limits also hold for them together.
   // A whole-tree run judges each on its own (they ran at different times).
-  const change = patterns.length > 0 ? "judged" : governance.changedFiles !== undefined ? "changed" : undefined;
-  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, ...(change ? { change } : {}) });
+  // --changed alone: the manifests the change touches (as the Action's pull requests), links included.
+  const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
+  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, ...(change ? { change } : {}), ...(policies ? { policies } : {}) });
   if (discovery.length > 0) {
     result.problems.unshift(...discovery);
     result.counts.problems = result.problems.length;
@@ -208,7 +230,7 @@ async function governanceInputs(
 
 /** Paths on the command line are relative to where the user stands; documents' paths to the root. */
 function toRepoPath(p: string, cwd: string, root: string): string {
-  if (/[*?[\]{}]/.test(p)) return p.replace(/\\/g, "/").replace(/^\.\//, "");
+  if (/[*?[\]{}]/.test(p)) return repoPath(p);
   const rel = path.relative(root, path.resolve(cwd, p));
   return rel.split(path.sep).join("/") || ".";
 }

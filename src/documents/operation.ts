@@ -1,3 +1,4 @@
+import { pathAlias } from "./paths.js";
 import type { Problem } from "./problem.js";
 import type { OperationDocument } from "./types.js";
 import { parseDate, parseDuration, parseRate, type Parsed } from "./units.js";
@@ -20,5 +21,11 @@ export function checkOperationValues(doc: OperationDocument, source: ParsedDocum
   check("/spec/rollback/rto", spec.rollback?.rto, parseDuration);
   check("/spec/rollback/restoreRate", spec.rollback?.restoreRate, parseRate);
   check("/spec/rollback/lastTested", spec.rollback?.lastTested, parseDate);
+  // A script named as a path is compared with the change's files: one spelling, as for identifier files.
+  doc.metadata.scripts?.forEach((entry, i) => {
+    if (/[*?[\]{}!]/.test(entry)) return;
+    const alias = pathAlias(entry);
+    if (alias) problems.push({ code: "schema", message: `metadata.scripts[${i}] '${entry}' ${alias}`, location: source.map.locate(`/metadata/scripts/${i}`) });
+  });
   return problems;
 }

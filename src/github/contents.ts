@@ -1,4 +1,5 @@
 import { TextDecoder } from "node:util";
+import { repoPath } from "../documents/paths.js";
 import { grouped } from "../documents/units.js";
 import { checkRelative, FileError, mib, type FileSource } from "../workspace/files.js";
 import type { Repo } from "./changes.js";
@@ -95,7 +96,7 @@ export class GitHubFiles implements FileSource {
   private checked(file: string): string {
     const bad = checkRelative(file);
     if (bad) throw new FileError(`${file} ${bad}`, "outside");
-    return file.replace(/\\/g, "/").replace(/^\.\//, "");
+    return repoPath(file);
   }
 
   private async fetchText(path: string): Promise<string> {

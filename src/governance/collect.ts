@@ -8,7 +8,7 @@ import type { Catalog } from "../resolve/catalog.js";
 import { parseYaml } from "../documents/yaml.js";
 import type { CompiledRule } from "../engine/policies.js";
 import type { ManifestInput } from "../rules/types.js";
-import { discoverManifests } from "../workspace/discover.js";
+import { discoverManifests } from "../workspace/select.js";
 import type { FileSource } from "../workspace/files.js";
 import { digestFiles, repoPath, type DigestResult } from "./digest.js";
 import type { Authorship, ChangeSet, GovernanceFacts, JudgedFiles, ManifestIndexEntry, Permission } from "./facts.js";
@@ -281,7 +281,7 @@ export async function prepareGovernance(opts: {
 }): Promise<{ index: ManifestIndexEntry[] | undefined; changes: ChangeSet | undefined; extraManifests: string[] }> {
   const needed = opts.waivers > 0 || opts.rules.some((r) => r.module.checkChanges);
   if (!needed) return { index: undefined, changes: undefined, extraManifests: [] };
-  const files = opts.governance?.allManifests ?? (await discoverManifests(opts.workspace, [], opts.policiesDir, [], opts.limits.maxDocumentBytes));
+  const files = opts.governance?.allManifests ?? (await discoverManifests(opts.workspace, [], opts.policiesDir, []));
   const index = await indexManifests(opts.workspace, files, opts.limits);
   const prepared = await prepareChanges({ workspace: opts.workspace, rules: opts.rules, index, changedFiles: opts.governance?.changedFiles });
   return { index, ...prepared };

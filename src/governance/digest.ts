@@ -1,5 +1,4 @@
 import { createHash, type Hash } from "node:crypto";
-import path from "node:path";
 import type { FileSource } from "../workspace/files.js";
 
 /**
@@ -20,10 +19,8 @@ export interface DigestPart {
 
 const HEADER = "blastgate-digest/1\n";
 
-/** A repository-relative path as digests name it (the loader normalises the same way). */
-export function repoPath(p: string): string {
-  return path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
-}
+/** A repository-relative path as digests name it: the one canonical form (documents/paths.ts). */
+export { repoPath } from "../documents/paths.js";
 
 export function combineDigest(parts: readonly DigestPart[]): string {
   const h = createHash("sha256").update(HEADER);

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, createReadStream, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { TextDecoder } from "node:util";
+import { repoPath } from "../documents/paths.js";
 
 /** A file that cannot be read as asked; the message names the file and why. */
 export class FileError extends Error {
@@ -23,18 +24,31 @@ export interface FileSource {
   exists(file: string): Promise<boolean>;
   /** Git's id of the file's content, when the source can tell it without reading the file through; undefined when the file is not there. */
   blobId?(file: string): Promise<string | undefined>;
+  /**
+   * The repository paths a read of `file` goes through, in canonical form: the path itself, every
+   * symbolic link on the way (a linked directory too) and the file finally read. A change to any of
+   * them changes what the read returns. Absent: the source has no links, the path alone.
+   */
+  reads?(file: string): Promise<string[]>;
+  /** Whether the repository holds any symbolic link (then a change may reach a file through one). */
+  hasLinks?(): Promise<boolean>;
 }
 
-/** One spelling per repository path (`ids/./a.txt`, `ids//a.txt`, `./ids/a.txt` -> `ids/a.txt`), for comparing paths. */
-export function normalizePath(p: string): string {
-  return path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
+/** What a read of a file depends on (see FileSource.reads). */
+export async function readsOf(source: FileSource, file: string): Promise<string[]> {
+  if (!source.reads) return [repoPath(file)];
+  try {
+    return await source.reads(file);
+  } catch {
+    return [repoPath(file)];
+  }
 }
 
 /** Rejects what could leave the repository before any file system call is made. */
 export function checkRelative(file: string): string | undefined {
   if (file.includes("\0")) return "contains a NUL byte";
   if (path.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file) || file.startsWith("\\")) return "is absolute; paths are relative to the repository root";
-  const norm = path.posix.normalize(file.replace(/\\/g, "/"));
+  const norm = repoPath(file);
   if (norm === ".." || norm.startsWith("../")) return "leaves the repository";
   return undefined;
 }
@@ -42,7 +56,13 @@ export function checkRelative(file: string): string | undefined {
 const CHUNK_BYTES = 64 * 1024;
 let readBuffer: Buffer | undefined;
 
-const SKIP_DIRS = new Set([".git", "node_modules"]);
+/**
+ * Not walked: git's own store. `node_modules/` is walked: a manifest committed there is judged like any
+ * other (skipping the directory let one pass unjudged).
+ */
+const SKIP_DIRS = new Set([".git"]);
+/** Links followed at most (a loop of links ends here; the read itself then fails). */
+const MAX_LINKS = 40;
 
 /**
  * The local file system below a root, refusing anything that resolves outside it (symlinks included).
@@ -54,6 +74,8 @@ export class LocalFiles implements FileSource {
   private realRoot: string | undefined;
   /** Real paths of the directories seen so far: a file then costs one lstat, not a walk of its path. */
   private readonly realDirs = new Map<string, string>();
+  /** Set by a walk of the whole tree: whether it met a symbolic link. */
+  private linksSeen: boolean | undefined;
 
   constructor(readonly root: string) {
     this.label = "the working tree";
@@ -132,7 +154,10 @@ export class LocalFiles implements FileSource {
         const child = rel ? `${rel}/${e.name}` : e.name;
         if (e.isDirectory()) {
           if (!SKIP_DIRS.has(e.name)) await walk(child);
-        } else if (e.isFile() || e.isSymbolicLink()) out.push(child);
+        } else if (e.isFile() || e.isSymbolicLink()) {
+          out.push(child);
+          if (e.isSymbolicLink()) this.linksSeen = true;
+        }
       }
     };
     if (base) {
@@ -152,6 +177,50 @@ export class LocalFiles implements FileSource {
       throw e;
     }
     return gitBlobId(real);
+  }
+
+  async hasLinks(): Promise<boolean> {
+    if (this.linksSeen === undefined) {
+      this.linksSeen = false;
+      await this.list("");
+    }
+    return this.linksSeen;
+  }
+
+  async reads(file: string): Promise<string[]> {
+    const out = [repoPath(file)];
+    if (checkRelative(file)) return out;
+    let segments = out[0]!.split("/");
+    for (let hops = 0; hops < MAX_LINKS; hops++) {
+      let link: number | undefined;
+      let target = "";
+      for (let i = 0; i < segments.length && link === undefined; i++) {
+        const rel = segments.slice(0, i + 1).join("/");
+        try {
+          if (lstatSync(path.join(this.root, rel)).isSymbolicLink()) {
+            link = i;
+            target = readlinkSync(path.join(this.root, rel));
+          }
+        } catch {
+          return out; // missing: the read says so
+        }
+      }
+      if (link === undefined) break;
+      const linkPath = segments.slice(0, link + 1).join("/");
+      out.push(linkPath);
+      let resolved: string;
+      if (path.isAbsolute(target)) {
+        this.realRoot ??= realpathSync.native(this.root);
+        const base = [this.realRoot, path.resolve(this.root)].find((r) => target === r || target.startsWith(r + path.sep));
+        if (base === undefined) return [...new Set(out)]; // outside: the read refuses it
+        resolved = path.relative(base, target).split(path.sep).join("/");
+      } else resolved = path.posix.join(path.posix.dirname(linkPath), target.split(path.sep).join("/"));
+      const next = repoPath([resolved, ...segments.slice(link + 1)].join("/"));
+      if (checkRelative(next)) return [...new Set(out)];
+      segments = next.split("/");
+      out.push(next);
+    }
+    return [...new Set(out)];
   }
 
   async exists(file: string): Promise<boolean> {

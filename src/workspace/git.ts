@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { TextDecoder } from "node:util";
 import { checkRelative, FileError, mib, type FileSource } from "./files.js";
+import { repoPath } from "../documents/paths.js";
 
 export { gitBlobId } from "./files.js";
 
@@ -33,7 +34,7 @@ export class GitFiles implements FileSource {
   async *chunks(file: string, maxBytes: number): AsyncIterable<string> {
     const bad = checkRelative(file);
     if (bad) throw new FileError(`${file} ${bad}`, "outside");
-    const spec = `${this.commit}:./${file.replace(/\\/g, "/").replace(/^\.\//, "")}`;
+    const spec = `${this.commit}:./${repoPath(file)}`;
     const child = spawn("git", ["--no-pager", "cat-file", "blob", spec], { cwd: this.root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d.slice(0, 2000)));

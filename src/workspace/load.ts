@@ -19,7 +19,8 @@ import { compileWaivers } from "../governance/waivers.js";
 import { checkRuleMatches, compileCatalog, type Catalog } from "../resolve/catalog.js";
 import { InventoryParser, type Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
-import { checkRelative, FileError, normalizePath, type FileSource } from "./files.js";
+import { pathAlias, repoPath } from "../documents/paths.js";
+import { checkRelative, FileError, type FileSource } from "./files.js";
 
 export interface CheckOptions {
   /** Manifests, identifier files and the inventory. */
@@ -59,7 +60,7 @@ export interface PolicyDocuments {
 
 /** Reads every policy file of a directory (all reads at once: in the Action each is an API round trip). */
 export async function loadPolicies(source: FileSource, policiesDir: string): Promise<PolicyDocuments> {
-  const dir = policiesDir.replace(/\/+$/, "") || ".";
+  const dir = repoPath(policiesDir);
   const problems: Problem[] = [];
   return { dir, label: source.label, ...(await loadPolicyDocuments(source, dir, problems)), problems };
 }
@@ -77,7 +78,7 @@ const YAML_FILE = /\.ya?ml$/i;
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const problems: Problem[] = [];
   const policySource = opts.policySource ?? opts.workspace;
-  const policiesDir = opts.policiesDir.replace(/\/+$/, "") || ".";
+  const policiesDir = repoPath(opts.policiesDir);
   const loaded = opts.policies?.dir === policiesDir ? opts.policies : await loadPolicies(policySource, policiesDir);
   const { catalogs, policies, invalidCatalogs, waivers: waiverDocuments } = loaded;
   problems.push(...loaded.problems);
@@ -134,7 +135,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 function oneChange(how: NonNullable<CheckOptions["change"]>, manifests: ManifestInput[], named: string[], changedFiles: string[] | undefined, extra: string[]): string[] {
   // Named paths are the change; manifests a governed script brings in without a change given are not part of it.
   if (how === "judged") return manifests.filter((m) => named.includes(m.file)).map((m) => m.file);
-  const changed = new Set([...(how === "changed" ? (changedFiles ?? []) : how).map(normalizePath), ...extra]);
+  const changed = new Set([...(how === "changed" ? (changedFiles ?? []) : how).map(repoPath), ...extra]);
   return manifests.filter((m) => changed.has(m.file) || (m.identifierFile !== undefined && changed.has(m.identifierFile))).map((m) => m.file);
 }
 
@@ -299,7 +300,7 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
   }
   const at = parsed.map.locate("/spec/target/identifiers/file");
   const file = ids.file;
-  const bad = checkRelative(file);
+  const bad = checkRelative(file) ?? pathAlias(file);
   if (bad) {
     problems.push({ code: "file", message: `identifier file ${printable(file, 1000)} ${bad}`, location: at });
     return undefined;
@@ -398,7 +399,7 @@ async function plansAtReviews(opts: {
 async function loadInventory(source: FileSource, catalog: Catalog, limits: Limits, problems: Problem[], hash?: Hash): Promise<Inventory | undefined> {
   const file = catalog.inventoryPath!;
   const at = catalog.locate("/inventory");
-  const bad = checkRelative(file);
+  const bad = checkRelative(file) ?? pathAlias(file);
   if (bad) {
     problems.push({ code: "file", message: `inventory ${printable(file, 1000)} ${bad}`, location: at });
     return undefined;
@@ -421,7 +422,7 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
   return inventory;
 }
 
-const normalize = normalizePath;
+const normalize = repoPath;
 
 function messageOf(e: unknown): string {
   if (e instanceof FileError) return e.message;

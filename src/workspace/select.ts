@@ -1,13 +1,21 @@
+/**
+ * Which manifests a run judges: the one selection rule of the CLI (`blastgate check`, with or without
+ * paths or `--changed`) and the Action (a pull request's or merge group's changed files, or every
+ * manifest). Both call these functions, so they cannot disagree on what is a manifest.
+ */
 import { minimatch } from "minimatch";
 import { grouped } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
+import { isManifestText, LOOKS_LIKE_MANIFEST, YAML_FILE } from "../documents/manifest-like.js";
+import { isUnder, repoPath } from "../documents/paths.js";
 import type { Problem } from "../documents/problem.js";
 import { parseYaml } from "../documents/yaml.js";
 import type { ChangedFile, ChangedFiles } from "../github/changes.js";
-import { declaresOperation, LOOKS_LIKE_MANIFEST } from "../workspace/discover.js";
-import { normalizePath, type FileSource } from "../workspace/files.js";
+import { checkRelative, readsOf, type FileSource } from "./files.js";
 
-const YAML_FILE = /\.ya?ml$/i;
+/** Globs selecting manifests when none are given: every YAML file (the Action's `manifests` default). */
+export const DEFAULT_MANIFESTS = ["**/*.yaml", "**/*.yml"];
+const GLOB_CHARS = /[*?[\]{}!]/;
 
 export interface Selection {
   /** Repository-relative manifests to judge, sorted. */
@@ -33,18 +41,19 @@ export interface SelectOptions {
   inventoryPath: string | undefined;
 }
 
-const norm = normalizePath;
+const norm = repoPath;
+const underDir = isUnder;
 
-function underDir(file: string, dir: string): boolean {
-  return file.startsWith(dir.replace(/\/+$/, "") + "/");
-}
-
-/** A path the `manifests` globs select (a glob starting with ! excludes), outside the policies directory. */
+/**
+ * A path the `manifests` globs select (a glob starting with ! excludes), outside the policies directory.
+ * Matched ignoring letter case: `**\/*.yaml` selects `op.YAML`, which the executor reads all the same.
+ */
 export function matchesGlobs(file: string, globs: string[], policiesDir: string): boolean {
   if (!YAML_FILE.test(file) || underDir(file, policiesDir)) return false;
+  const opts = { dot: true, nocase: true };
   const include = globs.filter((g) => !g.startsWith("!"));
   const exclude = globs.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
-  return include.some((g) => minimatch(file, norm(g), { dot: true })) && !exclude.some((g) => minimatch(file, norm(g), { dot: true }));
+  return include.some((g) => minimatch(file, norm(g), opts)) && !exclude.some((g) => minimatch(file, norm(g), opts));
 }
 
 /** Whether a file declares `kind: Operation`; streamed, so a large unrelated YAML file is never held whole. */
@@ -62,14 +71,11 @@ async function looksLikeManifest(ws: FileSource, file: string): Promise<boolean>
   }
 }
 
-/**
- * Also a manifest written so the quick test misses it (flow style, a quoted key, an escape): skipping a
- * manifest would let it through unjudged. The parse is the CLI's (discover.ts).
- */
-async function isManifest(ws: FileSource, file: string): Promise<boolean> {
+/** Whether a file is a manifest by the shared rule (documents/manifest-like.ts); one that cannot be read is, so loading says why. */
+export async function isManifest(ws: FileSource, file: string): Promise<boolean> {
   if (await looksLikeManifest(ws, file)) return true;
   try {
-    return declaresOperation(file, await ws.readText(file, DEFAULT_LIMITS.maxDocumentBytes));
+    return isManifestText(file, await ws.readText(file, DEFAULT_LIMITS.maxDocumentBytes));
   } catch {
     return true; // loading reports why it cannot be read
   }
@@ -84,19 +90,32 @@ export async function allManifests(opts: Pick<SelectOptions, "workspace" | "glob
   return out.sort();
 }
 
-/** The identifier file a manifest names, if it names one (parse errors are left to loading). */
-async function identifierFileOf(ws: FileSource, manifest: string): Promise<string[]> {
+/** The identifier files a manifest names, as written (parse errors are left to loading). */
+async function identifierFilesOf(ws: FileSource, manifest: string): Promise<string[]> {
   try {
     const parsed = parseYaml(manifest, await ws.readText(manifest, DEFAULT_LIMITS.maxDocumentBytes), DEFAULT_LIMITS);
     const files: string[] = [];
     for (const d of parsed.documents) {
       const file = (d.value as { spec?: { target?: { identifiers?: { file?: unknown } } } } | null)?.spec?.target?.identifiers?.file;
-      if (typeof file === "string") files.push(norm(file));
+      if (typeof file === "string" && !checkRelative(file)) files.push(file);
     }
     return files;
   } catch {
     return [];
   }
+}
+
+/**
+ * Every repository path judging a manifest reads through: the manifest and its identifier file, each
+ * with the symbolic links on the way and the file finally read. A change to any of them re-judges it.
+ */
+export async function manifestReads(ws: FileSource, manifest: string): Promise<{ path: string; via: string }[]> {
+  const out: { path: string; via: string }[] = [];
+  for (const p of await readsOf(ws, manifest)) out.push({ path: p, via: p === norm(manifest) ? "changed" : `it is read through ${p}, which changed` });
+  for (const file of await identifierFilesOf(ws, manifest)) {
+    for (const p of await readsOf(ws, file)) out.push({ path: p, via: p === norm(file) ? `its identifier file ${p} changed` : `its identifier file ${file} is read through ${p}, which changed` });
+  }
+  return out;
 }
 
 export async function selectAll(opts: SelectOptions, note?: string, known?: string[]): Promise<Selection> {
@@ -117,16 +136,26 @@ export async function selectAll(opts: SelectOptions, note?: string, known?: stri
  * every manifest when the inventory changed (it can change what any identifier resolves to) or
  * when GitHub cut the list of changed files short.
  */
+async function hasLinks(ws: FileSource): Promise<boolean> {
+  try {
+    return ws.hasLinks ? await ws.hasLinks() : false;
+  } catch {
+    return true;
+  }
+}
+
 export async function selectChanged(changes: ChangedFiles, opts: SelectOptions): Promise<Selection> {
   const { workspace, policiesDir } = opts;
   const inventory = opts.inventoryPath ? norm(opts.inventoryPath) : undefined;
-  const touched = (f: ChangedFile) => [f.filename, ...(f.previousFilename ? [f.previousFilename] : [])];
+  const touched = (f: ChangedFile) => [f.filename, ...(f.previousFilename ? [f.previousFilename] : [])].map(norm);
+  const changedPaths = new Set(changes.files.flatMap(touched));
   const policyChanges = changes.files.filter((f) => touched(f).some((p) => underDir(p, policiesDir)));
-  const inventoryChanged = inventory !== undefined && changes.files.some((f) => touched(f).includes(inventory));
+  // The inventory as it is read: a change to the link or to the file it points at changes it.
+  const inventoryChanged = inventory !== undefined && (await readsOf(workspace, inventory)).some((p) => changedPaths.has(p));
 
   const reasons = new Map<string, string>();
   const problems: Problem[] = [];
-  const others = new Set<string>();
+  let others = false;
   for (const f of changes.files) {
     if (matchesGlobs(f.filename, opts.globs, policiesDir) && f.status !== "removed") {
       if (!(await workspace.exists(f.filename))) {
@@ -138,21 +167,22 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
         continue;
       }
       if (await isManifest(workspace, f.filename)) {
-        reasons.set(f.filename, "changed");
+        reasons.set(norm(f.filename), "changed");
         continue;
       }
     }
-    // Any other changed file may be some manifest's identifier file, whatever its name (ids.yml matches
-    // the manifest globs) and wherever it lives. (Only then is the workspace scanned for manifests.)
-    touched(f).forEach((p) => others.add(p));
+    others = true;
   }
+  // Any other changed file may be some manifest's identifier file, whatever its name (ids.yml matches
+  // the manifest globs) and wherever it lives, or what a symbolic link leads to: then the workspace is
+  // scanned for manifests. A change of manifests alone needs no scan unless the repository has links.
   let every: string[] | undefined;
-  if (others.size > 0) {
+  if (others || (await hasLinks(workspace))) {
     every = await allManifests(opts);
     for (const m of every) {
       if (reasons.has(m)) continue;
-      const file = (await identifierFileOf(workspace, m)).find((f) => others.has(f));
-      if (file) reasons.set(m, `its identifier file ${file} changed`);
+      const hit = (await manifestReads(workspace, m)).find((r) => changedPaths.has(r.path));
+      if (hit) reasons.set(m, hit.via);
     }
   }
   const touchedByChange = [...reasons.keys()].sort();
@@ -166,4 +196,31 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
     return whole(`this change edits the inventory ${inventory}, which every manifest resolves against: every manifest was checked, against the inventory as this change leaves it`);
   }
   return { manifests: touchedByChange, reasons, policyChanges, inventoryChanged, touchedByChange, notes: [], problems };
+}
+
+/**
+ * The CLI's manifests: named files are taken as they are (a missing one is a problem); globs select
+ * among the repository's files by the shared rule; with neither, every manifest (as the Action's
+ * default `manifests` globs select them).
+ */
+export async function discoverManifests(source: FileSource, patterns: string[], policiesDir: string, problems: Problem[]): Promise<string[]> {
+  if (patterns.length === 0) return allManifests({ workspace: source, globs: DEFAULT_MANIFESTS, policiesDir });
+  const found = new Set<string>();
+  let all: string[] | undefined;
+  const everything = async () => (all ??= await source.list(""));
+  for (const raw of patterns) {
+    const p = norm(raw);
+    if (GLOB_CHARS.test(p)) {
+      const manifests: string[] = [];
+      for (const f of await everything()) if (matchesGlobs(f, [p], policiesDir) && (await isManifest(source, f))) manifests.push(f);
+      if (manifests.length === 0) problems.push({ code: "usage", message: `the glob '${raw}' matches no manifest`, location: { file: raw, line: 1, column: 1 } });
+      manifests.forEach((f) => found.add(f));
+    } else if (await source.exists(p)) {
+      found.add(p);
+    } else {
+      const outside = checkRelative(p);
+      problems.push({ code: "file", message: `${raw} ${outside ?? "does not exist"}`, location: { file: raw, line: 1, column: 1 } });
+    }
+  }
+  return [...found];
 }

@@ -1,0 +1,74 @@
+/**
+ * Which YAML files are manifests: the one rule the CLI's discovery and the Action's selection share.
+ * Skipping a manifest lets it through unjudged, so anything that looks like a Blastgate document is
+ * taken as a manifest, and loading then judges it or refuses it with file:line (`kind: operation` is
+ * "not a Blastgate document kind" at its line). Only a correctly written Catalog, Policy or Waiver is
+ * not a manifest (they live in the policies directory). Pure: parsed values in, a decision out.
+ */
+import { DEFAULT_LIMITS } from "./limits.js";
+import { parseYaml } from "./yaml.js";
+
+/** `.yaml` or `.yml`, in any letter case (`.YAML` is as much a YAML file to the executor). */
+export const YAML_FILE = /\.ya?ml$/i;
+
+/** A cheap test before parsing: a manifest declares `kind: Operation` at the start of a line. */
+export const LOOKS_LIKE_MANIFEST = /^kind:[ \t]*["']?Operation["']?[ \t]*(#.*)?$/m;
+
+const KINDS = ["Operation", "Catalog", "Policy", "Waiver"] as const;
+const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps), for spelling variants. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** `operation`, `OPERATION`, `"Operation "`, `Operaton`, `Op-eration`: a case, spacing or spelling variant of the word. */
+function variantOf(value: string, word: string): boolean {
+  const v = letters(value);
+  const w = word.toLowerCase();
+  if (v === w) return true;
+  return v.length >= 3 && distance(v, w) <= (w.length <= 6 ? 1 : 2);
+}
+
+/**
+ * What one parsed YAML document is to Blastgate: "manifest" (judge it), "other" (a correctly written
+ * Catalog, Policy or Waiver) or undefined (not Blastgate's).
+ */
+export function classifyDocument(value: unknown): "manifest" | "other" | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const doc = value as Record<string, unknown>;
+  if (doc.kind === "Operation") return "manifest";
+  // Another kind written exactly (a Kyverno `Policy` too): not an Operation in any reading.
+  if (typeof doc.kind === "string" && (KINDS as readonly string[]).includes(doc.kind)) return "other";
+  for (const [key, v] of Object.entries(doc)) {
+    if (typeof v !== "string") continue;
+    // apiVersion: blastgate.dev/... in any spelling of the key or the value.
+    if (/blastgate\.dev/i.test(v)) return "manifest";
+    // kind: operation / kinds: Operation / Kind: "Policy ".
+    if (variantOf(key, "kind") && KINDS.some((k) => variantOf(v, k))) return "manifest";
+  }
+  // An Operation's shape without its kind: what it does and to what.
+  const spec = doc.spec;
+  if (spec !== null && typeof spec === "object" && !Array.isArray(spec) && "action" in spec && "target" in spec) return "manifest";
+  return undefined;
+}
+
+/**
+ * Whether YAML text is a manifest: the quick test, then a parse, since a manifest written so the quick
+ * test misses it (flow or JSON style, an escape, a second document, a misspelt kind) must not go
+ * unjudged. Text that does not parse is a manifest if it mentions Operation or Blastgate: loading says why.
+ */
+export function isManifestText(file: string, text: string): boolean {
+  if (LOOKS_LIKE_MANIFEST.test(text)) return true;
+  const parsed = parseYaml(file, text, DEFAULT_LIMITS);
+  if (parsed.problems.length > 0) return /operation|blastgate/i.test(text);
+  return parsed.documents.some((d) => classifyDocument(d.value) === "manifest");
+}
