@@ -53,8 +53,8 @@ function run(args: string[], cwd: string): Promise<{ status: number | null; stdo
  * as a child process, the way a user or CI does, and checks what every run must hold: no stack trace,
  * no internal error, an exit code that agrees with the verdict.
  */
-export async function check(manifest: string | undefined, opts: { policies?: string; root?: string } = {}): Promise<Outcome> {
-  return checkWith([...(manifest === undefined ? [] : [manifest]), "--policies", opts.policies ?? "policies"], opts.root ?? REPO);
+export async function check(manifest: string | undefined, opts: { policies?: string; root?: string; args?: string[] } = {}): Promise<Outcome> {
+  return checkWith([...(manifest === undefined ? [] : [manifest]), ...(opts.args ?? []), "--policies", opts.policies ?? "policies"], opts.root ?? REPO);
 }
 
 /** `check` with any arguments after `check` (several paths, `--changed`, ...), in the root given. */
