@@ -150,6 +150,19 @@ export async function selectChanged(changes: ChangedFiles, opts: SelectOptions):
   const touched = (f: ChangedFile) => [f.filename, ...(f.previousFilename ? [f.previousFilename] : [])].map(norm);
   const changedPaths = new Set(changes.files.flatMap(touched));
   const policyChanges = changes.files.filter((f) => touched(f).some((p) => underDir(p, policiesDir)));
+  // A policy file that is a link changes when its target does (the change applies once merged).
+  if (await hasLinks(workspace)) {
+    let policyFiles: string[] = [];
+    try {
+      policyFiles = await workspace.list(policiesDir);
+    } catch {
+      // no policies directory at head: loading says so
+    }
+    for (const file of policyFiles) {
+      if (policyChanges.some((f) => norm(f.filename) === file)) continue;
+      if ((await readsOf(workspace, file)).some((p) => changedPaths.has(p))) policyChanges.push({ filename: file, status: "modified" });
+    }
+  }
   // The inventory as it is read: a change to the link or to the file it points at changes it.
   const inventoryChanged = inventory !== undefined && (await readsOf(workspace, inventory)).some((p) => changedPaths.has(p));
 

@@ -79,6 +79,16 @@ describe("a pull request reaching a judged read through a link or an alias re-ju
   });
 });
 
+describe("a policy file that is a link", () => {
+  it("editing its target is reported as a policy change (judged by the base's policies, applied once merged)", async () => {
+    const starter = await readFile(path.join(EXAMPLES, "policies/starter.yaml"), "utf8");
+    const ws = await workspaceOf({ "shared/starter.yaml": starter.replace("enforcement: hard-mandatory", "enforcement: advisory") }, { "policies/starter.yaml": "../shared/starter.yaml" });
+    const { run, report } = await pullRequestRun(ws, [modified("shared/starter.yaml")]);
+    expect(report.findings.filter((f) => f.ruleId === "blastgate/policy-changed").length).toBe(1);
+    expect(run.summary).toContain("changes the policies (policies/starter.yaml)");
+  });
+});
+
 describe("almost-manifests in a pull request are judged or refused", () => {
   const cases: [name: string, file: string, text: string, exit: number][] = [
     ["a manifest ending .YAML", "ops/x.YAML", LEGACY, 1],
