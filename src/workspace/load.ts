@@ -1,6 +1,7 @@
 import type { Hash } from "node:crypto";
 import { checkInlineIdentifiers, IdentifierFileParser, printable, type IdentifierList } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
+import { YAML_FILE } from "../documents/manifest-like.js";
 import { checkOperationValues } from "../documents/operation.js";
 import type { Problem } from "../documents/problem.js";
 import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
@@ -71,8 +72,6 @@ export interface CheckResult extends Evaluation {
   /** Rules in force, for the report. */
   rules: { id: string; type: string; enforcement: string }[];
 }
-
-const YAML_FILE = /\.ya?ml$/i;
 
 /** Reads everything a check needs through the given sources, then hands plain data to the pure engine. */
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {

@@ -297,7 +297,7 @@ rules:
     expect(run.annotations[0]).toMatchObject({ file: "ids/insight-apps.yml", line: 3, col: 1, title: "Blastgate: target-kind (hard-mandatory)" });
   });
 
-  it("finds the manifest when it names its identifier file in another spelling (ids/./x.txt)", async () => {
+  it("finds the manifest when it names its identifier file in another spelling (ids/./x.txt), and refuses the alias", async () => {
     const manifestText = (await readFile(path.join(ROOT, "examples", SAFE), "utf8")).replace("file: ids/insight-apps.txt", "file: ids/./insight-apps.txt");
     const { api, workspace, payload } = await pullRequest([SAFE], {
       edit: async (ws) => {
@@ -308,7 +308,10 @@ rules:
     api.state.files.get(BASE_SHA)!.set(SAFE, manifestText);
     const run = await runAction({ api: api, workspace, payload });
     expect(run.log).toContain(`  ${SAFE}: its identifier file ids/insight-apps.txt changed`);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
+    expect(run.annotations.map((a) => `${a.file}:${a.line} ${a.message}`)).toContainEqual(
+      `${SAFE}:18 identifier file ids/./insight-apps.txt is not written in its canonical form 'ids/insight-apps.txt' (a . or .. segment): write each path one way, as the repository lists it`,
+    );
   });
 
   it("judges every manifest when the inventory changes, and says so", async () => {

@@ -91,7 +91,13 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
     "the manifest naming itself through ./ and ..",
     "manifests/paths/self-dotted.yaml",
     "policies",
-    [["file", "manifests/paths/self-dotted.yaml:11:13", "the identifier file is the manifest itself (./manifests/paths/../paths/self-dotted.yaml): name a plain text file of identifiers"]],
+    [
+      [
+        "file",
+        "manifests/paths/self-dotted.yaml:11:13",
+        "identifier file ./manifests/paths/../paths/self-dotted.yaml is not written in its canonical form 'manifests/paths/self-dotted.yaml' (a . or .. segment): write each path one way, as the repository lists it",
+      ],
+    ],
   ],
   ["a file that does not exist", "manifests/paths/missing.yaml", "policies", [["file", "manifests/paths/missing.yaml:11:13", "identifier file ids/does-not-exist.txt does not exist"]]],
   ["a directory where a file is expected", "manifests/paths/directory.yaml", "policies", [["file", "manifests/paths/directory.yaml:11:13", "identifier file ids is a directory, not a file"]]],
