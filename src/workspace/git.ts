@@ -62,7 +62,7 @@ export class GitFiles implements FileSource {
   }
 
   async list(dir: string): Promise<string[]> {
-    const base = dir === "" || dir === "." ? "" : dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+    const base = dir === "" || repoPath(dir) === "." ? "" : repoPath(dir);
     const bad = base === "" ? undefined : checkRelative(base);
     if (bad) throw new FileError(`${dir} ${bad}`, "outside");
     const args = ["--no-pager", "ls-tree", "-r", "-z", "--name-only", this.commit, ...(base ? ["--", base] : [])];
