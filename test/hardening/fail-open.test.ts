@@ -160,13 +160,11 @@ describe("almost-manifests are judged or refused, never skipped (a whole-tree ru
 
 describe("explicit paths judge those paths", () => {
   it("manifest-required does not drag in, or fail on, manifests and scripts the paths do not name", async () => {
-    const policy = "apiVersion: blastgate.dev/v1\nkind: Policy\nmetadata:\n  name: scripts\nrules:\n  - id: scripts-need-manifests\n    type: manifest-required\n    enforcement: hard-mandatory\n    with: { scripts: [\"scripts/**\"] }\n";
+    // The starter pack (examples/policies) ships `scripts-need-manifests`: manifest-required over scripts/**.
     const root = tree({
-      "policies/scripts.yaml": policy,
       "ops/safe.yaml": SAFE,
       "ops/other.yaml": LEGACY,
       "scripts/remove-app.sh": "#!/bin/sh\n",
-      "scripts/other.sh": "#!/bin/sh\n",
       "scripts/purge.sh": "#!/bin/sh\nrm -rf /srv/data\n",
     });
     const o = await check("ops/safe.yaml", { root });
