@@ -87,7 +87,7 @@ describe.concurrent("a run split across manifests is still one run (blast-radius
     expect(o.report.findings).toEqual([]);
   });
 
-  it("a manifest a governed script brings in, with no change given, is not part of the paths named", async () => {
+  it("a manifest naming a governed script, with no change given, is neither judged with the paths named nor summed with them", async () => {
     const root = starterRepo();
     put(root, "scripts/purge-sites.sh", "#!/bin/sh\n");
     put(root, "ids/a.txt", ids("site", 1, 24));
@@ -95,7 +95,8 @@ describe.concurrent("a run split across manifests is still one run (blast-radius
     put(root, "manifests/a.yaml", manifest({ name: "a", action: "delete-site", ids: "ids/a.txt" }));
     put(root, "manifests/b.yaml", manifest({ name: "b", action: "delete-site", ids: "ids/b.txt", scripts: ["scripts/purge-sites.sh"] }));
     const o = await checkWith(["manifests/a.yaml"], root);
-    expect(o.report.plans.map((p) => p.manifest)).toEqual(["manifests/a.yaml", "manifests/b.yaml"]);
+    // Explicit paths judge those paths (issue 11): manifest-required does not bring b in.
+    expect(o.report.plans.map((p) => p.manifest)).toEqual(["manifests/a.yaml"]);
     expect(o.exit).toBe(0);
     expect(o.report.findings).toEqual([]);
   });
