@@ -300,6 +300,19 @@ describe("governance inputs", () => {
     expect(problems[0].message).toContain("state");
   });
 
+  it("malformed --permissions and --commits files are errors naming their file and line", () => {
+    const dir = tempDir();
+    const perms = path.join(dir, "permissions.json");
+    writeFileSync(perms, '[\n  { "permission": "write" }\n]\n');
+    const commits = path.join(dir, "commits.json");
+    writeFileSync(commits, '{\n  "commits": [],\n  "activity": [\n    { "before": "a", "actor": null }\n  ]\n}\n');
+    const r = spawnSync(process.execPath, [BIN, "check", "--permissions", perms, "--commits", commits, "--format", "json"], { cwd: repo.dir, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    const problems = JSON.parse(r.stdout).problems;
+    expect(problems.map((p: any) => `${p.location.file}:${p.location.line}`)).toEqual([`${perms}:2`, `${commits}:4`]);
+    expect(problems.map((p: any) => p.message).join("\n")).toMatch(/user[\s\S]*after|after[\s\S]*user/);
+  });
+
   it("a teams file that is not JSON is an error naming its line", () => {
     const file = path.join(tempDir(), "teams.json");
     writeFileSync(file, '{\n  "acme/sre": ["dave",\n');
