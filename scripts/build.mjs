@@ -31,6 +31,8 @@ await build({
   minify: process.env.BLASTGATE_MINIFY !== "0",
   keepNames: false,
   logLevel: "warning",
+  // pg's optional native binding (libpq) is never used: the pure JavaScript client is bundled.
+  external: ["pg-native"],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: 'import { createRequire as __blastgateCreateRequire } from "node:module"; const require = __blastgateCreateRequire(import.meta.url);' },
 });

@@ -21,6 +21,7 @@ import { VERSION } from "../version.js";
 import { repoPath } from "../documents/paths.js";
 import { checkRelative, FileError, LocalFiles, type FileSource } from "../workspace/files.js";
 import { gitBlobId } from "../workspace/git.js";
+import { inventoryFile } from "../resolve/catalog.js";
 import { loadPolicies, runCheck, type CheckResult, type PolicyDocuments } from "../workspace/load.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
@@ -417,7 +418,7 @@ async function peekPolicies(source: FileSource, policiesDir: string): Promise<{ 
   const policies = await loadPolicies(source, policiesDir);
   if (policies.unreadable !== undefined) return { unreadable: policies.unreadable };
   const out: { policies: PolicyDocuments; inventoryPath?: string; needsIndex?: boolean } = { policies };
-  const inventoryPath = policies.catalogs[0]?.doc.inventory;
+  const inventoryPath = inventoryFile(policies.catalogs[0]?.doc.inventory);
   if (inventoryPath !== undefined) out.inventoryPath = inventoryPath;
   if (policies.waivers.length > 0 || policies.policies.some((p) => p.doc.rules.some((r) => r.type === "manifest-required"))) out.needsIndex = true;
   return out;

@@ -16,6 +16,8 @@ import { GitFiles } from "../workspace/git.js";
 import type { ChangedFile } from "../github/changes.js";
 import { loadPolicies, runCheck, type PolicyDocuments } from "../workspace/load.js";
 import { DEFAULT_MANIFESTS, discoverManifests, selectChanged } from "../workspace/select.js";
+import { PostgresInventory } from "../inventory/postgres.js";
+import { inventoryFile, type PostgresInventorySource } from "../resolve/catalog.js";
 import { VERSION } from "../version.js";
 
 export const EXIT = { allowed: 0, blocked: 1, error: 2 } as const;
@@ -30,6 +32,9 @@ Options:
   --now <date>       evaluation time, ISO 8601, for reproducible runs (default: now)
   --root <dir>       repository root; paths in documents are relative to it (default: .)
   --output <file>    also write the JSON report to this file
+  --inventory-url <url>  connection string of a Postgres inventory (default: the
+                     variable the catalog's inventory.postgres.url names,
+                     else BLASTGATE_INVENTORY_URL)
 
 Reproducing a pull request's governance (overrides, approvals, manifest-required):
   --reviews <file>   the pull request's reviews, JSON as GitHub's API returns them,
@@ -75,6 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         now: { type: "string" },
         root: { type: "string" },
         output: { type: "string" },
+        "inventory-url": { type: "string" },
         reviews: { type: "string" },
         permissions: { type: "string" },
         commits: { type: "string" },
@@ -143,7 +149,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     policies = await loadPolicies(workspace, policiesDir);
     const files: ChangedFile[] = [];
     for (const f of governance.changedFiles) files.push({ filename: f, status: (await workspace.exists(f)) ? "modified" : "removed" });
-    const selection = await selectChanged({ files, complete: true }, { workspace, globs: DEFAULT_MANIFESTS, policiesDir, inventoryPath: policies.catalogs[0]?.doc.inventory });
+    const selection = await selectChanged({ files, complete: true }, { workspace, globs: DEFAULT_MANIFESTS, policiesDir, inventoryPath: inventoryFile(policies.catalogs[0]?.doc.inventory) });
     discovery.push(...selection.problems);
     manifests = selection.manifests;
     touched = selection.touchedByChange;
@@ -157,6 +163,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // --changed alone: the manifests the change touches (as the Action's pull requests), links included.
   const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
   const result = await runCheck({ workspace, policiesDir, manifests, now, governance, ...(change ? { change } : {}), ...(policies ? { policies } : {}) });
+  const liveInventory = (source: PostgresInventorySource) =>
+    new PostgresInventory(source, { ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
   if (discovery.length > 0) {
     result.problems.unshift(...discovery);
     result.counts.problems = result.problems.length;

@@ -19,6 +19,8 @@ export interface Limits {
   maxNodes: number;
   /** Characters in one identifier. */
   maxIdentifierLength: number;
+  /** Seconds a live inventory (Postgres) may take to answer a run, all its statements together. */
+  inventoryTimeout: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   // (a million identifiers belong in an identifier file, read in constant memory per line).
   maxNodes: 200_000,
   maxIdentifierLength: 512,
+  inventoryTimeout: 60,
 };
 
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];

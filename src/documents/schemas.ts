@@ -127,6 +127,31 @@ export const operationSchema = {
   },
 } as const;
 
+/** A column or table name as Postgres reads it unquoted (Blastgate quotes it): letters, digits, _ and $. */
+const sqlName = { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_$]*$", maxLength: 63 } as const;
+const postgresInventory = {
+  type: "object",
+  additionalProperties: false,
+  required: ["postgres"],
+  properties: {
+    postgres: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        // Checked when the catalog compiles (env:NAME), so a connection string written here is refused without being echoed.
+        url: { type: "string" },
+        table: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?$", maxLength: 127 },
+        query: { type: "string", minLength: 1, maxLength: 100000 },
+        columns: {
+          type: "object",
+          additionalProperties: false,
+          properties: { id: sqlName, kind: sqlName, tenant: sqlName, customer: sqlName, environment: sqlName, parent: sqlName, protected: sqlName },
+        },
+      },
+    },
+  },
+} as const;
+
 export const catalogSchema = {
   $id: "blastgate.dev/v1/Catalog",
   type: "object",
@@ -137,7 +162,7 @@ export const catalogSchema = {
     kind: { const: "Catalog" },
     metadata: metadataBasic,
     environments: { type: "array", items: slug, minItems: 1 },
-    inventory: { type: "string", minLength: 1 },
+    inventory: { anyOf: [{ type: "string", minLength: 1 }, postgresInventory] },
     kinds: {
       type: "object",
       propertyNames: name,
@@ -202,7 +227,8 @@ export const policySchema = {
     limits: {
       type: "object",
       additionalProperties: false,
-      properties: Object.fromEntries(LIMIT_NAMES.map((n) => [n, { type: "integer", minimum: 1 }])),
+      // inventoryTimeout is a duration ("60s", "2m") or whole seconds; the others are counts.
+      properties: Object.fromEntries(LIMIT_NAMES.map((n) => [n, n === "inventoryTimeout" ? { anyOf: [duration, { type: "integer", minimum: 1 }] } : { type: "integer", minimum: 1 }])),
     },
     ...overriders,
     waivers: {

@@ -49,10 +49,20 @@ export interface CatalogDocument {
   kind: "Catalog";
   metadata?: { name?: string; description?: string };
   environments?: string[];
-  inventory?: string;
+  /** A path to an NDJSON or CSV export in the repository, or a live Postgres source. */
+  inventory?: string | { postgres: PostgresInventoryDocument };
   kinds: Record<string, { description?: string; identifier: { pattern: string; examples?: string[] }; parent?: string; products?: string[]; owner?: string; restoreRate?: string }>;
   actions: Record<string, { target: string; destructive: boolean; description?: string }>;
   products?: Record<string, { rpo: string; restorePoint: string; datastores?: string[]; description?: string }>;
+}
+
+/** The catalog's `inventory.postgres`: where the rows live and which column holds what. */
+export interface PostgresInventoryDocument {
+  /** `env:NAME`: the connection string comes from the environment, never the repository. */
+  url?: string;
+  table?: string;
+  query?: string;
+  columns?: Partial<Record<"id" | "kind" | "tenant" | "customer" | "environment" | "parent" | "protected", string>>;
 }
 
 export interface PolicyRuleDocument {
@@ -71,7 +81,7 @@ export interface PolicyDocument {
   apiVersion: string;
   kind: "Policy";
   metadata?: { name?: string; description?: string };
-  limits?: Partial<Limits>;
+  limits?: Partial<Omit<Limits, "inventoryTimeout">> & { inventoryTimeout?: number | string };
   /** Who may override this Policy's soft-mandatory rules (`org/team-slug`, logins). */
   overrideTeams?: string[];
   overrideUsers?: string[];

@@ -48,7 +48,14 @@ export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules:
     // Several policies may set limits: the strictest wins.
     for (const [k, v] of Object.entries(doc.limits ?? {})) {
       const key = k as keyof Limits;
-      if (typeof v === "number") limits[key] = setLimits.has(key) ? Math.min(limits[key], v) : v;
+      if (key === "inventoryTimeout" && typeof v === "string") {
+        const d = parseDuration(v);
+        if (!d.ok || d.value <= 0) {
+          problems.push({ code: "policy", message: `limits.inventoryTimeout: ${d.ok ? "must be longer than 0s" : d.reason}`, location: at("limits", "inventoryTimeout") });
+          continue;
+        }
+        limits[key] = setLimits.has(key) ? Math.min(limits[key], d.value) : d.value;
+      } else if (typeof v === "number") limits[key] = setLimits.has(key) ? Math.min(limits[key], v) : v;
       setLimits.add(key);
     }
     doc.rules.forEach((rule, i) => {

@@ -15,6 +15,7 @@ export function toJson(result: CheckResult, meta: { version: string; now: Date }
     counts: { ...tally(result.findings, result.problems).counts, ...result.counts },
     policiesDir: result.policiesDir,
     manifests: result.manifests,
+    ...(result.inventory ? { inventory: result.inventory } : {}),
     rules: result.rules,
     plans: result.plans,
     findings: result.findings.map((f) => ({ ...f, status: statusOf(f) })),

@@ -7,6 +7,7 @@ import { customersOf, type Plan } from "../measure/plan.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
 import { grouped } from "../documents/units.js";
+import { inventoryLine } from "./text.js";
 
 /** Identifies Blastgate's pull request comment, so each run edits it instead of adding another. */
 export const COMMENT_MARKER = "<!-- blastgate:comment -->";
@@ -158,6 +159,8 @@ interface Frame {
 function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame): string {
   const { result: r, link } = input;
   const out: string[] = [verdictLine(input), ""];
+  const inventory = inventoryLine(r.inventory);
+  if (inventory) out.push(`<sub>${escapeMd(inventory)}</sub>`, "");
   // Notes quote file names: escaped like the table cells.
   for (const note of input.notes ?? []) out.push(`> ${escapeMd(note)}`, "");
   let rows = caps.rows;

@@ -25,6 +25,12 @@ export function where(l: SourceLocation): string {
   return `${t(l.file)}:${l.line}:${l.column}`;
 }
 
+/** "inventory: postgres inventory.objects as of 12:04:31Z": which snapshot of a live inventory the run was judged against. */
+export function inventoryLine(info: CheckResult["inventory"]): string | undefined {
+  if (info?.source !== "postgres") return undefined;
+  return `inventory: postgres ${info.table ?? "query"} as of ${info.asOf.slice(11, 19)}Z`;
+}
+
 /** The verdict in one line: what a person reads first. */
 export function headline(r: CheckResult): string {
   const statuses = r.findings.map(statusOf);
@@ -48,6 +54,8 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
   const out: string[] = [];
   const head = headline(r);
   out.push(style.bold(r.verdict === "allowed" ? style.green(head) : r.verdict === "blocked" ? style.red(head) : style.red(head)));
+  const inventory = inventoryLine(r.inventory);
+  if (inventory) out.push(style.dim(inventory));
   if (r.problems.length > 0) {
     out.push("");
     out.push(style.bold("Input problems (nothing with a problem was judged):"));

@@ -26,11 +26,35 @@ export interface ProductDefinition {
   datastores: string[];
 }
 
+/** The inventory columns Blastgate reads; `environment`, `parent` and `protected` are optional. */
+export const INVENTORY_FIELDS = ["id", "kind", "tenant", "customer", "environment", "parent", "protected"] as const;
+export type InventoryField = (typeof INVENTORY_FIELDS)[number];
+
+/** A live inventory in Postgres: a table (or a SELECT) and which of its columns holds each field. */
+export interface PostgresInventorySource {
+  type: "postgres";
+  /** The environment variable holding the connection string (`url: env:NAME`), when the catalog names one. */
+  urlVariable?: string;
+  table?: string;
+  query?: string;
+  /** Field -> column; id, kind, tenant and customer are always mapped (to their own names by default). */
+  columns: Partial<Record<InventoryField, string>> & Record<"id" | "kind" | "tenant" | "customer", string>;
+  location: SourceLocation;
+}
+
+/** The inventory file a catalog names: a live inventory (Postgres) is not in the repository, so a change cannot touch it. */
+export function inventoryFile(inventory: CatalogDocument["inventory"]): string | undefined {
+  return typeof inventory === "string" ? inventory : undefined;
+}
+
 /** The platform team's description of what exists, compiled for lookups. */
 export interface Catalog {
   source: ParsedDocument;
   environments?: string[];
+  /** The inventory export in the repository (a file inventory). */
   inventoryPath?: string;
+  /** A live inventory the run asks instead of a file. */
+  inventoryDatabase?: PostgresInventorySource;
   kinds: Map<string, KindDefinition>;
   actions: Map<string, { name: string; target: string; destructive: boolean }>;
   products: Map<string, ProductDefinition>;
@@ -88,8 +112,44 @@ export function compileCatalog({ doc, source }: Validated<CatalogDocument>): { c
   }
   const catalog: Catalog = { source, kinds, actions, products, locate: (p) => source.map.locate(p) };
   if (doc.environments) catalog.environments = doc.environments;
-  if (doc.inventory) catalog.inventoryPath = doc.inventory;
+  if (typeof doc.inventory === "string") catalog.inventoryPath = doc.inventory;
+  else if (doc.inventory) {
+    const compiled = compilePostgresSource(doc.inventory.postgres, at);
+    problems.push(...compiled.problems);
+    if (compiled.source) catalog.inventoryDatabase = compiled.source;
+  }
   return { catalog, problems };
+}
+
+function compilePostgresSource(
+  pg: NonNullable<Exclude<CatalogDocument["inventory"], string>>["postgres"],
+  at: (...path: (string | number)[]) => SourceLocation,
+): { source?: PostgresInventorySource; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const location = at("inventory", "postgres");
+  let urlVariable: string | undefined;
+  if (pg.url !== undefined) {
+    const m = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(pg.url);
+    // Never echoed: a connection string written here would carry its password into the report.
+    if (m) urlVariable = m[1]!;
+    else problems.push({ code: "catalog", message: "inventory.postgres.url must name an environment variable, as env:BLASTGATE_INVENTORY_URL: the connection string (and its password) comes from the environment or a secret, never from the repository", location: at("inventory", "postgres", "url") });
+  }
+  if ((pg.table === undefined) === (pg.query === undefined)) {
+    problems.push({ code: "catalog", message: `inventory.postgres needs ${pg.table === undefined ? "either" : "only one of"} table (a table or view, as schema.name) ${pg.table === undefined ? "or" : "and"} query (a SELECT returning the mapped columns)`, location });
+  }
+  const columns = { id: "id", kind: "kind", tenant: "tenant", customer: "customer", ...pg.columns };
+  const byColumn = new Map<string, string>();
+  for (const [field, column] of Object.entries(columns)) {
+    const other = byColumn.get(column);
+    if (other) problems.push({ code: "catalog", message: `inventory.postgres.columns maps both ${other} and ${field} to the column ${column}`, location: at("inventory", "postgres", "columns", field) });
+    byColumn.set(column, field);
+  }
+  if (problems.length > 0) return { problems };
+  const source: PostgresInventorySource = { type: "postgres", columns, location };
+  if (urlVariable !== undefined) source.urlVariable = urlVariable;
+  if (pg.table !== undefined) source.table = pg.table;
+  if (pg.query !== undefined) source.query = pg.query;
+  return { source, problems };
 }
 
 /**

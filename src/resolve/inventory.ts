@@ -3,9 +3,9 @@ import { LineSplitter } from "../documents/lines.js";
 import { countDistinct, countDistinctSorted, StringStore, TextColumn } from "../documents/string-store.js";
 import type { Problem } from "../documents/problem.js";
 
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+export const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** 1 to 512 printable ASCII characters, no space (the test /^[\x21-\x7e]{1,512}$/ makes, without a regex call per field). */
-function printableName(s: string): boolean {
+export function printableName(s: string): boolean {
   const n = s.length;
   if (n === 0 || n > 512) return false;
   for (let i = 0; i < n; i++) {
@@ -24,6 +24,41 @@ export interface InventoryObject {
   environment?: string;
   parent?: string;
   protected: boolean;
+}
+
+/** Where a run's inventory came from, for the report: `inventory: { source, path?, table?, asOf, rows }`. */
+export interface InventoryInfo {
+  source: "file" | "postgres";
+  path?: string;
+  table?: string;
+  /** ISO 8601: when the file was read, or the database transaction's snapshot time. */
+  asOf: string;
+  /** Rows of the whole inventory (the table or query, for a live source). */
+  rows: number;
+}
+
+/** What a live inventory knows of the whole table, where the rows held are only those a run asked for. */
+export interface InventoryTotals {
+  kinds: Map<string, number>;
+  environments: string[];
+  rows: number;
+}
+
+/**
+ * The inventory port for a live source (a database): asked once per run, in one snapshot, for the rows of
+ * the identifiers the manifests name and the objects inside them, and for counts over the whole table.
+ */
+export interface LiveInventory {
+  read(request: LiveInventoryRequest): Promise<{ inventory?: Inventory; info?: InventoryInfo; problems: Problem[] }>;
+}
+
+export interface LiveInventoryRequest {
+  /** Distinct identifiers, each once. */
+  identifiers: Iterable<string>;
+  /** The catalog's kinds: a row of another kind is refused. */
+  kinds: readonly string[];
+  /** Seconds the whole read may take (limits.inventoryTimeout). */
+  timeoutSeconds: number;
 }
 
 const NO_PARENT = -1;
@@ -90,6 +125,8 @@ export class Inventory {
   /** Zeroed between calls, and cleared where marked after each: 10,000 small manifests must not zero a million bytes each. */
   private rowMarks = new Uint8Array(0);
   private rowStack = new Int32Array(0);
+  /** Set for a live inventory, which holds only the rows a run asked for: kind counts and environments of the whole table. */
+  private totals: InventoryTotals | undefined;
 
   constructor(readonly file: string) {
     this.environmentTable.id("");
@@ -97,6 +134,11 @@ export class Inventory {
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** Counts over the whole source, for an inventory that holds only some of its rows. */
+  setTotals(totals: InventoryTotals): void {
+    this.totals = totals;
   }
 
   /** Adds a row; returns false when the id is already present. */
@@ -177,6 +219,7 @@ export class Inventory {
   }
 
   countOfKind(kind: string): number {
+    if (this.totals) return this.totals.kinds.get(kind) ?? 0;
     const k = this.kindTable.indexOf(kind);
     return k < 0 ? 0 : this.kindTotals[k]!;
   }
@@ -199,6 +242,7 @@ export class Inventory {
 
   /** The environments the rows name, in the order first named. */
   environmentNames(): Set<string> {
+    if (this.totals) return new Set(this.totals.environments);
     return new Set(this.environmentTable.names.filter((name) => name !== ""));
   }
 

@@ -17,8 +17,9 @@ import { resolveIdentifiers } from "../resolve/resolve.js";
 import { combineDigest, digestParts, fileHash } from "../governance/digest.js";
 import { resolveScripts } from "../governance/scripts.js";
 import { compileWaivers } from "../governance/waivers.js";
-import { checkRuleMatches, compileCatalog, type Catalog } from "../resolve/catalog.js";
-import { InventoryParser, type Inventory } from "../resolve/inventory.js";
+import { checkRuleMatches, compileCatalog, type Catalog, type PostgresInventorySource } from "../resolve/catalog.js";
+import { InventoryParser, type Inventory, type InventoryInfo, type LiveInventory } from "../resolve/inventory.js";
+import { StringStore } from "../documents/string-store.js";
 import type { ManifestInput } from "../rules/types.js";
 import { pathAlias, repoPath } from "../documents/paths.js";
 import { checkRelative, FileError, type FileSource } from "./files.js";
@@ -43,6 +44,8 @@ export interface CheckOptions {
   change?: "judged" | "changed" | readonly string[];
   /** The policy files, when the caller has read them already (`loadPolicies`); otherwise they are read from `policySource`. */
   policies?: PolicyDocuments;
+  /** Opens the live inventory a catalog names (Postgres); the callers bring the connection string. */
+  liveInventory?: (source: PostgresInventorySource) => LiveInventory;
 }
 
 /** The policy files of one directory, read, parsed and validated, with the problems found doing so. */
@@ -71,6 +74,8 @@ export interface CheckResult extends Evaluation {
   policiesDir: string;
   /** Rules in force, for the report. */
   rules: { id: string; type: string; enforcement: string }[];
+  /** Where the inventory came from, when the catalog names one and it was read. */
+  inventory?: InventoryInfo;
 }
 
 /** Reads everything a check needs through the given sources, then hands plain data to the pure engine. */
@@ -105,12 +110,26 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const manifestFiles = [...new Set([...opts.manifests, ...prepared.extraManifests])];
 
   let inventory: Inventory | undefined;
+  let inventoryInfo: InventoryInfo | undefined;
   const inventoryHash = fileHash();
-  if (catalog?.inventoryPath) inventory = await loadInventory(opts.workspace, catalog, limits, problems, inventoryHash.hash);
+  if (catalog?.inventoryPath) {
+    inventory = await loadInventory(opts.workspace, catalog, limits, problems, inventoryHash.hash);
+    if (inventory) inventoryInfo = { source: "file", path: normalize(catalog.inventoryPath), asOf: opts.now.toISOString(), rows: inventory.size };
+  }
 
-  const manifests: ManifestInput[] = [];
+  let manifests: ManifestInput[] = [];
   const known = catalog ? knownNames(catalog) : {};
   for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known, inventory)));
+
+  if (catalog?.inventoryDatabase) {
+    const live = await readLiveInventory(catalog, catalog.inventoryDatabase, manifests, limits, opts.liveInventory);
+    problems.push(...live.problems);
+    // Nothing is judged on part of an inventory: without all of it, no manifest is measured.
+    if (live.inventory && live.problems.length === 0) {
+      inventory = live.inventory;
+      inventoryInfo = live.info;
+    } else manifests = [];
+  }
 
   const names = prepared.index ? manifestNames(prepared.index) : undefined;
   const waivers = compileWaivers(waiverDocuments, { ruleIds: rules.map((r) => r.id), manifestNames: names, maxExpiry: waiverCap, now: opts.now });
@@ -127,6 +146,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     manifests: manifestFiles,
     policiesDir,
     rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement })),
+    ...(inventoryInfo ? { inventory: inventoryInfo } : {}),
   };
 }
 
@@ -136,6 +156,24 @@ function oneChange(how: NonNullable<CheckOptions["change"]>, manifests: Manifest
   if (how === "judged") return manifests.filter((m) => named.includes(m.file)).map((m) => m.file);
   const changed = new Set([...(how === "changed" ? (changedFiles ?? []) : how).map(repoPath), ...extra]);
   return manifests.filter((m) => changed.has(m.file) || (m.identifierFile !== undefined && changed.has(m.identifierFile))).map((m) => m.file);
+}
+
+/** Asks the live inventory, once, for the rows of every identifier the manifests name (each sent once). */
+async function readLiveInventory(catalog: Catalog, source: PostgresInventorySource, manifests: ManifestInput[], limits: Limits, open: CheckOptions["liveInventory"]) {
+  if (!open) return { problems: [{ code: "inventory", message: "the catalog's inventory is in Postgres, which this caller cannot read (the CLI and the Action can)", location: source.location } satisfies Problem] };
+  const distinct = new StringStore();
+  const identifiers = function* () {
+    for (const m of manifests) {
+      const list = m.identifiers;
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const id = list.value(i);
+        const before = distinct.size;
+        if (distinct.put(id) === before) yield id;
+      }
+    }
+  };
+  return await open(source).read({ identifiers: identifiers(), kinds: [...catalog.kinds.keys()], timeoutSeconds: limits.inventoryTimeout });
 }
 
 async function loadPolicyDocuments(source: FileSource, dir: string, problems: Problem[]) {
