@@ -68,7 +68,8 @@ class Reader {
   private connected = false;
   private readonly timeoutMs: number;
   timedOut = false;
-  private readonly from: string;
+  /** The rows' source in a FROM clause, under an alias. */
+  private readonly from: (alias?: string) => string;
   private readonly col: (f: InventoryField) => string;
 
   constructor(
@@ -85,7 +86,8 @@ class Reader {
       this.timedOut = true;
       (this.client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
     }, timeoutMs);
-    this.from = source.table !== undefined ? source.table.split(".").map(quoteName).join(".") : `(${source.query}) AS inventory_rows`;
+    const relation = source.table !== undefined ? source.table.split(".").map(quoteName).join(".") : `(${source.query})`;
+    this.from = (alias = "inventory_rows") => `${relation} AS ${alias}`;
     this.col = (f) => quoteName(source.columns[f]!);
     this.timeoutMs = timeoutMs;
   }
@@ -113,7 +115,7 @@ class Reader {
     const mapped = INVENTORY_FIELDS.filter((f) => this.source.columns[f] !== undefined);
     const selected = mapped.map((f) => this.col(f)).join(", ");
     // The mapped columns exist and have usable types (a LIMIT 0 reads no row).
-    const shape = await this.query(`SELECT ${selected} FROM ${this.from} LIMIT 0`);
+    const shape = await this.query(`SELECT ${selected} FROM ${this.from()} LIMIT 0`);
     for (const [i, f] of mapped.entries()) {
       const type = shape.fields[i]!.dataTypeID;
       const ok = f === "protected" ? type === BOOL : TEXT_TYPES.has(type);
@@ -129,7 +131,7 @@ class Reader {
     // Pushed down: how many objects of each kind and which environments the whole inventory holds (maxShareOfKind), rows without an id or kind.
     const env = this.source.columns.environment !== undefined ? this.col("environment") : "NULL::text";
     const totalsResult = await this.query(
-      `SELECT ${this.col("kind")} AS kind, ${env} AS environment, count(*) AS n, count(*) FILTER (WHERE ${this.col("id")} IS NULL) AS no_id FROM ${this.from} GROUP BY 1, 2`,
+      `SELECT ${this.col("kind")} AS kind, ${env} AS environment, count(*) AS n, count(*) FILTER (WHERE ${this.col("id")} IS NULL) AS no_id FROM ${this.from()} GROUP BY 1, 2`,
       [],
       "array",
     );
@@ -186,13 +188,13 @@ class Reader {
       const parent = this.col("parent");
       // UNION (not ALL) in the recursion: a parent cycle ends instead of looping.
       text =
-        `WITH RECURSIVE targets AS (SELECT ${select("t")} FROM ${this.from} t WHERE t.${id} = ANY($1::text[])), ` +
-        `inside AS (SELECT ${select("c")} FROM ${this.from} c JOIN targets p ON c.${parent} = p.id UNION SELECT ${select("c")} FROM ${this.from} c JOIN inside p ON c.${parent} = p.id) ` +
+        `WITH RECURSIVE targets AS (SELECT ${select("t")} FROM ${this.from("t")} WHERE t.${id} = ANY($1::text[])), ` +
+        `inside AS (SELECT ${select("c")} FROM ${this.from("c")} JOIN targets p ON c.${parent} = p.id UNION SELECT ${select("c")} FROM ${this.from("c")} JOIN inside p ON c.${parent} = p.id) ` +
         `SELECT 0, * FROM targets UNION ALL SELECT 1, * FROM inside`;
       // The CTE's columns are named after the fields (id, kind, ...), whatever the table calls them.
       text = text.replace(/WITH RECURSIVE targets AS/, `WITH RECURSIVE targets(${INVENTORY_FIELDS.join(", ")}) AS`).replace(/inside AS/, `inside(${INVENTORY_FIELDS.join(", ")}) AS`);
     } else {
-      text = `SELECT 0, ${cols.join(", ")} FROM ${this.from} WHERE ${id} = ANY($1::text[])`;
+      text = `SELECT 0, ${cols.join(", ")} FROM ${this.from()} WHERE ${id} = ANY($1::text[])`;
     }
     let batch: string[] = [];
     const flush = async () => {
@@ -292,7 +294,7 @@ function describeTarget(url: string): string {
   } catch {
     throw new Error("is not a URL (postgres://user:password@host:5432/database)");
   }
-  if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") throw new Error(`is not a postgres:// URL (it starts with ${u.protocol.replace(/[^a-z0-9+.-]/gi, "")}//)`);
+  if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") throw new Error(`is not a postgres:// URL (it starts with ${u.protocol.replace(/[^a-z0-9+.-]/gi, "")}://)`);
   const user = decodeURIComponent(u.username || "(default user)");
   return `${printable(user)}@${u.hostname || "localhost"}:${u.port || "5432"}/${printable(decodeURIComponent(u.pathname.replace(/^\//, "")) || "(default database)")}`;
 }
@@ -338,7 +340,7 @@ function explain(e: unknown, ctx: { target: string; from: string; timeoutSeconds
   if (code === "42P01") return `${name}: ${firstLine(msg)} (check inventory.postgres.table, and that the role may see its schema)`;
   if (code === "42703") {
     const column = /column "?([^" ]+)"? does not exist/.exec(msg)?.[1];
-    const field = column ? INVENTORY_FIELDS.find((f) => ctx.source.columns[f] === column || `inventory_rows.${ctx.source.columns[f]}` === column) : undefined;
+    const field = column ? INVENTORY_FIELDS.find((f) => ctx.source.columns[f] === column.replace(/^\w+\./, "")) : undefined;
     return `${name} has no column ${column ?? "(unnamed)"}${field ? ` (inventory.postgres.columns.${field} names it)` : ""}: map each field to a column that exists`;
   }
   if (code === "42501") return `the inventory database's role may not read ${name}: ${firstLine(msg)} (GRANT SELECT to the role, see docs/inventory.md)`;

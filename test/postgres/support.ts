@@ -65,7 +65,8 @@ export async function loadTable(database: string, rows: Row[], { table = "invent
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     const arrays = fields.map((f) => chunk.map((r) => (f === "protected" ? (r.protected === undefined ? false : r.protected) : (r[f] ?? null))));
-    await sql(database, `INSERT INTO ${table} SELECT * FROM unnest(${fields.map((f, j) => `$${j + 1}::${f === "protected" ? "boolean" : "text"}[]`).join(", ")})`, arrays);
+    const unnest = `unnest(${fields.map((f, j) => `$${j + 1}::${f === "protected" ? "boolean" : "text"}[]`).join(", ")}) AS u(${fields.map((_, j) => `c${j}`).join(", ")})`;
+    await sql(database, `INSERT INTO ${table} SELECT ${fields.map((f, j) => `c${j}::${type(f)}`).join(", ")} FROM ${unnest}`, arrays);
   }
   await sql(database, `GRANT USAGE ON SCHEMA ${schema} TO ${RO_USER}`);
   await sql(database, `GRANT SELECT ON ${table} TO ${RO_USER}`);
