@@ -18,6 +18,8 @@ export interface Inputs {
   failOn: FailOn;
   /** Evaluation time, for reproducible runs. */
   now: Date | undefined;
+  /** Connection string of a Postgres inventory (a secret); "" means the variable the catalog names. */
+  inventoryUrl: string;
 }
 
 
@@ -62,7 +64,7 @@ export function parseInputs(get: (name: string) => string): { inputs: Inputs; er
   }
 
   if (errors.length > 0) return { inputs: undefined, errors };
-  return { inputs: { manifests, policies, token: get("token").trim(), teamsToken: get("teams-token").trim(), comment, failOn: failOn!, now }, errors: [] };
+  return { inputs: { manifests, policies, token: get("token").trim(), teamsToken: get("teams-token").trim(), comment, failOn: failOn!, now, inventoryUrl: get("inventory-url").trim() }, errors: [] };
 }
 
 /**

@@ -23,6 +23,8 @@ import { checkRelative, FileError, LocalFiles, type FileSource } from "../worksp
 import { gitBlobId } from "../workspace/git.js";
 import { inventoryFile } from "../resolve/catalog.js";
 import { loadPolicies, runCheck, type CheckResult, type PolicyDocuments } from "../workspace/load.js";
+import { PostgresInventory } from "../inventory/postgres.js";
+import type { PostgresInventorySource } from "../resolve/catalog.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
 import { allManifests, selectAll, selectChanged, type Selection } from "../workspace/select.js";
@@ -106,7 +108,8 @@ async function run(env: Record<string, string | undefined>, getInput: (name: str
     }
     // Blastgate's earlier comment is looked up while the check runs: the write that ends the run waits on nothing else.
     if (target.kind === "pull_request" && inputs.comment && gh) earlierComment = findComment(gh, { owner: ctx.owner, repo: ctx.repo }, target.number, COMMENT_MARKER);
-    const judged = await judge(ctx, inputs, target, gh, now, log, signal);
+    const liveInventory = postgresInventory(inputs, env);
+    const judged = await judge(ctx, inputs, target, gh, now, log, signal, liveInventory);
     result = judged.result;
     md = judged.md;
   } catch (e) {
@@ -159,7 +162,12 @@ interface Judged {
   md: Omit<MarkdownInput, "result">;
 }
 
-async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog, signal: AbortSignal): Promise<Judged> {
+/** The catalog's Postgres inventory, reached with the inventory-url input or the variable the catalog names. */
+function postgresInventory(inputs: Inputs, env: Record<string, string | undefined>): (source: PostgresInventorySource) => PostgresInventory {
+  return (source) => new PostgresInventory(source, { ...(inputs.inventoryUrl ? { url: inputs.inventoryUrl, urlFrom: "the input inventory-url" } : {}), env });
+}
+
+async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog, signal: AbortSignal, liveInventory: (source: PostgresInventorySource) => PostgresInventory): Promise<Judged> {
   const repo: Repo = { owner: ctx.owner, repo: ctx.repo };
   const workspace = new LocalFiles(ctx.workspace);
   const notes: string[] = [];
@@ -282,7 +290,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const what = target.kind === "pull_request" ? "pull request" : "change";
   // A pull request or merge group is one change: its manifests' blast-radius limits also hold together.
   const change = target.kind === "all" ? {} : { change: selection.touchedByChange };
-  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance, ...change, ...(basePolicies ? { policies: basePolicies } : {}) });
+  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance, liveInventory, ...change, ...(basePolicies ? { policies: basePolicies } : {}) });
   result.problems.unshift(...selection.problems);
 
   if (selection.policyChanges.length > 0 && target.kind !== "all") {

@@ -121,7 +121,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const known = catalog ? knownNames(catalog) : {};
   for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known, inventory)));
 
-  if (catalog?.inventoryDatabase) {
+  // Nothing to look up, nothing to ask: a run with no manifest (say, checking the policies alone) needs no connection.
+  if (catalog?.inventoryDatabase && manifests.some((m) => m.identifiers)) {
     const live = await readLiveInventory(catalog, catalog.inventoryDatabase, manifests, limits, opts.liveInventory);
     problems.push(...live.problems);
     // Nothing is judged on part of an inventory: without all of it, no manifest is measured.
