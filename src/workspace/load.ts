@@ -121,6 +121,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const known = catalog ? knownNames(catalog) : {};
   for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known, inventory)));
 
+  // A live inventory the catalog names but that cannot be used (its problem is reported): nothing is judged without it.
+  if (catalog && !catalog.inventoryDatabase && typeof catalogs[0]?.doc.inventory === "object") manifests = [];
   // Nothing to look up, nothing to ask: a run with no manifest (say, checking the policies alone) needs no connection.
   if (catalog?.inventoryDatabase && manifests.some((m) => m.identifiers)) {
     const live = await readLiveInventory(catalog, catalog.inventoryDatabase, manifests, limits, opts.liveInventory);
