@@ -7,4 +7,4 @@ export interface PostgresServer {
   stop(): void;
 }
 export function postgresBin(): string;
-export function startPostgres(options?: { tlsOnly?: string }): Promise<PostgresServer>;
+export function startPostgres(options?: { tlsOnly?: string; settings?: Record<string, string | number> }): Promise<PostgresServer>;

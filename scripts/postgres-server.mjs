@@ -44,7 +44,8 @@ function asServerUser() {
 
 /**
  * Starts a server. Roles: `blastgate` (superuser, for setting up), plus what `hba` lines allow.
- * `tlsOnly` names a role the server accepts only over TLS (every other role connects without).
+ * `tlsOnly` names a role the server accepts only over TLS (every other role connects without);
+ * `settings` are more server settings (`-c name=value`).
  */
 export async function startPostgres(options = {}) {
   const bin = postgresBin();
@@ -70,7 +71,8 @@ export async function startPostgres(options = {}) {
   writeFileSync(path.join(data, "pg_hba.conf"), hba.join("\n") + "\n");
   if (owner) chownSync(path.join(data, "pg_hba.conf"), owner.uid, owner.gid);
   const port = await freePort();
-  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+  const extra = Object.entries(options.settings ?? {}).map(([k, v]) => ` -c ${k}=${v}`).join("");
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60${extra}`;
   const start = () => run("pg_ctl", ["-D", data, "-o", serverOptions, "-l", path.join(dir, "log"), "-w", "-t", "60", "start"]);
   start();
   const url = (user = SUPERUSER, password = SUPERUSER_PASSWORD, database = "postgres") =>
