@@ -1,5 +1,7 @@
-// npm run bench [-- --quick] [--runs N] [--seed N] [--only identifiers,manifests,cold-start] [--sizes 10000,100000]
-//                 [--build | --src dir] [--json file] [--markdown]
+// npm run bench [-- --quick] [--runs N] [--seed N] [--only identifiers,manifests,cold-start,postgres] [--sizes 10000,100000]
+//                 [--table-rows 1000000,10000000] [--build | --src dir] [--json file] [--markdown]
+// postgres: 1M identifiers against a Postgres table of 1M rows (add 10M with --table-rows; it takes minutes to
+// load, so it is not in the default), beside the bare floor, the file path on the same rows and DuckDB.
 // --build bundles the current src/ (with scripts/build.mjs, into bench/.work/bundle, leaving dist/ alone);
 // --src bundles another copy of src/ the same way (to compare before and after a change).
 // Generates inputs (cached under bench/.work/), runs the real CLI and the bundled Action as child processes,
@@ -10,6 +12,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { actionRepo, identifierRepo, manifestsRepo, PROJECT, WORK } from "./generate.mjs";
+import { postgresCases } from "./postgres.mjs";
 
 const NOW = "2026-11-24";
 const INVENTORY_SIZE = 1_000_000;
@@ -27,10 +30,11 @@ const { values: opts } = parseArgs({
     json: { type: "string" },
     markdown: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    "table-rows": { type: "string", default: "1000000" },
   },
 });
 const seed = Number(opts.seed);
-const only = new Set((opts.only ?? "identifiers,manifests,cold-start").split(","));
+const only = new Set((opts.only ?? "identifiers,manifests,cold-start,postgres").split(","));
 const sizes = (opts.sizes ?? "10000,100000,1000000").split(",").map(Number);
 const runsFor = (normal) => (opts.profile ? 1 : opts.runs ? Number(opts.runs) : opts.quick ? 1 : normal);
 const warmup = !opts.quick && !opts.profile;
@@ -380,8 +384,9 @@ function render(cells, markdown) {
   return cells.map((c) => (c.length < widths.length ? c.join("  ") : c.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join("  "))).join("\n");
 }
 
+const postgresTargets = [];
 function targets() {
-  const out = [];
+  const out = [...postgresTargets];
   const id = (n) => rows.find((r) => r.case === "identifiers" && r.ids === n && !r.skipped);
   const check = (ok, text) => out.push(`${ok ? "✓" : "✗"} ${text}`);
   const big = id(1_000_000);
@@ -416,6 +421,11 @@ mkdirSync(WORK, { recursive: true });
 if (only.has("identifiers")) await identifierCases();
 if (only.has("manifests")) await manifestCase();
 if (only.has("cold-start")) await coldStartCase();
+if (only.has("postgres")) {
+  const pg = await postgresCases({ seed, cli: CLI, now: NOW, measure, summarize, runs: runsFor(3), warmup, log, tableRows: opts["table-rows"].split(",").map(Number) });
+  rows.push(...pg.rows);
+  postgresTargets.push(...pg.targets);
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
 console.log(`\nBlastgate benchmark — ${machine}`);

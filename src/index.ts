@@ -2,7 +2,8 @@
 export { evaluate, type Evaluation, type EvaluationInput, type Verdict } from "./engine/evaluate.js";
 export { compilePolicies, type CompiledRule } from "./engine/policies.js";
 export { compileCatalog, type Catalog } from "./resolve/catalog.js";
-export { Inventory, InventoryParser } from "./resolve/inventory.js";
+export { Inventory, InventoryParser, type InventoryInfo, type LiveInventory } from "./resolve/inventory.js";
+export { liveInventory } from "./inventory/live.js";
 export { resolveIdentifiers, type Resolution } from "./resolve/resolve.js";
 export { measure, type Plan } from "./measure/plan.js";
 export { parseYaml } from "./documents/yaml.js";

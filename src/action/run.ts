@@ -23,8 +23,9 @@ import { checkRelative, FileError, LocalFiles, type FileSource } from "../worksp
 import { gitBlobId } from "../workspace/git.js";
 import { inventoryFile } from "../resolve/catalog.js";
 import { loadPolicies, runCheck, type CheckResult, type PolicyDocuments } from "../workspace/load.js";
-import { PostgresInventory } from "../inventory/postgres.js";
+import { liveInventory } from "../inventory/live.js";
 import type { PostgresInventorySource } from "../resolve/catalog.js";
+import type { LiveInventory } from "../resolve/inventory.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
 import { allManifests, selectAll, selectChanged, type Selection } from "../workspace/select.js";
@@ -108,8 +109,8 @@ async function run(env: Record<string, string | undefined>, getInput: (name: str
     }
     // Blastgate's earlier comment is looked up while the check runs: the write that ends the run waits on nothing else.
     if (target.kind === "pull_request" && inputs.comment && gh) earlierComment = findComment(gh, { owner: ctx.owner, repo: ctx.repo }, target.number, COMMENT_MARKER);
-    const liveInventory = postgresInventory(inputs, env);
-    const judged = await judge(ctx, inputs, target, gh, now, log, signal, liveInventory);
+    const live = liveInventory({ ...(inputs.inventoryUrl ? { url: inputs.inventoryUrl, urlFrom: "the input inventory-url" } : {}), env });
+    const judged = await judge(ctx, inputs, target, gh, now, log, signal, live);
     result = judged.result;
     md = judged.md;
   } catch (e) {
@@ -162,12 +163,7 @@ interface Judged {
   md: Omit<MarkdownInput, "result">;
 }
 
-/** The catalog's Postgres inventory, reached with the inventory-url input or the variable the catalog names. */
-function postgresInventory(inputs: Inputs, env: Record<string, string | undefined>): (source: PostgresInventorySource) => PostgresInventory {
-  return (source) => new PostgresInventory(source, { ...(inputs.inventoryUrl ? { url: inputs.inventoryUrl, urlFrom: "the input inventory-url" } : {}), env });
-}
-
-async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog, signal: AbortSignal, liveInventory: (source: PostgresInventorySource) => PostgresInventory): Promise<Judged> {
+async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog, signal: AbortSignal, liveInventory: (source: PostgresInventorySource) => LiveInventory): Promise<Judged> {
   const repo: Repo = { owner: ctx.owner, repo: ctx.repo };
   const workspace = new LocalFiles(ctx.workspace);
   const notes: string[] = [];

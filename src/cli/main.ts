@@ -16,8 +16,8 @@ import { GitFiles } from "../workspace/git.js";
 import type { ChangedFile } from "../github/changes.js";
 import { loadPolicies, runCheck, type PolicyDocuments } from "../workspace/load.js";
 import { DEFAULT_MANIFESTS, discoverManifests, selectChanged } from "../workspace/select.js";
-import { PostgresInventory } from "../inventory/postgres.js";
-import { inventoryFile, type PostgresInventorySource } from "../resolve/catalog.js";
+import { liveInventory } from "../inventory/live.js";
+import { inventoryFile } from "../resolve/catalog.js";
 import { VERSION } from "../version.js";
 
 export const EXIT = { allowed: 0, blocked: 1, error: 2 } as const;
@@ -162,9 +162,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // A whole-tree run judges each on its own (they ran at different times).
   // --changed alone: the manifests the change touches (as the Action's pull requests), links included.
   const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
-  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, ...(change ? { change } : {}), ...(policies ? { policies } : {}) });
-  const liveInventory = (source: PostgresInventorySource) =>
-    new PostgresInventory(source, { ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
+  const inventoryUrl = values["inventory-url"];
+  const live = liveInventory({ ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
+  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, liveInventory: live, ...(change ? { change } : {}), ...(policies ? { policies } : {}) });
   if (discovery.length > 0) {
     result.problems.unshift(...discovery);
     result.counts.problems = result.problems.length;
