@@ -1344,7 +1344,9 @@ return errors === 0;
 }
 
 export const document_Catalog = validate11;
-const schema12 = {"$id":"blastgate.dev/v1/Catalog","type":"object","additionalProperties":false,"required":["apiVersion","kind","kinds","actions"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Catalog"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"environments":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"minItems":1},"inventory":{"type":"string","minLength":1},"kinds":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["identifier"],"properties":{"description":{"type":"string","maxLength":10000},"identifier":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"maxLength":4096},"examples":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","minLength":1,"maxLength":512}}}},"parent":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"products":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"owner":{"type":"string","minLength":1},"restoreRate":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?/[smhdw]$"}}}},"actions":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["target","destructive"],"properties":{"target":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"destructive":{"type":"boolean"},"description":{"type":"string","maxLength":10000}}}},"products":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"additionalProperties":{"type":"object","additionalProperties":false,"required":["rpo","restorePoint"],"properties":{"rpo":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restorePoint":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"datastores":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"description":{"type":"string","maxLength":10000}}}}}};
+const schema12 = {"$id":"blastgate.dev/v1/Catalog","type":"object","additionalProperties":false,"required":["apiVersion","kind","kinds","actions"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Catalog"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"environments":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"minItems":1},"inventory":{"anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["postgres"],"properties":{"postgres":{"type":"object","additionalProperties":false,"properties":{"url":{"type":"string"},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?$","maxLength":127},"query":{"type":"string","minLength":1,"maxLength":100000},"columns":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*$","maxLength":63},"kind":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*$","maxLength":63},"tenant":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*$","maxLength":63},"customer":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*$","maxLength":63},"environment":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*$","maxLength":63},"parent":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*$","maxLength":63},"protected":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]*$","maxLength":63}}}}}}}]},"kinds":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["identifier"],"properties":{"description":{"type":"string","maxLength":10000},"identifier":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"maxLength":4096},"examples":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","minLength":1,"maxLength":512}}}},"parent":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"products":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"owner":{"type":"string","minLength":1},"restoreRate":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?/[smhdw]$"}}}},"actions":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"minProperties":1,"additionalProperties":{"type":"object","additionalProperties":false,"required":["target","destructive"],"properties":{"target":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"destructive":{"type":"boolean"},"description":{"type":"string","maxLength":10000}}}},"products":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"additionalProperties":{"type":"object","additionalProperties":false,"required":["rpo","restorePoint"],"properties":{"rpo":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restorePoint":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"datastores":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"}},"description":{"type":"string","maxLength":10000}}}}}};
+const pattern17 = new RegExp("^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?$", "u");
+const pattern18 = new RegExp("^[A-Za-z_][A-Za-z0-9_$]*$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Catalog" */;
@@ -1579,9 +1581,12 @@ errors++;
 }
 if(data.inventory !== undefined){
 let data7 = data.inventory;
+const _errs16 = errors;
+let valid4 = false;
+const _errs17 = errors;
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err19 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.inventory,data:data7};
+const err19 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.inventory.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1592,7 +1597,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.type,parentSchema:schema12.properties.inventory,data:data7};
+const err20 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[0].type,parentSchema:schema12.properties.inventory.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1601,12 +1606,13 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.kinds !== undefined){
-let data8 = data.kinds;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(Object.keys(data8).length < 1){
-const err21 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12.properties.kinds,data:data8};
+var _valid0 = _errs17 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs19 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.postgres === undefined){
+const err21 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/anyOf/1/required",keyword:"required",params:{missingProperty: "postgres"},message:"must have required property '"+"postgres"+"'",schema:schema12.properties.inventory.anyOf[1].required,parentSchema:schema12.properties.inventory.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1615,11 +1621,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key2 in data8){
-const _errs19 = errors;
-if(typeof key2 === "string"){
-if(func2(key2) > 128){
-const err22 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.kinds.propertyNames,data:key2,propertyName:key2};
+for(const key2 in data7){
+if(!(key2 === "postgres")){
+const err22 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.inventory.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1628,8 +1632,13 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!pattern6.test(key2)){
-const err23 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.kinds.propertyNames,data:key2,propertyName:key2};
+}
+if(data7.postgres !== undefined){
+let data8 = data7.postgres;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key3 in data8){
+if(!((((key3 === "url") || (key3 === "table")) || (key3 === "query")) || (key3 === "columns"))){
+const err23 = {instancePath:instancePath+"/inventory/postgres",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1639,8 +1648,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.propertyNames.type,parentSchema:schema12.properties.kinds.propertyNames,data:key2,propertyName:key2};
+if(data8.url !== undefined){
+let data9 = data8.url;
+if(typeof data9 !== "string"){
+const err24 = {instancePath:instancePath+"/inventory/postgres/url",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.url.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.url,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1649,9 +1660,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid4 = _errs19 === errors;
-if(!valid4){
-const err25 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema12.properties.kinds.propertyNames,parentSchema:schema12.properties.kinds,data:data8};
+}
+if(data8.table !== undefined){
+let data10 = data8.table;
+if(typeof data10 === "string"){
+if(func2(data10) > 127){
+const err25 = {instancePath:instancePath+"/inventory/postgres/table",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/table/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.table,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1660,12 +1674,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-for(const key3 in data8){
-let data9 = data8[key3];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.identifier === undefined){
-const err26 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/required",keyword:"required",params:{missingProperty: "identifier"},message:"must have required property '"+"identifier"+"'",schema:schema12.properties.kinds.additionalProperties.required,parentSchema:schema12.properties.kinds.additionalProperties,data:data9};
+if(!pattern17.test(data10)){
+const err26 = {instancePath:instancePath+"/inventory/postgres/table",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/table/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.table,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1674,9 +1684,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key4 in data9){
-if(!((((((key4 === "description") || (key4 === "identifier")) || (key4 === "parent")) || (key4 === "products")) || (key4 === "owner")) || (key4 === "restoreRate"))){
-const err27 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.kinds.additionalProperties,data:data9};
+}
+else {
+const err27 = {instancePath:instancePath+"/inventory/postgres/table",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.table.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.table,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1686,11 +1696,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data9.description !== undefined){
-let data10 = data9.description;
-if(typeof data10 === "string"){
-if(func2(data10) > 10000){
-const err28 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/kinds/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.kinds.additionalProperties.properties.description,data:data10};
+if(data8.query !== undefined){
+let data11 = data8.query;
+if(typeof data11 === "string"){
+if(func2(data11) > 100000){
+const err28 = {instancePath:instancePath+"/inventory/postgres/query",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/query/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1699,9 +1709,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/kinds/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.description.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.description,data:data10};
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/inventory/postgres/query",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1711,11 +1720,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.identifier !== undefined){
-let data11 = data9.identifier;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.pattern === undefined){
-const err30 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema12.properties.kinds.additionalProperties.properties.identifier.required,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier,data:data11};
+else {
+const err30 = {instancePath:instancePath+"/inventory/postgres/query",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.query.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1724,9 +1730,13 @@ vErrors.push(err30);
 }
 errors++;
 }
-for(const key5 in data11){
-if(!((key5 === "pattern") || (key5 === "examples"))){
-const err31 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier,data:data11};
+}
+if(data8.columns !== undefined){
+let data12 = data8.columns;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!(((((((key4 === "id") || (key4 === "kind")) || (key4 === "tenant")) || (key4 === "customer")) || (key4 === "environment")) || (key4 === "parent")) || (key4 === "protected"))){
+const err31 = {instancePath:instancePath+"/inventory/postgres/columns",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1736,11 +1746,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data11.pattern !== undefined){
-let data12 = data11.pattern;
-if(typeof data12 === "string"){
-if(func2(data12) > 4096){
-const err32 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/pattern",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern,data:data12};
+if(data12.id !== undefined){
+let data13 = data12.id;
+if(typeof data13 === "string"){
+if(func2(data13) > 63){
+const err32 = {instancePath:instancePath+"/inventory/postgres/columns/id",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.id,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1749,8 +1759,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func2(data12) < 1){
-const err33 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/pattern",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern,data:data12};
+if(!pattern18.test(data13)){
+const err33 = {instancePath:instancePath+"/inventory/postgres/columns/id",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.id,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1761,7 +1771,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/pattern",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern,data:data12};
+const err34 = {instancePath:instancePath+"/inventory/postgres/columns/id",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.id.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.id,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1771,11 +1781,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data11.examples !== undefined){
-let data13 = data11.examples;
-if(Array.isArray(data13)){
-if(data13.length > 100){
-const err35 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples,data:data13};
+if(data12.kind !== undefined){
+let data14 = data12.kind;
+if(typeof data14 === "string"){
+if(func2(data14) > 63){
+const err35 = {instancePath:instancePath+"/inventory/postgres/columns/kind",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/kind/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.kind,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1784,8 +1794,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data13.length < 1){
-const err36 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples,data:data13};
+if(!pattern18.test(data14)){
+const err36 = {instancePath:instancePath+"/inventory/postgres/columns/kind",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/kind/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.kind,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1794,12 +1804,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len1 = data13.length;
-for(let i1=0; i1<len1; i1++){
-let data14 = data13[i1];
-if(typeof data14 === "string"){
-if(func2(data14) > 512){
-const err37 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples/" + i1,schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items,data:data14};
+}
+else {
+const err37 = {instancePath:instancePath+"/inventory/postgres/columns/kind",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.kind.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.kind,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1808,8 +1815,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(func2(data14) < 1){
-const err38 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples/" + i1,schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items,data:data14};
+}
+if(data12.tenant !== undefined){
+let data15 = data12.tenant;
+if(typeof data15 === "string"){
+if(func2(data15) > 63){
+const err38 = {instancePath:instancePath+"/inventory/postgres/columns/tenant",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/tenant/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.tenant,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1818,9 +1829,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples/" + i1,schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items,data:data14};
+if(!pattern18.test(data15)){
+const err39 = {instancePath:instancePath+"/inventory/postgres/columns/tenant",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.tenant,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1830,9 +1840,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples,data:data13};
+const err40 = {instancePath:instancePath+"/inventory/postgres/columns/tenant",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.tenant.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.tenant,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1842,9 +1851,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.additionalProperties.properties.identifier.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier,data:data11};
+if(data12.customer !== undefined){
+let data16 = data12.customer;
+if(typeof data16 === "string"){
+if(func2(data16) > 63){
+const err41 = {instancePath:instancePath+"/inventory/postgres/columns/customer",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/customer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.customer,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1853,12 +1864,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data9.parent !== undefined){
-let data15 = data9.parent;
-if(typeof data15 === "string"){
-if(func2(data15) > 128){
-const err42 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent",schemaPath:"#/properties/kinds/additionalProperties/properties/parent/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.kinds.additionalProperties.properties.parent,data:data15};
+if(!pattern18.test(data16)){
+const err42 = {instancePath:instancePath+"/inventory/postgres/columns/customer",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/customer/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.customer,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1867,8 +1874,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(!pattern6.test(data15)){
-const err43 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent",schemaPath:"#/properties/kinds/additionalProperties/properties/parent/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.kinds.additionalProperties.properties.parent,data:data15};
+}
+else {
+const err43 = {instancePath:instancePath+"/inventory/postgres/columns/customer",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/customer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.customer.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.customer,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1878,8 +1886,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent",schemaPath:"#/properties/kinds/additionalProperties/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.parent.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.parent,data:data15};
+if(data12.environment !== undefined){
+let data17 = data12.environment;
+if(typeof data17 === "string"){
+if(func2(data17) > 63){
+const err44 = {instancePath:instancePath+"/inventory/postgres/columns/environment",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/environment/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.environment,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1888,16 +1899,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data9.products !== undefined){
-let data16 = data9.products;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(typeof data17 === "string"){
-if(func2(data17) > 1024){
-const err45 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data17};
+if(!pattern18.test(data17)){
+const err45 = {instancePath:instancePath+"/inventory/postgres/columns/environment",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.environment,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1906,8 +1909,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func2(data17) < 1){
-const err46 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data17};
+}
+else {
+const err46 = {instancePath:instancePath+"/inventory/postgres/columns/environment",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.environment.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.environment,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1916,8 +1920,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern1.test(data17)){
-const err47 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data17};
+}
+if(data12.parent !== undefined){
+let data18 = data12.parent;
+if(typeof data18 === "string"){
+if(func2(data18) > 63){
+const err47 = {instancePath:instancePath+"/inventory/postgres/columns/parent",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/parent/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.parent,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1926,9 +1934,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.products.items.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data17};
+if(!pattern18.test(data18)){
+const err48 = {instancePath:instancePath+"/inventory/postgres/columns/parent",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/parent/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.parent,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1938,9 +1945,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/products",schemaPath:"#/properties/kinds/additionalProperties/properties/products/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.kinds.additionalProperties.properties.products.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.products,data:data16};
+const err49 = {instancePath:instancePath+"/inventory/postgres/columns/parent",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.parent.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.parent,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1950,11 +1956,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data9.owner !== undefined){
-let data18 = data9.owner;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err50 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/kinds/additionalProperties/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.owner,data:data18};
+if(data12.protected !== undefined){
+let data19 = data12.protected;
+if(typeof data19 === "string"){
+if(func2(data19) > 63){
+const err50 = {instancePath:instancePath+"/inventory/postgres/columns/protected",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/protected/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.protected,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1963,9 +1969,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/kinds/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.owner.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.owner,data:data18};
+if(!pattern18.test(data19)){
+const err51 = {instancePath:instancePath+"/inventory/postgres/columns/protected",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/protected/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_$]*$",parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.protected,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1975,11 +1980,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data9.restoreRate !== undefined){
-let data19 = data9.restoreRate;
-if(typeof data19 === "string"){
-if(!pattern13.test(data19)){
-const err52 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/restoreRate",schemaPath:"#/properties/kinds/additionalProperties/properties/restoreRate/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?/[smhdw]$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?/[smhdw]$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?/[smhdw]$",parentSchema:schema12.properties.kinds.additionalProperties.properties.restoreRate,data:data19};
+else {
+const err52 = {instancePath:instancePath+"/inventory/postgres/columns/protected",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/properties/protected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.protected.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.properties.protected,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1989,8 +1991,9 @@ vErrors.push(err52);
 errors++;
 }
 }
+}
 else {
-const err53 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/restoreRate",schemaPath:"#/properties/kinds/additionalProperties/properties/restoreRate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.restoreRate.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.restoreRate,data:data19};
+const err53 = {instancePath:instancePath+"/inventory/postgres/columns",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres.properties.columns,data:data12};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2002,7 +2005,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/kinds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.additionalProperties.type,parentSchema:schema12.properties.kinds.additionalProperties,data:data9};
+const err54 = {instancePath:instancePath+"/inventory/postgres",schemaPath:"#/properties/inventory/anyOf/1/properties/postgres/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.inventory.anyOf[1].properties.postgres.type,parentSchema:schema12.properties.inventory.anyOf[1].properties.postgres,data:data8};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2014,7 +2017,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.type,parentSchema:schema12.properties.kinds,data:data8};
+const err55 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.inventory.anyOf[1].type,parentSchema:schema12.properties.inventory.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2023,12 +2026,11 @@ vErrors.push(err55);
 }
 errors++;
 }
+var _valid0 = _errs19 === errors;
+valid4 = valid4 || _valid0;
 }
-if(data.actions !== undefined){
-let data20 = data.actions;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(Object.keys(data20).length < 1){
-const err56 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12.properties.actions,data:data20};
+if(!valid4){
+const err56 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.inventory.anyOf,parentSchema:schema12.properties.inventory,data:data7};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2037,11 +2039,23 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key6 in data20){
-const _errs48 = errors;
-if(typeof key6 === "string"){
-if(func2(key6) > 128){
-const err57 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.kinds !== undefined){
+let data20 = data.kinds;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(Object.keys(data20).length < 1){
+const err57 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12.properties.kinds,data:data20};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2050,8 +2064,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!pattern6.test(key6)){
-const err58 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
+for(const key5 in data20){
+const _errs50 = errors;
+if(typeof key5 === "string"){
+if(func2(key5) > 128){
+const err58 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.kinds.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2060,9 +2077,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.propertyNames.type,parentSchema:schema12.properties.actions.propertyNames,data:key6,propertyName:key6};
+if(!pattern6.test(key5)){
+const err59 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.kinds.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2071,9 +2087,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-var valid12 = _errs48 === errors;
-if(!valid12){
-const err60 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema12.properties.actions.propertyNames,parentSchema:schema12.properties.actions,data:data20};
+}
+else {
+const err60 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.propertyNames.type,parentSchema:schema12.properties.kinds.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2082,12 +2098,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-for(const key7 in data20){
-let data21 = data20[key7];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.target === undefined){
-const err61 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
+var valid8 = _errs50 === errors;
+if(!valid8){
+const err61 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema12.properties.kinds.propertyNames,parentSchema:schema12.properties.kinds,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2096,8 +2109,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data21.destructive === undefined){
-const err62 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "destructive"},message:"must have required property '"+"destructive"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
+}
+for(const key6 in data20){
+let data21 = data20[key6];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.identifier === undefined){
+const err62 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/required",keyword:"required",params:{missingProperty: "identifier"},message:"must have required property '"+"identifier"+"'",schema:schema12.properties.kinds.additionalProperties.required,parentSchema:schema12.properties.kinds.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2106,9 +2123,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key8 in data21){
-if(!(((key8 === "target") || (key8 === "destructive")) || (key8 === "description"))){
-const err63 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
+for(const key7 in data21){
+if(!((((((key7 === "description") || (key7 === "identifier")) || (key7 === "parent")) || (key7 === "products")) || (key7 === "owner")) || (key7 === "restoreRate"))){
+const err63 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.kinds.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2118,11 +2135,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data21.target !== undefined){
-let data22 = data21.target;
+if(data21.description !== undefined){
+let data22 = data21.description;
 if(typeof data22 === "string"){
-if(func2(data22) > 128){
-const err64 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data22};
+if(func2(data22) > 10000){
+const err64 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/kinds/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.kinds.additionalProperties.properties.description,data:data22};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2131,8 +2148,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!pattern6.test(data22)){
-const err65 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data22};
+}
+else {
+const err65 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/kinds/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.description.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.description,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2142,8 +2160,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.target.type,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data22};
+if(data21.identifier !== undefined){
+let data23 = data21.identifier;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.pattern === undefined){
+const err66 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema12.properties.kinds.additionalProperties.properties.identifier.required,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier,data:data23};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2152,11 +2173,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data21.destructive !== undefined){
-let data23 = data21.destructive;
-if(typeof data23 !== "boolean"){
-const err67 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/destructive",schemaPath:"#/properties/actions/additionalProperties/properties/destructive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.actions.additionalProperties.properties.destructive.type,parentSchema:schema12.properties.actions.additionalProperties.properties.destructive,data:data23};
+for(const key8 in data23){
+if(!((key8 === "pattern") || (key8 === "examples"))){
+const err67 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier,data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2166,11 +2185,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data21.description !== undefined){
-let data24 = data21.description;
+if(data23.pattern !== undefined){
+let data24 = data23.pattern;
 if(typeof data24 === "string"){
-if(func2(data24) > 10000){
-const err68 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data24};
+if(func2(data24) > 4096){
+const err68 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/pattern",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern,data:data24};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2179,9 +2198,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.description.type,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data24};
+if(func2(data24) < 1){
+const err69 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/pattern",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern,data:data24};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2191,9 +2209,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
 else {
-const err70 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.additionalProperties.type,parentSchema:schema12.properties.actions.additionalProperties,data:data21};
+const err70 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/pattern",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.pattern,data:data24};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2203,9 +2220,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.type,parentSchema:schema12.properties.actions,data:data20};
+if(data23.examples !== undefined){
+let data25 = data23.examples;
+if(Array.isArray(data25)){
+if(data25.length > 100){
+const err71 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples,data:data25};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2214,15 +2233,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data.products !== undefined){
-let data25 = data.products;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key9 in data25){
-const _errs62 = errors;
-if(typeof key9 === "string"){
-if(func2(key9) > 128){
-const err72 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
+if(data25.length < 1){
+const err72 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples,data:data25};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2231,8 +2243,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(!pattern6.test(key9)){
-const err73 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+let data26 = data25[i1];
+if(typeof data26 === "string"){
+if(func2(data26) > 512){
+const err73 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples/" + i1,schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items,data:data26};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2241,9 +2257,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.propertyNames.type,parentSchema:schema12.properties.products.propertyNames,data:key9,propertyName:key9};
+if(func2(data26) < 1){
+const err74 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples/" + i1,schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items,data:data26};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2252,9 +2267,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-var valid15 = _errs62 === errors;
-if(!valid15){
-const err75 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema12.properties.products.propertyNames,parentSchema:schema12.properties.products,data:data25};
+}
+else {
+const err75 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples/" + i1,schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.items,data:data26};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2264,11 +2279,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-for(const key10 in data25){
-let data26 = data25[key10];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.rpo === undefined){
-const err76 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "rpo"},message:"must have required property '"+"rpo"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data26};
+}
+else {
+const err76 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier/examples",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/properties/examples/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier.properties.examples,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2277,8 +2290,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data26.restorePoint === undefined){
-const err77 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "restorePoint"},message:"must have required property '"+"restorePoint"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data26};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/identifier",schemaPath:"#/properties/kinds/additionalProperties/properties/identifier/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.additionalProperties.properties.identifier.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.identifier,data:data23};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2287,9 +2302,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key11 in data26){
-if(!((((key11 === "rpo") || (key11 === "restorePoint")) || (key11 === "datastores")) || (key11 === "description"))){
-const err78 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.products.additionalProperties,data:data26};
+}
+if(data21.parent !== undefined){
+let data27 = data21.parent;
+if(typeof data27 === "string"){
+if(func2(data27) > 128){
+const err78 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent",schemaPath:"#/properties/kinds/additionalProperties/properties/parent/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.kinds.additionalProperties.properties.parent,data:data27};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2298,12 +2316,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data26.rpo !== undefined){
-let data27 = data26.rpo;
-if(typeof data27 === "string"){
-if(!pattern8.test(data27)){
-const err79 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data27};
+if(!pattern6.test(data27)){
+const err79 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent",schemaPath:"#/properties/kinds/additionalProperties/properties/parent/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.kinds.additionalProperties.properties.parent,data:data27};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2314,7 +2328,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.rpo.type,parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data27};
+const err80 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent",schemaPath:"#/properties/kinds/additionalProperties/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.parent.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.parent,data:data27};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2324,11 +2338,15 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data26.restorePoint !== undefined){
-let data28 = data26.restorePoint;
-if(typeof data28 === "string"){
-if(!pattern8.test(data28)){
-const err81 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data28};
+if(data21.products !== undefined){
+let data28 = data21.products;
+if(Array.isArray(data28)){
+const len2 = data28.length;
+for(let i2=0; i2<len2; i2++){
+let data29 = data28[i2];
+if(typeof data29 === "string"){
+if(func2(data29) > 1024){
+const err81 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data29};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2337,9 +2355,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.restorePoint.type,parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data28};
+if(func2(data29) < 1){
+const err82 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data29};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2348,16 +2365,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data26.datastores !== undefined){
-let data29 = data26.datastores;
-if(Array.isArray(data29)){
-const len3 = data29.length;
-for(let i3=0; i3<len3; i3++){
-let data30 = data29[i3];
-if(typeof data30 === "string"){
-if(func2(data30) > 1024){
-const err83 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
+if(!pattern1.test(data29)){
+const err83 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data29};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2366,8 +2375,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(func2(data30) < 1){
-const err84 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
+}
+else {
+const err84 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/products/" + i2,schemaPath:"#/properties/kinds/additionalProperties/properties/products/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.products.items.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.products.items,data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2376,8 +2386,10 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!pattern1.test(data30)){
-const err85 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/products",schemaPath:"#/properties/kinds/additionalProperties/properties/products/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.kinds.additionalProperties.properties.products.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.products,data:data28};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2387,8 +2399,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.datastores.items.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data30};
+if(data21.owner !== undefined){
+let data30 = data21.owner;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err86 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/kinds/additionalProperties/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.kinds.additionalProperties.properties.owner,data:data30};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2398,9 +2413,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
 else {
-const err87 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores",schemaPath:"#/properties/products/additionalProperties/properties/datastores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.products.additionalProperties.properties.datastores.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores,data:data29};
+const err87 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/kinds/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.owner.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.owner,data:data30};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2410,11 +2424,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data26.description !== undefined){
-let data31 = data26.description;
+if(data21.restoreRate !== undefined){
+let data31 = data21.restoreRate;
 if(typeof data31 === "string"){
-if(func2(data31) > 10000){
-const err88 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data31};
+if(!pattern13.test(data31)){
+const err88 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/restoreRate",schemaPath:"#/properties/kinds/additionalProperties/properties/restoreRate/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?/[smhdw]$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?/[smhdw]$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?/[smhdw]$",parentSchema:schema12.properties.kinds.additionalProperties.properties.restoreRate,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2425,7 +2439,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.description.type,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data31};
+const err89 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/restoreRate",schemaPath:"#/properties/kinds/additionalProperties/properties/restoreRate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.kinds.additionalProperties.properties.restoreRate.type,parentSchema:schema12.properties.kinds.additionalProperties.properties.restoreRate,data:data31};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2437,7 +2451,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/products/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.additionalProperties.type,parentSchema:schema12.properties.products.additionalProperties,data:data26};
+const err90 = {instancePath:instancePath+"/kinds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kinds/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.additionalProperties.type,parentSchema:schema12.properties.kinds.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2449,7 +2463,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.type,parentSchema:schema12.properties.products,data:data25};
+const err91 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.kinds.type,parentSchema:schema12.properties.kinds,data:data20};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2459,9 +2473,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(data.actions !== undefined){
+let data32 = data.actions;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length < 1){
+const err92 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12.properties.actions,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2470,15 +2486,449 @@ vErrors.push(err92);
 }
 errors++;
 }
+for(const key9 in data32){
+const _errs79 = errors;
+if(typeof key9 === "string"){
+if(func2(key9) > 128){
+const err93 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.propertyNames,data:key9,propertyName:key9};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(!pattern6.test(key9)){
+const err94 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.propertyNames,data:key9,propertyName:key9};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.propertyNames.type,parentSchema:schema12.properties.actions.propertyNames,data:key9,propertyName:key9};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var valid16 = _errs79 === errors;
+if(!valid16){
+const err96 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema12.properties.actions.propertyNames,parentSchema:schema12.properties.actions,data:data32};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+for(const key10 in data32){
+let data33 = data32[key10];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.target === undefined){
+const err97 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data33.destructive === undefined){
+const err98 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/required",keyword:"required",params:{missingProperty: "destructive"},message:"must have required property '"+"destructive"+"'",schema:schema12.properties.actions.additionalProperties.required,parentSchema:schema12.properties.actions.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+for(const key11 in data33){
+if(!(((key11 === "target") || (key11 === "destructive")) || (key11 === "description"))){
+const err99 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.actions.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data33.target !== undefined){
+let data34 = data33.target;
+if(typeof data34 === "string"){
+if(func2(data34) > 128){
+const err100 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data34};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(!pattern6.test(data34)){
+const err101 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data34};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/actions/additionalProperties/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.target.type,parentSchema:schema12.properties.actions.additionalProperties.properties.target,data:data34};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data33.destructive !== undefined){
+let data35 = data33.destructive;
+if(typeof data35 !== "boolean"){
+const err103 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/destructive",schemaPath:"#/properties/actions/additionalProperties/properties/destructive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.actions.additionalProperties.properties.destructive.type,parentSchema:schema12.properties.actions.additionalProperties.properties.destructive,data:data35};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data33.description !== undefined){
+let data36 = data33.description;
+if(typeof data36 === "string"){
+if(func2(data36) > 10000){
+const err104 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data36};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/actions/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.actions.additionalProperties.properties.description.type,parentSchema:schema12.properties.actions.additionalProperties.properties.description,data:data36};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/actions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.additionalProperties.type,parentSchema:schema12.properties.actions.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.actions.type,parentSchema:schema12.properties.actions,data:data32};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data.products !== undefined){
+let data37 = data.products;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key12 in data37){
+const _errs93 = errors;
+if(typeof key12 === "string"){
+if(func2(key12) > 128){
+const err108 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema12.properties.products.propertyNames,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(!pattern6.test(key12)){
+const err109 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema12.properties.products.propertyNames,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.propertyNames.type,parentSchema:schema12.properties.products.propertyNames,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+var valid19 = _errs93 === errors;
+if(!valid19){
+const err111 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema12.properties.products.propertyNames,parentSchema:schema12.properties.products,data:data37};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+for(const key13 in data37){
+let data38 = data37[key13];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.rpo === undefined){
+const err112 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "rpo"},message:"must have required property '"+"rpo"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data38};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data38.restorePoint === undefined){
+const err113 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/required",keyword:"required",params:{missingProperty: "restorePoint"},message:"must have required property '"+"restorePoint"+"'",schema:schema12.properties.products.additionalProperties.required,parentSchema:schema12.properties.products.additionalProperties,data:data38};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+for(const key14 in data38){
+if(!((((key14 === "rpo") || (key14 === "restorePoint")) || (key14 === "datastores")) || (key14 === "description"))){
+const err114 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.products.additionalProperties,data:data38};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data38.rpo !== undefined){
+let data39 = data38.rpo;
+if(typeof data39 === "string"){
+if(!pattern8.test(data39)){
+const err115 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data39};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rpo",schemaPath:"#/properties/products/additionalProperties/properties/rpo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.rpo.type,parentSchema:schema12.properties.products.additionalProperties.properties.rpo,data:data39};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data38.restorePoint !== undefined){
+let data40 = data38.restorePoint;
+if(typeof data40 === "string"){
+if(!pattern8.test(data40)){
+const err117 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data40};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restorePoint",schemaPath:"#/properties/products/additionalProperties/properties/restorePoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.restorePoint.type,parentSchema:schema12.properties.products.additionalProperties.properties.restorePoint,data:data40};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data38.datastores !== undefined){
+let data41 = data38.datastores;
+if(Array.isArray(data41)){
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+let data42 = data41[i3];
+if(typeof data42 === "string"){
+if(func2(data42) > 1024){
+const err119 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data42};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(func2(data42) < 1){
+const err120 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data42};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(!pattern1.test(data42)){
+const err121 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data42};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores/" + i3,schemaPath:"#/properties/products/additionalProperties/properties/datastores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.datastores.items.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores.items,data:data42};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/datastores",schemaPath:"#/properties/products/additionalProperties/properties/datastores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.products.additionalProperties.properties.datastores.type,parentSchema:schema12.properties.products.additionalProperties.properties.datastores,data:data41};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data38.description !== undefined){
+let data43 = data38.description;
+if(typeof data43 === "string"){
+if(func2(data43) > 10000){
+const err124 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data43};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/products/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.products.additionalProperties.properties.description.type,parentSchema:schema12.properties.products.additionalProperties.properties.description,data:data43};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/products/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/products/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.additionalProperties.type,parentSchema:schema12.properties.products.additionalProperties,data:data38};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.products.type,parentSchema:schema12.properties.products,data:data37};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+else {
+const err128 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
 export const document_Policy = validate12;
-const schema13 = {"$id":"blastgate.dev/v1/Policy","type":"object","additionalProperties":false,"required":["apiVersion","kind","rules"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Policy"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"limits":{"type":"object","additionalProperties":false,"properties":{"maxDocumentBytes":{"type":"integer","minimum":1},"maxIdentifierFileBytes":{"type":"integer","minimum":1},"maxInventoryBytes":{"type":"integer","minimum":1},"maxIdentifiers":{"type":"integer","minimum":1},"maxDepth":{"type":"integer","minimum":1},"maxAliases":{"type":"integer","minimum":1},"maxNodes":{"type":"integer","minimum":1},"maxIdentifierLength":{"type":"integer","minimum":1}}},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"waivers":{"type":"object","additionalProperties":false,"properties":{"maxExpiry":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"}}},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","enforcement"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"type":{"type":"string"},"enforcement":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"description":{"type":"string","maxLength":10000},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"match":{"type":"object","additionalProperties":false,"properties":{"environment":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"action":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"kind":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"paths":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]}}},"with":{"type":"object"}}}}}};
-const pattern28 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern29 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "u");
-const pattern31 = new RegExp("^[a-z0-9][a-z0-9._/-]*$", "u");
+const schema13 = {"$id":"blastgate.dev/v1/Policy","type":"object","additionalProperties":false,"required":["apiVersion","kind","rules"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Policy"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"limits":{"type":"object","additionalProperties":false,"properties":{"maxDocumentBytes":{"type":"integer","minimum":1},"maxIdentifierFileBytes":{"type":"integer","minimum":1},"maxInventoryBytes":{"type":"integer","minimum":1},"maxIdentifiers":{"type":"integer","minimum":1},"maxDepth":{"type":"integer","minimum":1},"maxAliases":{"type":"integer","minimum":1},"maxNodes":{"type":"integer","minimum":1},"maxIdentifierLength":{"type":"integer","minimum":1},"inventoryTimeout":{"anyOf":[{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},{"type":"integer","minimum":1}]}}},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"waivers":{"type":"object","additionalProperties":false,"properties":{"maxExpiry":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"}}},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","enforcement"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"type":{"type":"string"},"enforcement":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"description":{"type":"string","maxLength":10000},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"match":{"type":"object","additionalProperties":false,"properties":{"environment":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"action":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"kind":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"paths":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]}}},"with":{"type":"object"}}}}}};
+const func51 = Object.prototype.hasOwnProperty;
+const pattern37 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern38 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "u");
+const pattern40 = new RegExp("^[a-z0-9][a-z0-9._/-]*$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Policy" */;
@@ -2644,7 +3094,7 @@ if(data.limits !== undefined){
 let data5 = data.limits;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key2 in data5){
-if(!((((((((key2 === "maxDocumentBytes") || (key2 === "maxIdentifierFileBytes")) || (key2 === "maxInventoryBytes")) || (key2 === "maxIdentifiers")) || (key2 === "maxDepth")) || (key2 === "maxAliases")) || (key2 === "maxNodes")) || (key2 === "maxIdentifierLength"))){
+if(!(func51.call(schema13.properties.limits.properties, key2))){
 const err13 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.limits,data:data5};
 if(vErrors === null){
 vErrors = [err13];
@@ -2855,9 +3305,14 @@ errors++;
 }
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.limits.type,parentSchema:schema13.properties.limits,data:data5};
+if(data5.inventoryTimeout !== undefined){
+let data14 = data5.inventoryTimeout;
+const _errs31 = errors;
+let valid3 = false;
+const _errs32 = errors;
+if(typeof data14 === "string"){
+if(!pattern8.test(data14)){
+const err30 = {instancePath:instancePath+"/limits/inventoryTimeout",schemaPath:"#/properties/limits/properties/inventoryTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema13.properties.limits.properties.inventoryTimeout.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2867,15 +3322,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.overrideTeams !== undefined){
-let data14 = data.overrideTeams;
-if(Array.isArray(data14)){
-const len0 = data14.length;
-for(let i0=0; i0<len0; i0++){
-let data15 = data14[i0];
-if(typeof data15 === "string"){
-if(func2(data15) > 200){
-const err31 = {instancePath:instancePath+"/overrideTeams/" + i0,schemaPath:"#/properties/overrideTeams/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.overrideTeams.items,data:data15};
+else {
+const err31 = {instancePath:instancePath+"/limits/inventoryTimeout",schemaPath:"#/properties/limits/properties/inventoryTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.limits.properties.inventoryTimeout.anyOf[0].type,parentSchema:schema13.properties.limits.properties.inventoryTimeout.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2884,8 +3332,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern28.test(data15)){
-const err32 = {instancePath:instancePath+"/overrideTeams/" + i0,schemaPath:"#/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.overrideTeams.items,data:data15};
+var _valid0 = _errs32 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs34 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err32 = {instancePath:instancePath+"/limits/inventoryTimeout",schemaPath:"#/properties/limits/properties/inventoryTimeout/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.limits.properties.inventoryTimeout.anyOf[1].type,parentSchema:schema13.properties.limits.properties.inventoryTimeout.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2894,9 +3346,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/overrideTeams/" + i0,schemaPath:"#/properties/overrideTeams/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.overrideTeams.items.type,parentSchema:schema13.properties.overrideTeams.items,data:data15};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+const err33 = {instancePath:instancePath+"/limits/inventoryTimeout",schemaPath:"#/properties/limits/properties/inventoryTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.limits.properties.inventoryTimeout.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2906,18 +3358,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-let i1 = data14.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data14[i1];
-if(typeof item0 !== "string"){
-continue;
+var _valid0 = _errs34 === errors;
+valid3 = valid3 || _valid0;
 }
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err34 = {instancePath:instancePath+"/overrideTeams",schemaPath:"#/properties/overrideTeams/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema13.properties.overrideTeams,data:data14};
+if(!valid3){
+const err34 = {instancePath:instancePath+"/limits/inventoryTimeout",schemaPath:"#/properties/limits/properties/inventoryTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.limits.properties.inventoryTimeout.anyOf,parentSchema:schema13.properties.limits.properties.inventoryTimeout,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2925,14 +3370,22 @@ else {
 vErrors.push(err34);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/overrideTeams",schemaPath:"#/properties/overrideTeams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.overrideTeams.type,parentSchema:schema13.properties.overrideTeams,data:data14};
+const err35 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.limits.type,parentSchema:schema13.properties.limits,data:data5};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2942,15 +3395,15 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.overrideUsers !== undefined){
-let data16 = data.overrideUsers;
-if(Array.isArray(data16)){
-const len1 = data16.length;
-for(let i2=0; i2<len1; i2++){
-let data17 = data16[i2];
-if(typeof data17 === "string"){
-if(func2(data17) > 100){
-const err36 = {instancePath:instancePath+"/overrideUsers/" + i2,schemaPath:"#/properties/overrideUsers/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.overrideUsers.items,data:data17};
+if(data.overrideTeams !== undefined){
+let data15 = data.overrideTeams;
+if(Array.isArray(data15)){
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 === "string"){
+if(func2(data16) > 200){
+const err36 = {instancePath:instancePath+"/overrideTeams/" + i0,schemaPath:"#/properties/overrideTeams/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.overrideTeams.items,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2959,8 +3412,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern29.test(data17)){
-const err37 = {instancePath:instancePath+"/overrideUsers/" + i2,schemaPath:"#/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.overrideUsers.items,data:data17};
+if(!pattern37.test(data16)){
+const err37 = {instancePath:instancePath+"/overrideTeams/" + i0,schemaPath:"#/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.overrideTeams.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2971,7 +3424,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/overrideUsers/" + i2,schemaPath:"#/properties/overrideUsers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.overrideUsers.items.type,parentSchema:schema13.properties.overrideUsers.items,data:data17};
+const err38 = {instancePath:instancePath+"/overrideTeams/" + i0,schemaPath:"#/properties/overrideTeams/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.overrideTeams.items.type,parentSchema:schema13.properties.overrideTeams.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2981,18 +3434,18 @@ vErrors.push(err38);
 errors++;
 }
 }
-let i3 = data16.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data16[i3];
-if(typeof item1 !== "string"){
+let i1 = data15.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data15[i1];
+if(typeof item0 !== "string"){
 continue;
 }
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err39 = {instancePath:instancePath+"/overrideUsers",schemaPath:"#/properties/overrideUsers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema13.properties.overrideUsers,data:data16};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err39 = {instancePath:instancePath+"/overrideTeams",schemaPath:"#/properties/overrideTeams/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema13.properties.overrideTeams,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3002,12 +3455,12 @@ vErrors.push(err39);
 errors++;
 break;
 }
-indices1[item1] = i3;
+indices0[item0] = i1;
 }
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/overrideUsers",schemaPath:"#/properties/overrideUsers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.overrideUsers.type,parentSchema:schema13.properties.overrideUsers,data:data16};
+const err40 = {instancePath:instancePath+"/overrideTeams",schemaPath:"#/properties/overrideTeams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.overrideTeams.type,parentSchema:schema13.properties.overrideTeams,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3017,12 +3470,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data18 = data.waivers;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key3 in data18){
-if(!(key3 === "maxExpiry")){
-const err41 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.waivers,data:data18};
+if(data.overrideUsers !== undefined){
+let data17 = data.overrideUsers;
+if(Array.isArray(data17)){
+const len1 = data17.length;
+for(let i2=0; i2<len1; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(func2(data18) > 100){
+const err41 = {instancePath:instancePath+"/overrideUsers/" + i2,schemaPath:"#/properties/overrideUsers/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.overrideUsers.items,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3031,12 +3487,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data18.maxExpiry !== undefined){
-let data19 = data18.maxExpiry;
-if(typeof data19 === "string"){
-if(!pattern8.test(data19)){
-const err42 = {instancePath:instancePath+"/waivers/maxExpiry",schemaPath:"#/properties/waivers/properties/maxExpiry/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema13.properties.waivers.properties.maxExpiry,data:data19};
+if(!pattern38.test(data18)){
+const err42 = {instancePath:instancePath+"/overrideUsers/" + i2,schemaPath:"#/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.overrideUsers.items,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3047,7 +3499,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/waivers/maxExpiry",schemaPath:"#/properties/waivers/properties/maxExpiry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.waivers.properties.maxExpiry.type,parentSchema:schema13.properties.waivers.properties.maxExpiry,data:data19};
+const err43 = {instancePath:instancePath+"/overrideUsers/" + i2,schemaPath:"#/properties/overrideUsers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.overrideUsers.items.type,parentSchema:schema13.properties.overrideUsers.items,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3057,9 +3509,18 @@ vErrors.push(err43);
 errors++;
 }
 }
+let i3 = data17.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data17[i3];
+if(typeof item1 !== "string"){
+continue;
 }
-else {
-const err44 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.waivers.type,parentSchema:schema13.properties.waivers,data:data18};
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err44 = {instancePath:instancePath+"/overrideUsers",schemaPath:"#/properties/overrideUsers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema13.properties.overrideUsers,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3067,17 +3528,14 @@ else {
 vErrors.push(err44);
 }
 errors++;
+break;
+}
+indices1[item1] = i3;
 }
 }
-if(data.rules !== undefined){
-let data20 = data.rules;
-if(Array.isArray(data20)){
-const len2 = data20.length;
-for(let i4=0; i4<len2; i4++){
-let data21 = data20[i4];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.id === undefined){
-const err45 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data21};
+}
+else {
+const err45 = {instancePath:instancePath+"/overrideUsers",schemaPath:"#/properties/overrideUsers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.overrideUsers.type,parentSchema:schema13.properties.overrideUsers,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3086,8 +3544,13 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data21.type === undefined){
-const err46 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data21};
+}
+if(data.waivers !== undefined){
+let data19 = data.waivers;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key3 in data19){
+if(!(key3 === "maxExpiry")){
+const err46 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.waivers,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3096,8 +3559,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data21.enforcement === undefined){
-const err47 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "enforcement"},message:"must have required property '"+"enforcement"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data21};
+}
+if(data19.maxExpiry !== undefined){
+let data20 = data19.maxExpiry;
+if(typeof data20 === "string"){
+if(!pattern8.test(data20)){
+const err47 = {instancePath:instancePath+"/waivers/maxExpiry",schemaPath:"#/properties/waivers/properties/maxExpiry/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema13.properties.waivers.properties.maxExpiry,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3106,9 +3573,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key4 in data21){
-if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "enforcement")) || (key4 === "description")) || (key4 === "overrideTeams")) || (key4 === "overrideUsers")) || (key4 === "match")) || (key4 === "with"))){
-const err48 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items,data:data21};
+}
+else {
+const err48 = {instancePath:instancePath+"/waivers/maxExpiry",schemaPath:"#/properties/waivers/properties/maxExpiry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.waivers.properties.maxExpiry.type,parentSchema:schema13.properties.waivers.properties.maxExpiry,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3118,11 +3585,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data21.id !== undefined){
-let data22 = data21.id;
-if(typeof data22 === "string"){
-if(func2(data22) > 128){
-const err49 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema13.properties.rules.items.properties.id,data:data22};
+}
+else {
+const err49 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.waivers.type,parentSchema:schema13.properties.waivers,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3131,8 +3596,16 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!pattern31.test(data22)){
-const err50 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema13.properties.rules.items.properties.id,data:data22};
+}
+if(data.rules !== undefined){
+let data21 = data.rules;
+if(Array.isArray(data21)){
+const len2 = data21.length;
+for(let i4=0; i4<len2; i4++){
+let data22 = data21[i4];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err50 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3141,9 +3614,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.id.type,parentSchema:schema13.properties.rules.items.properties.id,data:data22};
+if(data22.type === undefined){
+const err51 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3152,11 +3624,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data21.type !== undefined){
-let data23 = data21.type;
-if(typeof data23 !== "string"){
-const err52 = {instancePath:instancePath+"/rules/" + i4+"/type",schemaPath:"#/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.type.type,parentSchema:schema13.properties.rules.items.properties.type,data:data23};
+if(data22.enforcement === undefined){
+const err52 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "enforcement"},message:"must have required property '"+"enforcement"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3165,11 +3634,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data21.enforcement !== undefined){
-let data24 = data21.enforcement;
-if(!(((data24 === "advisory") || (data24 === "soft-mandatory")) || (data24 === "hard-mandatory"))){
-const err53 = {instancePath:instancePath+"/rules/" + i4+"/enforcement",schemaPath:"#/properties/rules/items/properties/enforcement/enum",keyword:"enum",params:{allowedValues: schema13.properties.rules.items.properties.enforcement.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.rules.items.properties.enforcement.enum,parentSchema:schema13.properties.rules.items.properties.enforcement,data:data24};
+for(const key4 in data22){
+if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "enforcement")) || (key4 === "description")) || (key4 === "overrideTeams")) || (key4 === "overrideUsers")) || (key4 === "match")) || (key4 === "with"))){
+const err53 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3179,11 +3646,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data21.description !== undefined){
-let data25 = data21.description;
-if(typeof data25 === "string"){
-if(func2(data25) > 10000){
-const err54 = {instancePath:instancePath+"/rules/" + i4+"/description",schemaPath:"#/properties/rules/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema13.properties.rules.items.properties.description,data:data25};
+if(data22.id !== undefined){
+let data23 = data22.id;
+if(typeof data23 === "string"){
+if(func2(data23) > 128){
+const err54 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema13.properties.rules.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3192,9 +3659,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/rules/" + i4+"/description",schemaPath:"#/properties/rules/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.description.type,parentSchema:schema13.properties.rules.items.properties.description,data:data25};
+if(!pattern40.test(data23)){
+const err55 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema13.properties.rules.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3204,15 +3670,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data21.overrideTeams !== undefined){
-let data26 = data21.overrideTeams;
-if(Array.isArray(data26)){
-const len3 = data26.length;
-for(let i5=0; i5<len3; i5++){
-let data27 = data26[i5];
-if(typeof data27 === "string"){
-if(func2(data27) > 200){
-const err56 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data27};
+else {
+const err56 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.id.type,parentSchema:schema13.properties.rules.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3221,8 +3680,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern28.test(data27)){
-const err57 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data27};
+}
+if(data22.type !== undefined){
+let data24 = data22.type;
+if(typeof data24 !== "string"){
+const err57 = {instancePath:instancePath+"/rules/" + i4+"/type",schemaPath:"#/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.type.type,parentSchema:schema13.properties.rules.items.properties.type,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3232,8 +3694,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideTeams.items.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data27};
+if(data22.enforcement !== undefined){
+let data25 = data22.enforcement;
+if(!(((data25 === "advisory") || (data25 === "soft-mandatory")) || (data25 === "hard-mandatory"))){
+const err58 = {instancePath:instancePath+"/rules/" + i4+"/enforcement",schemaPath:"#/properties/rules/items/properties/enforcement/enum",keyword:"enum",params:{allowedValues: schema13.properties.rules.items.properties.enforcement.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.rules.items.properties.enforcement.enum,parentSchema:schema13.properties.rules.items.properties.enforcement,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3243,18 +3707,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-let i6 = data26.length;
-let j2;
-if(i6 > 1){
-const indices2 = {};
-for(;i6--;){
-let item2 = data26[i6];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err59 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data26};
+if(data22.description !== undefined){
+let data26 = data22.description;
+if(typeof data26 === "string"){
+if(func2(data26) > 10000){
+const err59 = {instancePath:instancePath+"/rules/" + i4+"/description",schemaPath:"#/properties/rules/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema13.properties.rules.items.properties.description,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3262,14 +3719,10 @@ else {
 vErrors.push(err59);
 }
 errors++;
-break;
-}
-indices2[item2] = i6;
-}
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideTeams.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data26};
+const err60 = {instancePath:instancePath+"/rules/" + i4+"/description",schemaPath:"#/properties/rules/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.description.type,parentSchema:schema13.properties.rules.items.properties.description,data:data26};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3279,15 +3732,15 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data21.overrideUsers !== undefined){
-let data28 = data21.overrideUsers;
-if(Array.isArray(data28)){
-const len4 = data28.length;
-for(let i7=0; i7<len4; i7++){
-let data29 = data28[i7];
-if(typeof data29 === "string"){
-if(func2(data29) > 100){
-const err61 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data29};
+if(data22.overrideTeams !== undefined){
+let data27 = data22.overrideTeams;
+if(Array.isArray(data27)){
+const len3 = data27.length;
+for(let i5=0; i5<len3; i5++){
+let data28 = data27[i5];
+if(typeof data28 === "string"){
+if(func2(data28) > 200){
+const err61 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3296,8 +3749,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern29.test(data29)){
-const err62 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data29};
+if(!pattern37.test(data28)){
+const err62 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3308,7 +3761,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideUsers.items.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data29};
+const err63 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideTeams.items.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3318,18 +3771,18 @@ vErrors.push(err63);
 errors++;
 }
 }
-let i8 = data28.length;
-let j3;
-if(i8 > 1){
-const indices3 = {};
-for(;i8--;){
-let item3 = data28[i8];
-if(typeof item3 !== "string"){
+let i6 = data27.length;
+let j2;
+if(i6 > 1){
+const indices2 = {};
+for(;i6--;){
+let item2 = data27[i6];
+if(typeof item2 !== "string"){
 continue;
 }
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err64 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data28};
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err64 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data27};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3339,12 +3792,12 @@ vErrors.push(err64);
 errors++;
 break;
 }
-indices3[item3] = i8;
+indices2[item2] = i6;
 }
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideUsers.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data28};
+const err65 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideTeams.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data27};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3354,12 +3807,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data21.match !== undefined){
-let data30 = data21.match;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key5 in data30){
-if(!((((key5 === "environment") || (key5 === "action")) || (key5 === "kind")) || (key5 === "paths"))){
-const err66 = {instancePath:instancePath+"/rules/" + i4+"/match",schemaPath:"#/properties/rules/items/properties/match/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items.properties.match,data:data30};
+if(data22.overrideUsers !== undefined){
+let data29 = data22.overrideUsers;
+if(Array.isArray(data29)){
+const len4 = data29.length;
+for(let i7=0; i7<len4; i7++){
+let data30 = data29[i7];
+if(typeof data30 === "string"){
+if(func2(data30) > 100){
+const err66 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3368,15 +3824,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data30.environment !== undefined){
-let data31 = data30.environment;
-const _errs67 = errors;
-let valid20 = false;
-const _errs68 = errors;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err67 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data31};
+if(!pattern38.test(data30)){
+const err67 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3387,7 +3836,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data31};
+const err68 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideUsers.items.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data30};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3396,13 +3845,19 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid0 = _errs68 === errors;
-valid20 = valid20 || _valid0;
-if(!valid20){
-const _errs70 = errors;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err69 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data31};
+}
+let i8 = data29.length;
+let j3;
+if(i8 > 1){
+const indices3 = {};
+for(;i8--;){
+let item3 = data29[i8];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err69 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data29};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3410,13 +3865,14 @@ else {
 vErrors.push(err69);
 }
 errors++;
+break;
 }
-const len5 = data31.length;
-for(let i9=0; i9<len5; i9++){
-let data32 = data31[i9];
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err70 = {instancePath:instancePath+"/rules/" + i4+"/match/environment/" + i9,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data32};
+indices3[item3] = i8;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideUsers.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data29};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3426,8 +3882,12 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/rules/" + i4+"/match/environment/" + i9,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data32};
+if(data22.match !== undefined){
+let data31 = data22.match;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key5 in data31){
+if(!((((key5 === "environment") || (key5 === "action")) || (key5 === "kind")) || (key5 === "paths"))){
+const err71 = {instancePath:instancePath+"/rules/" + i4+"/match",schemaPath:"#/properties/rules/items/properties/match/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items.properties.match,data:data31};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3437,9 +3897,14 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data31};
+if(data31.environment !== undefined){
+let data32 = data31.environment;
+const _errs73 = errors;
+let valid21 = false;
+const _errs74 = errors;
+if(typeof data32 === "string"){
+if(func2(data32) < 1){
+const err72 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data32};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3448,11 +3913,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid0 = _errs70 === errors;
-valid20 = valid20 || _valid0;
 }
-if(!valid20){
-const err73 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.environment,data:data31};
+else {
+const err73 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data32};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3461,26 +3924,13 @@ vErrors.push(err73);
 }
 errors++;
 }
-else {
-errors = _errs67;
-if(vErrors !== null){
-if(_errs67){
-vErrors.length = _errs67;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data30.action !== undefined){
-let data33 = data30.action;
-const _errs75 = errors;
-let valid23 = false;
+var _valid1 = _errs74 === errors;
+valid21 = valid21 || _valid1;
+if(!valid21){
 const _errs76 = errors;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err74 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data33};
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err74 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3489,9 +3939,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data33};
+const len5 = data32.length;
+for(let i9=0; i9<len5; i9++){
+let data33 = data32[i9];
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err75 = {instancePath:instancePath+"/rules/" + i4+"/match/environment/" + i9,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data33};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3500,13 +3953,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-var _valid1 = _errs76 === errors;
-valid23 = valid23 || _valid1;
-if(!valid23){
-const _errs78 = errors;
-if(Array.isArray(data33)){
-if(data33.length < 1){
-const err76 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data33};
+}
+else {
+const err76 = {instancePath:instancePath+"/rules/" + i4+"/match/environment/" + i9,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3515,12 +3964,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-const len6 = data33.length;
-for(let i10=0; i10<len6; i10++){
-let data34 = data33[i10];
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err77 = {instancePath:instancePath+"/rules/" + i4+"/match/action/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data34};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3529,9 +3976,11 @@ vErrors.push(err77);
 }
 errors++;
 }
+var _valid1 = _errs76 === errors;
+valid21 = valid21 || _valid1;
 }
-else {
-const err78 = {instancePath:instancePath+"/rules/" + i4+"/match/action/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data34};
+if(!valid21){
+const err78 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.environment,data:data32};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3540,10 +3989,26 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
+else {
+errors = _errs73;
+if(vErrors !== null){
+if(_errs73){
+vErrors.length = _errs73;
 }
 else {
-const err79 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data33};
+vErrors = null;
+}
+}
+}
+}
+if(data31.action !== undefined){
+let data34 = data31.action;
+const _errs81 = errors;
+let valid24 = false;
+const _errs82 = errors;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err79 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data34};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3552,11 +4017,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-var _valid1 = _errs78 === errors;
-valid23 = valid23 || _valid1;
 }
-if(!valid23){
-const err80 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.action,data:data33};
+else {
+const err80 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data34};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3565,26 +4028,13 @@ vErrors.push(err80);
 }
 errors++;
 }
-else {
-errors = _errs75;
-if(vErrors !== null){
-if(_errs75){
-vErrors.length = _errs75;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data30.kind !== undefined){
-let data35 = data30.kind;
-const _errs83 = errors;
-let valid26 = false;
+var _valid2 = _errs82 === errors;
+valid24 = valid24 || _valid2;
+if(!valid24){
 const _errs84 = errors;
-if(typeof data35 === "string"){
-if(func2(data35) < 1){
-const err81 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data35};
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err81 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data34};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3593,9 +4043,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data35};
+const len6 = data34.length;
+for(let i10=0; i10<len6; i10++){
+let data35 = data34[i10];
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err82 = {instancePath:instancePath+"/rules/" + i4+"/match/action/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data35};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3604,13 +4057,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid2 = _errs84 === errors;
-valid26 = valid26 || _valid2;
-if(!valid26){
-const _errs86 = errors;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err83 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data35};
+}
+else {
+const err83 = {instancePath:instancePath+"/rules/" + i4+"/match/action/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data35};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3619,12 +4068,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-const len7 = data35.length;
-for(let i11=0; i11<len7; i11++){
-let data36 = data35[i11];
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err84 = {instancePath:instancePath+"/rules/" + i4+"/match/kind/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data36};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data34};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3633,9 +4080,11 @@ vErrors.push(err84);
 }
 errors++;
 }
+var _valid2 = _errs84 === errors;
+valid24 = valid24 || _valid2;
 }
-else {
-const err85 = {instancePath:instancePath+"/rules/" + i4+"/match/kind/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data36};
+if(!valid24){
+const err85 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.action,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3644,10 +4093,26 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
+else {
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
 }
 else {
-const err86 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data35};
+vErrors = null;
+}
+}
+}
+}
+if(data31.kind !== undefined){
+let data36 = data31.kind;
+const _errs89 = errors;
+let valid27 = false;
+const _errs90 = errors;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err86 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3656,11 +4121,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid2 = _errs86 === errors;
-valid26 = valid26 || _valid2;
 }
-if(!valid26){
-const err87 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.kind,data:data35};
+else {
+const err87 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3669,26 +4132,13 @@ vErrors.push(err87);
 }
 errors++;
 }
-else {
-errors = _errs83;
-if(vErrors !== null){
-if(_errs83){
-vErrors.length = _errs83;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data30.paths !== undefined){
-let data37 = data30.paths;
-const _errs91 = errors;
-let valid29 = false;
+var _valid3 = _errs90 === errors;
+valid27 = valid27 || _valid3;
+if(!valid27){
 const _errs92 = errors;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err88 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data37};
+if(Array.isArray(data36)){
+if(data36.length < 1){
+const err88 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3697,9 +4147,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data37};
+const len7 = data36.length;
+for(let i11=0; i11<len7; i11++){
+let data37 = data36[i11];
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err89 = {instancePath:instancePath+"/rules/" + i4+"/match/kind/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data37};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3708,13 +4161,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid3 = _errs92 === errors;
-valid29 = valid29 || _valid3;
-if(!valid29){
-const _errs94 = errors;
-if(Array.isArray(data37)){
-if(data37.length < 1){
-const err90 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data37};
+}
+else {
+const err90 = {instancePath:instancePath+"/rules/" + i4+"/match/kind/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3723,12 +4172,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-const len8 = data37.length;
-for(let i12=0; i12<len8; i12++){
-let data38 = data37[i12];
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err91 = {instancePath:instancePath+"/rules/" + i4+"/match/paths/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data38};
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3737,9 +4184,11 @@ vErrors.push(err91);
 }
 errors++;
 }
+var _valid3 = _errs92 === errors;
+valid27 = valid27 || _valid3;
 }
-else {
-const err92 = {instancePath:instancePath+"/rules/" + i4+"/match/paths/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data38};
+if(!valid27){
+const err92 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.kind,data:data36};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3748,10 +4197,26 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
+else {
+errors = _errs89;
+if(vErrors !== null){
+if(_errs89){
+vErrors.length = _errs89;
 }
 else {
-const err93 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data37};
+vErrors = null;
+}
+}
+}
+}
+if(data31.paths !== undefined){
+let data38 = data31.paths;
+const _errs97 = errors;
+let valid30 = false;
+const _errs98 = errors;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err93 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3760,11 +4225,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid3 = _errs94 === errors;
-valid29 = valid29 || _valid3;
 }
-if(!valid29){
-const err94 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.paths,data:data37};
+else {
+const err94 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3773,21 +4236,13 @@ vErrors.push(err94);
 }
 errors++;
 }
-else {
-errors = _errs91;
-if(vErrors !== null){
-if(_errs91){
-vErrors.length = _errs91;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/rules/" + i4+"/match",schemaPath:"#/properties/rules/items/properties/match/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.match.type,parentSchema:schema13.properties.rules.items.properties.match,data:data30};
+var _valid4 = _errs98 === errors;
+valid30 = valid30 || _valid4;
+if(!valid30){
+const _errs100 = errors;
+if(Array.isArray(data38)){
+if(data38.length < 1){
+const err95 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3796,11 +4251,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data21.with !== undefined){
-let data39 = data21.with;
-if(!(data39 && typeof data39 == "object" && !Array.isArray(data39))){
-const err96 = {instancePath:instancePath+"/rules/" + i4+"/with",schemaPath:"#/properties/rules/items/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.with.type,parentSchema:schema13.properties.rules.items.properties.with,data:data39};
+const len8 = data38.length;
+for(let i12=0; i12<len8; i12++){
+let data39 = data38[i12];
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err96 = {instancePath:instancePath+"/rules/" + i4+"/match/paths/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data39};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3810,9 +4266,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
 else {
-const err97 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.type,parentSchema:schema13.properties.rules.items,data:data21};
+const err97 = {instancePath:instancePath+"/rules/" + i4+"/match/paths/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data39};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3824,7 +4279,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.type,parentSchema:schema13.properties.rules,data:data20};
+const err98 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3833,15 +4288,88 @@ vErrors.push(err98);
 }
 errors++;
 }
+var _valid4 = _errs100 === errors;
+valid30 = valid30 || _valid4;
 }
-}
-else {
-const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(!valid30){
+const err99 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.paths,data:data38};
 if(vErrors === null){
 vErrors = [err99];
 }
 else {
 vErrors.push(err99);
+}
+errors++;
+}
+else {
+errors = _errs97;
+if(vErrors !== null){
+if(_errs97){
+vErrors.length = _errs97;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/rules/" + i4+"/match",schemaPath:"#/properties/rules/items/properties/match/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.match.type,parentSchema:schema13.properties.rules.items.properties.match,data:data31};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data22.with !== undefined){
+let data40 = data22.with;
+if(!(data40 && typeof data40 == "object" && !Array.isArray(data40))){
+const err101 = {instancePath:instancePath+"/rules/" + i4+"/with",schemaPath:"#/properties/rules/items/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.with.type,parentSchema:schema13.properties.rules.items.properties.with,data:data40};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.type,parentSchema:schema13.properties.rules.items,data:data22};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.type,parentSchema:schema13.properties.rules,data:data21};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
 }
 errors++;
 }
@@ -3851,9 +4379,9 @@ return errors === 0;
 
 export const document_Waiver = validate13;
 const schema14 = {"$id":"blastgate.dev/v1/Waiver","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Waiver"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}},"required":["name"]},"spec":{"type":"object","additionalProperties":false,"required":["manifest","rules","reason","owner","expires"],"properties":{"manifest":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"rules":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"minItems":1,"uniqueItems":true},"reason":{"type":"string","maxLength":2000,"pattern":"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},"owner":{"type":"string","maxLength":200,"pattern":"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}}}};
-const pattern37 = new RegExp("^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", "u");
-const pattern39 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-const pattern40 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern46 = new RegExp("^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", "u");
+const pattern48 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern49 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Waiver" */;
@@ -4162,7 +4690,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern31.test(data8)){
+if(!pattern40.test(data8)){
 const err26 = {instancePath:instancePath+"/spec/rules/" + i0,schemaPath:"#/properties/spec/properties/rules/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema14.properties.spec.properties.rules.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -4233,7 +4761,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!pattern37.test(data9)){
+if(!pattern46.test(data9)){
 const err31 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/pattern",keyword:"pattern",params:{pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema14.properties.spec.properties.reason,data:data9};
 if(vErrors === null){
 vErrors = [err31];
@@ -4268,7 +4796,7 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern37.test(data10)){
+if(!pattern46.test(data10)){
 const err34 = {instancePath:instancePath+"/spec/owner",schemaPath:"#/properties/spec/properties/owner/pattern",keyword:"pattern",params:{pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema14.properties.spec.properties.owner,data:data10};
 if(vErrors === null){
 vErrors = [err34];
@@ -4293,7 +4821,7 @@ errors++;
 if(data5.expires !== undefined){
 let data11 = data5.expires;
 if(typeof data11 === "string"){
-if(!pattern39.test(data11)){
+if(!pattern48.test(data11)){
 const err36 = {instancePath:instancePath+"/spec/expires",schemaPath:"#/properties/spec/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema14.properties.spec.properties.expires,data:data11};
 if(vErrors === null){
 vErrors = [err36];
@@ -4318,7 +4846,7 @@ errors++;
 if(data5.digest !== undefined){
 let data12 = data5.digest;
 if(typeof data12 === "string"){
-if(!pattern40.test(data12)){
+if(!pattern49.test(data12)){
 const err38 = {instancePath:instancePath+"/spec/digest",schemaPath:"#/properties/spec/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14.properties.spec.properties.digest,data:data12};
 if(vErrors === null){
 vErrors = [err38];
@@ -4442,14 +4970,13 @@ return errors === 0;
 
 export const rule_blast_radius = validate15;
 const schema16 = {"type":"object","additionalProperties":false,"properties":{"maxTargets":{"description":"most identifiers one run may name","type":"integer","minimum":0},"maxTenants":{"description":"most distinct tenants (needs an inventory)","type":"integer","minimum":0},"maxCustomers":{"description":"most distinct customers (needs an inventory)","type":"integer","minimum":0},"maxShareOfKind":{"description":"largest fraction of all inventory objects of a kind (the capacity floor), 0 to 1","type":"number","minimum":0,"maximum":1},"maxPerStage":{"description":"largest stage","type":"integer","minimum":1},"requireStagesAbove":{"description":"a run over this many targets needs two stages or more","type":"integer","minimum":0},"maxFirstStage":{"description":"largest first stage (the canary)","type":"integer","minimum":1},"maxContained":{"description":"most objects inside the targets, destroyed with them","type":"integer","minimum":0},"minBake":{"description":"shortest bake between one stage and the next (a stage without bake bakes 0)","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"expectedCountTolerance":{"description":"allowed difference from spec.target.expectedCount, as a fraction (0: exact)","type":"number","minimum":0,"default":0}}};
-const func61 = Object.prototype.hasOwnProperty;
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func61.call(schema16.properties, key0))){
+if(!(func51.call(schema16.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -6311,8 +6838,8 @@ return errors === 0;
 /** The validators by the sha256 of their schema's JSON. */
 export const VALIDATORS = {
   "e8a9780d3fda7a0a3130afcd4071e487e5640f399d18f65846d12ffa7bdd409c": document_Operation,
-  "3e02339d19f4ac9ff5d83d3062e2e90a7f87e2bdae540ad78a2287984a7e97c4": document_Catalog,
-  "6b508a56ac64b585ec1b6b5966d652f8f1e3d3bb12ab9344b3b368bfd1a73272": document_Policy,
+  "8c4f47a29c804fbe5c1e0e7b9818670ecdfc28e556e7f31e5dab584ebbf1f78f": document_Catalog,
+  "34407ceebf23f059d733ec26af97cde34e412de90e218766e84369e73417bbae": document_Policy,
   "c1c26d8d68eaf5632ccc3b48f08fa39f2c15530b690ec2ac0a64dd3a63f3fbc0": document_Waiver,
   "7d7a465f1737ee688043e600b28b9bace2b0ca7945e2469a6021919baea9f5e7": rule_identifier_kind,
   "72863a1a5cccddbe360cc038625174d3f3d51cc5d44e7f95467058f78d72f41a": rule_blast_radius,
