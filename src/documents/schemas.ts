@@ -287,5 +287,104 @@ export const waiverSchema = {
   },
 } as const;
 
-export const DOCUMENT_SCHEMAS = { Operation: operationSchema, Catalog: catalogSchema, Policy: policySchema, Waiver: waiverSchema } as const;
+/** A finding a case expects: the rule, and whichever finer fields the author cares about. */
+const expectedFinding = {
+  type: "object",
+  additionalProperties: false,
+  required: ["rule"],
+  properties: {
+    rule: ruleId,
+    messageId: { type: "string", minLength: 1, maxLength: 128 },
+    enforcement: { enum: ["advisory", "soft-mandatory", "hard-mandatory"] },
+    status: { enum: ["blocking", "advisory", "overridden", "waived"] },
+    file: { type: "string", minLength: 1, maxLength: 1024 },
+    line: { type: "integer", minimum: 1 },
+  },
+} as const;
+
+/** Policy tests (`blastgate test`): cases judged with the policies they sit next to; `check` skips these documents. */
+export const policyTestSchema = {
+  $id: "blastgate.dev/v1/PolicyTest",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata", "cases"],
+  properties: {
+    ...header,
+    kind: { const: "PolicyTest" },
+    metadata: { ...metadataBasic, required: ["name"] },
+    cases: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "expect"],
+        // A case judges one manifest: a file of the repository, or one written inline.
+        oneOf: [{ required: ["manifest"] }, { required: ["operation"] }],
+        properties: {
+          name: line,
+          manifest: { type: "string", minLength: 1, maxLength: 1024 },
+          operation: { type: "object" },
+          now: { type: "string", pattern: DATE_PATTERN },
+          fixtures: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              // Rows of the inventory, replacing the catalog's inventory file for this case.
+              inventory: {
+                type: "array",
+                items: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["id", "kind", "tenant", "customer"],
+                  properties: {
+                    id: { type: "string", minLength: 1 },
+                    kind: name,
+                    tenant: { type: "string" },
+                    customer: { type: "string" },
+                    environment: { type: "string" },
+                    parent: { type: "string" },
+                    protected: { type: "boolean" },
+                  },
+                },
+              },
+              // Reviews as GitHub's API returns them; `user` may be written as a bare login, `id` left out.
+              reviews: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["user", "state"],
+                  properties: {
+                    id: { type: "integer" },
+                    user: { anyOf: [login, { type: "object", required: ["login"], properties: { login } }] },
+                    state: { enum: ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"] },
+                    body: { type: "string" },
+                  },
+                },
+              },
+              author: login,
+              org: { type: "string", minLength: 1, maxLength: 100 },
+              teams: { type: "object", propertyNames: team, additionalProperties: { type: "array", items: login } },
+              changed: { type: "array", items: { type: "string", minLength: 1, maxLength: 1024 } },
+            },
+          },
+          expect: {
+            type: "object",
+            additionalProperties: false,
+            required: ["verdict"],
+            properties: {
+              verdict: { enum: ["allowed", "blocked", "error"] },
+              // Exactly the rules with findings (each once): a finding no case expected fails the case.
+              rules: { type: "array", items: ruleId, uniqueItems: true },
+              // Findings that must be among the actual ones, matched on the fields given.
+              findings: { type: "array", items: expectedFinding },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const DOCUMENT_SCHEMAS = { Operation: operationSchema, Catalog: catalogSchema, Policy: policySchema, Waiver: waiverSchema, PolicyTest: policyTestSchema } as const;
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;

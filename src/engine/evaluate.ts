@@ -51,6 +51,8 @@ export interface Evaluation {
   digests?: DigestEntry[];
   /** Governed scripts of the change and the manifests naming them. */
   scripts?: ScriptEntry[];
+  /** Ids of the rules that judged a manifest or the change (a rule no manifest matched judged nothing): what policy-test coverage calls "holds". */
+  rulesRun?: string[];
 }
 
 const ENFORCEMENT_ORDER = { "hard-mandatory": 0, "soft-mandatory": 1, advisory: 2 } as const;
@@ -61,6 +63,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const findings: Finding[] = [];
   const plans: Plan[] = [];
   const approvals: ApprovalRecord[] = [];
+  const rulesRun = new Set<string>();
   const { catalog, inventory } = input;
   const facts = input.governance ?? emptyFacts();
   const push = (rule: CompiledRule, r: Report, manifest: string) => {
@@ -120,6 +123,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
             },
           },
         };
+        rulesRun.add(rule.id);
         try {
           rule.module.check(ctx);
         } catch (e) {
@@ -142,6 +146,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   if (changes) {
     for (const rule of input.rules) {
       if (!rule.module.checkChanges) continue;
+      rulesRun.add(rule.id);
       try {
         rule.module.checkChanges({ options: rule.options, changes, report: (r) => push(rule, r, r.location.file) });
       } catch (e) {
@@ -165,7 +170,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const listed = capProblems(problems);
   const { counts, verdict } = tally(findings, listed);
   const digests = [...facts.head.values()].sort((a, b) => cmp(a.subject, b.subject));
-  return { verdict, findings, plans, problems: listed, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts: scriptEntries(input.rules, changes) };
+  return { verdict, findings, plans, problems: listed, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts: scriptEntries(input.rules, changes), rulesRun: [...rulesRun] };
 }
 
 function cmp(a: string, b: string): number {

@@ -216,6 +216,8 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
       } else if (kind === "Waiver") {
         const v = validateDocument<WaiverDocument>(d, "Waiver", problems);
         if (v) waivers.push(v);
+      } else if (kind === "PolicyTest") {
+        // Cases for `blastgate test`: they judge nothing in a check (the tests validate them when they run).
       } else if (kind === "Operation") {
         problems.push({ code: "policy", message: `an Operation manifest does not belong among the policy files (${dir}/)`, location: d.map.locate("/kind") });
       }
@@ -249,7 +251,7 @@ function kindOf(d: ParsedDocument, problems: Problem[]): DocumentKind | undefine
   if (typeof kind === "string" && Object.hasOwn(DOCUMENT_SCHEMAS, kind)) return kind as DocumentKind;
   problems.push({
     code: "schema",
-    message: kind === undefined ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog, Policy or Waiver)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog, Policy or Waiver)`,
+    message: kind === undefined ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog, Policy, Waiver or PolicyTest)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog, Policy, Waiver or PolicyTest)`,
     location: d.map.locate(kind === undefined ? "" : "/kind"),
   });
   return undefined;

@@ -1,0 +1,219 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { repoPath } from "../documents/paths.js";
+import { parseDate } from "../documents/units.js";
+import { DEFAULT_LIMITS } from "../documents/limits.js";
+import type { Problem } from "../documents/problem.js";
+import type { GovernanceOptions } from "../governance/collect.js";
+import { parseCommits, parsePermissions, parseReviews, parseTeams, type Parsed } from "../governance/inputs.js";
+import { StaticTeams } from "../governance/teams.js";
+import { toJson } from "../report/json.js";
+import { COLOR, PLAIN, toText } from "../report/text.js";
+import { inertJson, withoutCommands } from "../report/escape.js";
+import { LocalFiles } from "../workspace/files.js";
+import { GitFiles } from "../workspace/git.js";
+import type { ChangedFile } from "../github/changes.js";
+import { loadPolicies, runCheck, type PolicyDocuments } from "../workspace/load.js";
+import { DEFAULT_MANIFESTS, discoverManifests, selectChanged } from "../workspace/select.js";
+import { liveInventory } from "../inventory/live.js";
+import { inventoryFile } from "../resolve/catalog.js";
+import { VERSION } from "../version.js";
+import { EXIT, rootDir, toRepoPath, type Io } from "./io.js";
+
+export const CHECK_USAGE = `Usage: blastgate check [manifest paths or globs...] [options]
+
+Judges destructive-operation manifests against the policies and catalog.
+
+Options:
+  --policies <dir>   directory of Policy and Catalog YAML files (default: policies)
+  --format <f>       text (default) or json
+  --now <date>       evaluation time, ISO 8601, for reproducible runs (default: now)
+  --root <dir>       repository root; paths in documents are relative to it (default: .)
+  --output <file>    also write the JSON report to this file
+  --inventory-url <url>  connection string of a Postgres inventory (default: the
+                     variable the catalog's inventory.postgres.url names,
+                     else BLASTGATE_INVENTORY_URL)
+
+Reproducing a pull request's governance (overrides, approvals, manifest-required):
+  --reviews <file>   the pull request's reviews, JSON as GitHub's API returns them,
+                     each with its edit history (lastEditedAt, editor, userContentEdits)
+  --permissions <file>  reviewers' permissions: a list of GitHub's answers to
+                     GET /repos/{o}/{r}/collaborators/{user}/permission
+  --commits <file>   { "commits": [...], "activity": [...] }: the pull request's
+                     commits (each with its files) and the head branch's pushes
+  --teams <file>     team memberships, JSON: { "org/team-slug": ["login", ...] }
+  --author <login>   the pull request's author (required with --reviews)
+  --org <org>        the repository's organisation, for teams written as a bare slug
+  --changed <path>   a file the change touches (repeatable)
+  --changed-files <file>  files the change touches, one path per line
+  --color / --no-color
+  -h, --help         show this help
+
+With no paths, every manifest is checked: every YAML file (.yaml/.yml in any
+letter case, node_modules/ included) outside the policies directory that is or
+looks like a Blastgate Operation. With --changed and no paths, the manifests the
+change touches (as the Action selects them). With paths, those paths only.
+
+Exit status: 0 allowed, 1 blocked, 2 usage or input error.
+`;
+
+/** `blastgate check`: judges manifests against the policies. */
+export async function check(argv: string[], io: Io): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        policies: { type: "string" },
+        format: { type: "string" },
+        now: { type: "string" },
+        root: { type: "string" },
+        output: { type: "string" },
+        "inventory-url": { type: "string" },
+        reviews: { type: "string" },
+        permissions: { type: "string" },
+        commits: { type: "string" },
+        teams: { type: "string" },
+        author: { type: "string" },
+        org: { type: "string" },
+        changed: { type: "string", multiple: true },
+        "changed-files": { type: "string" },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    io.stderr(`blastgate: ${(e as Error).message}\n\n${CHECK_USAGE}`);
+    return EXIT.error;
+  }
+  const { values, positionals: patterns } = args;
+  if (values.help) {
+    io.stdout(CHECK_USAGE);
+    return 0;
+  }
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") {
+    io.stderr(`blastgate: --format must be text or json, not '${format}'\n`);
+    return EXIT.error;
+  }
+  let now = new Date();
+  if (values.now !== undefined) {
+    const parsed = parseDate(values.now);
+    if (parsed.ok) now = parsed.value;
+    else {
+      io.stderr(`blastgate: --now must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${values.now}'\n`);
+      return EXIT.error;
+    }
+  }
+  if (values.reviews !== undefined && !values.author?.trim()) {
+    io.stderr(`blastgate: --reviews needs --author <login>: the pull request's author, whose own reviews never approve or override\n`);
+    return EXIT.error;
+  }
+  const rooted = await rootDir(io.cwd, values.root);
+  if ("error" in rooted) {
+    io.stderr(`blastgate: ${rooted.error}\n`);
+    return EXIT.error;
+  }
+  const { root } = rooted;
+  const workspace = new LocalFiles(root);
+  const policiesDir = values.policies === undefined ? "policies" : toRepoPath(values.policies, io.cwd, root);
+  const discovery: Problem[] = [];
+  const governance = await governanceInputs(values, io.cwd, root, discovery);
+  let manifests: string[];
+  let policies: PolicyDocuments | undefined;
+  let touched: string[] | undefined;
+  if (patterns.length === 0 && governance.changedFiles !== undefined) {
+    // --changed alone: the manifests the change touches, by the Action's rule (a changed manifest, an
+    // identifier file, a file one is read through by a symbolic link, the inventory).
+    policies = await loadPolicies(workspace, policiesDir);
+    const files: ChangedFile[] = [];
+    for (const f of governance.changedFiles) files.push({ filename: f, status: (await workspace.exists(f)) ? "modified" : "removed" });
+    const selection = await selectChanged({ files, complete: true }, { workspace, globs: DEFAULT_MANIFESTS, policiesDir, inventoryPath: inventoryFile(policies.catalogs[0]?.doc.inventory) });
+    discovery.push(...selection.problems);
+    manifests = selection.manifests;
+    touched = selection.touchedByChange;
+  } else {
+    manifests = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery);
+    // Paths alone: the change is those manifests, so `manifest-required` judges no script of the rest of the tree.
+    if (patterns.length > 0 && governance.changedFiles === undefined) governance.changedFiles = manifests;
+  }
+  // Paths named, or a change given: those manifests are one change, and blast-radius limits also hold for them together.
+  // A whole-tree run judges each on its own (they ran at different times).
+  // --changed alone: the manifests the change touches (as the Action's pull requests), links included.
+  const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
+  const inventoryUrl = values["inventory-url"];
+  const live = liveInventory({ ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
+  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, liveInventory: live, ...(change ? { change } : {}), ...(policies ? { policies } : {}) });
+  if (discovery.length > 0) {
+    result.problems.unshift(...discovery);
+    result.counts.problems = result.problems.length;
+    result.verdict = "error";
+  }
+  const json = toJson(result, { version: VERSION, now });
+  if (values.output) {
+    try {
+      await writeFile(path.resolve(io.cwd, values.output), JSON.stringify(json, null, 2) + "\n");
+    } catch (e) {
+      // The verdict stands, but a CI step that reads the report must not find it missing silently.
+      io.stderr(`blastgate: cannot write --output ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT.error;
+    }
+  }
+  // CI logs (GitHub's runner) read workflow commands from stdout: no quoted file name or value may act as one.
+  if (format === "json") io.stdout(inertJson(JSON.stringify(json, null, 2)) + "\n");
+  else {
+    const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
+    io.stdout(toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN).split("\n").map(withoutCommands).join("\n"));
+  }
+  return EXIT[result.verdict];
+}
+
+/** Reviews, teams and the change from files, so a policy author reproduces a pull request's verdict locally. */
+async function governanceInputs(
+  values: { reviews?: string; teams?: string; permissions?: string; commits?: string; author?: string; org?: string; changed?: string[]; "changed-files"?: string },
+  cwd: string,
+  root: string,
+  problems: Problem[],
+): Promise<GovernanceOptions> {
+  const g: GovernanceOptions = { filesAt: (commit) => new GitFiles(root, commit), teams: new StaticTeams({}, "a --teams file (none was given)") };
+  const text = async (file: string) => {
+    try {
+      return await readFile(path.resolve(cwd, file), "utf8");
+    } catch (e) {
+      problems.push({ code: "usage", message: `${file} cannot be read: ${(e as Error).message}`, location: { file, line: 1, column: 1 } });
+      return undefined;
+    }
+  };
+  if (values.author?.trim()) g.author = values.author.trim();
+  if (values.org?.trim()) g.org = values.org.trim();
+  /** A JSON input file, parsed: its problems reported, its value (when valid) handed on. */
+  const input = async <T>(file: string | undefined, parse: (file: string, text: string) => Parsed<T>): Promise<T | undefined> => {
+    if (file === undefined) return undefined;
+    const t = await text(file);
+    if (t === undefined) return undefined;
+    const r = parse(file, t);
+    problems.push(...r.problems);
+    return r.value;
+  };
+  const reviews = await input(values.reviews, parseReviews);
+  if (reviews) g.reviews = reviews;
+  const permissions = await input(values.permissions, parsePermissions);
+  if (permissions) g.permissions = permissions;
+  const commits = await input(values.commits, parseCommits);
+  if (commits) g.commits = commits;
+  const teams = await input(values.teams, parseTeams);
+  if (teams) g.teams = new StaticTeams(teams, `the --teams file ${values.teams}`);
+  if (values.changed !== undefined || values["changed-files"] !== undefined) {
+    const changed = (values.changed ?? []).map((p) => toRepoPath(p, cwd, root));
+    if (values["changed-files"] !== undefined) {
+      const t = await text(values["changed-files"]);
+      // One path per line, repository-relative (as `git diff --name-only` prints them); blank lines ignored.
+      if (t !== undefined) changed.push(...t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ""));
+    }
+    g.changedFiles = changed;
+  }
+  return g;
+}

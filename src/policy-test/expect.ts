@@ -1,0 +1,95 @@
+/**
+ * What a policy test case expected against what the check found, and which rules the cases exercised.
+ * Pure: results in, verdicts and coverage out.
+ */
+import type { Problem } from "../documents/problem.js";
+import type { ExpectedFinding, PolicyTestCase } from "../documents/types.js";
+import type { Verdict } from "../engine/evaluate.js";
+import { statusOf } from "../governance/judge.js";
+import type { Finding } from "../rules/types.js";
+
+/** What one case's check produced (the parts a test compares). */
+export interface CaseOutcome {
+  verdict: Verdict;
+  findings: Finding[];
+  problems: Problem[];
+  rulesRun: readonly string[];
+}
+
+export interface CaseComparison {
+  pass: boolean;
+  /** One line each: `verdict: ...`, then `- ` expected and missing, `+ ` found and not expected. */
+  diff: string[];
+}
+
+
+function matches(e: ExpectedFinding, f: Finding): boolean {
+  return (
+    e.rule === f.ruleId &&
+    (e.messageId === undefined || e.messageId === f.messageId) &&
+    (e.enforcement === undefined || e.enforcement === f.enforcement) &&
+    (e.status === undefined || e.status === statusOf(f)) &&
+    (e.file === undefined || e.file === f.location.file) &&
+    (e.line === undefined || e.line === f.location.line)
+  );
+}
+
+export function describeFinding(f: Finding): string {
+  const { file, line, column } = f.location;
+  return `${f.ruleId}  ${f.enforcement}${f.status && f.status !== "blocking" && f.status !== "advisory" ? ` (${f.status})` : ""}  ${f.messageId}  ${file}:${line}:${column}  ${f.message}`;
+}
+
+function describeExpected(e: ExpectedFinding): string {
+  const fields = (["messageId", "enforcement", "status", "file", "line"] as const).filter((k) => e[k] !== undefined).map((k) => `${k} ${e[k]}`);
+  return `${e.rule}${fields.length > 0 ? `  ${fields.join(", ")}` : ""}`;
+}
+
+/**
+ * A case passes when the verdict is the one expected, the rules with findings are exactly `expect.rules`
+ * (none when it is left out, unless the verdict expected is error), and each of `expect.findings` matches
+ * a finding on the fields it gives.
+ */
+export function compareCase(expect: PolicyTestCase["expect"], actual: CaseOutcome): CaseComparison {
+  const diff: string[] = [];
+  if (actual.verdict !== expect.verdict) diff.push(`verdict: expected ${expect.verdict}, got ${actual.verdict}`);
+  const fired = new Map<string, Finding[]>();
+  for (const f of actual.findings) fired.set(f.ruleId, [...(fired.get(f.ruleId) ?? []), f]);
+  if (expect.rules !== undefined || expect.verdict !== "error") {
+    const expected = new Set(expect.rules ?? []);
+    for (const id of expected) if (!fired.has(id)) diff.push(`- ${id}  (expected to fire, did not)`);
+    for (const [id, findings] of fired) {
+      if (!expected.has(id)) for (const f of findings) diff.push(`+ ${describeFinding(f)}  (not expected)`);
+    }
+  }
+  for (const e of expect.findings ?? []) {
+    if (actual.findings.some((f) => matches(e, f))) continue;
+    diff.push(`- finding ${describeExpected(e)}  (no finding matches)`);
+    for (const f of fired.get(e.rule) ?? []) diff.push(`+ ${describeFinding(f)}`);
+  }
+  if (diff.length > 0 && actual.problems.length > 0 && expect.verdict !== "error") {
+    for (const p of actual.problems.slice(0, 5)) diff.push(`! ${p.location.file}:${p.location.line}:${p.location.column}  ${p.message}`);
+    if (actual.problems.length > 5) diff.push(`! ... and ${actual.problems.length - 5} more problems`);
+  }
+  return { pass: diff.length === 0, diff };
+}
+
+export interface RuleCoverage {
+  ruleId: string;
+  /** A passing case had a finding of the rule. */
+  fires: boolean;
+  /** A passing case without input problems had the rule judge its manifest (or change) and find nothing. */
+  holds: boolean;
+}
+
+/** Coverage counts passing cases only: a case that fails proves nothing about the rules it touched. */
+export function coverage(ruleIds: readonly string[], passing: readonly CaseOutcome[]): { rules: RuleCoverage[]; percent: number } {
+  const rules = ruleIds.map((ruleId) => ({
+    ruleId,
+    fires: passing.some((c) => c.findings.some((f) => f.ruleId === ruleId)),
+    holds: passing.some((c) => c.problems.length === 0 && c.rulesRun.includes(ruleId) && !c.findings.some((f) => f.ruleId === ruleId)),
+  }));
+  const covered = rules.reduce((n, r) => n + Number(r.fires) + Number(r.holds), 0);
+  // Floored, so 99.5% is not shown (or accepted) as 100%.
+  const percent = rules.length === 0 ? 100 : Math.floor((covered / (2 * rules.length)) * 1000) / 10;
+  return { rules, percent };
+}
