@@ -1,0 +1,50 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runCli } from "../support/repo.js";
+
+const WRITTEN = ["policies/catalog.yaml", "policies/starter.yaml", "policies/tests/starter.yaml", ".github/workflows/blastgate.yml", "ops/remove-stale-apps.yaml"];
+
+function files(dir: string, rel = ""): string[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, path.posix.join(rel, e.name)) : [path.posix.join(rel, e.name)]));
+}
+
+describe("blastgate init", () => {
+  it("writes a repository that passes test (at 100% coverage) and check at once", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "blastgate-init-"));
+    const init = runCli(["init"], dir);
+    expect(init.stderr).toBe("");
+    expect(init.code).toBe(0);
+    expect(files(dir).sort()).toEqual([...WRITTEN].sort());
+    const test = runCli(["test", "--coverage", "--min-coverage", "100"], dir);
+    expect(test.stdout).toContain("coverage: 100%");
+    expect(test.code).toBe(0);
+    const check = runCli(["check"], dir);
+    expect(check.stdout).toMatch(/^ALLOWED/m);
+    expect(check.stdout).toContain("ops/remove-stale-apps.yaml");
+    expect(check.code).toBe(0);
+    const workflow = parse(readFileSync(path.join(dir, ".github/workflows/blastgate.yml"), "utf8"));
+    expect(workflow.jobs.blastgate.steps.map((s: { uses: string }) => s.uses)).toEqual(["actions/checkout@v4", "blastgate/blastgate@v0"]);
+    expect(readFileSync(path.join(dir, "policies/catalog.yaml"), "utf8")).toMatch(/^# /);
+  });
+
+  it("writes into the directory named, creating it", () => {
+    const parent = mkdtempSync(path.join(tmpdir(), "blastgate-init-"));
+    expect(runCli(["init", "repo"], parent).code).toBe(0);
+    expect(files(path.join(parent, "repo")).sort()).toEqual([...WRITTEN].sort());
+  });
+
+  it("writes nothing and exits 1 when any of its files exists", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "blastgate-init-"));
+    mkdirSync(path.join(dir, "policies/tests"), { recursive: true });
+    writeFileSync(path.join(dir, "policies/tests/starter.yaml"), "mine\n");
+    const r = runCli(["init", dir], tmpdir());
+    expect(r.stderr).toContain("nothing written: policies/tests/starter.yaml already exists");
+    expect(r.code).toBe(1);
+    expect(files(dir)).toEqual(["policies/tests/starter.yaml"]);
+    expect(readFileSync(path.join(dir, "policies/tests/starter.yaml"), "utf8")).toBe("mine\n");
+    expect(existsSync(path.join(dir, ".github"))).toBe(false);
+  });
+});
