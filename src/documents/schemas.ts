@@ -359,6 +359,7 @@ export const policyTestSchema = {
                     user: { anyOf: [login, { type: "object", required: ["login"], properties: { login } }] },
                     state: { enum: ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"] },
                     body: { type: "string" },
+                    editedBy: login,
                   },
                 },
               },
@@ -366,6 +367,19 @@ export const policyTestSchema = {
               org: { type: "string", minLength: 1, maxLength: 100 },
               teams: { type: "object", propertyNames: team, additionalProperties: { type: "array", items: login } },
               changed: { type: "array", items: { type: "string", minLength: 1, maxLength: 1024 } },
+              // Reviewers' permission on the repository (a reviewer not listed has write access).
+              permissions: { type: "object", propertyNames: login, additionalProperties: { enum: ["admin", "maintain", "write", "triage", "read", "none"] } },
+              // The pull request's commits, oldest first (default: one, authored, committed and pushed by the author).
+              commits: {
+                type: "array",
+                minItems: 1,
+                items: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["author"],
+                  properties: { author: login, committer: login, pushedBy: login, files: { type: "array", items: { type: "string", minLength: 1, maxLength: 1024 } } },
+                },
+              },
             },
           },
           expect: {

@@ -122,6 +122,8 @@ export interface PolicyTestReview {
   user: string | { login: string };
   state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
   body?: string;
+  /** Someone who edited the review's body after it was written. */
+  editedBy?: string;
 }
 
 /** One case of a PolicyTest: a manifest (a file, or inline), the facts around it, and what the verdict must be. */
@@ -137,6 +139,8 @@ export interface PolicyTestCase {
     org?: string;
     teams?: Record<string, string[]>;
     changed?: string[];
+    permissions?: Record<string, string>;
+    commits?: { author: string; committer?: string; pushedBy?: string; files?: string[] }[];
   };
   expect: { verdict: "allowed" | "blocked" | "error"; rules?: string[]; findings?: ExpectedFinding[] };
 }

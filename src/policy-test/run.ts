@@ -189,6 +189,17 @@ async function runCase(
     author: fixtures.author ?? "author",
   };
   if (fixtures.org !== undefined) governance.org = fixtures.org;
+  // Reviewers can review (write access) and the author wrote the change, unless the case says otherwise.
+  const permissions = new Map(Object.entries(fixtures.permissions ?? {}).map(([login, p]) => [login.toLowerCase(), p]));
+  governance.permissions = { permission: async (login) => ({ state: "known", permission: permissions.get(login.toLowerCase()) ?? "write" }) };
+  const commits = (fixtures.commits ?? [{ author: governance.author! }]).map((c, n) => ({ sha: `fixture-${n + 1}`, ...c }));
+  governance.commits = {
+    read: async () => ({
+      commits: commits.map((c) => ({ sha: c.sha, author: c.author, committer: c.committer ?? c.author })),
+      pushes: commits.map((c, n) => ({ before: n === 0 ? "fixture-0" : commits[n - 1]!.sha, after: c.sha, actor: c.pushedBy ?? c.author })),
+    }),
+    files: async (sha) => commits.find((c) => c.sha === sha)?.files ?? governance.changedFiles!,
+  };
   if (fixtures.reviews) {
     governance.reviews = fixtures.reviews.map(
       (r, n): Review => ({
@@ -198,6 +209,10 @@ async function runCase(
         state: r.state,
         commit_id: FIXTURE_COMMIT,
         submitted_at: r.state === "PENDING" ? null : "2000-01-01T00:00:00Z",
+        // Unedited, unless the case names who edited the body.
+        ...(r.editedBy === undefined
+          ? { lastEditedAt: null, editor: null, userContentEdits: { totalCount: 0, nodes: [] } }
+          : { lastEditedAt: "2000-01-02T00:00:00Z", editor: { login: r.editedBy }, userContentEdits: { totalCount: 1, nodes: [{ editedAt: "2000-01-02T00:00:00Z", editor: { login: r.editedBy } }] } }),
       }),
     );
   }

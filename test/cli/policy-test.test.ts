@@ -102,6 +102,21 @@ cases:
       verdict: allowed
       rules: [few]
       findings: [{ rule: few, status: overridden }]
+  - name: an override someone else edited into the review does not
+    manifest: ops/three.yaml
+    fixtures:
+      author: alice
+      reviews: [{ user: bob, state: APPROVED, body: "blastgate override few: three is fine here", editedBy: carol }]
+      teams: { acme/platform: [bob] }
+    expect: { verdict: blocked, rules: [few], findings: [{ rule: few, status: blocking }] }
+  - name: nor one by a reviewer without write access
+    manifest: ops/three.yaml
+    fixtures:
+      author: alice
+      reviews: [{ user: bob, state: APPROVED, body: "blastgate override few: three is fine here" }]
+      teams: { acme/platform: [bob] }
+      permissions: { bob: read }
+    expect: { verdict: blocked, rules: [few] }
   - name: the author's own override does not
     manifest: ops/three.yaml
     fixtures:
@@ -114,7 +129,9 @@ cases:
     const r = runCli(["test"], dir);
     expect(r.stdout).toContain("  ✔ three apps are too many\n");
     expect(r.stdout).toContain("  ✔ a platform member's override lifts it\n");
-    expect(r.stdout).toContain("  ✖ the author's own override does not  (policies/tests/small.yaml:21)\n");
+    expect(r.stdout).toContain("  ✔ an override someone else edited into the review does not\n");
+    expect(r.stdout).toContain("  ✔ nor one by a reviewer without write access\n");
+    expect(r.stdout).toContain("  ✖ the author's own override does not  (policies/tests/small.yaml:36)\n");
     expect(r.stdout).toContain("      - finding few  line 99  (no finding matches)\n");
     expect(r.stdout).toMatch(/      \+ few  soft-mandatory  maxTargets  ops\/three\.yaml:7:\d+  /);
     expect(r.code).toBe(1);
