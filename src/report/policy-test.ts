@@ -1,13 +1,13 @@
 import type { TestRun } from "../policy-test/run.js";
-import { printable } from "../documents/identifiers.js";
+import { inertLogLine } from "./escape.js";
 
 /** `blastgate test` for people: one line per case, the differences under a failing one, then coverage. */
 export function policyTestText(run: TestRun, opts: { coverage: boolean; minCoverage?: number }): string {
   const out: string[] = [];
   if (run.problems.length > 0) {
     out.push(`ERROR: ${run.problems.length} problem${run.problems.length === 1 ? "" : "s"} in the tests or the policies; no case was run`, "");
-    for (const p of run.problems) out.push(`  ${p.location.file}:${p.location.line}:${p.location.column}  ${printable(p.message, 2000)}`);
-    return out.join("\n") + "\n";
+    for (const p of run.problems) out.push(`  ${p.location.file}:${p.location.line}:${p.location.column}  ${p.message}`);
+    return lines(out);
   }
   let file: string | undefined;
   for (const c of run.cases) {
@@ -15,8 +15,8 @@ export function policyTestText(run: TestRun, opts: { coverage: boolean; minCover
       if (file !== undefined) out.push("");
       out.push((file = c.file));
     }
-    out.push(`  ${c.pass ? "✔" : "✖"} ${printable(c.name, 1024)}${c.pass ? "" : `  (${c.file}:${c.line})`}`);
-    for (const d of c.diff) out.push(`      ${printable(d, 2000)}`);
+    out.push(`  ${c.pass ? "✔" : "✖"} ${c.name}${c.pass ? "" : `  (${c.file}:${c.line})`}`);
+    for (const d of c.diff) out.push(`      ${d}`);
   }
   const failed = run.cases.filter((c) => !c.pass).length;
   out.push("", `${failed > 0 ? "FAILED" : "PASSED"}: ${run.cases.length - failed} of ${run.cases.length} cases passed${failed > 0 ? `, ${failed} failed` : ""}`);
@@ -27,5 +27,10 @@ export function policyTestText(run: TestRun, opts: { coverage: boolean; minCover
     const below = opts.minCoverage !== undefined && run.coverage.percent < opts.minCoverage;
     out.push(`coverage: ${run.coverage.percent}%${opts.minCoverage !== undefined ? ` (minimum ${opts.minCoverage}%${below ? ": below it" : ""})` : ""}`);
   }
-  return out.join("\n") + "\n";
+  return lines(out);
+}
+
+/** CI logs read workflow commands from stdout: names, messages and paths quoted here must not act as one. */
+function lines(out: string[]): string {
+  return out.map(inertLogLine).join("\n") + "\n";
 }
