@@ -1,7 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { repoPath } from "../documents/paths.js";
 import { parseDate } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";

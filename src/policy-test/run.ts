@@ -16,7 +16,8 @@ import type { GovernanceOptions } from "../governance/collect.js";
 import type { Review } from "../governance/reviews.js";
 import { StaticTeams } from "../governance/teams.js";
 import { compileCatalog } from "../resolve/catalog.js";
-import { checkRelative, normalizePath, type FileSource } from "../workspace/files.js";
+import { repoPath } from "../documents/paths.js";
+import { checkRelative, type FileSource } from "../workspace/files.js";
 import { loadPolicies, runCheck, type PolicyDocuments } from "../workspace/load.js";
 import { OverlayFiles } from "../workspace/overlay.js";
 import { compareCase, coverage, type CaseOutcome, type RuleCoverage } from "./expect.js";
@@ -129,7 +130,7 @@ export async function runPolicyTests(opts: TestOptions): Promise<TestRun> {
 async function testFiles(source: FileSource, paths: string[], policiesDir: string, problems: Problem[]): Promise<string[]> {
   const named = paths.length > 0 ? paths : [`${policiesDir === "." ? "" : `${policiesDir}/`}tests`];
   const out = new Set<string>();
-  for (const p of named.map(normalizePath)) {
+  for (const p of named.map(repoPath)) {
     const bad = checkRelative(p);
     if (bad) {
       problems.push({ code: "usage", message: `${p} ${bad}`, location: { file: p, line: 1, column: 1 } });
@@ -160,7 +161,7 @@ async function runCase(
   const files = new Map<string, string>();
   const fixtures = c.fixtures ?? {};
   let manifest: string;
-  if (c.manifest !== undefined) manifest = normalizePath(c.manifest);
+  if (c.manifest !== undefined) manifest = repoPath(c.manifest);
   else {
     // The inline manifest is judged where it is written: findings name the test file's own lines.
     manifest = test.file;
@@ -170,13 +171,13 @@ async function runCase(
   let inventoryPath: string | undefined;
   if (fixtures.inventory) {
     const catalog = policies.catalogs[0];
-    inventoryPath = normalizePath(catalog?.doc.inventory ?? `${test.file}.inventory-${i + 1}.ndjson`);
+    inventoryPath = repoPath(catalog?.doc.inventory ?? `${test.file}.inventory-${i + 1}.ndjson`);
     files.set(inventoryPath, fixtures.inventory.map((row) => JSON.stringify(row)).join("\n") + "\n");
     if (catalog && catalog.doc.inventory === undefined) {
       forCase = { ...policies, catalogs: [{ ...catalog, doc: { ...catalog.doc, inventory: inventoryPath } }, ...policies.catalogs.slice(1)] };
     }
   }
-  const changed = (fixtures.changed ?? []).map(normalizePath);
+  const changed = (fixtures.changed ?? []).map(repoPath);
   // A file the change names is there (empty when the repository lacks it): a test of a script change needs no script.
   for (const f of changed) if (!files.has(f) && !(await workspace.exists(f))) files.set(f, "");
   const source = new OverlayFiles(workspace, files);
