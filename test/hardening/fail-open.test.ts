@@ -142,7 +142,7 @@ describe("almost-manifests are judged or refused, never skipped (a whole-tree ru
   it("the refusal of a case variant names the kind's line", async () => {
     const root = tree({ "ops/x.yaml": LEGACY.replace("kind: Operation", "kind: operation") });
     const o = await check(undefined, { root });
-    expect(problemsOf(o)).toEqual([["schema", "ops/x.yaml:3:7", "kind 'operation' is not a Blastgate document kind (Operation, Catalog, Policy or Waiver)"]]);
+    expect(problemsOf(o)).toEqual([["schema", "ops/x.yaml:3:7", "kind 'operation' is not a Blastgate document kind (Operation, Catalog, Policy, Waiver or PolicyTest)"]]);
   });
 
   it("YAML that is not Blastgate's (a workflow, a Kyverno Policy) is left alone", async () => {
