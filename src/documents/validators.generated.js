@@ -4895,16 +4895,1814 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-export const rule_identifier_kind = validate14;
-const schema15 = {"type":"object","additionalProperties":false,"properties":{"requireInventory":{"description":"identifiers absent from the inventory are a finding","type":"boolean","default":false},"checkEnvironment":{"description":"objects the inventory places in another environment are a finding, targets and the objects inside them alike","type":"boolean","default":true},"checkProtected":{"description":"objects the inventory marks protected (in use or locked) are a finding, targets and the objects inside them alike","type":"boolean","default":true}}};
+export const document_PolicyTest = validate14;
+const schema15 = {"$id":"blastgate.dev/v1/PolicyTest","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","cases"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"PolicyTest"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}},"required":["name"]},"cases":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","expect"],"oneOf":[{"required":["manifest"]},{"required":["operation"]}],"properties":{"name":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"},"manifest":{"type":"string","minLength":1,"maxLength":1024},"operation":{"type":"object"},"now":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"},"fixtures":{"type":"object","additionalProperties":false,"properties":{"inventory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","tenant","customer"],"properties":{"id":{"type":"string","minLength":1},"kind":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"tenant":{"type":"string"},"customer":{"type":"string"},"environment":{"type":"string"},"parent":{"type":"string"},"protected":{"type":"boolean"}}}},"reviews":{"type":"array","items":{"type":"object","required":["user","state"],"properties":{"id":{"type":"integer"},"user":{"anyOf":[{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},{"type":"object","required":["login"],"properties":{"login":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100}}}]},"state":{"enum":["APPROVED","CHANGES_REQUESTED","COMMENTED","DISMISSED","PENDING"]},"body":{"type":"string"},"editedBy":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100}}}},"author":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"org":{"type":"string","minLength":1,"maxLength":100},"teams":{"type":"object","propertyNames":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100}}},"changed":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024}},"permissions":{"type":"object","propertyNames":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"additionalProperties":{"enum":["admin","maintain","write","triage","read","none"]}},"commits":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["author"],"properties":{"author":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"committer":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"pushedBy":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"files":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1024}}}}}}},"expect":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["allowed","blocked","error"]},"rules":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"uniqueItems":true},"findings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"messageId":{"type":"string","minLength":1,"maxLength":128},"enforcement":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"status":{"enum":["blocking","advisory","overridden","waived"]},"file":{"type":"string","minLength":1,"maxLength":1024},"line":{"type":"integer","minimum":1}}}}}}}}}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="blastgate.dev/v1/PolicyTest" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.cases === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "cases"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("blastgate.dev/v1" !== data0){
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "blastgate.dev/v1"},message:"must be equal to constant",schema:"blastgate.dev/v1",parentSchema:schema15.properties.apiVersion,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("PolicyTest" !== data1){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "PolicyTest"},message:"must be equal to constant",schema:"PolicyTest",parentSchema:schema15.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.properties.metadata.required,parentSchema:schema15.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "description"))){
+const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(func2(data3) > 128){
+const err9 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema15.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern0.test(data3)){
+const err10 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema15.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.metadata.properties.name.type,parentSchema:schema15.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.description !== undefined){
+let data4 = data2.description;
+if(typeof data4 === "string"){
+if(func2(data4) > 10000){
+const err12 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema15.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.metadata.properties.description.type,parentSchema:schema15.properties.metadata.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.metadata.type,parentSchema:schema15.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.cases !== undefined){
+let data5 = data.cases;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err15 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema15.properties.cases,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs15 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs16 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.manifest === undefined){
+const err16 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/oneOf/0/required",keyword:"required",params:{missingProperty: "manifest"},message:"must have required property '"+"manifest"+"'",schema:schema15.properties.cases.items.oneOf[0].required,parentSchema:schema15.properties.cases.items.oneOf[0],data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+var _valid0 = _errs16 === errors;
+if(_valid0){
+valid4 = true;
+passing0 = 0;
+}
+const _errs17 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.operation === undefined){
+const err17 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/oneOf/1/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema15.properties.cases.items.oneOf[1].required,parentSchema:schema15.properties.cases.items.oneOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid0 = _errs17 === errors;
+if(_valid0 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema15.properties.cases.items.oneOf,parentSchema:schema15.properties.cases.items,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.name === undefined){
+const err19 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.properties.cases.items.required,parentSchema:schema15.properties.cases.items,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6.expect === undefined){
+const err20 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema15.properties.cases.items.required,parentSchema:schema15.properties.cases.items,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((((((key2 === "name") || (key2 === "manifest")) || (key2 === "operation")) || (key2 === "now")) || (key2 === "fixtures")) || (key2 === "expect"))){
+const err21 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.cases.items,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data6.name !== undefined){
+let data7 = data6.name;
+if(typeof data7 === "string"){
+if(func2(data7) > 1024){
+const err22 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema15.properties.cases.items.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(func2(data7) < 1){
+const err23 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!pattern1.test(data7)){
+const err24 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema15.properties.cases.items.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.name.type,parentSchema:schema15.properties.cases.items.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data6.manifest !== undefined){
+let data8 = data6.manifest;
+if(typeof data8 === "string"){
+if(func2(data8) > 1024){
+const err26 = {instancePath:instancePath+"/cases/" + i0+"/manifest",schemaPath:"#/properties/cases/items/properties/manifest/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema15.properties.cases.items.properties.manifest,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(func2(data8) < 1){
+const err27 = {instancePath:instancePath+"/cases/" + i0+"/manifest",schemaPath:"#/properties/cases/items/properties/manifest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.manifest,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/cases/" + i0+"/manifest",schemaPath:"#/properties/cases/items/properties/manifest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.manifest.type,parentSchema:schema15.properties.cases.items.properties.manifest,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data6.operation !== undefined){
+let data9 = data6.operation;
+if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
+const err29 = {instancePath:instancePath+"/cases/" + i0+"/operation",schemaPath:"#/properties/cases/items/properties/operation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.operation.type,parentSchema:schema15.properties.cases.items.properties.operation,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data6.now !== undefined){
+let data10 = data6.now;
+if(typeof data10 === "string"){
+if(!pattern12.test(data10)){
+const err30 = {instancePath:instancePath+"/cases/" + i0+"/now",schemaPath:"#/properties/cases/items/properties/now/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$",parentSchema:schema15.properties.cases.items.properties.now,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/cases/" + i0+"/now",schemaPath:"#/properties/cases/items/properties/now/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.now.type,parentSchema:schema15.properties.cases.items.properties.now,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data6.fixtures !== undefined){
+let data11 = data6.fixtures;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+if(!((((((((key3 === "inventory") || (key3 === "reviews")) || (key3 === "author")) || (key3 === "org")) || (key3 === "teams")) || (key3 === "changed")) || (key3 === "permissions")) || (key3 === "commits"))){
+const err32 = {instancePath:instancePath+"/cases/" + i0+"/fixtures",schemaPath:"#/properties/cases/items/properties/fixtures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.cases.items.properties.fixtures,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data11.inventory !== undefined){
+let data12 = data11.inventory;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.id === undefined){
+const err33 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1,schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items,data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13.kind === undefined){
+const err34 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1,schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data13.tenant === undefined){
+const err35 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1,schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/required",keyword:"required",params:{missingProperty: "tenant"},message:"must have required property '"+"tenant"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data13.customer === undefined){
+const err36 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1,schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/required",keyword:"required",params:{missingProperty: "customer"},message:"must have required property '"+"customer"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items,data:data13};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+for(const key4 in data13){
+if(!(((((((key4 === "id") || (key4 === "kind")) || (key4 === "tenant")) || (key4 === "customer")) || (key4 === "environment")) || (key4 === "parent")) || (key4 === "protected"))){
+const err37 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1,schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items,data:data13};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err38 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/id",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.id,data:data14};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/id",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.id.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.id,data:data14};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data13.kind !== undefined){
+let data15 = data13.kind;
+if(typeof data15 === "string"){
+if(func2(data15) > 128){
+const err40 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/kind",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/kind/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.kind,data:data15};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(!pattern6.test(data15)){
+const err41 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/kind",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/kind/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.kind,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/kind",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.kind.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.kind,data:data15};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data13.tenant !== undefined){
+let data16 = data13.tenant;
+if(typeof data16 !== "string"){
+const err43 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/tenant",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.tenant.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.tenant,data:data16};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data13.customer !== undefined){
+let data17 = data13.customer;
+if(typeof data17 !== "string"){
+const err44 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/customer",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/customer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.customer.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.customer,data:data17};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data13.environment !== undefined){
+let data18 = data13.environment;
+if(typeof data18 !== "string"){
+const err45 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/environment",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.environment.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.environment,data:data18};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data13.parent !== undefined){
+let data19 = data13.parent;
+if(typeof data19 !== "string"){
+const err46 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/parent",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.parent.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.parent,data:data19};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data13.protected !== undefined){
+let data20 = data13.protected;
+if(typeof data20 !== "boolean"){
+const err47 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1+"/protected",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/properties/protected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.protected.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.properties.protected,data:data20};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory/" + i1,schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory.items,data:data13};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/inventory",schemaPath:"#/properties/cases/items/properties/fixtures/properties/inventory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.fixtures.properties.inventory.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.inventory,data:data12};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data11.reviews !== undefined){
+let data21 = data11.reviews;
+if(Array.isArray(data21)){
+const len2 = data21.length;
+for(let i2=0; i2<len2; i2++){
+let data22 = data21[i2];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.user === undefined){
+const err50 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2,schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items,data:data22};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data22.state === undefined){
+const err51 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2,schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items,data:data22};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data22.id !== undefined){
+let data23 = data22.id;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err52 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/id",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.id.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.id,data:data23};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data22.user !== undefined){
+let data24 = data22.user;
+const _errs56 = errors;
+let valid13 = false;
+const _errs57 = errors;
+if(typeof data24 === "string"){
+if(func2(data24) > 100){
+const err53 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!pattern38.test(data24)){
+const err54 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[0].type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid1 = _errs57 === errors;
+valid13 = valid13 || _valid1;
+if(!valid13){
+const _errs59 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.login === undefined){
+const err56 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/1/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1].required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data24.login !== undefined){
+let data25 = data24.login;
+if(typeof data25 === "string"){
+if(func2(data25) > 100){
+const err57 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user/login",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/1/properties/login/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1].properties.login,data:data25};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(!pattern38.test(data25)){
+const err58 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user/login",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/1/properties/login/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1].properties.login,data:data25};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user/login",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/1/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1].properties.login.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1].properties.login,data:data25};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1].type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid1 = _errs59 === errors;
+valid13 = valid13 || _valid1;
+}
+if(!valid13){
+const err61 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/user",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/user/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user.anyOf,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.user,data:data24};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+else {
+errors = _errs56;
+if(vErrors !== null){
+if(_errs56){
+vErrors.length = _errs56;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data22.state !== undefined){
+let data26 = data22.state;
+if(!(((((data26 === "APPROVED") || (data26 === "CHANGES_REQUESTED")) || (data26 === "COMMENTED")) || (data26 === "DISMISSED")) || (data26 === "PENDING"))){
+const err62 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/state",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.state.enum,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.state,data:data26};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data22.body !== undefined){
+let data27 = data22.body;
+if(typeof data27 !== "string"){
+const err63 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/body",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.body.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.body,data:data27};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data22.editedBy !== undefined){
+let data28 = data22.editedBy;
+if(typeof data28 === "string"){
+if(func2(data28) > 100){
+const err64 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/editedBy",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/editedBy/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.editedBy,data:data28};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(!pattern38.test(data28)){
+const err65 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/editedBy",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/editedBy/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.editedBy,data:data28};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2+"/editedBy",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/properties/editedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.editedBy.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.properties.editedBy,data:data28};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews/" + i2,schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews.items,data:data22};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/reviews",schemaPath:"#/properties/cases/items/properties/fixtures/properties/reviews/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.fixtures.properties.reviews.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.reviews,data:data21};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data11.author !== undefined){
+let data29 = data11.author;
+if(typeof data29 === "string"){
+if(func2(data29) > 100){
+const err69 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/author",schemaPath:"#/properties/cases/items/properties/fixtures/properties/author/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.author,data:data29};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(!pattern38.test(data29)){
+const err70 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/author",schemaPath:"#/properties/cases/items/properties/fixtures/properties/author/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.author,data:data29};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/author",schemaPath:"#/properties/cases/items/properties/fixtures/properties/author/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.author.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.author,data:data29};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data11.org !== undefined){
+let data30 = data11.org;
+if(typeof data30 === "string"){
+if(func2(data30) > 100){
+const err72 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/org",schemaPath:"#/properties/cases/items/properties/fixtures/properties/org/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.org,data:data30};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(func2(data30) < 1){
+const err73 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/org",schemaPath:"#/properties/cases/items/properties/fixtures/properties/org/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.org,data:data30};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/org",schemaPath:"#/properties/cases/items/properties/fixtures/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.org.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.org,data:data30};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data11.teams !== undefined){
+let data31 = data11.teams;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key5 in data31){
+const _errs74 = errors;
+if(typeof key5 === "string"){
+if(func2(key5) > 200){
+const err75 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams",schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams.propertyNames,data:key5,propertyName:key5};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!pattern37.test(key5)){
+const err76 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams",schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams.propertyNames,data:key5,propertyName:key5};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams",schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.teams.propertyNames.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams.propertyNames,data:key5,propertyName:key5};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+var valid15 = _errs74 === errors;
+if(!valid15){
+const err78 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams",schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema15.properties.cases.items.properties.fixtures.properties.teams.propertyNames,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams,data:data31};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+for(const key6 in data31){
+let data32 = data31[key6];
+if(Array.isArray(data32)){
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+let data33 = data32[i3];
+if(typeof data33 === "string"){
+if(func2(data33) > 100){
+const err79 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams.additionalProperties.items,data:data33};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(!pattern38.test(data33)){
+const err80 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams.additionalProperties.items,data:data33};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.teams.additionalProperties.items.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams.additionalProperties.items,data:data33};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.fixtures.properties.teams.additionalProperties.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams.additionalProperties,data:data32};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/teams",schemaPath:"#/properties/cases/items/properties/fixtures/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.fixtures.properties.teams.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.teams,data:data31};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data11.changed !== undefined){
+let data34 = data11.changed;
+if(Array.isArray(data34)){
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+if(typeof data35 === "string"){
+if(func2(data35) > 1024){
+const err84 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/changed/" + i4,schemaPath:"#/properties/cases/items/properties/fixtures/properties/changed/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.changed.items,data:data35};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(func2(data35) < 1){
+const err85 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/changed/" + i4,schemaPath:"#/properties/cases/items/properties/fixtures/properties/changed/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.changed.items,data:data35};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/changed/" + i4,schemaPath:"#/properties/cases/items/properties/fixtures/properties/changed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.changed.items.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.changed.items,data:data35};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/changed",schemaPath:"#/properties/cases/items/properties/fixtures/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.fixtures.properties.changed.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.changed,data:data34};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data11.permissions !== undefined){
+let data36 = data11.permissions;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key7 in data36){
+const _errs87 = errors;
+if(typeof key7 === "string"){
+if(func2(key7) > 100){
+const err88 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/permissions",schemaPath:"#/properties/cases/items/properties/fixtures/properties/permissions/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.permissions.propertyNames,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(!pattern38.test(key7)){
+const err89 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/permissions",schemaPath:"#/properties/cases/items/properties/fixtures/properties/permissions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.permissions.propertyNames,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/permissions",schemaPath:"#/properties/cases/items/properties/fixtures/properties/permissions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.permissions.propertyNames.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.permissions.propertyNames,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var valid21 = _errs87 === errors;
+if(!valid21){
+const err91 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/permissions",schemaPath:"#/properties/cases/items/properties/fixtures/properties/permissions/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema15.properties.cases.items.properties.fixtures.properties.permissions.propertyNames,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.permissions,data:data36};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+for(const key8 in data36){
+let data37 = data36[key8];
+if(!((((((data37 === "admin") || (data37 === "maintain")) || (data37 === "write")) || (data37 === "triage")) || (data37 === "read")) || (data37 === "none"))){
+const err92 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cases/items/properties/fixtures/properties/permissions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema15.properties.cases.items.properties.fixtures.properties.permissions.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.cases.items.properties.fixtures.properties.permissions.additionalProperties.enum,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.permissions.additionalProperties,data:data37};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/permissions",schemaPath:"#/properties/cases/items/properties/fixtures/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.fixtures.properties.permissions.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.permissions,data:data36};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data11.commits !== undefined){
+let data38 = data11.commits;
+if(Array.isArray(data38)){
+if(data38.length < 1){
+const err94 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits,data:data38};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+const len5 = data38.length;
+for(let i5=0; i5<len5; i5++){
+let data39 = data38[i5];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.author === undefined){
+const err95 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5,schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/required",keyword:"required",params:{missingProperty: "author"},message:"must have required property '"+"author"+"'",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.required,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items,data:data39};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+for(const key9 in data39){
+if(!((((key9 === "author") || (key9 === "committer")) || (key9 === "pushedBy")) || (key9 === "files"))){
+const err96 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5,schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items,data:data39};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data39.author !== undefined){
+let data40 = data39.author;
+if(typeof data40 === "string"){
+if(func2(data40) > 100){
+const err97 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/author",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/author/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.author,data:data40};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(!pattern38.test(data40)){
+const err98 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/author",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/author/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.author,data:data40};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/author",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/author/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.author.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.author,data:data40};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data39.committer !== undefined){
+let data41 = data39.committer;
+if(typeof data41 === "string"){
+if(func2(data41) > 100){
+const err100 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/committer",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/committer/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.committer,data:data41};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(!pattern38.test(data41)){
+const err101 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/committer",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/committer/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.committer,data:data41};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/committer",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/committer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.committer.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.committer,data:data41};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data39.pushedBy !== undefined){
+let data42 = data39.pushedBy;
+if(typeof data42 === "string"){
+if(func2(data42) > 100){
+const err103 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/pushedBy",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/pushedBy/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.pushedBy,data:data42};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(!pattern38.test(data42)){
+const err104 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/pushedBy",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/pushedBy/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.pushedBy,data:data42};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/pushedBy",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/pushedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.pushedBy.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.pushedBy,data:data42};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data39.files !== undefined){
+let data43 = data39.files;
+if(Array.isArray(data43)){
+const len6 = data43.length;
+for(let i6=0; i6<len6; i6++){
+let data44 = data43[i6];
+if(typeof data44 === "string"){
+if(func2(data44) > 1024){
+const err106 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/files/" + i6,schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/files/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.files.items,data:data44};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(func2(data44) < 1){
+const err107 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/files/" + i6,schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.files.items,data:data44};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/files/" + i6,schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.files.items.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.files.items,data:data44};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5+"/files",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.files.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.properties.files,data:data43};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits/" + i5,schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.items.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits.items,data:data39};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/cases/" + i0+"/fixtures/commits",schemaPath:"#/properties/cases/items/properties/fixtures/properties/commits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.fixtures.properties.commits.type,parentSchema:schema15.properties.cases.items.properties.fixtures.properties.commits,data:data38};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/cases/" + i0+"/fixtures",schemaPath:"#/properties/cases/items/properties/fixtures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.fixtures.type,parentSchema:schema15.properties.cases.items.properties.fixtures,data:data11};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data6.expect !== undefined){
+let data45 = data6.expect;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.verdict === undefined){
+const err113 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'",schema:schema15.properties.cases.items.properties.expect.required,parentSchema:schema15.properties.cases.items.properties.expect,data:data45};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+for(const key10 in data45){
+if(!(((key10 === "verdict") || (key10 === "rules")) || (key10 === "findings"))){
+const err114 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.cases.items.properties.expect,data:data45};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data45.verdict !== undefined){
+let data46 = data45.verdict;
+if(!(((data46 === "allowed") || (data46 === "blocked")) || (data46 === "error"))){
+const err115 = {instancePath:instancePath+"/cases/" + i0+"/expect/verdict",schemaPath:"#/properties/cases/items/properties/expect/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema15.properties.cases.items.properties.expect.properties.verdict.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.cases.items.properties.expect.properties.verdict.enum,parentSchema:schema15.properties.cases.items.properties.expect.properties.verdict,data:data46};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data45.rules !== undefined){
+let data47 = data45.rules;
+if(Array.isArray(data47)){
+const len7 = data47.length;
+for(let i7=0; i7<len7; i7++){
+let data48 = data47[i7];
+if(typeof data48 === "string"){
+if(func2(data48) > 128){
+const err116 = {instancePath:instancePath+"/cases/" + i0+"/expect/rules/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/rules/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema15.properties.cases.items.properties.expect.properties.rules.items,data:data48};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(!pattern40.test(data48)){
+const err117 = {instancePath:instancePath+"/cases/" + i0+"/expect/rules/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/rules/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema15.properties.cases.items.properties.expect.properties.rules.items,data:data48};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/cases/" + i0+"/expect/rules/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.expect.properties.rules.items.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.rules.items,data:data48};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+let i8 = data47.length;
+let j0;
+if(i8 > 1){
+const indices0 = {};
+for(;i8--;){
+let item0 = data47[i8];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err119 = {instancePath:instancePath+"/cases/" + i0+"/expect/rules",schemaPath:"#/properties/cases/items/properties/expect/properties/rules/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i8+" are identical)",schema:true,parentSchema:schema15.properties.cases.items.properties.expect.properties.rules,data:data47};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+break;
+}
+indices0[item0] = i8;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/cases/" + i0+"/expect/rules",schemaPath:"#/properties/cases/items/properties/expect/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.expect.properties.rules.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.rules,data:data47};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data45.findings !== undefined){
+let data49 = data45.findings;
+if(Array.isArray(data49)){
+const len8 = data49.length;
+for(let i9=0; i9<len8; i9++){
+let data50 = data49[i9];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.rule === undefined){
+const err121 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9,schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.required,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items,data:data50};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+for(const key11 in data50){
+if(!((((((key11 === "rule") || (key11 === "messageId")) || (key11 === "enforcement")) || (key11 === "status")) || (key11 === "file")) || (key11 === "line"))){
+const err122 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9,schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items,data:data50};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data50.rule !== undefined){
+let data51 = data50.rule;
+if(typeof data51 === "string"){
+if(func2(data51) > 128){
+const err123 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/rule",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.rule,data:data51};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(!pattern40.test(data51)){
+const err124 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/rule",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.rule,data:data51};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/rule",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.rule.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.rule,data:data51};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data50.messageId !== undefined){
+let data52 = data50.messageId;
+if(typeof data52 === "string"){
+if(func2(data52) > 128){
+const err126 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/messageId",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/messageId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.messageId,data:data52};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(func2(data52) < 1){
+const err127 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/messageId",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/messageId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.messageId,data:data52};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/messageId",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.messageId.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.messageId,data:data52};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data50.enforcement !== undefined){
+let data53 = data50.enforcement;
+if(!(((data53 === "advisory") || (data53 === "soft-mandatory")) || (data53 === "hard-mandatory"))){
+const err129 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/enforcement",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/enforcement/enum",keyword:"enum",params:{allowedValues: schema15.properties.cases.items.properties.expect.properties.findings.items.properties.enforcement.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.enforcement.enum,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.enforcement,data:data53};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data50.status !== undefined){
+let data54 = data50.status;
+if(!((((data54 === "blocking") || (data54 === "advisory")) || (data54 === "overridden")) || (data54 === "waived"))){
+const err130 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/status",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.cases.items.properties.expect.properties.findings.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.status.enum,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.status,data:data54};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data50.file !== undefined){
+let data55 = data50.file;
+if(typeof data55 === "string"){
+if(func2(data55) > 1024){
+const err131 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/file",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/file/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.file,data:data55};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(func2(data55) < 1){
+const err132 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/file",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.file,data:data55};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/file",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.file.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.file,data:data55};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data50.line !== undefined){
+let data56 = data50.line;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err134 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/line",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.line.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.line,data:data56};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 1 || isNaN(data56)){
+const err135 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/line",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.line,data:data56};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9,schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.expect.properties.findings.items.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items,data:data50};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.items.properties.expect.properties.findings.type,parentSchema:schema15.properties.cases.items.properties.expect.properties.findings,data:data49};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.properties.expect.type,parentSchema:schema15.properties.cases.items.properties.expect,data:data45};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.cases.items.type,parentSchema:schema15.properties.cases.items,data:data6};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.cases.type,parentSchema:schema15.properties.cases,data:data5};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+export const rule_identifier_kind = validate15;
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"requireInventory":{"description":"identifiers absent from the inventory are a finding","type":"boolean","default":false},"checkEnvironment":{"description":"objects the inventory places in another environment are a finding, targets and the objects inside them alike","type":"boolean","default":true},"checkProtected":{"description":"objects the inventory marks protected (in use or locked) are a finding, targets and the objects inside them alike","type":"boolean","default":true}}};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "requireInventory") || (key0 === "checkEnvironment")) || (key0 === "checkProtected"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4917,7 +6715,7 @@ errors++;
 if(data.requireInventory !== undefined){
 let data0 = data.requireInventory;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/requireInventory",schemaPath:"#/properties/requireInventory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.requireInventory.type,parentSchema:schema15.properties.requireInventory,data:data0};
+const err1 = {instancePath:instancePath+"/requireInventory",schemaPath:"#/properties/requireInventory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.requireInventory.type,parentSchema:schema16.properties.requireInventory,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4930,7 +6728,7 @@ errors++;
 if(data.checkEnvironment !== undefined){
 let data1 = data.checkEnvironment;
 if(typeof data1 !== "boolean"){
-const err2 = {instancePath:instancePath+"/checkEnvironment",schemaPath:"#/properties/checkEnvironment/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.checkEnvironment.type,parentSchema:schema15.properties.checkEnvironment,data:data1};
+const err2 = {instancePath:instancePath+"/checkEnvironment",schemaPath:"#/properties/checkEnvironment/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.checkEnvironment.type,parentSchema:schema16.properties.checkEnvironment,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4943,7 +6741,7 @@ errors++;
 if(data.checkProtected !== undefined){
 let data2 = data.checkProtected;
 if(typeof data2 !== "boolean"){
-const err3 = {instancePath:instancePath+"/checkProtected",schemaPath:"#/properties/checkProtected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.checkProtected.type,parentSchema:schema15.properties.checkProtected,data:data2};
+const err3 = {instancePath:instancePath+"/checkProtected",schemaPath:"#/properties/checkProtected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.checkProtected.type,parentSchema:schema16.properties.checkProtected,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4955,7 +6753,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4964,20 +6762,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
-export const rule_blast_radius = validate15;
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"maxTargets":{"description":"most identifiers one run may name","type":"integer","minimum":0},"maxTenants":{"description":"most distinct tenants (needs an inventory)","type":"integer","minimum":0},"maxCustomers":{"description":"most distinct customers (needs an inventory)","type":"integer","minimum":0},"maxShareOfKind":{"description":"largest fraction of all inventory objects of a kind (the capacity floor), 0 to 1","type":"number","minimum":0,"maximum":1},"maxPerStage":{"description":"largest stage","type":"integer","minimum":1},"requireStagesAbove":{"description":"a run over this many targets needs two stages or more","type":"integer","minimum":0},"maxFirstStage":{"description":"largest first stage (the canary)","type":"integer","minimum":1},"maxContained":{"description":"most objects inside the targets, destroyed with them","type":"integer","minimum":0},"minBake":{"description":"shortest bake between one stage and the next (a stage without bake bakes 0)","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"expectedCountTolerance":{"description":"allowed difference from spec.target.expectedCount, as a fraction (0: exact)","type":"number","minimum":0,"default":0}}};
+export const rule_blast_radius = validate16;
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"maxTargets":{"description":"most identifiers one run may name","type":"integer","minimum":0},"maxTenants":{"description":"most distinct tenants (needs an inventory)","type":"integer","minimum":0},"maxCustomers":{"description":"most distinct customers (needs an inventory)","type":"integer","minimum":0},"maxShareOfKind":{"description":"largest fraction of all inventory objects of a kind (the capacity floor), 0 to 1","type":"number","minimum":0,"maximum":1},"maxPerStage":{"description":"largest stage","type":"integer","minimum":1},"requireStagesAbove":{"description":"a run over this many targets needs two stages or more","type":"integer","minimum":0},"maxFirstStage":{"description":"largest first stage (the canary)","type":"integer","minimum":1},"maxContained":{"description":"most objects inside the targets, destroyed with them","type":"integer","minimum":0},"minBake":{"description":"shortest bake between one stage and the next (a stage without bake bakes 0)","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"expectedCountTolerance":{"description":"allowed difference from spec.target.expectedCount, as a fraction (0: exact)","type":"number","minimum":0,"default":0}}};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func51.call(schema16.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(!(func51.call(schema17.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4990,7 +6788,7 @@ errors++;
 if(data.maxTargets !== undefined){
 let data0 = data.maxTargets;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/maxTargets",schemaPath:"#/properties/maxTargets/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxTargets.type,parentSchema:schema16.properties.maxTargets,data:data0};
+const err1 = {instancePath:instancePath+"/maxTargets",schemaPath:"#/properties/maxTargets/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.maxTargets.type,parentSchema:schema17.properties.maxTargets,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5001,7 +6799,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/maxTargets",schemaPath:"#/properties/maxTargets/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.maxTargets,data:data0};
+const err2 = {instancePath:instancePath+"/maxTargets",schemaPath:"#/properties/maxTargets/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.maxTargets,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5015,7 +6813,7 @@ errors++;
 if(data.maxTenants !== undefined){
 let data1 = data.maxTenants;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/maxTenants",schemaPath:"#/properties/maxTenants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxTenants.type,parentSchema:schema16.properties.maxTenants,data:data1};
+const err3 = {instancePath:instancePath+"/maxTenants",schemaPath:"#/properties/maxTenants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.maxTenants.type,parentSchema:schema17.properties.maxTenants,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5026,7 +6824,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/maxTenants",schemaPath:"#/properties/maxTenants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.maxTenants,data:data1};
+const err4 = {instancePath:instancePath+"/maxTenants",schemaPath:"#/properties/maxTenants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.maxTenants,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5040,7 +6838,7 @@ errors++;
 if(data.maxCustomers !== undefined){
 let data2 = data.maxCustomers;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/maxCustomers",schemaPath:"#/properties/maxCustomers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxCustomers.type,parentSchema:schema16.properties.maxCustomers,data:data2};
+const err5 = {instancePath:instancePath+"/maxCustomers",schemaPath:"#/properties/maxCustomers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.maxCustomers.type,parentSchema:schema17.properties.maxCustomers,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5051,7 +6849,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/maxCustomers",schemaPath:"#/properties/maxCustomers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.maxCustomers,data:data2};
+const err6 = {instancePath:instancePath+"/maxCustomers",schemaPath:"#/properties/maxCustomers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.maxCustomers,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5066,7 +6864,7 @@ if(data.maxShareOfKind !== undefined){
 let data3 = data.maxShareOfKind;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/maxShareOfKind",schemaPath:"#/properties/maxShareOfKind/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema16.properties.maxShareOfKind,data:data3};
+const err7 = {instancePath:instancePath+"/maxShareOfKind",schemaPath:"#/properties/maxShareOfKind/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema17.properties.maxShareOfKind,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5076,7 +6874,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/maxShareOfKind",schemaPath:"#/properties/maxShareOfKind/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.maxShareOfKind,data:data3};
+const err8 = {instancePath:instancePath+"/maxShareOfKind",schemaPath:"#/properties/maxShareOfKind/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.maxShareOfKind,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5087,7 +6885,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/maxShareOfKind",schemaPath:"#/properties/maxShareOfKind/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.maxShareOfKind.type,parentSchema:schema16.properties.maxShareOfKind,data:data3};
+const err9 = {instancePath:instancePath+"/maxShareOfKind",schemaPath:"#/properties/maxShareOfKind/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.maxShareOfKind.type,parentSchema:schema17.properties.maxShareOfKind,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5100,7 +6898,7 @@ errors++;
 if(data.maxPerStage !== undefined){
 let data4 = data.maxPerStage;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/maxPerStage",schemaPath:"#/properties/maxPerStage/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxPerStage.type,parentSchema:schema16.properties.maxPerStage,data:data4};
+const err10 = {instancePath:instancePath+"/maxPerStage",schemaPath:"#/properties/maxPerStage/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.maxPerStage.type,parentSchema:schema17.properties.maxPerStage,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5111,7 +6909,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/maxPerStage",schemaPath:"#/properties/maxPerStage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.maxPerStage,data:data4};
+const err11 = {instancePath:instancePath+"/maxPerStage",schemaPath:"#/properties/maxPerStage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.maxPerStage,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5125,7 +6923,7 @@ errors++;
 if(data.requireStagesAbove !== undefined){
 let data5 = data.requireStagesAbove;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/requireStagesAbove",schemaPath:"#/properties/requireStagesAbove/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.requireStagesAbove.type,parentSchema:schema16.properties.requireStagesAbove,data:data5};
+const err12 = {instancePath:instancePath+"/requireStagesAbove",schemaPath:"#/properties/requireStagesAbove/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.requireStagesAbove.type,parentSchema:schema17.properties.requireStagesAbove,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5136,7 +6934,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err13 = {instancePath:instancePath+"/requireStagesAbove",schemaPath:"#/properties/requireStagesAbove/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.requireStagesAbove,data:data5};
+const err13 = {instancePath:instancePath+"/requireStagesAbove",schemaPath:"#/properties/requireStagesAbove/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.requireStagesAbove,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5150,7 +6948,7 @@ errors++;
 if(data.maxFirstStage !== undefined){
 let data6 = data.maxFirstStage;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err14 = {instancePath:instancePath+"/maxFirstStage",schemaPath:"#/properties/maxFirstStage/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxFirstStage.type,parentSchema:schema16.properties.maxFirstStage,data:data6};
+const err14 = {instancePath:instancePath+"/maxFirstStage",schemaPath:"#/properties/maxFirstStage/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.maxFirstStage.type,parentSchema:schema17.properties.maxFirstStage,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5161,7 +6959,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 1 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/maxFirstStage",schemaPath:"#/properties/maxFirstStage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.maxFirstStage,data:data6};
+const err15 = {instancePath:instancePath+"/maxFirstStage",schemaPath:"#/properties/maxFirstStage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.maxFirstStage,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5175,7 +6973,7 @@ errors++;
 if(data.maxContained !== undefined){
 let data7 = data.maxContained;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/maxContained",schemaPath:"#/properties/maxContained/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxContained.type,parentSchema:schema16.properties.maxContained,data:data7};
+const err16 = {instancePath:instancePath+"/maxContained",schemaPath:"#/properties/maxContained/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.maxContained.type,parentSchema:schema17.properties.maxContained,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5186,7 +6984,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/maxContained",schemaPath:"#/properties/maxContained/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.maxContained,data:data7};
+const err17 = {instancePath:instancePath+"/maxContained",schemaPath:"#/properties/maxContained/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.maxContained,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5201,7 +6999,7 @@ if(data.minBake !== undefined){
 let data8 = data.minBake;
 if(typeof data8 === "string"){
 if(!pattern8.test(data8)){
-const err18 = {instancePath:instancePath+"/minBake",schemaPath:"#/properties/minBake/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema16.properties.minBake,data:data8};
+const err18 = {instancePath:instancePath+"/minBake",schemaPath:"#/properties/minBake/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema17.properties.minBake,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5212,7 +7010,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/minBake",schemaPath:"#/properties/minBake/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.minBake.type,parentSchema:schema16.properties.minBake,data:data8};
+const err19 = {instancePath:instancePath+"/minBake",schemaPath:"#/properties/minBake/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.minBake.type,parentSchema:schema17.properties.minBake,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5226,7 +7024,7 @@ if(data.expectedCountTolerance !== undefined){
 let data9 = data.expectedCountTolerance;
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.expectedCountTolerance,data:data9};
+const err20 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.expectedCountTolerance,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5237,7 +7035,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.expectedCountTolerance.type,parentSchema:schema16.properties.expectedCountTolerance,data:data9};
+const err21 = {instancePath:instancePath+"/expectedCountTolerance",schemaPath:"#/properties/expectedCountTolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.expectedCountTolerance.type,parentSchema:schema17.properties.expectedCountTolerance,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5249,7 +7047,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5258,20 +7056,20 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-export const rule_rollback_plan = validate16;
-const schema17 = {"type":"object","additionalProperties":false,"properties":{"requireSoftDelete":{"description":"deletion.mode must be soft","type":"boolean"},"minRetention":{"description":"shortest soft-delete retention","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"requireRollback":{"description":"rollback.strategy must be undelete or restore-from-backup","type":"boolean","default":true},"requireRunbook":{"description":"rollback.runbook must link the procedure","type":"boolean"},"maxDrillAge":{"description":"oldest acceptable rollback.lastTested","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restoreWithinRto":{"description":"targets / restoreRate must fit within rto","type":"boolean"},"maxRto":{"description":"longest acceptable rto","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"checkRestoreRate":{"description":"a rollback.restoreRate faster than the rate the catalog's kinds.<kind>.restoreRate records from drills is a finding (the restore time is always computed at the slower of the two)","type":"boolean","default":true}}};
+export const rule_rollback_plan = validate17;
+const schema18 = {"type":"object","additionalProperties":false,"properties":{"requireSoftDelete":{"description":"deletion.mode must be soft","type":"boolean"},"minRetention":{"description":"shortest soft-delete retention","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"requireRollback":{"description":"rollback.strategy must be undelete or restore-from-backup","type":"boolean","default":true},"requireRunbook":{"description":"rollback.runbook must link the procedure","type":"boolean"},"maxDrillAge":{"description":"oldest acceptable rollback.lastTested","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"restoreWithinRto":{"description":"targets / restoreRate must fit within rto","type":"boolean"},"maxRto":{"description":"longest acceptable rto","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"checkRestoreRate":{"description":"a rollback.restoreRate faster than the rate the catalog's kinds.<kind>.restoreRate records from drills is a finding (the restore time is always computed at the slower of the two)","type":"boolean","default":true}}};
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "requireSoftDelete") || (key0 === "minRetention")) || (key0 === "requireRollback")) || (key0 === "requireRunbook")) || (key0 === "maxDrillAge")) || (key0 === "restoreWithinRto")) || (key0 === "maxRto")) || (key0 === "checkRestoreRate"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5284,7 +7082,7 @@ errors++;
 if(data.requireSoftDelete !== undefined){
 let data0 = data.requireSoftDelete;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/requireSoftDelete",schemaPath:"#/properties/requireSoftDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.requireSoftDelete.type,parentSchema:schema17.properties.requireSoftDelete,data:data0};
+const err1 = {instancePath:instancePath+"/requireSoftDelete",schemaPath:"#/properties/requireSoftDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.requireSoftDelete.type,parentSchema:schema18.properties.requireSoftDelete,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5298,7 +7096,7 @@ if(data.minRetention !== undefined){
 let data1 = data.minRetention;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err2 = {instancePath:instancePath+"/minRetention",schemaPath:"#/properties/minRetention/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema17.properties.minRetention,data:data1};
+const err2 = {instancePath:instancePath+"/minRetention",schemaPath:"#/properties/minRetention/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema18.properties.minRetention,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5309,7 +7107,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/minRetention",schemaPath:"#/properties/minRetention/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.minRetention.type,parentSchema:schema17.properties.minRetention,data:data1};
+const err3 = {instancePath:instancePath+"/minRetention",schemaPath:"#/properties/minRetention/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.minRetention.type,parentSchema:schema18.properties.minRetention,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5322,7 +7120,7 @@ errors++;
 if(data.requireRollback !== undefined){
 let data2 = data.requireRollback;
 if(typeof data2 !== "boolean"){
-const err4 = {instancePath:instancePath+"/requireRollback",schemaPath:"#/properties/requireRollback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.requireRollback.type,parentSchema:schema17.properties.requireRollback,data:data2};
+const err4 = {instancePath:instancePath+"/requireRollback",schemaPath:"#/properties/requireRollback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.requireRollback.type,parentSchema:schema18.properties.requireRollback,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5335,7 +7133,7 @@ errors++;
 if(data.requireRunbook !== undefined){
 let data3 = data.requireRunbook;
 if(typeof data3 !== "boolean"){
-const err5 = {instancePath:instancePath+"/requireRunbook",schemaPath:"#/properties/requireRunbook/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.requireRunbook.type,parentSchema:schema17.properties.requireRunbook,data:data3};
+const err5 = {instancePath:instancePath+"/requireRunbook",schemaPath:"#/properties/requireRunbook/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.requireRunbook.type,parentSchema:schema18.properties.requireRunbook,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5349,7 +7147,7 @@ if(data.maxDrillAge !== undefined){
 let data4 = data.maxDrillAge;
 if(typeof data4 === "string"){
 if(!pattern8.test(data4)){
-const err6 = {instancePath:instancePath+"/maxDrillAge",schemaPath:"#/properties/maxDrillAge/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema17.properties.maxDrillAge,data:data4};
+const err6 = {instancePath:instancePath+"/maxDrillAge",schemaPath:"#/properties/maxDrillAge/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema18.properties.maxDrillAge,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5360,7 +7158,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/maxDrillAge",schemaPath:"#/properties/maxDrillAge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.maxDrillAge.type,parentSchema:schema17.properties.maxDrillAge,data:data4};
+const err7 = {instancePath:instancePath+"/maxDrillAge",schemaPath:"#/properties/maxDrillAge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.maxDrillAge.type,parentSchema:schema18.properties.maxDrillAge,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5373,7 +7171,7 @@ errors++;
 if(data.restoreWithinRto !== undefined){
 let data5 = data.restoreWithinRto;
 if(typeof data5 !== "boolean"){
-const err8 = {instancePath:instancePath+"/restoreWithinRto",schemaPath:"#/properties/restoreWithinRto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.restoreWithinRto.type,parentSchema:schema17.properties.restoreWithinRto,data:data5};
+const err8 = {instancePath:instancePath+"/restoreWithinRto",schemaPath:"#/properties/restoreWithinRto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.restoreWithinRto.type,parentSchema:schema18.properties.restoreWithinRto,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5387,7 +7185,7 @@ if(data.maxRto !== undefined){
 let data6 = data.maxRto;
 if(typeof data6 === "string"){
 if(!pattern8.test(data6)){
-const err9 = {instancePath:instancePath+"/maxRto",schemaPath:"#/properties/maxRto/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema17.properties.maxRto,data:data6};
+const err9 = {instancePath:instancePath+"/maxRto",schemaPath:"#/properties/maxRto/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema18.properties.maxRto,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5398,7 +7196,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/maxRto",schemaPath:"#/properties/maxRto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.maxRto.type,parentSchema:schema17.properties.maxRto,data:data6};
+const err10 = {instancePath:instancePath+"/maxRto",schemaPath:"#/properties/maxRto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.maxRto.type,parentSchema:schema18.properties.maxRto,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5411,7 +7209,7 @@ errors++;
 if(data.checkRestoreRate !== undefined){
 let data7 = data.checkRestoreRate;
 if(typeof data7 !== "boolean"){
-const err11 = {instancePath:instancePath+"/checkRestoreRate",schemaPath:"#/properties/checkRestoreRate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.checkRestoreRate.type,parentSchema:schema17.properties.checkRestoreRate,data:data7};
+const err11 = {instancePath:instancePath+"/checkRestoreRate",schemaPath:"#/properties/checkRestoreRate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.checkRestoreRate.type,parentSchema:schema18.properties.checkRestoreRate,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5423,7 +7221,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5432,20 +7230,20 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const rule_rpo_alignment = validate17;
-const schema18 = {"type":"object","additionalProperties":false,"properties":{"maxRpo":{"description":"longest RPO of any product touched","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"maxSpread":{"description":"largest difference of restorePoint across co-resident products (0: identical)","anyOf":[{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},{"const":0}]}}};
+export const rule_rpo_alignment = validate18;
+const schema19 = {"type":"object","additionalProperties":false,"properties":{"maxRpo":{"description":"longest RPO of any product touched","type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},"maxSpread":{"description":"largest difference of restorePoint across co-resident products (0: identical)","anyOf":[{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},{"const":0}]}}};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "maxRpo") || (key0 === "maxSpread"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5459,7 +7257,7 @@ if(data.maxRpo !== undefined){
 let data0 = data.maxRpo;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err1 = {instancePath:instancePath+"/maxRpo",schemaPath:"#/properties/maxRpo/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema18.properties.maxRpo,data:data0};
+const err1 = {instancePath:instancePath+"/maxRpo",schemaPath:"#/properties/maxRpo/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema19.properties.maxRpo,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5470,7 +7268,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/maxRpo",schemaPath:"#/properties/maxRpo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.maxRpo.type,parentSchema:schema18.properties.maxRpo,data:data0};
+const err2 = {instancePath:instancePath+"/maxRpo",schemaPath:"#/properties/maxRpo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.maxRpo.type,parentSchema:schema19.properties.maxRpo,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5487,7 +7285,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err3 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema18.properties.maxSpread.anyOf[0],data:data1};
+const err3 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema19.properties.maxSpread.anyOf[0],data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5498,7 +7296,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.maxSpread.anyOf[0].type,parentSchema:schema18.properties.maxSpread.anyOf[0],data:data1};
+const err4 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.maxSpread.anyOf[0].type,parentSchema:schema19.properties.maxSpread.anyOf[0],data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5512,7 +7310,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs8 = errors;
 if(0 !== data1){
-const err5 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf/1/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant",schema:0,parentSchema:schema18.properties.maxSpread.anyOf[1],data:data1};
+const err5 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf/1/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant",schema:0,parentSchema:schema19.properties.maxSpread.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5525,7 +7323,7 @@ var _valid0 = _errs8 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.properties.maxSpread.anyOf,parentSchema:schema18.properties.maxSpread,data:data1};
+const err6 = {instancePath:instancePath+"/maxSpread",schemaPath:"#/properties/maxSpread/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.properties.maxSpread.anyOf,parentSchema:schema19.properties.maxSpread,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5548,7 +7346,7 @@ vErrors = null;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5557,19 +7355,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-export const rule_schema = validate18;
-const schema19 = {"type":"object","additionalProperties":false,"required":["schema","message"],"properties":{"schema":{"description":"a JSON Schema the whole manifest must satisfy","type":"object"},"message":{"description":"what a reviewer is told when it does not","type":"string","minLength":1}}};
+export const rule_schema = validate19;
+const schema20 = {"type":"object","additionalProperties":false,"required":["schema","message"],"properties":{"schema":{"description":"a JSON Schema the whole manifest must satisfy","type":"object"},"message":{"description":"what a reviewer is told when it does not","type":"string","minLength":1}}};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.schema === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5579,7 +7377,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5590,7 +7388,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "schema") || (key0 === "message"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5603,7 +7401,7 @@ errors++;
 if(data.schema !== undefined){
 let data0 = data.schema;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err3 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.schema.type,parentSchema:schema19.properties.schema,data:data0};
+const err3 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.properties.schema.type,parentSchema:schema20.properties.schema,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5617,7 +7415,7 @@ if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.message,data:data1};
+const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5628,7 +7426,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.message.type,parentSchema:schema19.properties.message,data:data1};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.message.type,parentSchema:schema20.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5640,7 +7438,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5649,20 +7447,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-export const rule_approvals = validate19;
-const schema20 = {"type":"object","additionalProperties":false,"required":["require"],"properties":{"require":{"type":"array","items":{"enum":["requestedBy","executedBy","kindOwner"]},"minItems":1,"uniqueItems":true,"description":"whose approval: `requestedBy`, `executedBy` (the manifest's metadata), `kindOwner` (the catalog `owner` of the declared kind and of every kind the identifiers resolve to)"},"minPerTeam":{"type":"integer","minimum":1,"maximum":20,"default":1,"description":"approving members needed per team"},"distinctApprovers":{"type":"boolean","default":false,"description":"each required role needs its own people: one approval never counts for two roles, even when the teams overlap"},"distinctTeams":{"type":"boolean","default":false,"description":"`metadata.requestedBy` and `metadata.executedBy` must name different teams"}}};
+export const rule_approvals = validate20;
+const schema21 = {"type":"object","additionalProperties":false,"required":["require"],"properties":{"require":{"type":"array","items":{"enum":["requestedBy","executedBy","kindOwner"]},"minItems":1,"uniqueItems":true,"description":"whose approval: `requestedBy`, `executedBy` (the manifest's metadata), `kindOwner` (the catalog `owner` of the declared kind and of every kind the identifiers resolve to)"},"minPerTeam":{"type":"integer","minimum":1,"maximum":20,"default":1,"description":"approving members needed per team"},"distinctApprovers":{"type":"boolean","default":false,"description":"each required role needs its own people: one approval never counts for two roles, even when the teams overlap"},"distinctTeams":{"type":"boolean","default":false,"description":"`metadata.requestedBy` and `metadata.executedBy` must name different teams"}}};
 const func0 = __ajv_equal;
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.require === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "require"},message:"must have required property '"+"require"+"'",schema:schema20.required,parentSchema:schema20,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "require"},message:"must have required property '"+"require"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5673,7 +7471,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "require") || (key0 === "minPerTeam")) || (key0 === "distinctApprovers")) || (key0 === "distinctTeams"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5687,7 +7485,7 @@ if(data.require !== undefined){
 let data0 = data.require;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/require",schemaPath:"#/properties/require/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20.properties.require,data:data0};
+const err2 = {instancePath:instancePath+"/require",schemaPath:"#/properties/require/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema21.properties.require,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5700,7 +7498,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!(((data1 === "requestedBy") || (data1 === "executedBy")) || (data1 === "kindOwner"))){
-const err3 = {instancePath:instancePath+"/require/" + i0,schemaPath:"#/properties/require/items/enum",keyword:"enum",params:{allowedValues: schema20.properties.require.items.enum},message:"must be equal to one of the allowed values",schema:schema20.properties.require.items.enum,parentSchema:schema20.properties.require.items,data:data1};
+const err3 = {instancePath:instancePath+"/require/" + i0,schemaPath:"#/properties/require/items/enum",keyword:"enum",params:{allowedValues: schema21.properties.require.items.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.require.items.enum,parentSchema:schema21.properties.require.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5717,7 +7515,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data0[i1], data0[j0])){
-const err4 = {instancePath:instancePath+"/require",schemaPath:"#/properties/require/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema20.properties.require,data:data0};
+const err4 = {instancePath:instancePath+"/require",schemaPath:"#/properties/require/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema21.properties.require,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5732,7 +7530,7 @@ break outer0;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/require",schemaPath:"#/properties/require/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.properties.require.type,parentSchema:schema20.properties.require,data:data0};
+const err5 = {instancePath:instancePath+"/require",schemaPath:"#/properties/require/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.require.type,parentSchema:schema21.properties.require,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5745,7 +7543,7 @@ errors++;
 if(data.minPerTeam !== undefined){
 let data2 = data.minPerTeam;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/minPerTeam",schemaPath:"#/properties/minPerTeam/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.minPerTeam.type,parentSchema:schema20.properties.minPerTeam,data:data2};
+const err6 = {instancePath:instancePath+"/minPerTeam",schemaPath:"#/properties/minPerTeam/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.minPerTeam.type,parentSchema:schema21.properties.minPerTeam,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5756,7 +7554,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 20 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/minPerTeam",schemaPath:"#/properties/minPerTeam/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema20.properties.minPerTeam,data:data2};
+const err7 = {instancePath:instancePath+"/minPerTeam",schemaPath:"#/properties/minPerTeam/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema21.properties.minPerTeam,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5766,7 +7564,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/minPerTeam",schemaPath:"#/properties/minPerTeam/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20.properties.minPerTeam,data:data2};
+const err8 = {instancePath:instancePath+"/minPerTeam",schemaPath:"#/properties/minPerTeam/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21.properties.minPerTeam,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5780,7 +7578,7 @@ errors++;
 if(data.distinctApprovers !== undefined){
 let data3 = data.distinctApprovers;
 if(typeof data3 !== "boolean"){
-const err9 = {instancePath:instancePath+"/distinctApprovers",schemaPath:"#/properties/distinctApprovers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.distinctApprovers.type,parentSchema:schema20.properties.distinctApprovers,data:data3};
+const err9 = {instancePath:instancePath+"/distinctApprovers",schemaPath:"#/properties/distinctApprovers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema21.properties.distinctApprovers.type,parentSchema:schema21.properties.distinctApprovers,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5793,7 +7591,7 @@ errors++;
 if(data.distinctTeams !== undefined){
 let data4 = data.distinctTeams;
 if(typeof data4 !== "boolean"){
-const err10 = {instancePath:instancePath+"/distinctTeams",schemaPath:"#/properties/distinctTeams/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.distinctTeams.type,parentSchema:schema20.properties.distinctTeams,data:data4};
+const err10 = {instancePath:instancePath+"/distinctTeams",schemaPath:"#/properties/distinctTeams/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema21.properties.distinctTeams.type,parentSchema:schema21.properties.distinctTeams,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5805,7 +7603,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5814,19 +7612,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate19.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const rule_manifest_required = validate20;
-const schema21 = {"type":"object","additionalProperties":false,"required":["scripts"],"properties":{"scripts":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"globs (minimatch) of governed script paths, repository-relative"}}};
+export const rule_manifest_required = validate21;
+const schema22 = {"type":"object","additionalProperties":false,"required":["scripts"],"properties":{"scripts":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"globs (minimatch) of governed script paths, repository-relative"}}};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.scripts === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scripts"},message:"must have required property '"+"scripts"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scripts"},message:"must have required property '"+"scripts"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5837,7 +7635,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "scripts")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5851,7 +7649,7 @@ if(data.scripts !== undefined){
 let data0 = data.scripts;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/scripts",schemaPath:"#/properties/scripts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema21.properties.scripts,data:data0};
+const err2 = {instancePath:instancePath+"/scripts",schemaPath:"#/properties/scripts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema22.properties.scripts,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5865,7 +7663,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err3 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/properties/scripts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.scripts.items,data:data1};
+const err3 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/properties/scripts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.scripts.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5876,7 +7674,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/properties/scripts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.scripts.items.type,parentSchema:schema21.properties.scripts.items,data:data1};
+const err4 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/properties/scripts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.scripts.items.type,parentSchema:schema22.properties.scripts.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5888,7 +7686,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/scripts",schemaPath:"#/properties/scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.scripts.type,parentSchema:schema21.properties.scripts,data:data0};
+const err5 = {instancePath:instancePath+"/scripts",schemaPath:"#/properties/scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.scripts.type,parentSchema:schema22.properties.scripts,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5900,7 +7698,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5909,7 +7707,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
@@ -6841,6 +8639,7 @@ export const VALIDATORS = {
   "8c4f47a29c804fbe5c1e0e7b9818670ecdfc28e556e7f31e5dab584ebbf1f78f": document_Catalog,
   "34407ceebf23f059d733ec26af97cde34e412de90e218766e84369e73417bbae": document_Policy,
   "c1c26d8d68eaf5632ccc3b48f08fa39f2c15530b690ec2ac0a64dd3a63f3fbc0": document_Waiver,
+  "355bc35674f94357b066ca3bcd5a7e7a3c2e07f98ad14418105b179137b6ab3e": document_PolicyTest,
   "7d7a465f1737ee688043e600b28b9bace2b0ca7945e2469a6021919baea9f5e7": rule_identifier_kind,
   "72863a1a5cccddbe360cc038625174d3f3d51cc5d44e7f95467058f78d72f41a": rule_blast_radius,
   "cbf3242596046ed012a980068d8cd4d3b282de2724d33c55338692853e5cf4b2": rule_rollback_plan,
