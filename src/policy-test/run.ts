@@ -171,9 +171,11 @@ async function runCase(
   let inventoryPath: string | undefined;
   if (fixtures.inventory) {
     const catalog = policies.catalogs[0];
-    inventoryPath = repoPath(catalog?.doc.inventory ?? `${test.file}.inventory-${i + 1}.ndjson`);
+    const named = catalog?.doc.inventory;
+    // The rows replace the inventory file the catalog names; with none (or a database), they are the case's own file.
+    inventoryPath = repoPath(typeof named === "string" ? named : `${test.file}.inventory-${i + 1}.ndjson`);
     files.set(inventoryPath, fixtures.inventory.map((row) => JSON.stringify(row)).join("\n") + "\n");
-    if (catalog && catalog.doc.inventory === undefined) {
+    if (catalog && typeof named !== "string") {
       forCase = { ...policies, catalogs: [{ ...catalog, doc: { ...catalog.doc, inventory: inventoryPath } }, ...policies.catalogs.slice(1)] };
     }
   }
