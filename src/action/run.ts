@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceLocation } from "../documents/source.js";
+import { capProblems, problemCount } from "../documents/problem.js";
 import { compareFiles, listPullFiles, type ChangedFile, type ChangedFiles, type Repo } from "../github/changes.js";
 import { createGitHub, type GitHub } from "../github/client.js";
 import { findComment, upsertComment, type CommentOutcome, type EarlierComment } from "../github/comments.js";
@@ -134,7 +135,7 @@ async function run(env: Record<string, string | undefined>, getInput: (name: str
     blocking: String(blocking.length),
     overridden: String(result.counts.overridden ?? 0),
     waived: String(result.counts.waived ?? 0),
-    problems: String(result.problems.length + (failure ? 1 : 0)),
+    problems: String(problemCount(result.problems) + (failure ? 1 : 0)),
   };
   if (ctx) {
     const reportPath = path.join(ctx.runnerTemp, REPORT_FILE);
@@ -303,6 +304,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     result.findings.push(inventoryChangedFinding(inventoryPath, what, alongside, target.kind === "pull_request" && listCut));
   }
   if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
+  result.problems = capProblems(result.problems);
   const tallied = tally(result.findings, result.problems);
   result.counts = tallied.counts;
   result.verdict = tallied.verdict;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseDate } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
-import type { Problem } from "../documents/problem.js";
+import { capProblems, problemCount, type Problem } from "../documents/problem.js";
 import type { GovernanceOptions } from "../governance/collect.js";
 import { parseCommits, parsePermissions, parseReviews, parseTeams, type Parsed } from "../governance/inputs.js";
 import { StaticTeams } from "../governance/teams.js";
@@ -147,8 +147,8 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const live = liveInventory({ ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
   const result = await runCheck({ workspace, policiesDir, manifests, now, governance, liveInventory: live, ...(change ? { change } : {}), ...(policies ? { policies } : {}) });
   if (discovery.length > 0) {
-    result.problems.unshift(...discovery);
-    result.counts.problems = result.problems.length;
+    result.problems = capProblems([...discovery, ...result.problems]);
+    result.counts.problems = problemCount(result.problems);
     result.verdict = "error";
   }
   const json = toJson(result, { version: VERSION, now });

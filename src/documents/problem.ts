@@ -65,6 +65,13 @@ export function capProblems(problems: readonly Problem[], max = MAX_PROBLEMS_PER
   return result;
 }
 
+/** How many problems a list stands for: an "and N more" entry counts N. */
+export function problemCount(problems: readonly Problem[]): number {
+  let n = 0;
+  for (const p of problems) n += p.more ?? 1;
+  return n;
+}
+
 /** The entry standing for `more` problems of a file not listed one by one. */
 export function moreProblems(more: number, location: SourceLocation): Problem {
   return { code: "more", message: `and ${more} more problem${more === 1 ? "" : "s"} in ${location.file}`, location, more };

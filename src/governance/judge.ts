@@ -2,7 +2,7 @@
  * The verdict with enforcement levels: advisory findings never block, hard-mandatory ones always do,
  * and a soft-mandatory one blocks unless a valid override or waiver lifts it. Pure.
  */
-import type { Problem } from "../documents/problem.js";
+import { problemCount, type Problem } from "../documents/problem.js";
 import type { CompiledRule } from "../engine/policies.js";
 import type { Finding } from "../rules/types.js";
 import type { GovernanceFacts } from "./facts.js";
@@ -30,7 +30,7 @@ export interface Counts {
 
 /** Counts by enforcement and by status, and the verdict they give: any problem is "error", any blocking finding "blocked". */
 export function tally(findings: readonly Finding[], problems: readonly Problem[]): { counts: Counts; verdict: "allowed" | "blocked" | "error" } {
-  const counts: Counts = { advisory: 0, softMandatory: 0, hardMandatory: 0, problems: problems.reduce((n, p) => n + (p.more ?? 1), 0), blocking: 0, overridden: 0, waived: 0 };
+  const counts: Counts = { advisory: 0, softMandatory: 0, hardMandatory: 0, problems: problemCount(problems), blocking: 0, overridden: 0, waived: 0 };
   for (const f of findings) {
     if (f.enforcement === "advisory") counts.advisory++;
     else if (f.enforcement === "soft-mandatory") counts.softMandatory++;

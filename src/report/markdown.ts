@@ -1,4 +1,4 @@
-import type { Problem } from "../documents/problem.js";
+import { problemCount, type Problem } from "../documents/problem.js";
 import type { SourceLocation } from "../documents/source.js";
 import { shortDigest } from "../governance/digest.js";
 import { statusOf } from "../governance/judge.js";
@@ -75,7 +75,7 @@ export function verdictLine(input: MarkdownInput): string {
   let line: string;
   if (v === "error") {
     const first = input.failure ?? (r.problems[0] ? `${r.problems[0].location.file}:${r.problems[0].location.line}: ${r.problems[0].message}` : "unknown");
-    const more = r.problems.length - (input.failure ? 0 : 1);
+    const more = problemCount(r.problems) - (input.failure ? 0 : 1);
     line = `${ICON.error} **Blastgate: error**: could not judge ${input.failure ? "this change" : manifests}: ${escapeMd(first)}${more > 0 ? ` (and ${plural(more, "more problem")})` : ""}`;
   } else if (v === "blocked") {
     const blocking = r.findings.filter((f) => statusOf(f) === "blocking");

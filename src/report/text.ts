@@ -1,4 +1,4 @@
-import type { Problem } from "../documents/problem.js";
+import { problemCount, type Problem } from "../documents/problem.js";
 import type { SourceLocation } from "../documents/source.js";
 import { shortDigest } from "../governance/digest.js";
 import { statusOf } from "../governance/judge.js";
@@ -39,7 +39,8 @@ export function headline(r: CheckResult): string {
   const lifted = [count("overridden") ? `${count("overridden")} overridden` : "", count("waived") ? `${count("waived")} waived` : ""].filter(Boolean);
   const n = r.manifests.length;
   const manifests = `${n} manifest${n === 1 ? "" : "s"}`;
-  if (r.verdict === "error") return `ERROR: Blastgate could not judge ${manifests}: ${r.problems.length} input problem${r.problems.length === 1 ? "" : "s"} to fix`;
+  const problems = problemCount(r.problems);
+  if (r.verdict === "error") return `ERROR: Blastgate could not judge ${manifests}: ${problems} input problem${problems === 1 ? "" : "s"} to fix`;
   if (r.verdict === "blocked") {
     const blocked = new Set(r.findings.filter((f, i) => statuses[i] === "blocking").map((f) => f.manifest)).size;
     const where = blocked === n ? manifests : `${blocked} of ${manifests}`;

@@ -48,6 +48,7 @@ describe.concurrent("inline identifier lists of every size are judged or refused
     expect(problems[99]).toEqual(["schema", "manifests/flood.yaml:10:415", "spec.target.identifiers[99] must be a string, not a map"]);
     expect(problems[100]).toEqual(["more", "manifests/flood.yaml:10:419", "and 159900 more problems in manifests/flood.yaml"]);
     expect(o.report.problems[100]).toMatchObject({ more: 159_900 });
+    expect((JSON.parse(o.stdout) as { counts: { problems: number } }).counts.problems).toBe(160_000);
     expect(o.stderr).toBe("");
   });
 
