@@ -1,15 +1,14 @@
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, onTestFinished } from "vitest";
+import { runCliAsync } from "../support/repo.js";
 
 /** The fixture repository of hostile input: policies/, policies-cases/<case>/, manifests/<group>/, ids/hostile/. */
 export const REPO = fileURLToPath(new URL("./fixtures/repo", import.meta.url));
 /** A repository whose manifests are written so a quick `kind: Operation` test misses them. */
 export const DISCOVERY = fileURLToPath(new URL("./fixtures/discovery", import.meta.url));
-const BIN = fileURLToPath(new URL("../../bin/blastgate.js", import.meta.url));
 
 export interface Located {
   file: string;
@@ -32,20 +31,9 @@ export interface Outcome {
 export const where = (l: Located) => `${l.file}:${l.line}:${l.column}`;
 
 /** Runs the CLI as a child process (asynchronously, so cases can run side by side). */
-function run(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
-    });
-  });
+async function run(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const r = await runCliAsync(args, cwd);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 /**

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { BIN, type JsonReport } from "../support/repo.js";
+import { runCliAsync, type CliRun, type JsonReport } from "../support/repo.js";
 import { RO_PASSWORD, RO_USER } from "./roles.js";
 
 export { RO_PASSWORD, RO_USER };
@@ -78,27 +77,11 @@ export function postgresBlock({ table = "inventory.objects", query, url = "env:B
   return `inventory:\n  postgres:\n    url: ${url}\n${source}    columns: { ${Object.entries(columns).map(([f, c]) => `${f}: ${c}`).join(", ")} }\n`;
 }
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type Run = CliRun;
 
 /** The CLI as a child process, asynchronously (a test may restart the server while it runs). */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
-    });
-  });
+  return runCliAsync(args, cwd, { HOME: process.env.HOME ?? "", ...env });
 }
 
 export async function runJson(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run & { report: JsonReport & { inventory?: Record<string, unknown> } }> {
