@@ -6,7 +6,7 @@ import { copyFileSync, createReadStream, mkdirSync, readFileSync, rmSync, writeF
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
-import { startPostgres } from "../scripts/postgres-server.mjs";
+import { postgresBin, startPostgres } from "../scripts/postgres-server.mjs";
 import { identifierRepo, PROJECT, WORK } from "./generate.mjs";
 
 const IDS = 1_000_000;
@@ -18,6 +18,11 @@ const short = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 export async function postgresCases({ seed, cli, now, measure, summarize, runs, warmup, log, tableRows }) {
   const rows = [];
   const targets = [];
+  try {
+    postgresBin();
+  } catch (e) {
+    return { rows: [{ case: "postgres", size: `${short(IDS)} ids`, skipped: e.message }], targets };
+  }
   log("postgres: generating/reusing the 1M-row inventory ... ");
   const repo = identifierRepo({ seed, inventorySize: 1_000_000, sizes: [10_000, 100_000, 1_000_000] });
   log("done\n");
