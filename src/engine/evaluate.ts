@@ -1,7 +1,7 @@
 import { capProblems, type Problem } from "../documents/problem.js";
 import { pointerOf, type SourceLocation } from "../documents/source.js";
 import { suggest } from "../documents/validate.js";
-import { measure, measureTogether, planScope, type MeasuredManifest, type Plan } from "../measure/plan.js";
+import { measure, measureTogether, planScope, type MeasuredManifest, type Plan, type PlanLimits } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import { resolveIdentifiers } from "../resolve/resolve.js";
@@ -98,6 +98,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       if (!consistent) continue;
       for (const rule of input.rules) {
         if (!ruleApplies(rule, m, resolution.byKind.keys())) continue;
+        strictest(plan.limits, rule.module.limits?.(rule.options));
         if (rule.module.checkTogether && change?.has(m.file)) {
           let parts = together.get(rule);
           if (!parts) together.set(rule, (parts = []));
@@ -201,6 +202,13 @@ function checkAgainstCatalog(m: ManifestInput, catalog: Catalog, environments: S
 }
 
 /** Stages together must cover every target, exactly. */
+/** Keeps the smaller of each limit: the plan shows the strictest policy that matched. */
+function strictest(into: PlanLimits, limits: PlanLimits | undefined): void {
+  for (const [k, v] of Object.entries(limits ?? {}) as [keyof PlanLimits, number | undefined][]) {
+    if (v !== undefined && (into[k] === undefined || v < into[k]!)) into[k] = v;
+  }
+}
+
 function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
   const stages = m.doc.spec.rollout?.stages;
   if (!stages) return;

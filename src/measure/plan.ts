@@ -84,6 +84,12 @@ export interface PlannedStage {
   bakeSeconds?: number;
 }
 
+/** Limits of the policies that matched a manifest, as numbers a reporter can draw beside the plan. */
+export interface PlanLimits {
+  /** The smallest allowed spread of co-resident products' restore points (rpo-alignment's maxSpread). */
+  maxSpreadSeconds?: number;
+}
+
 /** What a manifest would destroy, measured from what its identifiers really are. */
 export interface Plan {
   manifest: string;
@@ -113,6 +119,15 @@ export interface Plan {
   shareOfKind: Record<string, { count: number; of: number; share: number }>;
   products: string[];
   datastores: string[];
+  /**
+   * Products that live together in one kind the run destroys (a site holds Jira, Confluence and Insight),
+   * each with its restore point: a restore brings each back to its own moment. Kinds with two or more products.
+   */
+  coResident: { kind: string; products: { name: string; restorePointSeconds: number }[] }[];
+  /** The moment the plan was measured (the check's now), ISO: restore points are counted back from it. */
+  measuredAt: string;
+  /** Limits of the policies that matched, for reporters to draw (set by the engine; the findings judge them). */
+  limits: PlanLimits;
   /** The kinds actually destroyed that have a parent kind ("app lives in site"). */
   parents: Record<string, string>;
   deletion: { mode: "soft" | "hard"; retentionSeconds?: number };
@@ -187,6 +202,14 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
     for (const p of def?.products ?? []) products.add(p);
     if (def?.parent) parents[k] = def.parent;
   }
+  const coResident: Plan["coResident"] = [];
+  for (const k of [...destroyedKinds].sort()) {
+    const points = (catalog.kinds.get(k)?.products ?? []).flatMap((name) => {
+      const s = catalog.products.get(name)?.restorePointSeconds;
+      return s !== undefined && Number.isFinite(s) ? [{ name, restorePointSeconds: s }] : [];
+    });
+    if (points.length > 1) coResident.push({ kind: k, products: points });
+  }
   const datastores = new Set<string>();
   for (const p of products) for (const d of catalog.products.get(p)?.datastores ?? []) datastores.add(d);
 
@@ -240,6 +263,9 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
     shareOfKind,
     products: [...products].sort(),
     datastores: [...datastores].sort(),
+    coResident,
+    measuredAt: now.toISOString(),
+    limits: {},
     parents,
     deletion: { mode: spec.deletion.mode },
     stages,

@@ -36,3 +36,15 @@ export function withoutCommands(line: string): string {
 export function inertJson(json: string): string {
   return json.replace(/##\[/g, "##\\u005b");
 }
+
+/**
+ * Untrusted text (from a manifest, the catalog or the inventory) as the inside of a quoted Mermaid label
+ * (`a["…"]`, `-->|"…"|`, a gantt task name), showing exactly the same characters. Everything but letters,
+ * digits, spaces and `.,-_/()+'` becomes a Mermaid entity code (`#34;`), so no quote or bracket ends the
+ * label, no `%%` starts a comment or a `%%{init:}` directive (Mermaid finds those anywhere in the text), no
+ * `:` or `;` ends a gantt task name, no `<` starts HTML, no backtick ends the Markdown fence or makes a
+ * Markdown string, and a `click` or `-->` stays words. Controls, line breaks and bidirectional overrides become spaces (one line, in order).
+ */
+export function mermaidLabel(text: string): string {
+  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu, " ").replace(/[^\p{L}\p{N} .,\-_/()+']/gu, (c) => `#${c.codePointAt(0)};`);
+}

@@ -8,6 +8,7 @@ import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
 import { grouped } from "../documents/units.js";
 import { inventoryLine } from "./text.js";
+import { planPictures, type PlanPicture } from "./mermaid.js";
 
 /** Identifies Blastgate's pull request comment, so each run edits it instead of adding another. */
 export const COMMENT_MARKER = "<!-- blastgate:comment -->";
@@ -148,6 +149,8 @@ const PROBLEMS_HEAD = ["| Where | Problem | Code |", "| --- | --- | --- |"];
 interface Caps {
   rows: number;
   manifests: number;
+  /** How many manifests (in order) get their Mermaid diagrams; the facts beside them are always shown. */
+  diagrams: number;
 }
 
 /** What a shortened text shows instead of the rest ("see the job summary"), and what ends it. */
@@ -184,6 +187,7 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
   const seen = new Set<string>();
   const plans = r.plans.filter((p) => !seen.has(p.manifest) && seen.add(p.manifest));
   let omittedManifests = 0;
+  let omittedDiagrams = 0;
   plans.forEach((plan, i) => {
     if (i >= caps.manifests) {
       omittedManifests++;
@@ -204,6 +208,8 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
     out.push(`### ${code(plan.manifest)} (${escapeMd(plan.name)}): ${status}`, "");
     out.push(destroyLine(plan), "");
     out.push(`Plan: ${escapeMd(plan.summary)}`, "");
+    for (const picture of planPictures(plan, findings)) out.push(...pictureLines(picture, i < caps.diagrams));
+    if (i >= caps.diagrams) omittedDiagrams++;
     // Right below the plan: an approval of this pull request is an approval of this intent, bound to this content.
     const approvals = (r.approvals ?? []).filter((a) => a.manifest === plan.manifest);
     if (approvals.length > 0) out.push(...approvalLines(approvals), "");
@@ -219,6 +225,7 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
     if (shown.length) out.push(...FINDINGS_HEAD, ...shown.map((f) => findingRow(f, link)), "");
   }
   out.push(...overrideLines(r.overrides ?? []), ...waiverLines(r.waivers ?? [], link));
+  if (omittedDiagrams > 0) out.push(`**Diagrams of ${plural(omittedDiagrams, "manifest")} left out** (over GitHub's size limit); the same facts are in the text under each plan.`, "");
   if (omittedRows > 0 || omittedManifests > 0) {
     const what = [omittedManifests ? plural(omittedManifests, "more manifest") : "", omittedRows ? `${plural(omittedRows, "more finding")}` : ""].filter(Boolean).join(" and ");
     out.push(`**${what} not shown here** (over GitHub's size limit): ${elsewhere}.`, "");
@@ -226,6 +233,14 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
   if (r.manifests.length > 0 && r.plans.length === 0 && r.problems.length === 0 && !input.failure) out.push("No plan could be measured.", "");
   out.push(...footer);
   return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+/** A picture's facts as a list (the source of truth), then, when there is room, the same facts drawn by Mermaid. */
+function pictureLines(picture: PlanPicture, diagram: boolean): string[] {
+  const out = [`**${picture.title}**`, "", ...picture.facts.map((f) => `- ${escapeMd(f)}`), ""];
+  // Labels are escaped for Mermaid (mermaidLabel): no backtick in the diagram can close the fence.
+  if (diagram) out.push("```mermaid", picture.mermaid, "```", "");
+  return out;
 }
 
 /** The sign-off each required team owes this manifest, as a checklist under its plan. */
@@ -273,26 +288,26 @@ function waiverLines(waivers: readonly WaiverRecord[], link: MarkdownInput["link
 /** Renders with every row, or with as many as fit `size(text) <= max`, and never fails. */
 function fit(input: MarkdownInput, frame: Frame, max: number, size: (s: string) => number): string {
   const total = input.result.problems.length + input.result.findings.length;
-  const full = render(input, { rows: total, manifests: Infinity }, frame);
+  const full = render(input, { rows: total, manifests: Infinity, diagrams: Infinity }, frame);
   if (size(full) <= max) return full;
   const fits = (caps: Caps) => size(render(input, caps, frame)) <= max;
-  // The largest number of rows that fits, then (if even none fit) the largest number of manifests.
-  let lo = 0;
-  let hi = total;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits({ rows: mid, manifests: Infinity })) lo = mid;
-    else hi = mid - 1;
-  }
-  if (fits({ rows: lo, manifests: Infinity })) return render(input, { rows: lo, manifests: Infinity }, frame);
-  lo = 0;
-  hi = input.result.plans.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits({ rows: 0, manifests: mid })) lo = mid;
-    else hi = mid - 1;
-  }
-  const text = render(input, { rows: 0, manifests: lo }, frame);
+  /** The largest n in [0, hi] for which fits(n) (fits is monotone), or 0. */
+  const largest = (hi: number, ok: (n: number) => boolean) => {
+    let lo = 0;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (ok(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // Diagrams go first (their facts stay as text), then rows, then (if even no rows fit) whole manifests.
+  const diagrams = largest(input.result.plans.length, (d) => fits({ rows: total, manifests: Infinity, diagrams: d }));
+  if (fits({ rows: total, manifests: Infinity, diagrams })) return render(input, { rows: total, manifests: Infinity, diagrams }, frame);
+  const rows = largest(total, (r) => fits({ rows: r, manifests: Infinity, diagrams: 0 }));
+  if (fits({ rows, manifests: Infinity, diagrams: 0 })) return render(input, { rows, manifests: Infinity, diagrams: 0 }, frame);
+  const manifests = largest(input.result.plans.length, (m) => fits({ rows: 0, manifests: m, diagrams: 0 }));
+  const text = render(input, { rows: 0, manifests, diagrams: 0 }, frame);
   if (size(text) <= max) return text;
   // Only a pathological verdict line or note gets here: cut by characters, keeping the footer.
   const tail = "\n\n…(shortened)\n" + frame.footer.join("\n") + "\n";

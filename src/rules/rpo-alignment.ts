@@ -27,6 +27,10 @@ export default defineRule<Options>({
       undefinedProduct: "{{product}} (in {{kind}}) has no RPO in the catalog",
     },
   },
+  limits(o) {
+    const spread = o.maxSpread === undefined ? undefined : parseDuration(o.maxSpread);
+    return spread?.ok ? { maxSpreadSeconds: spread.value } : {};
+  },
   check(ctx) {
     const { plan, catalog, options: o } = ctx;
     const maxRpo = o.maxRpo === undefined ? undefined : parseDuration(o.maxRpo);
