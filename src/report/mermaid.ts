@@ -45,15 +45,20 @@ interface StageMark {
 
 function stageMarks(plan: Plan, findings: readonly Finding[]): StageMark[] {
   const marks: StageMark[] = [];
+  // A stage named in the evidence, else the first (a run without stages is one stage).
+  const stageOf = (name: unknown) => Math.max(0, plan.stages.findIndex((s) => s.name === name));
   for (const f of findings) {
     const e = f.evidence;
-    if (f.messageId === "maxFirstStage") marks.push({ stage: 0, words: `too large a canary: at most ${grouped(Number(e.max))} (${f.ruleId})` });
+    let words: string | undefined;
+    if (f.messageId === "unstaged") words = `one stage: runs over ${grouped(Number(e.requireStagesAbove))} must be staged`;
+    else if (f.messageId === "maxFirstStage") words = `too large a canary: at most ${grouped(Number(e.max))}`;
+    else if (f.messageId === "maxPerStage") words = `too large a stage: at most ${grouped(Number(e.max))}`;
     else if (f.messageId === "minBake") {
-      const i = plan.stages.findIndex((s) => s.name === e.stage);
       const bake = Number(e.bakeSeconds);
-      const words = bake > 0 ? `bake too short: ${formatDuration(bake)}, at least ${formatDuration(Number(e.minBakeSeconds))}` : `no bake: at least ${formatDuration(Number(e.minBakeSeconds))}`;
-      if (i >= 0) marks.push({ stage: i, words: `${words} (${f.ruleId})` });
+      const min = formatDuration(Number(e.minBakeSeconds));
+      words = bake > 0 ? `bake too short: ${formatDuration(bake)}, at least ${min}` : `no bake: at least ${min}`;
     }
+    if (words !== undefined) marks.push({ stage: f.messageId === "maxFirstStage" || f.messageId === "unstaged" ? 0 : stageOf(e.stage), words: `${words} (${f.ruleId})` });
   }
   return marks;
 }
@@ -75,7 +80,7 @@ function rollout(plan: Plan, findings: readonly Finding[]): PlanPicture {
     const share = percent(s.size, plan.targets);
     lines.push(`  s${i}[${label([`${i + 1}. ${s.name}`, `${plural(s.size, unit)} (${share})`, ...mine])}]`);
     if (mine.length > 0) lines.push(`  class s${i} finding`);
-    let fact = `Stage ${i + 1} of ${stages.length}, ${s.name}: ${plural(s.size, unit)} (${share} of ${grouped(plan.targets)})`;
+    let fact = `Stage ${i + 1} of ${stages.length}, ${s.name}: ${plural(s.size, unit)} (${share} of ${grouped(plan.targets)})${plan.stages.length === 0 ? " (no staged rollout)" : ""}`;
     if (i < stages.length - 1) {
       const bake = "bakeSeconds" in s && s.bakeSeconds ? `bake ${formatDuration(s.bakeSeconds, "exact")}` : "no bake";
       lines.push(`  s${i} -->|${label([bake])}| s${i + 1}`);
@@ -84,7 +89,6 @@ function rollout(plan: Plan, findings: readonly Finding[]): PlanPicture {
     if (mine.length > 0) fact += `; ${marks.filter((m) => m.stage === i).map((m) => m.words).join("; ")}`;
     facts.push(fact);
   });
-  if (plan.stages.length === 0) facts[0] += " (no staged rollout)";
   lines.push("  classDef finding fill:#ffebe9,stroke:#cf222e,stroke-width:3px");
   return { title: "Rollout", facts, mermaid: lines.join("\n") };
 }

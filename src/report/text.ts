@@ -5,6 +5,7 @@ import { statusOf } from "../governance/judge.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
 import { withoutControls } from "./escape.js";
+import { planPictures } from "./mermaid.js";
 
 /** Text from input (file names, values, messages quoting them): control characters shown as \u{..}, never sent to the terminal. */
 const t = withoutControls;
@@ -75,6 +76,8 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
     const digest = digests.get(plan.manifest);
     out.push(style.bold(t(plan.manifest)) + style.dim(` (${t(plan.name)})${digest ? `  ${shortDigest(digest)}` : ""}`));
     out.push(`  Plan: ${t(plan.summary)}`);
+    // The facts the job summary draws as diagrams, as text.
+    for (const picture of planPictures(plan, byManifest.get(plan.manifest) ?? [])) out.push(`  ${picture.title}:`, ...picture.facts.map((f) => `    ${t(f)}`));
     if (!seen.has(plan.manifest)) {
       seen.add(plan.manifest);
       const findings = byManifest.get(plan.manifest) ?? [];

@@ -41,8 +41,9 @@ describe("the Atlassian example's pictures", () => {
     const [rollout, destroyed, restore] = diagrams.map(shown) as [string, string, string];
 
     // One stage (no rollout): the whole run, 883 sites, 100%, marked with the canary finding.
-    expect(rollout).toContain("1. the whole run<br/>883 sites (100%)");
-    expect(summary).toContain("- Stage 1 of 1, the whole run: 883 sites (100% of 883) (no staged rollout)");
+    expect(rollout).toContain("1. the whole run<br/>883 sites (100%)<br/>⛔ one stage: runs over 50 must be staged (bulk-limits)");
+    expect(rollout).toMatch(/class s0 finding/);
+    expect(summary).toContain("- Stage 1 of 1, the whole run: 883 sites (100% of 883) (no staged rollout); one stage: runs over 50 must be staged (bulk-limits)");
 
     expect(destroyed).toContain("declared: app");
     expect(destroyed).toContain("resolved: 883 sites");
