@@ -48,7 +48,7 @@ describe("the README's first command on examples/", () => {
     expect(stdout).not.toMatch(/\u001b\[/);
     expect(stdout.split("\n")[0]).toBe("BLOCKED: 9 mandatory findings in 1 of 2 manifests");
     expect(stdout).toContain("ids/insight-sites.txt:3:1  hard-mandatory  883 of 883 identifiers are site, not app");
-    expect(stdout).toMatch(/remove-insight-safe\.yaml[^\n]*\n  Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n  ✔ no findings/);
+    expect(stdout).toMatch(/remove-insight-safe\.yaml[^\n]*\n  Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n(?:  [A-Z][^\n]*:\n(?:    [^\n]+\n)+)+  ✔ no findings/);
   });
 
   it("`npm run example` runs the same command", () => {
