@@ -312,7 +312,8 @@ export function customersOf(p: Pick<Plan, "customers" | "notInInventory">): stri
   return p.customers === 0 ? `unknown customers (${missing})` : `at least ${plural(p.customers, "customer")} (${missing})`;
 }
 
-function plural(n: number, word: string): string {
+/** "1 site", "883 sites", "2 statuses": a count with its noun. */
+export function plural(n: number, word: string): string {
   return `${grouped(n)} ${word}${n === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
 }
 

@@ -1,5 +1,5 @@
 import { formatDuration, grouped } from "../documents/units.js";
-import type { Plan } from "../measure/plan.js";
+import { plural, type Plan } from "../measure/plan.js";
 import type { Finding } from "../rules/types.js";
 import { mermaidLabel } from "./escape.js";
 
@@ -23,10 +23,6 @@ export function planPictures(plan: Plan, findings: readonly Finding[]): PlanPict
 }
 
 const label = (parts: readonly string[]) => `"${parts.map(mermaidLabel).join("<br/>")}"`;
-
-function plural(x: number, word: string): string {
-  return `${grouped(x)} ${word}${x === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
-}
 
 /** "0.1%", "<0.1%", "100%": a share a reviewer compares at a glance, never rounded to 0 or 100 when it is not. */
 function percent(part: number, whole: number): string {
