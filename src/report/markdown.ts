@@ -208,13 +208,14 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
     out.push(`### ${code(plan.manifest)} (${escapeMd(plan.name)}): ${status}`, "");
     out.push(destroyLine(plan), "");
     out.push(`Plan: ${escapeMd(plan.summary)}`, "");
-    for (const picture of planPictures(plan, findings)) out.push(...pictureLines(picture, i < caps.diagrams));
-    if (i >= caps.diagrams) omittedDiagrams++;
     // Right below the plan: an approval of this pull request is an approval of this intent, bound to this content.
     const approvals = (r.approvals ?? []).filter((a) => a.manifest === plan.manifest);
     if (approvals.length > 0) out.push(...approvalLines(approvals), "");
     const digest = digests.get(plan.manifest);
     if (digest) out.push(`<sub>Content digest ${code(shortDigest(digest))} (the manifest, its identifier file and its scripts): approvals and overrides hold while it and the plan above stay the same.</sub>`, "");
+    // The plan's pictures, after its sign-off: the facts as text, the diagrams while there is room.
+    for (const picture of planPictures(plan, findings)) out.push(...pictureLines(picture, i < caps.diagrams));
+    if (i >= caps.diagrams) omittedDiagrams++;
     const shown = take(findings);
     if (shown.length) out.push(...FINDINGS_HEAD, ...shown.map((f) => findingRow(f, link)), "");
   });
