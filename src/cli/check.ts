@@ -1,7 +1,6 @@
+import { parseArgs } from "node:util";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { parseDate } from "../documents/units.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import { capProblems, problemCount, type Problem } from "../documents/problem.js";
 import type { GovernanceOptions } from "../governance/collect.js";
@@ -18,7 +17,7 @@ import { DEFAULT_MANIFESTS, discoverManifests, selectChanged } from "../workspac
 import { liveInventory } from "../inventory/live.js";
 import { inventoryFile } from "../resolve/catalog.js";
 import { VERSION } from "../version.js";
-import { EXIT, rootDir, toRepoPath, type Io } from "./io.js";
+import { commandArgs, EXIT, HELP_OPTION, nowOption, rootDir, toRepoPath, type Io } from "./io.js";
 
 export const CHECK_USAGE = `Usage: blastgate check [manifest paths or globs...] [options]
 
@@ -59,9 +58,8 @@ Exit status: 0 allowed, 1 blocked, 2 usage or input error.
 
 /** `blastgate check`: judges manifests against the policies. */
 export async function check(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = commandArgs(io, CHECK_USAGE, () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -81,32 +79,19 @@ export async function check(argv: string[], io: Io): Promise<number> {
         "changed-files": { type: "string" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
+        help: HELP_OPTION,
       },
-    });
-  } catch (e) {
-    io.stderr(`blastgate: ${(e as Error).message}\n\n${CHECK_USAGE}`);
-    return EXIT.error;
-  }
+    }),
+  );
+  if (typeof args === "number") return args;
   const { values, positionals: patterns } = args;
-  if (values.help) {
-    io.stdout(CHECK_USAGE);
-    return 0;
-  }
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") {
     io.stderr(`blastgate: --format must be text or json, not '${format}'\n`);
     return EXIT.error;
   }
-  let now = new Date();
-  if (values.now !== undefined) {
-    const parsed = parseDate(values.now);
-    if (parsed.ok) now = parsed.value;
-    else {
-      io.stderr(`blastgate: --now must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${values.now}'\n`);
-      return EXIT.error;
-    }
-  }
+  const now = nowOption(values.now, io);
+  if (!now) return EXIT.error;
   if (values.reviews !== undefined && !values.author?.trim()) {
     io.stderr(`blastgate: --reviews needs --author <login>: the pull request's author, whose own reviews never approve or override\n`);
     return EXIT.error;

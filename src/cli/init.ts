@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { EXIT, type Io } from "./io.js";
+import { commandArgs, EXIT, HELP_OPTION, type Io } from "./io.js";
 
 export const INIT_USAGE = `Usage: blastgate init [DIR]
 
@@ -80,17 +80,8 @@ function packageRoot(): string {
 
 /** `blastgate init`: the files a repository needs to start, all or none. */
 export async function init(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    io.stderr(`blastgate: ${(e as Error).message}\n\n${INIT_USAGE}`);
-    return EXIT.error;
-  }
-  if (args.values.help) {
-    io.stdout(INIT_USAGE);
-    return 0;
-  }
+  const args = commandArgs(io, INIT_USAGE, () => parseArgs({ args: argv, allowPositionals: true, options: { help: HELP_OPTION } }));
+  if (typeof args === "number") return args;
   if (args.positionals.length > 1) {
     io.stderr(`blastgate: init takes one directory, not ${args.positionals.length}\n\n${INIT_USAGE}`);
     return EXIT.error;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { stat } from "node:fs/promises";
+import { parseDate } from "../documents/units.js";
 import { repoPath } from "../documents/paths.js";
 
 export const EXIT = { allowed: 0, blocked: 1, error: 2 } as const;
@@ -24,4 +25,32 @@ export function toRepoPath(p: string, cwd: string, root: string): string {
 export async function rootDir(cwd: string, given: string | undefined): Promise<{ root: string } | { error: string }> {
   const root = path.resolve(cwd, given ?? ".");
   return (await stat(root).then((st) => st.isDirectory(), () => false)) ? { root } : { error: `--root ${given ?? "."} is not a directory` };
+}
+
+/** Every command's -h/--help. */
+export const HELP_OPTION = { type: "boolean", short: "h" } as const;
+
+/** A command's parsed arguments, or its exit code when the usage was printed (0) or the arguments refused (2). */
+export function commandArgs<T extends { values: { help?: boolean | undefined } }>(io: Io, usage: string, parse: () => T): T | number {
+  let args: T;
+  try {
+    args = parse();
+  } catch (e) {
+    io.stderr(`blastgate: ${(e as Error).message}\n\n${usage}`);
+    return EXIT.error;
+  }
+  if (args.values.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  return args;
+}
+
+/** `--now`: the time to judge at (default: the current time); undefined, with the message written, when it is no date. */
+export function nowOption(value: string | undefined, io: Io): Date | undefined {
+  if (value === undefined) return new Date();
+  const parsed = parseDate(value);
+  if (parsed.ok) return parsed.value;
+  io.stderr(`blastgate: --now must be an ISO 8601 date such as 2026-11-24 or 2026-11-24T12:00:00Z, not '${value}'\n`);
+  return undefined;
 }

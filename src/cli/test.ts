@@ -1,9 +1,8 @@
 import { parseArgs } from "node:util";
-import { parseDate } from "../documents/units.js";
 import { runPolicyTests } from "../policy-test/run.js";
 import { policyTestText } from "../report/policy-test.js";
 import { LocalFiles } from "../workspace/files.js";
-import { EXIT, rootDir, toRepoPath, type Io } from "./io.js";
+import { commandArgs, EXIT, HELP_OPTION, nowOption, rootDir, toRepoPath, type Io } from "./io.js";
 
 export const TEST_USAGE = `Usage: blastgate test [test files or directories...] [options]
 
@@ -26,9 +25,8 @@ Exit status: 0 every case passed, 1 a case failed (or coverage is below --min-co
 
 /** `blastgate test`: the policies' own test cases, with rule coverage. */
 export async function test(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = commandArgs(io, TEST_USAGE, () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -37,18 +35,12 @@ export async function test(argv: string[], io: Io): Promise<number> {
         now: { type: "string" },
         coverage: { type: "boolean" },
         "min-coverage": { type: "string" },
-        help: { type: "boolean", short: "h" },
+        help: HELP_OPTION,
       },
-    });
-  } catch (e) {
-    io.stderr(`blastgate: ${(e as Error).message}\n\n${TEST_USAGE}`);
-    return EXIT.error;
-  }
+    }),
+  );
+  if (typeof args === "number") return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.stdout(TEST_USAGE);
-    return 0;
-  }
   let minCoverage: number | undefined;
   if (values["min-coverage"] !== undefined) {
     minCoverage = Number(values["min-coverage"]);
@@ -57,15 +49,8 @@ export async function test(argv: string[], io: Io): Promise<number> {
       return EXIT.error;
     }
   }
-  let now = new Date();
-  if (values.now !== undefined) {
-    const parsed = parseDate(values.now);
-    if (!parsed.ok) {
-      io.stderr(`blastgate: --now must be an ISO 8601 date such as 2026-11-24, not '${values.now}'\n`);
-      return EXIT.error;
-    }
-    now = parsed.value;
-  }
+  const now = nowOption(values.now, io);
+  if (!now) return EXIT.error;
   const rooted = await rootDir(io.cwd, values.root);
   if ("error" in rooted) {
     io.stderr(`blastgate: ${rooted.error}\n`);
