@@ -51,7 +51,10 @@ export interface Evaluation {
   digests?: DigestEntry[];
   /** Governed scripts of the change and the manifests naming them. */
   scripts?: ScriptEntry[];
-  /** Ids of the rules that judged a manifest or the change (a rule no manifest matched judged nothing): what policy-test coverage calls "holds". */
+  /**
+   * Ids of the rules that judged something: a manifest they match, or (rules judged over the change) a script
+   * they govern that the change touches. What policy-test coverage needs to say a rule held.
+   */
   rulesRun?: string[];
 }
 
@@ -124,7 +127,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
             },
           },
         };
-        rulesRun.add(rule.id);
+        // A rule judged over the change has run when a script it governs was in the change (below).
+        if (!rule.module.checkChanges) rulesRun.add(rule.id);
         try {
           rule.module.check(ctx);
         } catch (e) {
@@ -147,7 +151,6 @@ export function evaluate(input: EvaluationInput): Evaluation {
   if (changes) {
     for (const rule of input.rules) {
       if (!rule.module.checkChanges) continue;
-      rulesRun.add(rule.id);
       try {
         rule.module.checkChanges({ options: rule.options, changes, report: (r) => push(rule, r, r.location.file) });
       } catch (e) {
@@ -170,8 +173,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
   problems.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
   const listed = capProblems(problems);
   const { counts, verdict } = tally(findings, listed);
+  const scripts = scriptEntries(input.rules, changes);
+  for (const s of scripts) s.rules.forEach((id) => rulesRun.add(id));
   const digests = [...facts.head.values()].sort((a, b) => cmp(a.subject, b.subject));
-  return { verdict, findings, plans, problems: listed, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts: scriptEntries(input.rules, changes), rulesRun: [...rulesRun] };
+  return { verdict, findings, plans, problems: listed, counts, overrides: governed.overrides, waivers: governed.waivers, approvals, digests, scripts, rulesRun: [...rulesRun] };
 }
 
 function cmp(a: string, b: string): number {

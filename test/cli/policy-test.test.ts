@@ -65,6 +65,13 @@ describe("blastgate test", () => {
     expect(runCli(["test", "--coverage"], dir).code).toBe(0);
   });
 
+  it("counts a rule judged over the change as holding only where a script it governs changed", () => {
+    const dir = makeRepo({ ...STARTER, "policies/tests/starter.yaml": withoutCase("a changed cleanup script that a manifest names is judged with it") });
+    const r = runCli(["test", "--coverage"], dir);
+    expect(r.stdout).toMatch(/^scripts-need-manifests fires: yes holds: no$/m);
+    expect(r.code).toBe(0);
+  });
+
   it("shows a failing case with the findings expected and found, and exits 1", () => {
     const tests = STARTER_TESTS.replace("      rules: [bulk-limits]\n", "      rules: [recoverable]\n");
     const dir = makeRepo({ ...STARTER, "policies/tests/starter.yaml": tests });
