@@ -14,3 +14,5 @@ export { runCheck, type CheckOptions, type CheckResult } from "./workspace/load.
 export { LocalFiles, type FileSource } from "./workspace/files.js";
 export { toJson } from "./report/json.js";
 export { toText } from "./report/text.js";
+export { guard, type GuardOptions, type GuardResult } from "./guard/guard.js";
+export { APPROVAL_CHECK, type RunApproval } from "./governance/approval.js";

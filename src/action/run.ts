@@ -10,6 +10,8 @@ import { explainApiError } from "../github/errors.js";
 import { GitHubCommitHistory } from "../github/commits.js";
 import { GitHubPermissions } from "../github/permissions.js";
 import { listReviewEdits, listReviews } from "../github/reviews.js";
+import { writeApprovals } from "../github/approval.js";
+import { APPROVAL_CHECK, approvalsOf } from "../governance/approval.js";
 import { GitHubTeams } from "../github/teams.js";
 import type { GovernanceOptions } from "../governance/collect.js";
 import { statusOf, tally } from "../governance/judge.js";
@@ -145,6 +147,19 @@ async function run(env: Record<string, string | undefined>, getInput: (name: str
       outputs.report = reportPath;
     } catch (e) {
       log.info(`the JSON report could not be written to ${reportPath}: ${(e as Error).message}`);
+    }
+  }
+
+  // The approval record the runtime guard reads at execution: per manifest, its digest, verdict and lifts.
+  if (target?.kind === "pull_request" && gh && ctx && !failure) {
+    const records = approvalsOf(result);
+    if (records.length > 0) {
+      try {
+        const written = await writeApprovals(gh, { owner: ctx.owner, repo: ctx.repo }, target.headSha, records);
+        log.info(`approval record (${APPROVAL_CHECK}) on ${target.headSha.slice(0, 7)}: ${records.map((r) => `${r.path} ${r.verdict}${written.includes(r) ? "" : " (unchanged)"}`).join(", ")}`);
+      } catch (e) {
+        log.info(`approval record (${APPROVAL_CHECK}) not written: ${explainApiError(e, { doing: "write the approval record check run", permission: "checks: write" })}; the runtime guard will refuse these manifests`);
+      }
     }
   }
 

@@ -236,6 +236,22 @@ export const policySchema = {
       additionalProperties: false,
       properties: { maxExpiry: duration },
     },
+    // Destruction budgets the runtime guard enforces over a rolling window, across manifests and pull requests.
+    budgets: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["kind", "window"],
+        properties: {
+          kind: name,
+          maxShare: { type: "number", minimum: 0, maximum: 1 },
+          maxCount: { type: "integer", minimum: 0 },
+          maxCustomers: { type: "integer", minimum: 0 },
+          window: duration,
+        },
+      },
+    },
     rules: {
       type: "array",
       items: {

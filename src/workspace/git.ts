@@ -107,3 +107,11 @@ function decode(decoder: TextDecoder, buf: Uint8Array | undefined, file: string,
   }
 }
 
+/** Runs git in a directory; never throws (a missing git, a failing command: `ok` false with git's first line). */
+export function runGit(cwd: string, args: readonly string[]): Promise<{ ok: boolean; stdout: string; error: string }> {
+  return new Promise((resolve) =>
+    execFile("git", ["--no-pager", ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (e, stdout, stderr) =>
+      resolve({ ok: !e, stdout: String(stdout), error: e ? firstLine(String(stderr)) || e.message : "" }),
+    ),
+  );
+}

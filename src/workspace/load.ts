@@ -46,6 +46,8 @@ export interface CheckOptions {
   policies?: PolicyDocuments;
   /** Opens the live inventory a catalog names (Postgres); the callers bring the connection string. */
   liveInventory?: (source: PostgresInventorySource) => LiveInventory;
+  /** Hands the caller what was loaded (the runtime guard slices stages and measures budgets with it). */
+  inspect?: (loaded: { catalog: Catalog | undefined; inventory: Inventory | undefined; manifests: readonly ManifestInput[] }) => void;
 }
 
 /** The policy files of one directory, read, parsed and validated, with the problems found doing so. */
@@ -142,6 +144,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     governance.planAt = await plansAtReviews({ facts: governance, filesAt: opts.governance.filesAt, workspace: opts.workspace, catalog, manifests, inventorySha256: inventoryHash.part(catalog.inventoryPath).sha256, limits, known, now: opts.now });
   }
 
+  opts.inspect?.({ catalog, inventory, manifests });
   const change = opts.change && oneChange(opts.change, manifests, opts.manifests, opts.governance?.changedFiles, prepared.extraManifests);
   const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems, governance, ...(change ? { change } : {}) });
   return {

@@ -50,6 +50,9 @@ describe("a pull request", () => {
       `GET /repos/acme/ops/contents/policies?ref=${BASE_SHA} 200`,
       "GET /repos/acme/ops/pulls/7/files?per_page=100 200",
       "GET /repos/acme/ops/pulls/7/reviews?per_page=100 200",
+      // The approval record the runtime guard reads (blastgate/approval on the head commit), written unless already there.
+      `GET /repos/acme/ops/commits/${HEAD_SHA}/check-runs?check_name=blastgate%2Fapproval&filter=all&per_page=100 200`,
+      "POST /repos/acme/ops/check-runs 201",
       "POST /repos/acme/ops/issues/7/comments 201",
     ].sort());
     expect(lines.at(-1)).toBe("POST /repos/acme/ops/issues/7/comments 201");
@@ -112,7 +115,7 @@ describe("a pull request", () => {
     expect(commentsByBot(api)).toHaveLength(1);
     expect(commentsByBot(api)[0]).toMatchObject({ id, body: expect.stringMatching(/^✅ \*\*Blastgate: allowed\*\*/) });
     expect(api.state.comments.filter((c) => c.user.type !== "Bot").map((c) => c.body)).toEqual(["Please run this on staging first.", `quoting the bot:\n${MARKER}`]);
-    expect(requestLines(api).filter((l) => !l.startsWith("GET"))).toEqual([`PATCH /repos/acme/ops/issues/comments/${id} 200`]);
+    expect(requestLines(api).filter((l) => !l.startsWith("GET"))).toEqual(["POST /repos/acme/ops/check-runs 201", `PATCH /repos/acme/ops/issues/comments/${id} 200`]);
     expect(second.log).toContain(`comment updated: https://github.com/acme/ops/pull/7#issuecomment-${id}`);
 
     // Nothing changed: nothing is written.

@@ -62,6 +62,10 @@ export interface PullState {
   state?: 'open' | 'closed';
   draft?: boolean;
   merged?: boolean;
+  /** When it was merged (ISO 8601); null or absent: not merged. */
+  merged_at?: string | null;
+  /** The commit the merge made on the base branch. */
+  merge_commit_sha?: string | null;
   labels?: string[];
   user: { login: string; type?: UserType };
   /** `repo` is null when the fork was deleted, as on GitHub. */
@@ -158,8 +162,25 @@ export interface GitHubApiState {
   /** Pull number -> its commits, oldest first. Unlisted: one commit, head, by the pull request's author. */
   commits: Map<number, CommitState[]>;
   activity: ActivityState[];
+  /** Check runs, in the order created. */
+  checkRuns: CheckRunState[];
+  /** The app slug check runs created through the API are attributed to (the workflow token acts as `github-actions`). */
+  app: string;
   /** Clock for created_at/updated_at. */
   now: () => Date;
+}
+
+export interface CheckRunState {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  /** Slug of the app that wrote it. */
+  app: string;
+  output: { title: string | null; summary: string | null; text: string | null };
+  started_at: string;
+  completed_at: string | null;
 }
 
 /** What `startGitHubApi` accepts: every field optional, plain objects welcome. */
@@ -186,6 +207,9 @@ export interface GitHubApiInit {
   permissions?: Record<string, string | null>;
   commits?: Array<{ pull_number: number } & Partial<CommitState> & { sha: string }>;
   activity?: Array<Partial<ActivityState> & { after: string; actor: string | null }>;
+  checkRuns?: Array<Pick<CheckRunState, 'name' | 'head_sha'> & Partial<CheckRunState>>;
+  /** Default `github-actions`. */
+  app?: string;
   now?: () => Date;
   /**
    * Where the API lives on the server, as on GitHub Enterprise Server ("/api/v3"): `url` includes it,
@@ -558,6 +582,8 @@ const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 export const MAX_COMMENT_LENGTH = 65536;
 /** GitHub returns at most this many files for a pull request, however many pages are asked for. */
 export const MAX_PULL_FILES = 3000;
+/** GitHub's limit on a check run's output.text. */
+export const MAX_CHECK_TEXT = 65535;
 /** Files bigger than this come back from the contents API with encoding "none" and empty content. */
 export const MAX_CONTENTS_JSON_SIZE = 1024 * 1024;
 
@@ -1047,6 +1073,47 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     );
   },
 
+  'repos/list-pull-requests-associated-with-commit'(ctx) {
+    const sha = ctx.params['commit_sha'] ?? '';
+    const pulls = [...ctx.state.pulls.values()]
+      .filter((p) => p.head.sha === sha || p.merge_commit_sha === sha || pullCommits(ctx.state, p).some((c) => c.sha === sha))
+      .sort((a, b) => a.number - b.number);
+    return paginated(ctx, pulls.map((p) => pullJson(ctx, p)));
+  },
+
+  'checks/create'(ctx) {
+    const body = ctx.body as { name?: unknown; head_sha?: unknown; status?: unknown; conclusion?: unknown; output?: { title?: unknown; summary?: unknown; text?: unknown } };
+    if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') return errorReply(422, 'Invalid request: name and head_sha are required', ctx.operation.docsUrl);
+    if (body.output !== undefined && (typeof body.output.title !== 'string' || typeof body.output.summary !== 'string')) {
+      return errorReply(422, 'Invalid request: output needs title and summary', ctx.operation.docsUrl);
+    }
+    if (typeof body.output?.text === 'string' && body.output.text.length > MAX_CHECK_TEXT) return errorReply(422, 'Invalid request: output.text is too long', ctx.operation.docsUrl);
+    const now = timestamp(ctx.state);
+    const status = (typeof body.status === 'string' ? body.status : 'queued') as CheckRunState['status'];
+    const run: CheckRunState = {
+      id: Math.max(3_000_000, ...ctx.state.checkRuns.map((c) => c.id)) + 1,
+      name: body.name,
+      head_sha: body.head_sha,
+      status,
+      conclusion: typeof body.conclusion === 'string' ? body.conclusion : null,
+      app: ctx.state.app,
+      output: { title: (body.output?.title as string) ?? null, summary: (body.output?.summary as string) ?? null, text: typeof body.output?.text === 'string' ? body.output.text : null },
+      started_at: now,
+      completed_at: status === 'completed' ? now : null,
+    };
+    ctx.state.checkRuns.push(run);
+    return { status: 201, json: checkRunJson(ctx, run) };
+  },
+
+  'checks/list-for-ref'(ctx) {
+    const ref = ctx.params['ref'] ?? '';
+    const sha = ctx.state.branches.get(ref) ?? ref;
+    const name = ctx.query['check_name'];
+    const runs = ctx.state.checkRuns.filter((c) => c.head_sha === sha && (name === undefined || c.name === name)).sort((a, b) => b.id - a.id);
+    const perPage = Math.min(100, Number(ctx.query['per_page'] ?? 30) || 30);
+    return ok({ total_count: runs.length, check_runs: runs.slice(0, perPage).map((c) => checkRunJson(ctx, c)) });
+  },
+
   'teams/get-by-name'(ctx) {
     const key = `${ctx.params['org']}/${ctx.params['team_slug']}`.toLowerCase();
     const entry = [...ctx.state.teams].find(([name]) => name.toLowerCase() === key);
@@ -1213,6 +1280,27 @@ function answerGraphql(state: GitHubApiState, body: unknown, violation: (problem
 // ---------------------------------------------------------------------------
 // Handler helpers
 // ---------------------------------------------------------------------------
+
+function checkRunJson(ctx: Ctx, c: CheckRunState) {
+  return {
+    id: c.id,
+    head_sha: c.head_sha,
+    node_id: nodeId('CR', String(c.id)),
+    external_id: '',
+    url: `${ctx.base}/repos/${repoPath(ctx)}/check-runs/${c.id}`,
+    html_url: `https://github.com/${repoPath(ctx)}/runs/${c.id}`,
+    details_url: null,
+    status: c.status,
+    conclusion: c.conclusion,
+    started_at: c.started_at,
+    completed_at: c.completed_at,
+    output: { ...c.output, annotations_count: 0, annotations_url: `${ctx.base}/repos/${repoPath(ctx)}/check-runs/${c.id}/annotations` },
+    name: c.name,
+    check_suite: { id: numericId(`suite/${c.head_sha}/${c.app}`) },
+    app: { id: numericId(`app/${c.app}`), slug: c.app, node_id: nodeId('A', c.app), name: c.app, owner: null },
+    pull_requests: [],
+  };
+}
 
 function ok(json: unknown): Reply {
   return { status: 200, json };
@@ -1392,7 +1480,9 @@ function pullJson(ctx: Ctx, pull: PullState) {
     body: pull.body ?? null,
     labels: (pull.labels ?? []).map((name) => ({ id: numericId(`label/${name}`), name, color: 'ededed', default: false })),
     draft: pull.draft ?? false,
-    merged: pull.merged ?? false,
+    merged: pull.merged ?? (pull.merged_at !== undefined && pull.merged_at !== null),
+    merged_at: pull.merged_at ?? null,
+    merge_commit_sha: pull.merge_commit_sha ?? null,
     mergeable: null,
     author_association: 'CONTRIBUTOR',
     head: branch(pull.head, pull.head.repo?.fork ?? false),
@@ -1713,7 +1803,22 @@ function normalizeState(init: GitHubApiInit): GitHubApiState {
     ]),
   );
 
+  let nextCheckRunId = 3_000_000;
+  const checkRuns: CheckRunState[] = (init.checkRuns ?? []).map((c) => ({
+    id: c.id ?? ++nextCheckRunId,
+    name: c.name,
+    head_sha: c.head_sha,
+    status: c.status ?? 'completed',
+    conclusion: c.conclusion ?? 'success',
+    app: c.app ?? init.app ?? 'github-actions',
+    output: c.output ?? { title: null, summary: null, text: null },
+    started_at: c.started_at ?? stamp(),
+    completed_at: c.completed_at ?? stamp(),
+  }));
+
   return {
+    checkRuns,
+    app: init.app ?? 'github-actions',
     owner: init.owner ?? 'acme',
     repo: init.repo ?? 'widgets',
     defaultBranch: init.defaultBranch ?? 'main',

@@ -1,0 +1,222 @@
+/** `blastgate guard`, `blastgate run`, `blastgate status`, `blastgate mark`: the runtime guard's commands. */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { constants } from "node:os";
+import { parseArgs } from "node:util";
+import { dueAt, stageStates, unfinishedRun, type LedgerEntry } from "../check/ledger.js";
+import { identifierValues } from "../documents/identifiers.js";
+import { parseDate } from "../documents/units.js";
+import { sliceStages } from "../measure/stages.js";
+import type { ManifestInput } from "../rules/types.js";
+import { LocalFiles } from "../workspace/files.js";
+import { runGit } from "../workspace/git.js";
+import { runCheck } from "../workspace/load.js";
+import { guard, type GuardOptions } from "./guard.js";
+import { LedgerError, openLedger } from "./ledger-file.js";
+
+export const GUARD_USAGE = `Runtime guard (at execution, in the repository's working tree):
+  blastgate guard <manifest> [--stage NAME] [--ids FILE|-] [--environment NAME]
+  blastgate run <manifest> --stage NAME [options] -- <command...>
+  blastgate status <manifest> --ledger FILE
+  blastgate mark <manifest> --stage NAME --as done|retry --reason TEXT --ledger FILE
+
+  --ledger FILE        the ledger of runs, a JSON Lines file (or BLASTGATE_LEDGER)
+  --environment NAME   where this runs (or BLASTGATE_ENVIRONMENT)
+  --branch NAME        the protected branch (default: the remote's default branch)
+  --repo OWNER/NAME    the GitHub repository (default: GITHUB_REPOSITORY); GITHUB_TOKEN reads it
+  --policies DIR       the policies directory (default: policies)
+  --inventory-url URL  the live inventory's connection string, when the catalog names a database
+  --now ISO-8601       the clock, for tests and dry runs
+
+guard prints one line per check (merged, approved, current, ids, stage, environment, budget) and
+exits 0 go, 1 refused, 2 cannot decide. run runs the command only on go, with the stage's approved
+identifiers on stdin and in the file named by BLASTGATE_IDS_FILE, and exits with its exit code.
+`;
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const OPTIONS = {
+  stage: { type: "string" },
+  ids: { type: "string" },
+  environment: { type: "string" },
+  branch: { type: "string" },
+  repo: { type: "string" },
+  ledger: { type: "string" },
+  now: { type: "string" },
+  policies: { type: "string" },
+  "inventory-url": { type: "string" },
+  as: { type: "string" },
+  reason: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export async function guardMain(command: "guard" | "run" | "status" | "mark", argv: string[], io: Io): Promise<number> {
+  // `run` passes everything after `--` to the command untouched.
+  const dash = argv.indexOf("--");
+  const own = dash >= 0 ? argv.slice(0, dash) : argv;
+  const tail = dash >= 0 ? argv.slice(dash + 1) : [];
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({ args: own, allowPositionals: true, options: OPTIONS }));
+  } catch (e) {
+    io.stderr(`blastgate ${command}: ${(e as Error).message}\n\n${GUARD_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(GUARD_USAGE);
+    return 0;
+  }
+  const usage = (m: string) => {
+    io.stderr(`blastgate ${command}: ${m}\n\n${GUARD_USAGE}`);
+    return 2;
+  };
+  if (positionals.length !== 1) return usage(positionals.length === 0 ? "name the manifest" : `one manifest at a time (got ${positionals.length})`);
+  const manifest = positionals[0]!;
+  let now: Date | undefined;
+  if (values.now !== undefined) {
+    const d = parseDate(values.now);
+    if (!d.ok) return usage(`--now must be ISO 8601 (2026-11-24T12:00:00Z), not '${values.now}'`);
+    now = d.value;
+  }
+  const opts: GuardOptions = { manifest, cwd: io.cwd, env: io.env };
+  for (const k of ["stage", "environment", "branch", "repo", "ledger", "policies"] as const) if (values[k] !== undefined) opts[k] = values[k];
+  if (now) opts.now = now;
+  if (values["inventory-url"] !== undefined) opts.inventoryUrl = values["inventory-url"];
+
+  if (command === "status" || command === "mark") return statusOrMark(command, opts, values, io, usage);
+  if (command === "run") {
+    if (tail.length === 0) return usage("give the command to run after --");
+    if (values.stage === undefined) return usage("name the stage to run with --stage");
+  } else if (tail.length > 0) return usage(`unexpected arguments after --: ${tail.join(" ")}`);
+
+  if (values.ids !== undefined) {
+    try {
+      opts.ids = values.ids === "-" ? await readStdin() : await readFile(path.resolve(io.cwd, values.ids), "utf8");
+    } catch (e) {
+      return usage(`--ids ${values.ids} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  const result = await guard(opts);
+  io.stdout(result.text);
+  if (command === "guard" || result.decision !== "go") return result.exitCode;
+  try {
+    return await result.run((ids) => spawnWithIds(tail, ids, result.stage!.name, result.manifest!.path, io), tail);
+  } catch (e) {
+    if (e instanceof LedgerError) {
+      io.stderr(`blastgate run: refused: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`blastgate run: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  let text = "";
+  process.stdin.setEncoding("utf8");
+  for await (const c of process.stdin) text += c as string;
+  return text;
+}
+
+/** The command, with the stage's identifiers on stdin and in BLASTGATE_IDS_FILE; its exit code (128 + n for a signal). */
+async function spawnWithIds(command: string[], ids: string[], stage: string, manifest: string, io: Io): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), "blastgate-ids-"));
+  const file = path.join(dir, "identifiers.txt");
+  const text = ids.map((id) => `${id}\n`).join("");
+  await writeFile(file, text, { mode: 0o600 });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const child = spawn(command[0]!, command.slice(1), {
+        cwd: io.cwd,
+        stdio: ["pipe", "inherit", "inherit"],
+        env: { ...io.env, BLASTGATE_IDS_FILE: file, BLASTGATE_STAGE: stage, BLASTGATE_MANIFEST: manifest, BLASTGATE_IDS_COUNT: String(ids.length) },
+      });
+      child.on("error", (e) => reject(new Error(`${command[0]} cannot be started: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
+      // A command that does not read its stdin must not fail the write.
+      child.stdin.on("error", () => undefined);
+      child.stdin.end(text);
+      child.on("close", (code, signal) => resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function statusOrMark(command: "status" | "mark", opts: GuardOptions, values: { as?: string; reason?: string }, io: Io, usage: (m: string) => number): Promise<number> {
+  const ledgerSpec = opts.ledger ?? io.env.BLASTGATE_LEDGER;
+  if (!ledgerSpec) return usage("give --ledger FILE (or BLASTGATE_LEDGER)");
+  if (command === "mark") {
+    if (opts.stage === undefined) return usage("name the stage with --stage");
+    if (values.as !== "done" && values.as !== "retry") return usage("--as done (the stage finished: the next one may follow after its bake) or --as retry (the stage may run again)");
+    if (!values.reason?.trim()) return usage("say why with --reason (what you checked)");
+  }
+  const top = await runGit(io.cwd, ["rev-parse", "--show-toplevel"]);
+  const root = top.ok ? top.stdout.trim() : io.cwd;
+  const file = path.relative(root, path.resolve(io.cwd, opts.manifest)).split(path.sep).join("/");
+  let loaded: ManifestInput | undefined;
+  const result = await runCheck({ workspace: new LocalFiles(root), policiesDir: opts.policies ?? "policies", manifests: [file], now: opts.now ?? new Date(), inspect: (l) => (loaded = l.manifests.find((m) => m.file === file)) });
+  const plan = result.plans.find((p) => p.manifest === file);
+  if (!loaded?.identifiers || !plan) {
+    const p = result.problems[0];
+    io.stderr(`blastgate ${command}: ${file} cannot be read${p ? `: ${p.location.file}:${p.location.line}: ${p.message}` : ""}\n`);
+    return 2;
+  }
+  const slices = sliceStages(plan.stages, identifierValues(loaded.identifiers));
+  const manifest = { name: loaded.doc.metadata.name, path: file };
+  const ledger = openLedger(path.resolve(io.cwd, ledgerSpec));
+  const now = opts.now ?? new Date();
+  try {
+    if (command === "mark") {
+      if (!slices.some((s) => s.name === opts.stage)) return usage(`the manifest has no stage '${opts.stage}'`);
+      return await ledger.exclusive(async () => {
+        const states = stageStates(await ledger.read(), manifest, slices);
+        const run = unfinishedRun(states, opts.stage!);
+        if (!run) {
+          io.stderr(`blastgate mark: stage '${opts.stage}' has no unfinished run to mark (${states.get(opts.stage!)?.status ?? "pending"})\n`);
+          return 1;
+        }
+        await ledger.append({ type: "mark", at: now.toISOString(), manifest: manifest.name, path: manifest.path, stage: opts.stage!, by: io.env.GITHUB_ACTOR ?? io.env.USER ?? "unknown", run, as: values.as as "done" | "retry", reason: values.reason!.trim() });
+        io.stdout(`stage '${opts.stage}' marked ${values.as}\n`);
+        return 0;
+      });
+    }
+    const entries = await ledger.read();
+    io.stdout(formatStatus(manifest, slices, entries, now));
+    return 0;
+  } catch (e) {
+    io.stderr(`blastgate ${command}: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+function formatStatus(manifest: { name: string; path: string }, slices: ReturnType<typeof sliceStages>, entries: LedgerEntry[], now: Date): string {
+  const states = stageStates(entries, manifest, slices);
+  const out = [`${manifest.name} (${manifest.path}): ${slices.length} stage${slices.length === 1 ? "" : "s"}`];
+  slices.forEach((s, i) => {
+    const st = states.get(s.name)!;
+    const head = `  ${s.name} (${s.identifiers.length} identifiers): `;
+    if (st.status === "done") out.push(head + `done, started ${st.started}, ended ${st.ended}, exit code ${st.exitCode ?? "none"}${st.marked ? ` (marked done ${st.marked})` : ""}`);
+    else if (st.status === "running") out.push(head + `running since ${st.started} (no end recorded: still running, or it crashed; blastgate mark --stage ${s.name} --as done|retry)`);
+    else if (st.status === "failed") out.push(head + `failed, started ${st.started}, ended ${st.ended}, exit code ${st.exitCode ?? "none"} (blastgate mark --stage ${s.name} --as done|retry)`);
+    else {
+      const due = dueAt(slices, states, i);
+      if (due === undefined) out.push(head + `waits for '${slices[i - 1]!.name}'`);
+      else if (due.getTime() <= now.getTime()) out.push(head + (i === 0 ? "due now" : `due now (bake of '${slices[i - 1]!.name}' ended ${due.toISOString()})`));
+      else out.push(head + `due at ${due.toISOString()} (when the bake of '${slices[i - 1]!.name}' ends)`);
+    }
+  });
+  const refused = entries.filter((e): e is Extract<LedgerEntry, { type: "decision" }> => e.type === "decision" && e.decision !== "go" && (e.manifest === manifest.name || e.path === manifest.path));
+  out.push(`refused attempts: ${refused.length}`);
+  for (const r of refused.slice(-10)) {
+    const first = r.checks.find((c) => c.status !== "ok");
+    out.push(`  ${r.at} ${r.stage || "(no stage)"} by ${r.by}: ${first ? `${first.check}: ${first.status}: ${first.reason}` : r.decision}`);
+  }
+  return out.join("\n") + "\n";
+}

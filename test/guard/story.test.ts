@@ -1,0 +1,262 @@
+/**
+ * The Atlassian story told again, at execution: the approved app-removal manifest runs canary, then
+ * wave 1, then wave 2 through `blastgate run`, honouring bake times on a clock the test controls; every
+ * way of running something other than what was approved is refused before the deletion API hears a
+ * single call. A real git repository with a bare origin, the bundled Action writing the approval record
+ * on the pull request's head commit in the fake GitHub API, the CLI as a child process.
+ */
+import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GitHubApiServer } from "../support/github-api.js";
+import { cleanup, pull, pullRequestPayload, ROOT, runAction, startApi } from "../action/harness.js";
+import { at, blastgate, checks, DELETE_SCRIPT, deletionApi, example, git, tempDir, treeAt, writeFiles, type Run } from "./support.js";
+
+const SAFE = "manifests/remove-insight-safe.yaml";
+const EXTRA = "manifests/remove-insight-extra.yaml";
+const APPS = example("ids/insight-apps.txt")
+  .split("\n")
+  .filter((l) => /^app-/.test(l));
+const EXTRA_APPS = Array.from({ length: 100 }, (_, i) => `app-${String(884 + i).padStart(4, "0")}`);
+const inventoryLine = (id: string, extra = "") => `{"id":"${id}","kind":"app","tenant":"tenant-0001","customer":"customer-0001","environment":"production","parent":"site-0001"${extra}}`;
+const INVENTORY = example("inventory/objects.ndjson").trimEnd() + "\n" + EXTRA_APPS.map((id) => inventoryLine(id)).join("\n") + "\n";
+// 900 apps a day: the safe manifest's waves fit (400 + 473 within 24h); a second manifest on top does not.
+const STARTER = example("policies/starter.yaml") + "\nbudgets:\n  - { kind: app, maxCount: 900, window: 24h }\n";
+// The README's copy-paste wrapper, exactly as printed there: wave 2 runs through it.
+const README_WRAPPER = /<!-- wrapper:start -->\n```sh\n([\s\S]*?)```\n<!-- wrapper:end -->/.exec(readFileSync(path.join(ROOT, "README.md"), "utf8"))![1]!;
+const SAFE_MANIFEST = example(SAFE).replace("scripts: [scripts/remove-app.sh]", 'scripts: ["scripts/remove-app.*"]');
+const EXTRA_MANIFEST = SAFE_MANIFEST.replace("name: remove-insight-safe", "name: remove-insight-extra")
+  .replace("expectedCount: 883", "expectedCount: 100")
+  .replace("file: ids/insight-apps.txt", "file: ids/insight-extra.txt")
+  .replace(/ {6}- \{ name: canary.*\n.*\n.*\n/, "      - { name: canary, count: 50, bake: 1h }\n      - { name: rest, percent: 50 }\n");
+
+let api: GitHubApiServer;
+let deletions: Awaited<ReturnType<typeof deletionApi>>;
+let work: string;
+let ledger: string;
+let env: Record<string, string>;
+let headSha: string;
+
+/** `blastgate run <manifest> --stage S ... -- node scripts/remove-app.mjs`, at a time of the test's clock. */
+const runStage = (manifest: string, stage: string, now: string, extra: string[] = [], command = [process.execPath, "scripts/remove-app.mjs"]) =>
+  blastgate(["run", manifest, "--stage", stage, "--environment", "production", "--ledger", ledger, "--now", now, ...extra, "--", ...command], work, env);
+
+/** A refused run: exit 1, the named check refused with a reason matching, not one deletion call. */
+async function expectRefused(run: Promise<Run>, check: string, reason: RegExp): Promise<Record<string, string>> {
+  const before = deletions.calls.length;
+  const r = await run;
+  const lines = checks(r.stdout);
+  expect(r.code, r.stdout + r.stderr).toBe(1);
+  expect(lines[check]).toMatch(/^refused: /);
+  expect(lines[check]).toMatch(reason);
+  expect(deletions.calls.length).toBe(before);
+  return lines;
+}
+
+async function expectGo(run: Promise<Run>, ids: string[]): Promise<void> {
+  const before = deletions.calls.length;
+  const r = await run;
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  expect(Object.values(checks(r.stdout)).map((l) => l.split(":")[0])).toEqual(Array(7).fill("ok"));
+  expect(deletions.calls.slice(before)).toEqual(ids.map((id) => `DELETE /apps/${id}`));
+}
+
+beforeAll(async () => {
+  deletions = await deletionApi();
+  // origin, seeded with the platform team's files: policies (with a budget), the inventory, the script.
+  const origin = await tempDir("origin");
+  git(origin, "init", "-q", "--bare");
+  const seed = await tempDir("seed");
+  git(seed, "init", "-q");
+  await writeFiles(seed, {
+    "policies/catalog.yaml": example("policies/catalog.yaml"),
+    "policies/starter.yaml": STARTER,
+    "inventory/objects.ndjson": INVENTORY,
+    "scripts/remove-app.mjs": DELETE_SCRIPT,
+    "scripts/remove-app.sh": README_WRAPPER,
+    "README.md": "ops\n",
+  });
+  git(seed, "add", "-A");
+  git(seed, "commit", "-q", "-m", "platform files");
+  git(seed, "push", "-q", origin, "HEAD:refs/heads/main");
+  work = await tempDir("work");
+  git(path.dirname(work), "clone", "-q", origin, work);
+  const baseSha = git(work, "rev-parse", "HEAD");
+
+  // The pull request: two manifests and their identifier files.
+  git(work, "checkout", "-q", "-b", "remove-insight");
+  await writeFiles(work, { [SAFE]: SAFE_MANIFEST, "ids/insight-apps.txt": example("ids/insight-apps.txt"), [EXTRA]: EXTRA_MANIFEST, "ids/insight-extra.txt": EXTRA_APPS.join("\n") + "\n" });
+  git(work, "add", "-A");
+  git(work, "commit", "-q", "-m", "Remove the Insight app");
+  git(work, "push", "-q", "origin", "remove-insight");
+  headSha = git(work, "rev-parse", "HEAD");
+
+  // The Action judges it and leaves the approval record on the head commit.
+  const p = pull({ head: { sha: headSha, ref: "remove-insight", repo: { full_name: "acme/ops", fork: false } }, base: { sha: baseSha, ref: "main", repo: { full_name: "acme/ops" } } });
+  api = await startApi({ pulls: [p], files: { [baseSha]: treeAt(work, baseSha), [headSha]: treeAt(work, headSha) } });
+  const ws = await tempDir("workspace");
+  git(work, "worktree", "add", "-q", "--detach", ws, headSha);
+  const action = await runAction({ api, workspace: ws, payload: pullRequestPayload(p) });
+  expect(action.outputs.verdict, action.stdout).toBe("allowed");
+  expect(api.violations).toEqual([]);
+
+  ledger = path.join(await tempDir("ledger"), "runs.jsonl");
+  env = { GITHUB_API_URL: api.url, GITHUB_TOKEN: "ghp_engineer", GITHUB_REPOSITORY: "acme/ops", DELETION_API: deletions.url };
+}, 120_000);
+
+afterAll(async () => {
+  await deletions?.close();
+  await cleanup();
+});
+
+describe("the approval record", () => {
+  it("is a blastgate/approval check run on the head commit per manifest, with the digest, verdict and lifts", () => {
+    const records = api.state.checkRuns.filter((c) => c.name === "blastgate/approval");
+    expect(records.map((c) => [c.head_sha, c.app, c.conclusion])).toEqual([
+      [headSha, "github-actions", "success"],
+      [headSha, "github-actions", "success"],
+    ]);
+    const texts = records.map((c) => JSON.parse(c.output.text!)).sort((a, b) => a.path.localeCompare(b.path));
+    expect(texts.map((t) => Object.keys(t))).toEqual([Array.from(["manifest", "path", "digest", "verdict", "overrides", "waivers"]), ["manifest", "path", "digest", "verdict", "overrides", "waivers"]]);
+    expect(texts.map((t) => [t.manifest, t.path, t.verdict])).toEqual([
+      ["remove-insight-extra", EXTRA, "allowed"],
+      ["remove-insight-safe", SAFE, "allowed"],
+    ]);
+    expect(texts[1].digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe("the README's shell wrapper", () => {
+  it("refuses to run when it is not started by blastgate run", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const r = spawnSync("sh", ["scripts/remove-app.sh"], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH ?? "", DELETION_API: deletions.url } });
+    expect(r.status).toBe(64);
+    expect(r.stderr).toMatch(/run me through 'blastgate run <manifest> --stage <stage> -- sh scripts\/remove-app.sh'/);
+    expect(deletions.calls).toEqual([]);
+  });
+});
+
+describe("before the merge", () => {
+  it("refuses the manifest run from its unmerged branch", async () => {
+    await expectRefused(runStage(SAFE, "canary", at(0)), "merged", /is not on the protected branch origin\/main/);
+  });
+});
+
+describe("after the merge: canary, wave 1, wave 2, and every refusal on the way", () => {
+  beforeAll(() => {
+    git(work, "checkout", "-q", "main");
+    git(work, "merge", "-q", "--no-ff", "-m", "Merge pull request #7 from acme/remove-insight", "remove-insight");
+    git(work, "push", "-q", "origin", "main");
+    const merged = api.state.pulls.get(7)!;
+    merged.merged_at = "2026-11-24T08:00:00Z";
+    merged.merge_commit_sha = git(work, "rev-parse", "HEAD");
+    merged.state = "closed";
+  });
+
+  it("refuses when no approval record exists", async () => {
+    const saved = api.state.checkRuns.splice(0);
+    try {
+      await expectRefused(runStage(SAFE, "canary", at(0)), "approved", /no blastgate\/approval record for manifests\/remove-insight-safe.yaml/);
+    } finally {
+      api.state.checkRuns.push(...saved);
+    }
+  });
+
+  it("refuses a record for another digest, and a record another app wrote", async () => {
+    const record = api.state.checkRuns.find((c) => c.output.text?.includes(SAFE))!;
+    const original = record.output.text!;
+    record.output.text = original.replace(/sha256:[0-9a-f]{64}/, `sha256:${"0".repeat(64)}`);
+    try {
+      await expectRefused(runStage(SAFE, "canary", at(0)), "approved", /record is for digest sha256:000000000000, the files now are sha256:/);
+    } finally {
+      record.output.text = original;
+    }
+    record.app = "someone-elses-app";
+    try {
+      await expectRefused(runStage(SAFE, "canary", at(0)), "approved", /1 blastgate\/approval check run of another app than 'github-actions' ignored/);
+    } finally {
+      record.app = "github-actions";
+    }
+  });
+
+  it("refuses the wrong environment", async () => {
+    await expectRefused(blastgate(["run", SAFE, "--stage", "canary", "--environment", "staging", "--ledger", ledger, "--now", at(0), "--", process.execPath, "scripts/remove-app.mjs"], work, env), "environment", /runs in 'staging', the manifest was approved for 'production'/);
+  });
+
+  it("refuses a local edit of the identifier file", async () => {
+    const file = path.join(work, "ids/insight-apps.txt");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("app-0005", "site-0005"));
+    try {
+      await expectRefused(runStage(SAFE, "canary", at(0)), "merged", /ids\/insight-apps.txt has local changes/);
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+
+  it("refuses a stage out of order", async () => {
+    await expectRefused(runStage(SAFE, "wave-1", at(0)), "stage", /comes after stage 'canary', which has not run/);
+  });
+
+  it("refuses an identifier list with an extra identifier", async () => {
+    const list = path.join(path.dirname(ledger), "canary.txt");
+    await writeFile(list, [...APPS.slice(0, 10), "app-0999"].join("\n") + "\n");
+    const lines = await expectRefused(runStage(SAFE, "canary", at(0), ["--ids", list]), "ids", /1 not approved for stage 'canary' \('app-0999' line 11\)/);
+    expect(lines.merged).toMatch(/^ok/);
+  });
+
+  it("runs the canary: its 10 identifiers, in file order, handed to the script", async () => {
+    const list = path.join(path.dirname(ledger), "canary-exact.txt");
+    await writeFile(list, APPS.slice(0, 10).reverse().join("\n") + "\n");
+    await expectGo(runStage(SAFE, "canary", at(0), ["--ids", list]), APPS.slice(0, 10));
+  });
+
+  it("refuses the canary run twice, and wave 1 before the canary's bake is over", async () => {
+    await expectRefused(runStage(SAFE, "canary", at(1)), "stage", /stage 'canary' already ran .*: a stage runs once/);
+    await expectRefused(runStage(SAFE, "wave-1", at(1)), "stage", /stage 'wave-1' may start at 2026-11-25T09:00:00.\d+Z: stage 'canary' ended at .* and bakes 1d/);
+  });
+
+  it("runs wave 1 once the bake is over", async () => {
+    await expectGo(runStage(SAFE, "wave-1", at(25)), APPS.slice(10, 410));
+  });
+
+  it("refuses wave 2 while an identifier has become protected in the inventory, and runs it once that is undone", async () => {
+    const inventory = path.join(work, "inventory/objects.ndjson");
+    const text = await readFile(inventory, "utf8");
+    await writeFile(inventory, text.replace(/^(\{"id":"app-0500".*)\}$/m, '$1,"protected":true}'));
+    git(work, "commit", "-q", "-am", "app-0500 is under legal hold");
+    git(work, "push", "-q", "origin", "main");
+    await expectRefused(runStage(SAFE, "wave-2", at(37, 5)), "current", /judged again now, 1 mandatory finding stands: target-kind/);
+    git(work, "revert", "--no-edit", "HEAD");
+    git(work, "push", "-q", "origin", "main");
+    await expectGo(runStage(SAFE, "wave-2", at(37, 10), [], ["sh", "scripts/remove-app.sh"]), APPS.slice(410));
+    expect(new Set(deletions.calls).size).toBe(883);
+  });
+
+  it("refuses the stage of a second manifest that would take the day past the budget", async () => {
+    await expectRefused(runStage(EXTRA, "canary", at(38)), "budget", /873 app destroyed in the last 1d .* and 50 in this stage make 923, over the budget of 900 app per 1d \(policies\/starter.yaml:\d+\)/);
+  });
+
+  it("status lists the stages done, due and the refused attempts", async () => {
+    const r = await blastgate(["status", SAFE, "--ledger", ledger, "--now", at(40)], work, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^remove-insight-safe \(manifests\/remove-insight-safe.yaml\): 3 stages$/m);
+    expect(r.stdout).toMatch(/^ {2}canary \(10 identifiers\): done, started 2026-11-24T09:00:00.000Z, ended .*, exit code 0$/m);
+    expect(r.stdout).toMatch(/^ {2}wave-2 \(473 identifiers\): done/m);
+    expect(r.stdout).toMatch(/^refused attempts: 1\d$/m);
+    const extra = await blastgate(["status", EXTRA, "--ledger", ledger, "--now", at(40)], work, env);
+    expect(extra.stdout).toMatch(/^ {2}canary \(50 identifiers\): due now$/m);
+    expect(extra.stdout).toMatch(/^ {2}rest \(50 identifiers\): waits for 'canary'$/m);
+  });
+
+  it("refuses an identifier file swapped on the protected branch after the merge", async () => {
+    await writeFile(path.join(work, "ids/insight-extra.txt"), EXTRA_APPS.map((id) => id.replace("app-08", "app-07")).join("\n") + "\n");
+    git(work, "commit", "-q", "-am", "fix the list");
+    git(work, "push", "-q", "origin", "main");
+    const lines = await expectRefused(runStage(EXTRA, "canary", at(70)), "approved", /belongs to no pull request merged into main: nothing approved this content/);
+    expect(lines.merged).toMatch(/^ok/);
+    expect(lines.budget).toMatch(/^ok/);
+    expect(deletions.calls.length).toBe(883);
+  });
+});
