@@ -2924,11 +2924,11 @@ return errors === 0;
 }
 
 export const document_Policy = validate12;
-const schema13 = {"$id":"blastgate.dev/v1/Policy","type":"object","additionalProperties":false,"required":["apiVersion","kind","rules"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Policy"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"limits":{"type":"object","additionalProperties":false,"properties":{"maxDocumentBytes":{"type":"integer","minimum":1},"maxIdentifierFileBytes":{"type":"integer","minimum":1},"maxInventoryBytes":{"type":"integer","minimum":1},"maxIdentifiers":{"type":"integer","minimum":1},"maxDepth":{"type":"integer","minimum":1},"maxAliases":{"type":"integer","minimum":1},"maxNodes":{"type":"integer","minimum":1},"maxIdentifierLength":{"type":"integer","minimum":1},"inventoryTimeout":{"anyOf":[{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},{"type":"integer","minimum":1}]}}},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"waivers":{"type":"object","additionalProperties":false,"properties":{"maxExpiry":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"}}},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","enforcement"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"type":{"type":"string"},"enforcement":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"description":{"type":"string","maxLength":10000},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"match":{"type":"object","additionalProperties":false,"properties":{"environment":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"action":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"kind":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"paths":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]}}},"with":{"type":"object"}}}}}};
-const func51 = Object.prototype.hasOwnProperty;
+const schema13 = {"$id":"blastgate.dev/v1/Policy","type":"object","additionalProperties":false,"required":["apiVersion","kind","rules"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Policy"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}}},"limits":{"type":"object","additionalProperties":false,"properties":{"maxDocumentBytes":{"type":"integer","minimum":1},"maxIdentifierFileBytes":{"type":"integer","minimum":1},"maxInventoryBytes":{"type":"integer","minimum":1},"maxIdentifiers":{"type":"integer","minimum":1},"maxDepth":{"type":"integer","minimum":1},"maxAliases":{"type":"integer","minimum":1},"maxNodes":{"type":"integer","minimum":1},"maxIdentifierLength":{"type":"integer","minimum":1},"inventoryTimeout":{"anyOf":[{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"},{"type":"integer","minimum":1}]}}},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"waivers":{"type":"object","additionalProperties":false,"properties":{"maxExpiry":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"}}},"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","window"],"properties":{"kind":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":128},"maxShare":{"type":"number","minimum":0,"maximum":1},"maxCount":{"type":"integer","minimum":0},"maxCustomers":{"type":"integer","minimum":0},"window":{"type":"string","pattern":"^(0|([0-9]+[smhdwy])+)$"}}}},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","enforcement"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"type":{"type":"string"},"enforcement":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"description":{"type":"string","maxLength":10000},"overrideTeams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200},"uniqueItems":true},"overrideUsers":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$","maxLength":100},"uniqueItems":true},"match":{"type":"object","additionalProperties":false,"properties":{"environment":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"action":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"kind":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"paths":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]}}},"with":{"type":"object"}}}}}};
+const func49 = Object.prototype.hasOwnProperty;
 const pattern37 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 const pattern38 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$", "u");
-const pattern40 = new RegExp("^[a-z0-9][a-z0-9._/-]*$", "u");
+const pattern42 = new RegExp("^[a-z0-9][a-z0-9._/-]*$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Policy" */;
@@ -2966,7 +2966,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "limits")) || (key0 === "overrideTeams")) || (key0 === "overrideUsers")) || (key0 === "waivers")) || (key0 === "rules"))){
+if(!(func49.call(schema13.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -3094,7 +3094,7 @@ if(data.limits !== undefined){
 let data5 = data.limits;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key2 in data5){
-if(!(func51.call(schema13.properties.limits.properties, key2))){
+if(!(func49.call(schema13.properties.limits.properties, key2))){
 const err13 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.limits,data:data5};
 if(vErrors === null){
 vErrors = [err13];
@@ -3597,15 +3597,15 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data21 = data.rules;
+if(data.budgets !== undefined){
+let data21 = data.budgets;
 if(Array.isArray(data21)){
 const len2 = data21.length;
 for(let i4=0; i4<len2; i4++){
 let data22 = data21[i4];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.id === undefined){
-const err50 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data22};
+if(data22.kind === undefined){
+const err50 = {instancePath:instancePath+"/budgets/" + i4,schemaPath:"#/properties/budgets/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema13.properties.budgets.items.required,parentSchema:schema13.properties.budgets.items,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3614,8 +3614,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data22.type === undefined){
-const err51 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data22};
+if(data22.window === undefined){
+const err51 = {instancePath:instancePath+"/budgets/" + i4,schemaPath:"#/properties/budgets/items/required",keyword:"required",params:{missingProperty: "window"},message:"must have required property '"+"window"+"'",schema:schema13.properties.budgets.items.required,parentSchema:schema13.properties.budgets.items,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3624,8 +3624,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data22.enforcement === undefined){
-const err52 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "enforcement"},message:"must have required property '"+"enforcement"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data22};
+for(const key4 in data22){
+if(!(((((key4 === "kind") || (key4 === "maxShare")) || (key4 === "maxCount")) || (key4 === "maxCustomers")) || (key4 === "window"))){
+const err52 = {instancePath:instancePath+"/budgets/" + i4,schemaPath:"#/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.budgets.items,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3634,9 +3635,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "enforcement")) || (key4 === "description")) || (key4 === "overrideTeams")) || (key4 === "overrideUsers")) || (key4 === "match")) || (key4 === "with"))){
-const err53 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items,data:data22};
+}
+if(data22.kind !== undefined){
+let data23 = data22.kind;
+if(typeof data23 === "string"){
+if(func2(data23) > 128){
+const err53 = {instancePath:instancePath+"/budgets/" + i4+"/kind",schemaPath:"#/properties/budgets/items/properties/kind/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema13.properties.budgets.items.properties.kind,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3645,12 +3649,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data22.id !== undefined){
-let data23 = data22.id;
-if(typeof data23 === "string"){
-if(func2(data23) > 128){
-const err54 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema13.properties.rules.items.properties.id,data:data23};
+if(!pattern6.test(data23)){
+const err54 = {instancePath:instancePath+"/budgets/" + i4+"/kind",schemaPath:"#/properties/budgets/items/properties/kind/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema13.properties.budgets.items.properties.kind,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3659,8 +3659,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!pattern40.test(data23)){
-const err55 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema13.properties.rules.items.properties.id,data:data23};
+}
+else {
+const err55 = {instancePath:instancePath+"/budgets/" + i4+"/kind",schemaPath:"#/properties/budgets/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.budgets.items.properties.kind.type,parentSchema:schema13.properties.budgets.items.properties.kind,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3670,8 +3671,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.id.type,parentSchema:schema13.properties.rules.items.properties.id,data:data23};
+if(data22.maxShare !== undefined){
+let data24 = data22.maxShare;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1 || isNaN(data24)){
+const err56 = {instancePath:instancePath+"/budgets/" + i4+"/maxShare",schemaPath:"#/properties/budgets/items/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema13.properties.budgets.items.properties.maxShare,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3680,11 +3684,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data22.type !== undefined){
-let data24 = data22.type;
-if(typeof data24 !== "string"){
-const err57 = {instancePath:instancePath+"/rules/" + i4+"/type",schemaPath:"#/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.type.type,parentSchema:schema13.properties.rules.items.properties.type,data:data24};
+if(data24 < 0 || isNaN(data24)){
+const err57 = {instancePath:instancePath+"/budgets/" + i4+"/maxShare",schemaPath:"#/properties/budgets/items/properties/maxShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.budgets.items.properties.maxShare,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3694,10 +3695,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data22.enforcement !== undefined){
-let data25 = data22.enforcement;
-if(!(((data25 === "advisory") || (data25 === "soft-mandatory")) || (data25 === "hard-mandatory"))){
-const err58 = {instancePath:instancePath+"/rules/" + i4+"/enforcement",schemaPath:"#/properties/rules/items/properties/enforcement/enum",keyword:"enum",params:{allowedValues: schema13.properties.rules.items.properties.enforcement.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.rules.items.properties.enforcement.enum,parentSchema:schema13.properties.rules.items.properties.enforcement,data:data25};
+else {
+const err58 = {instancePath:instancePath+"/budgets/" + i4+"/maxShare",schemaPath:"#/properties/budgets/items/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.budgets.items.properties.maxShare.type,parentSchema:schema13.properties.budgets.items.properties.maxShare,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3707,11 +3706,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data22.description !== undefined){
-let data26 = data22.description;
-if(typeof data26 === "string"){
-if(func2(data26) > 10000){
-const err59 = {instancePath:instancePath+"/rules/" + i4+"/description",schemaPath:"#/properties/rules/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema13.properties.rules.items.properties.description,data:data26};
+if(data22.maxCount !== undefined){
+let data25 = data22.maxCount;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err59 = {instancePath:instancePath+"/budgets/" + i4+"/maxCount",schemaPath:"#/properties/budgets/items/properties/maxCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.budgets.items.properties.maxCount.type,parentSchema:schema13.properties.budgets.items.properties.maxCount,data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3720,9 +3718,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/rules/" + i4+"/description",schemaPath:"#/properties/rules/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.description.type,parentSchema:schema13.properties.rules.items.properties.description,data:data26};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 0 || isNaN(data25)){
+const err60 = {instancePath:instancePath+"/budgets/" + i4+"/maxCount",schemaPath:"#/properties/budgets/items/properties/maxCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.budgets.items.properties.maxCount,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3732,15 +3730,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data22.overrideTeams !== undefined){
-let data27 = data22.overrideTeams;
-if(Array.isArray(data27)){
-const len3 = data27.length;
-for(let i5=0; i5<len3; i5++){
-let data28 = data27[i5];
-if(typeof data28 === "string"){
-if(func2(data28) > 200){
-const err61 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data28};
+}
+if(data22.maxCustomers !== undefined){
+let data26 = data22.maxCustomers;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err61 = {instancePath:instancePath+"/budgets/" + i4+"/maxCustomers",schemaPath:"#/properties/budgets/items/properties/maxCustomers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.budgets.items.properties.maxCustomers.type,parentSchema:schema13.properties.budgets.items.properties.maxCustomers,data:data26};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3749,8 +3743,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern37.test(data28)){
-const err62 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data28};
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 < 0 || isNaN(data26)){
+const err62 = {instancePath:instancePath+"/budgets/" + i4+"/maxCustomers",schemaPath:"#/properties/budgets/items/properties/maxCustomers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.budgets.items.properties.maxCustomers,data:data26};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3760,8 +3755,12 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams/" + i5,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideTeams.items.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data28};
+}
+if(data22.window !== undefined){
+let data27 = data22.window;
+if(typeof data27 === "string"){
+if(!pattern8.test(data27)){
+const err63 = {instancePath:instancePath+"/budgets/" + i4+"/window",schemaPath:"#/properties/budgets/items/properties/window/pattern",keyword:"pattern",params:{pattern: "^(0|([0-9]+[smhdwy])+)$"},message:"must match pattern \""+"^(0|([0-9]+[smhdwy])+)$"+"\"",schema:"^(0|([0-9]+[smhdwy])+)$",parentSchema:schema13.properties.budgets.items.properties.window,data:data27};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3771,18 +3770,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-let i6 = data27.length;
-let j2;
-if(i6 > 1){
-const indices2 = {};
-for(;i6--;){
-let item2 = data27[i6];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err64 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data27};
+else {
+const err64 = {instancePath:instancePath+"/budgets/" + i4+"/window",schemaPath:"#/properties/budgets/items/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.budgets.items.properties.window.type,parentSchema:schema13.properties.budgets.items.properties.window,data:data27};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3790,14 +3779,11 @@ else {
 vErrors.push(err64);
 }
 errors++;
-break;
-}
-indices2[item2] = i6;
 }
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/rules/" + i4+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideTeams.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data27};
+const err65 = {instancePath:instancePath+"/budgets/" + i4,schemaPath:"#/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.budgets.items.type,parentSchema:schema13.properties.budgets.items,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3807,15 +3793,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data22.overrideUsers !== undefined){
-let data29 = data22.overrideUsers;
-if(Array.isArray(data29)){
-const len4 = data29.length;
-for(let i7=0; i7<len4; i7++){
-let data30 = data29[i7];
-if(typeof data30 === "string"){
-if(func2(data30) > 100){
-const err66 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data30};
+}
+else {
+const err66 = {instancePath:instancePath+"/budgets",schemaPath:"#/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.budgets.type,parentSchema:schema13.properties.budgets,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3824,8 +3804,16 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!pattern38.test(data30)){
-const err67 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data30};
+}
+if(data.rules !== undefined){
+let data28 = data.rules;
+if(Array.isArray(data28)){
+const len3 = data28.length;
+for(let i5=0; i5<len3; i5++){
+let data29 = data28[i5];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.id === undefined){
+const err67 = {instancePath:instancePath+"/rules/" + i5,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data29};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3834,9 +3822,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers/" + i7,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideUsers.items.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data30};
+if(data29.type === undefined){
+const err68 = {instancePath:instancePath+"/rules/" + i5,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data29};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3845,19 +3832,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-let i8 = data29.length;
-let j3;
-if(i8 > 1){
-const indices3 = {};
-for(;i8--;){
-let item3 = data29[i8];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err69 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data29};
+if(data29.enforcement === undefined){
+const err69 = {instancePath:instancePath+"/rules/" + i5,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "enforcement"},message:"must have required property '"+"enforcement"+"'",schema:schema13.properties.rules.items.required,parentSchema:schema13.properties.rules.items,data:data29};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3865,14 +3841,10 @@ else {
 vErrors.push(err69);
 }
 errors++;
-break;
 }
-indices3[item3] = i8;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/rules/" + i4+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideUsers.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data29};
+for(const key5 in data29){
+if(!((((((((key5 === "id") || (key5 === "type")) || (key5 === "enforcement")) || (key5 === "description")) || (key5 === "overrideTeams")) || (key5 === "overrideUsers")) || (key5 === "match")) || (key5 === "with"))){
+const err70 = {instancePath:instancePath+"/rules/" + i5,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items,data:data29};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3882,12 +3854,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data22.match !== undefined){
-let data31 = data22.match;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key5 in data31){
-if(!((((key5 === "environment") || (key5 === "action")) || (key5 === "kind")) || (key5 === "paths"))){
-const err71 = {instancePath:instancePath+"/rules/" + i4+"/match",schemaPath:"#/properties/rules/items/properties/match/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items.properties.match,data:data31};
+if(data29.id !== undefined){
+let data30 = data29.id;
+if(typeof data30 === "string"){
+if(func2(data30) > 128){
+const err71 = {instancePath:instancePath+"/rules/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema13.properties.rules.items.properties.id,data:data30};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3896,15 +3867,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data31.environment !== undefined){
-let data32 = data31.environment;
-const _errs73 = errors;
-let valid21 = false;
-const _errs74 = errors;
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err72 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data32};
+if(!pattern42.test(data30)){
+const err72 = {instancePath:instancePath+"/rules/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema13.properties.rules.items.properties.id,data:data30};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3915,7 +3879,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data32};
+const err73 = {instancePath:instancePath+"/rules/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.id.type,parentSchema:schema13.properties.rules.items.properties.id,data:data30};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3924,13 +3888,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-var _valid1 = _errs74 === errors;
-valid21 = valid21 || _valid1;
-if(!valid21){
-const _errs76 = errors;
-if(Array.isArray(data32)){
-if(data32.length < 1){
-const err74 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data32};
+}
+if(data29.type !== undefined){
+let data31 = data29.type;
+if(typeof data31 !== "string"){
+const err74 = {instancePath:instancePath+"/rules/" + i5+"/type",schemaPath:"#/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.type.type,parentSchema:schema13.properties.rules.items.properties.type,data:data31};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3939,12 +3901,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len5 = data32.length;
-for(let i9=0; i9<len5; i9++){
-let data33 = data32[i9];
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err75 = {instancePath:instancePath+"/rules/" + i4+"/match/environment/" + i9,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data33};
+}
+if(data29.enforcement !== undefined){
+let data32 = data29.enforcement;
+if(!(((data32 === "advisory") || (data32 === "soft-mandatory")) || (data32 === "hard-mandatory"))){
+const err75 = {instancePath:instancePath+"/rules/" + i5+"/enforcement",schemaPath:"#/properties/rules/items/properties/enforcement/enum",keyword:"enum",params:{allowedValues: schema13.properties.rules.items.properties.enforcement.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.rules.items.properties.enforcement.enum,parentSchema:schema13.properties.rules.items.properties.enforcement,data:data32};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3954,8 +3915,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/rules/" + i4+"/match/environment/" + i9,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data33};
+if(data29.description !== undefined){
+let data33 = data29.description;
+if(typeof data33 === "string"){
+if(func2(data33) > 10000){
+const err76 = {instancePath:instancePath+"/rules/" + i5+"/description",schemaPath:"#/properties/rules/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema13.properties.rules.items.properties.description,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3965,9 +3929,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
 else {
-const err77 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data32};
+const err77 = {instancePath:instancePath+"/rules/" + i5+"/description",schemaPath:"#/properties/rules/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.description.type,parentSchema:schema13.properties.rules.items.properties.description,data:data33};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3976,11 +3939,16 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid1 = _errs76 === errors;
-valid21 = valid21 || _valid1;
 }
-if(!valid21){
-const err78 = {instancePath:instancePath+"/rules/" + i4+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.environment,data:data32};
+if(data29.overrideTeams !== undefined){
+let data34 = data29.overrideTeams;
+if(Array.isArray(data34)){
+const len4 = data34.length;
+for(let i6=0; i6<len4; i6++){
+let data35 = data34[i6];
+if(typeof data35 === "string"){
+if(func2(data35) > 200){
+const err78 = {instancePath:instancePath+"/rules/" + i5+"/overrideTeams/" + i6,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data35};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3989,26 +3957,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-else {
-errors = _errs73;
-if(vErrors !== null){
-if(_errs73){
-vErrors.length = _errs73;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data31.action !== undefined){
-let data34 = data31.action;
-const _errs81 = errors;
-let valid24 = false;
-const _errs82 = errors;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err79 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data34};
+if(!pattern37.test(data35)){
+const err79 = {instancePath:instancePath+"/rules/" + i5+"/overrideTeams/" + i6,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data35};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4019,7 +3969,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data34};
+const err80 = {instancePath:instancePath+"/rules/" + i5+"/overrideTeams/" + i6,schemaPath:"#/properties/rules/items/properties/overrideTeams/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideTeams.items.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams.items,data:data35};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4028,13 +3978,19 @@ vErrors.push(err80);
 }
 errors++;
 }
-var _valid2 = _errs82 === errors;
-valid24 = valid24 || _valid2;
-if(!valid24){
-const _errs84 = errors;
-if(Array.isArray(data34)){
-if(data34.length < 1){
-const err81 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data34};
+}
+let i7 = data34.length;
+let j2;
+if(i7 > 1){
+const indices2 = {};
+for(;i7--;){
+let item2 = data34[i7];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err81 = {instancePath:instancePath+"/rules/" + i5+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data34};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4042,13 +3998,14 @@ else {
 vErrors.push(err81);
 }
 errors++;
+break;
 }
-const len6 = data34.length;
-for(let i10=0; i10<len6; i10++){
-let data35 = data34[i10];
-if(typeof data35 === "string"){
-if(func2(data35) < 1){
-const err82 = {instancePath:instancePath+"/rules/" + i4+"/match/action/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data35};
+indices2[item2] = i7;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/rules/" + i5+"/overrideTeams",schemaPath:"#/properties/rules/items/properties/overrideTeams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideTeams.type,parentSchema:schema13.properties.rules.items.properties.overrideTeams,data:data34};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4058,8 +4015,15 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/rules/" + i4+"/match/action/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data35};
+if(data29.overrideUsers !== undefined){
+let data36 = data29.overrideUsers;
+if(Array.isArray(data36)){
+const len5 = data36.length;
+for(let i8=0; i8<len5; i8++){
+let data37 = data36[i8];
+if(typeof data37 === "string"){
+if(func2(data37) > 100){
+const err83 = {instancePath:instancePath+"/rules/" + i5+"/overrideUsers/" + i8,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data37};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4068,10 +4032,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data34};
+if(!pattern38.test(data37)){
+const err84 = {instancePath:instancePath+"/rules/" + i5+"/overrideUsers/" + i8,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$",parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data37};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4080,11 +4042,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-var _valid2 = _errs84 === errors;
-valid24 = valid24 || _valid2;
 }
-if(!valid24){
-const err85 = {instancePath:instancePath+"/rules/" + i4+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.action,data:data34};
+else {
+const err85 = {instancePath:instancePath+"/rules/" + i5+"/overrideUsers/" + i8,schemaPath:"#/properties/rules/items/properties/overrideUsers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.overrideUsers.items.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers.items,data:data37};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4093,26 +4053,19 @@ vErrors.push(err85);
 }
 errors++;
 }
-else {
-errors = _errs81;
-if(vErrors !== null){
-if(_errs81){
-vErrors.length = _errs81;
 }
-else {
-vErrors = null;
+let i9 = data36.length;
+let j3;
+if(i9 > 1){
+const indices3 = {};
+for(;i9--;){
+let item3 = data36[i9];
+if(typeof item3 !== "string"){
+continue;
 }
-}
-}
-}
-if(data31.kind !== undefined){
-let data36 = data31.kind;
-const _errs89 = errors;
-let valid27 = false;
-const _errs90 = errors;
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err86 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data36};
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err86 = {instancePath:instancePath+"/rules/" + i5+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data36};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4120,10 +4073,14 @@ else {
 vErrors.push(err86);
 }
 errors++;
+break;
+}
+indices3[item3] = i9;
+}
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data36};
+const err87 = {instancePath:instancePath+"/rules/" + i5+"/overrideUsers",schemaPath:"#/properties/rules/items/properties/overrideUsers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.overrideUsers.type,parentSchema:schema13.properties.rules.items.properties.overrideUsers,data:data36};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4132,13 +4089,13 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid3 = _errs90 === errors;
-valid27 = valid27 || _valid3;
-if(!valid27){
-const _errs92 = errors;
-if(Array.isArray(data36)){
-if(data36.length < 1){
-const err88 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data36};
+}
+if(data29.match !== undefined){
+let data38 = data29.match;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key6 in data38){
+if(!((((key6 === "environment") || (key6 === "action")) || (key6 === "kind")) || (key6 === "paths"))){
+const err88 = {instancePath:instancePath+"/rules/" + i5+"/match",schemaPath:"#/properties/rules/items/properties/match/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.rules.items.properties.match,data:data38};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4147,12 +4104,15 @@ vErrors.push(err88);
 }
 errors++;
 }
-const len7 = data36.length;
-for(let i11=0; i11<len7; i11++){
-let data37 = data36[i11];
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err89 = {instancePath:instancePath+"/rules/" + i4+"/match/kind/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data37};
+}
+if(data38.environment !== undefined){
+let data39 = data38.environment;
+const _errs88 = errors;
+let valid24 = false;
+const _errs89 = errors;
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err89 = {instancePath:instancePath+"/rules/" + i5+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data39};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4163,7 +4123,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/rules/" + i4+"/match/kind/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data37};
+const err90 = {instancePath:instancePath+"/rules/" + i5+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[0],data:data39};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4172,10 +4132,13 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data36};
+var _valid1 = _errs89 === errors;
+valid24 = valid24 || _valid1;
+if(!valid24){
+const _errs91 = errors;
+if(Array.isArray(data39)){
+if(data39.length < 1){
+const err91 = {instancePath:instancePath+"/rules/" + i5+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4184,11 +4147,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-var _valid3 = _errs92 === errors;
-valid27 = valid27 || _valid3;
-}
-if(!valid27){
-const err92 = {instancePath:instancePath+"/rules/" + i4+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.kind,data:data36};
+const len6 = data39.length;
+for(let i10=0; i10<len6; i10++){
+let data40 = data39[i10];
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err92 = {instancePath:instancePath+"/rules/" + i5+"/match/environment/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data40};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4197,26 +4161,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-else {
-errors = _errs89;
-if(vErrors !== null){
-if(_errs89){
-vErrors.length = _errs89;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data31.paths !== undefined){
-let data38 = data31.paths;
-const _errs97 = errors;
-let valid30 = false;
-const _errs98 = errors;
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err93 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data38};
+const err93 = {instancePath:instancePath+"/rules/" + i5+"/match/environment/" + i10,schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].items,data:data40};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4226,8 +4173,9 @@ vErrors.push(err93);
 errors++;
 }
 }
+}
 else {
-const err94 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data38};
+const err94 = {instancePath:instancePath+"/rules/" + i5+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.environment.anyOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4236,13 +4184,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-var _valid4 = _errs98 === errors;
-valid30 = valid30 || _valid4;
-if(!valid30){
-const _errs100 = errors;
-if(Array.isArray(data38)){
-if(data38.length < 1){
-const err95 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data38};
+var _valid1 = _errs91 === errors;
+valid24 = valid24 || _valid1;
+}
+if(!valid24){
+const err95 = {instancePath:instancePath+"/rules/" + i5+"/match/environment",schemaPath:"#/properties/rules/items/properties/match/properties/environment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.environment.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.environment,data:data39};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4251,12 +4197,26 @@ vErrors.push(err95);
 }
 errors++;
 }
-const len8 = data38.length;
-for(let i12=0; i12<len8; i12++){
-let data39 = data38[i12];
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err96 = {instancePath:instancePath+"/rules/" + i4+"/match/paths/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data39};
+else {
+errors = _errs88;
+if(vErrors !== null){
+if(_errs88){
+vErrors.length = _errs88;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data38.action !== undefined){
+let data41 = data38.action;
+const _errs96 = errors;
+let valid27 = false;
+const _errs97 = errors;
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err96 = {instancePath:instancePath+"/rules/" + i5+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data41};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4267,7 +4227,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/rules/" + i4+"/match/paths/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data39};
+const err97 = {instancePath:instancePath+"/rules/" + i5+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[0],data:data41};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4276,10 +4236,13 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data38};
+var _valid2 = _errs97 === errors;
+valid27 = valid27 || _valid2;
+if(!valid27){
+const _errs99 = errors;
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err98 = {instancePath:instancePath+"/rules/" + i5+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4288,11 +4251,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-var _valid4 = _errs100 === errors;
-valid30 = valid30 || _valid4;
-}
-if(!valid30){
-const err99 = {instancePath:instancePath+"/rules/" + i4+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.paths,data:data38};
+const len7 = data41.length;
+for(let i11=0; i11<len7; i11++){
+let data42 = data41[i11];
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err99 = {instancePath:instancePath+"/rules/" + i5+"/match/action/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data42};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4301,21 +4265,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-else {
-errors = _errs97;
-if(vErrors !== null){
-if(_errs97){
-vErrors.length = _errs97;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/rules/" + i4+"/match",schemaPath:"#/properties/rules/items/properties/match/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.match.type,parentSchema:schema13.properties.rules.items.properties.match,data:data31};
+const err100 = {instancePath:instancePath+"/rules/" + i5+"/match/action/" + i11,schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].items,data:data42};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4325,10 +4277,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data22.with !== undefined){
-let data40 = data22.with;
-if(!(data40 && typeof data40 == "object" && !Array.isArray(data40))){
-const err101 = {instancePath:instancePath+"/rules/" + i4+"/with",schemaPath:"#/properties/rules/items/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.with.type,parentSchema:schema13.properties.rules.items.properties.with,data:data40};
+}
+else {
+const err101 = {instancePath:instancePath+"/rules/" + i5+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.action.anyOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4337,10 +4288,11 @@ vErrors.push(err101);
 }
 errors++;
 }
+var _valid2 = _errs99 === errors;
+valid27 = valid27 || _valid2;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.type,parentSchema:schema13.properties.rules.items,data:data22};
+if(!valid27){
+const err102 = {instancePath:instancePath+"/rules/" + i5+"/match/action",schemaPath:"#/properties/rules/items/properties/match/properties/action/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.action.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.action,data:data41};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4349,10 +4301,26 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
+else {
+errors = _errs96;
+if(vErrors !== null){
+if(_errs96){
+vErrors.length = _errs96;
 }
 else {
-const err103 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.type,parentSchema:schema13.properties.rules,data:data21};
+vErrors = null;
+}
+}
+}
+}
+if(data38.kind !== undefined){
+let data43 = data38.kind;
+const _errs104 = errors;
+let valid30 = false;
+const _errs105 = errors;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err103 = {instancePath:instancePath+"/rules/" + i5+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data43};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4362,14 +4330,254 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
 else {
-const err104 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+const err104 = {instancePath:instancePath+"/rules/" + i5+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[0],data:data43};
 if(vErrors === null){
 vErrors = [err104];
 }
 else {
 vErrors.push(err104);
+}
+errors++;
+}
+var _valid3 = _errs105 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs107 = errors;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err105 = {instancePath:instancePath+"/rules/" + i5+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+const len8 = data43.length;
+for(let i12=0; i12<len8; i12++){
+let data44 = data43[i12];
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err106 = {instancePath:instancePath+"/rules/" + i5+"/match/kind/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data44};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/rules/" + i5+"/match/kind/" + i12,schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].items,data:data44};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/rules/" + i5+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.kind.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+var _valid3 = _errs107 === errors;
+valid30 = valid30 || _valid3;
+}
+if(!valid30){
+const err109 = {instancePath:instancePath+"/rules/" + i5+"/match/kind",schemaPath:"#/properties/rules/items/properties/match/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.kind.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.kind,data:data43};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+else {
+errors = _errs104;
+if(vErrors !== null){
+if(_errs104){
+vErrors.length = _errs104;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data38.paths !== undefined){
+let data45 = data38.paths;
+const _errs112 = errors;
+let valid33 = false;
+const _errs113 = errors;
+if(typeof data45 === "string"){
+if(func2(data45) < 1){
+const err110 = {instancePath:instancePath+"/rules/" + i5+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data45};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/rules/" + i5+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[0],data:data45};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+var _valid4 = _errs113 === errors;
+valid33 = valid33 || _valid4;
+if(!valid33){
+const _errs115 = errors;
+if(Array.isArray(data45)){
+if(data45.length < 1){
+const err112 = {instancePath:instancePath+"/rules/" + i5+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data45};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+const len9 = data45.length;
+for(let i13=0; i13<len9; i13++){
+let data46 = data45[i13];
+if(typeof data46 === "string"){
+if(func2(data46) < 1){
+const err113 = {instancePath:instancePath+"/rules/" + i5+"/match/paths/" + i13,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data46};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/rules/" + i5+"/match/paths/" + i13,schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items.type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].items,data:data46};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/rules/" + i5+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1].type,parentSchema:schema13.properties.rules.items.properties.match.properties.paths.anyOf[1],data:data45};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid4 = _errs115 === errors;
+valid33 = valid33 || _valid4;
+}
+if(!valid33){
+const err116 = {instancePath:instancePath+"/rules/" + i5+"/match/paths",schemaPath:"#/properties/rules/items/properties/match/properties/paths/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.rules.items.properties.match.properties.paths.anyOf,parentSchema:schema13.properties.rules.items.properties.match.properties.paths,data:data45};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/rules/" + i5+"/match",schemaPath:"#/properties/rules/items/properties/match/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.match.type,parentSchema:schema13.properties.rules.items.properties.match,data:data38};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data29.with !== undefined){
+let data47 = data29.with;
+if(!(data47 && typeof data47 == "object" && !Array.isArray(data47))){
+const err118 = {instancePath:instancePath+"/rules/" + i5+"/with",schemaPath:"#/properties/rules/items/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.properties.with.type,parentSchema:schema13.properties.rules.items.properties.with,data:data47};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/rules/" + i5,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.rules.items.type,parentSchema:schema13.properties.rules.items,data:data29};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.rules.type,parentSchema:schema13.properties.rules,data:data28};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
 }
 errors++;
 }
@@ -4379,9 +4587,9 @@ return errors === 0;
 
 export const document_Waiver = validate13;
 const schema14 = {"$id":"blastgate.dev/v1/Waiver","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"blastgate.dev/v1"},"kind":{"const":"Waiver"},"metadata":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"description":{"type":"string","maxLength":10000}},"required":["name"]},"spec":{"type":"object","additionalProperties":false,"required":["manifest","rules","reason","owner","expires"],"properties":{"manifest":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","maxLength":128},"rules":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._/-]*$","maxLength":128},"minItems":1,"uniqueItems":true},"reason":{"type":"string","maxLength":2000,"pattern":"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},"owner":{"type":"string","maxLength":200,"pattern":"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}}}}};
-const pattern46 = new RegExp("^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", "u");
-const pattern48 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-const pattern49 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern48 = new RegExp("^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$", "u");
+const pattern50 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern51 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="blastgate.dev/v1/Waiver" */;
@@ -4690,7 +4898,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern40.test(data8)){
+if(!pattern42.test(data8)){
 const err26 = {instancePath:instancePath+"/spec/rules/" + i0,schemaPath:"#/properties/spec/properties/rules/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema14.properties.spec.properties.rules.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -4761,7 +4969,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!pattern46.test(data9)){
+if(!pattern48.test(data9)){
 const err31 = {instancePath:instancePath+"/spec/reason",schemaPath:"#/properties/spec/properties/reason/pattern",keyword:"pattern",params:{pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema14.properties.spec.properties.reason,data:data9};
 if(vErrors === null){
 vErrors = [err31];
@@ -4796,7 +5004,7 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern46.test(data10)){
+if(!pattern48.test(data10)){
 const err34 = {instancePath:instancePath+"/spec/owner",schemaPath:"#/properties/spec/properties/owner/pattern",keyword:"pattern",params:{pattern: "^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema14.properties.spec.properties.owner,data:data10};
 if(vErrors === null){
 vErrors = [err34];
@@ -4821,7 +5029,7 @@ errors++;
 if(data5.expires !== undefined){
 let data11 = data5.expires;
 if(typeof data11 === "string"){
-if(!pattern48.test(data11)){
+if(!pattern50.test(data11)){
 const err36 = {instancePath:instancePath+"/spec/expires",schemaPath:"#/properties/spec/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema14.properties.spec.properties.expires,data:data11};
 if(vErrors === null){
 vErrors = [err36];
@@ -4846,7 +5054,7 @@ errors++;
 if(data5.digest !== undefined){
 let data12 = data5.digest;
 if(typeof data12 === "string"){
-if(!pattern49.test(data12)){
+if(!pattern51.test(data12)){
 const err38 = {instancePath:instancePath+"/spec/digest",schemaPath:"#/properties/spec/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14.properties.spec.properties.digest,data:data12};
 if(vErrors === null){
 vErrors = [err38];
@@ -6375,7 +6583,7 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!pattern40.test(data48)){
+if(!pattern42.test(data48)){
 const err117 = {instancePath:instancePath+"/cases/" + i0+"/expect/rules/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/rules/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema15.properties.cases.items.properties.expect.properties.rules.items,data:data48};
 if(vErrors === null){
 vErrors = [err117];
@@ -6475,7 +6683,7 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!pattern40.test(data51)){
+if(!pattern42.test(data51)){
 const err124 = {instancePath:instancePath+"/cases/" + i0+"/expect/findings/" + i9+"/rule",schemaPath:"#/properties/cases/items/properties/expect/properties/findings/items/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._/-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._/-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._/-]*$",parentSchema:schema15.properties.cases.items.properties.expect.properties.findings.items.properties.rule,data:data51};
 if(vErrors === null){
 vErrors = [err124];
@@ -6774,7 +6982,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func51.call(schema17.properties, key0))){
+if(!(func49.call(schema17.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -8637,7 +8845,7 @@ return errors === 0;
 export const VALIDATORS = {
   "e8a9780d3fda7a0a3130afcd4071e487e5640f399d18f65846d12ffa7bdd409c": document_Operation,
   "8c4f47a29c804fbe5c1e0e7b9818670ecdfc28e556e7f31e5dab584ebbf1f78f": document_Catalog,
-  "34407ceebf23f059d733ec26af97cde34e412de90e218766e84369e73417bbae": document_Policy,
+  "fa7573add7999480a1740219032898ee70578c9ad6d39258b05de22816b25765": document_Policy,
   "c1c26d8d68eaf5632ccc3b48f08fa39f2c15530b690ec2ac0a64dd3a63f3fbc0": document_Waiver,
   "355bc35674f94357b066ca3bcd5a7e7a3c2e07f98ad14418105b179137b6ab3e": document_PolicyTest,
   "7d7a465f1737ee688043e600b28b9bace2b0ca7945e2469a6021919baea9f5e7": rule_identifier_kind,
