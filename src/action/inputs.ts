@@ -15,6 +15,8 @@ export interface Inputs {
   /** The token that reads team membership; "" means `token`. */
   teamsToken: string;
   comment: boolean;
+  /** Also write the findings as SARIF 2.1.0 (for github/codeql-action/upload-sarif). */
+  sarif: boolean;
   failOn: FailOn;
   /** Evaluation time, for reproducible runs. */
   now: Date | undefined;
@@ -45,10 +47,14 @@ export function parseInputs(get: (name: string) => string): { inputs: Inputs; er
   // Read through the API at the base commit, the policies directory must be a small one of its own.
   else if (policies === ".") errors.push("input 'policies' must name a directory of its own (such as policies), not the repository root");
 
-  const commentRaw = get("comment").trim() || "true";
-  let comment = true;
-  if (FALSE.includes(commentRaw)) comment = false;
-  else if (!TRUE.includes(commentRaw)) errors.push(`input 'comment' must be true or false, not '${commentRaw}'`);
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = get(name).trim() || String(fallback);
+    if (FALSE.includes(raw)) return false;
+    if (!TRUE.includes(raw)) errors.push(`input '${name}' must be true or false, not '${raw}'`);
+    return true;
+  };
+  const comment = flag("comment", true);
+  const sarif = flag("sarif", false);
 
   const failOnRaw = get("fail-on").trim() || "mandatory";
   const failOn = (FAIL_ON as readonly string[]).includes(failOnRaw) ? (failOnRaw as FailOn) : undefined;
@@ -64,7 +70,7 @@ export function parseInputs(get: (name: string) => string): { inputs: Inputs; er
   }
 
   if (errors.length > 0) return { inputs: undefined, errors };
-  return { inputs: { manifests, policies, token: get("token").trim(), teamsToken: get("teams-token").trim(), comment, failOn: failOn!, now, inventoryUrl: get("inventory-url").trim() }, errors: [] };
+  return { inputs: { manifests, policies, token: get("token").trim(), teamsToken: get("teams-token").trim(), comment, sarif, failOn: failOn!, now, inventoryUrl: get("inventory-url").trim() }, errors: [] };
 }
 
 /**

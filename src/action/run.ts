@@ -17,6 +17,7 @@ import type { GovernanceOptions } from "../governance/collect.js";
 import { statusOf, tally } from "../governance/judge.js";
 import { toAnnotations, type Annotation } from "../report/annotations.js";
 import { toJson } from "../report/json.js";
+import { toSarif } from "../report/sarif.js";
 import { COMMENT_MARKER, toComment, toSummary, type MarkdownInput } from "../report/markdown.js";
 import { headline, toText } from "../report/text.js";
 import type { Finding } from "../rules/types.js";
@@ -59,6 +60,7 @@ export interface ActionOutcome {
 export const POLICY_CHANGED = "blastgate/policy-changed";
 export const INVENTORY_CHANGED = "blastgate/inventory-changed";
 export const REPORT_FILE = "blastgate-report.json";
+export const SARIF_FILE = "blastgate.sarif";
 
 function emptyResult(policiesDir: string): CheckResult {
   return { verdict: "error", findings: [], plans: [], problems: [], counts: tally([], []).counts, manifests: [], policiesDir, rules: [] };
@@ -147,6 +149,16 @@ async function run(env: Record<string, string | undefined>, getInput: (name: str
       outputs.report = reportPath;
     } catch (e) {
       log.info(`the JSON report could not be written to ${reportPath}: ${(e as Error).message}`);
+    }
+    if (inputs?.sarif) {
+      // Written whatever the verdict: code scanning shows a run's alerts, and closes those a later run no longer finds.
+      const sarifPath = path.join(ctx.runnerTemp, SARIF_FILE);
+      try {
+        await writeFile(sarifPath, JSON.stringify(toSarif(result, { version: VERSION, ...(failure ? { failure } : {}) }), null, 2) + "\n");
+        outputs["sarif-path"] = sarifPath;
+      } catch (e) {
+        log.info(`the SARIF report could not be written to ${sarifPath}: ${(e as Error).message}`);
+      }
     }
   }
 

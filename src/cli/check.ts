@@ -7,6 +7,8 @@ import type { GovernanceOptions } from "../governance/collect.js";
 import { parseCommits, parsePermissions, parseReviews, parseTeams, type Parsed } from "../governance/inputs.js";
 import { StaticTeams } from "../governance/teams.js";
 import { toJson } from "../report/json.js";
+import { toJunit } from "../report/junit.js";
+import { toSarif } from "../report/sarif.js";
 import { COLOR, PLAIN, toText } from "../report/text.js";
 import { inertJson, withoutCommands } from "../report/escape.js";
 import { LocalFiles } from "../workspace/files.js";
@@ -19,13 +21,16 @@ import { inventoryFile } from "../resolve/catalog.js";
 import { VERSION } from "../version.js";
 import { commandArgs, EXIT, HELP_OPTION, nowOption, rootDir, toRepoPath, type Io } from "./io.js";
 
+const FORMATS = ["text", "json", "sarif", "junit"];
+
 export const CHECK_USAGE = `Usage: blastgate check [manifest paths or globs...] [options]
 
 Judges destructive-operation manifests against the policies and catalog.
 
 Options:
   --policies <dir>   directory of Policy and Catalog YAML files (default: policies)
-  --format <f>       text (default) or json
+  --format <f>       text (default), json, sarif (SARIF 2.1.0, for code scanning)
+                     or junit (JUnit XML, for CI test reports)
   --now <date>       evaluation time, ISO 8601, for reproducible runs (default: now)
   --root <dir>       repository root; paths in documents are relative to it (default: .)
   --output <file>    also write the JSON report to this file
@@ -86,8 +91,8 @@ export async function check(argv: string[], io: Io): Promise<number> {
   if (typeof args === "number") return args;
   const { values, positionals: patterns } = args;
   const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") {
-    io.stderr(`blastgate: --format must be text or json, not '${format}'\n`);
+  if (!FORMATS.includes(format)) {
+    io.stderr(`blastgate: --format must be text, json, sarif or junit, not '${format}'\n`);
     return EXIT.error;
   }
   const now = nowOption(values.now, io);
@@ -148,6 +153,8 @@ export async function check(argv: string[], io: Io): Promise<number> {
   }
   // CI logs (GitHub's runner) read workflow commands from stdout: no quoted file name or value may act as one.
   if (format === "json") io.stdout(inertJson(JSON.stringify(json, null, 2)) + "\n");
+  else if (format === "sarif") io.stdout(inertJson(JSON.stringify(toSarif(result, { version: VERSION }), null, 2)) + "\n");
+  else if (format === "junit") io.stdout(toJunit(result).replace(/##\[/g, "##&#91;"));
   else {
     const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
     io.stdout(toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN).split("\n").map(withoutCommands).join("\n"));

@@ -17,6 +17,8 @@ export interface CompiledRule {
   options: Record<string, unknown>;
   match: { environment?: string[]; action?: string[]; kind?: string[]; paths?: string[] };
   location: SourceLocation;
+  /** The policy author's description of the rule, when the Policy gives one. */
+  description?: string;
   /** Who may override it (`org/slug` in lower case, logins): the rule's own pair when it sets either, else its Policy's. */
   overrideTeams: string[];
   overrideUsers: string[];
@@ -109,7 +111,7 @@ export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules:
       const overriders = rule.overrideTeams !== undefined || rule.overrideUsers !== undefined ? rule : doc;
       const overrideTeams = (overriders.overrideTeams ?? []).map((t) => t.toLowerCase());
       const overrideUsers = overriders.overrideUsers ?? [];
-      rules.push({ id: rule.id, type: rule.type, enforcement: rule.enforcement, module, options, match, location, overrideTeams, overrideUsers });
+      rules.push({ id: rule.id, type: rule.type, enforcement: rule.enforcement, module, options, match, location, overrideTeams, overrideUsers, ...(rule.description !== undefined ? { description: rule.description } : {}) });
     });
   }
   return waiverCap ? { rules, limits, problems, waiverCap } : { rules, limits, problems };

@@ -75,7 +75,7 @@ export interface CheckResult extends Evaluation {
   manifests: string[];
   policiesDir: string;
   /** Rules in force, for the report. */
-  rules: { id: string; type: string; enforcement: string }[];
+  rules: { id: string; type: string; enforcement: string; description?: string }[];
   /** Where the inventory came from, when the catalog names one and it was read. */
   inventory?: InventoryInfo;
 }
@@ -151,7 +151,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     ...evaluation,
     manifests: manifestFiles,
     policiesDir,
-    rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement })),
+    rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement, ...(r.description !== undefined ? { description: r.description } : {}) })),
     ...(inventoryInfo ? { inventory: inventoryInfo } : {}),
   };
 }

@@ -38,9 +38,9 @@ it("the README's tables list the same inputs and outputs", async () => {
   expect(await documented("Outputs", "README.md", "###")).toEqual(Object.keys(yml.outputs));
 });
 
-it("the Action sets exactly the outputs action.yml declares", async () => {
+it("the Action sets exactly the outputs action.yml declares (sarif-path when asked for SARIF)", async () => {
   const { api, workspace, payload } = await pullRequest([SAFE]);
-  const run = await runAction({ api, workspace, payload });
+  const run = await runAction({ api, workspace, payload, inputs: { sarif: "true" } });
   expect(run.code).toBe(0);
   expect(Object.keys(run.outputs).sort()).toEqual(Object.keys((await actionYml()).outputs).sort());
 });

@@ -1,0 +1,80 @@
+import { statusOf } from "../governance/judge.js";
+import type { Finding } from "../rules/types.js";
+import type { CheckResult } from "../workspace/load.js";
+import { where } from "./text.js";
+
+/** XML text: the five escapes, and characters XML 1.0 cannot hold at all (most controls) shown as \u{..}. */
+function xml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\\u{fffd}")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    // Every physical line then starts with Blastgate's own markup: no quoted text begins a line of a CI log.
+    .replace(/\r/g, "&#13;")
+    .replace(/\n/g, "&#10;");
+}
+
+function findingText(f: Finding): string {
+  const status = statusOf(f);
+  const lifted = status === "overridden" && f.override ? ` (overridden by ${f.override.by}: ${f.override.reason})` : status === "waived" && f.waiver ? ` (waived by ${f.waiver.name} until ${f.waiver.expires}: ${f.waiver.reason})` : "";
+  return `${where(f.location)} ${f.enforcement}${status === "overridden" || status === "waived" ? `, ${status}` : ""}: ${f.message}${lifted} [${f.ruleId}]`;
+}
+
+/**
+ * The check's result as JUnit XML for CI systems that show test reports: one test suite per manifest, one
+ * test case per rule in force (a blocking finding fails it, other findings are its output), and a suite
+ * "input problems" whose cases are errors. Findings about no judged manifest (a changed policy file) get a suite of their own.
+ */
+export function toJunit(result: CheckResult): string {
+  const byManifest = new Map<string, Finding[]>();
+  for (const m of result.manifests) byManifest.set(m, []);
+  for (const f of result.findings) {
+    const list = byManifest.get(f.manifest) ?? [];
+    list.push(f);
+    byManifest.set(f.manifest, list);
+  }
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  for (const [manifest, findings] of byManifest) {
+    const ruleIds = [...new Set([...result.rules.map((r) => r.id), ...findings.map((f) => f.ruleId)])];
+    const cases: string[] = [];
+    let suiteFailures = 0;
+    for (const id of ruleIds) {
+      const mine = findings.filter((f) => f.ruleId === id);
+      const blocking = mine.filter((f) => statusOf(f) === "blocking");
+      const others = mine.filter((f) => statusOf(f) !== "blocking");
+      const body: string[] = [];
+      if (blocking.length > 0) {
+        suiteFailures++;
+        body.push(`      <failure message="${xml(blocking[0]!.message)}" type="${xml(blocking[0]!.enforcement)}">${xml(blocking.map(findingText).join("\n"))}</failure>`);
+      }
+      if (others.length > 0) body.push(`      <system-out>${xml(others.map(findingText).join("\n"))}</system-out>`);
+      const open = `    <testcase classname="${xml(manifest)}" name="${xml(id)}"`;
+      cases.push(body.length > 0 ? `${open}>\n${body.join("\n")}\n    </testcase>` : `${open}/>`);
+    }
+    tests += ruleIds.length;
+    failures += suiteFailures;
+    suites.push(`  <testsuite name="${xml(manifest)}" tests="${ruleIds.length}" failures="${suiteFailures}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>`);
+  }
+  if (result.problems.length > 0) {
+    const cases = result.problems.map(
+      (p, i) => `    <testcase classname="input problems" name="${xml(`${where(p.location)} (${i + 1})`)}">\n      <error message="${xml(p.message)}" type="${xml(p.code)}">${xml(`${where(p.location)} ${p.message}`)}</error>\n    </testcase>`,
+    );
+    tests += cases.length;
+    errors += cases.length;
+    suites.push(`  <testsuite name="input problems" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0">\n${cases.join("\n")}\n  </testsuite>`);
+  }
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="blastgate" tests="${tests}" failures="${failures}" errors="${errors}">`,
+    ...suites,
+    `</testsuites>`,
+    "",
+  ].join("\n");
+}
