@@ -92,7 +92,7 @@ describe("the README's first command on examples/", () => {
 describe("usage", () => {
   it.each([
     [["check", "--bogus"], /Unknown option '--bogus'/],
-    [["check", "--format", "xml"], /--format must be text or json/],
+    [["check", "--format", "xml"], /--format must be text, json, sarif or junit, not .xml./],
     [["check", "--now", "yesterday"], /--now must be an ISO 8601 date/],
     [["frobnicate"], /unknown command 'frobnicate'/],
     [[], /a command is required/],
