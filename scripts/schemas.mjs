@@ -1,11 +1,12 @@
 // Generates src/documents/validators.generated.js: Ajv standalone validators for Blastgate's fixed JSON Schemas
 // (the documents of src/documents/schemas.ts and each rule type's options in src/rules/), so the CLI and the
-// Action do not compile them at start-up. Each validator is keyed by its schema's fingerprint: a schema that
+// Action do not compile them at start-up; and schemas/*.schema.json, the same schemas for editors
+// (src/engine/editor-schemas.ts), shipped in the npm package. Each validator is keyed by its schema's fingerprint: a schema that
 // changed without regenerating is compiled at run time (src/documents/validate.ts), and test/documents/
 // validators-generated.test.ts fails until this script is run again (`node scripts/schemas.mjs`, part of the build).
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -15,6 +16,7 @@ const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const GENERATED = join(root, "src/documents/validators.generated.js");
 export const GENERATED_TYPES = join(root, "src/documents/validators.generated.d.ts");
+export const EDITOR_SCHEMAS = join(root, "schemas");
 
 /** The schemas, read from the TypeScript sources (bundled with esbuild: Node 20 cannot import .ts). */
 async function loadSources() {
@@ -27,6 +29,7 @@ async function loadSources() {
           'export { DOCUMENT_SCHEMAS } from "./src/documents/schemas.ts";',
           'export { RULES } from "./src/rules/index.ts";',
           'export { AJV_OPTIONS } from "./src/documents/ajv-options.ts";',
+          'export { editorSchemas } from "./src/engine/editor-schemas.ts";',
         ].join("\n"),
         resolveDir: root,
         loader: "ts",
@@ -53,8 +56,8 @@ export function fingerprint(schema) {
 }
 
 /** The generated module's text. */
-export async function generate() {
-  const { DOCUMENT_SCHEMAS, RULES, AJV_OPTIONS } = await loadSources();
+export async function generate(sources) {
+  const { DOCUMENT_SCHEMAS, RULES, AJV_OPTIONS } = sources ?? (await loadSources());
   const { Ajv } = await import("ajv");
   const standaloneCode = (await import("ajv/dist/standalone/index.js")).default;
   const named = {};
@@ -101,12 +104,29 @@ export declare const VALIDATORS: Readonly<Record<string, ValidateFunction>>;
 export declare const META_SCHEMA_DRAFT_07: ValidateFunction;
 `;
 
+/** schemas/*.schema.json: each editor schema's file and text. */
+export async function editorSchemaFiles(sources) {
+  const { editorSchemas } = sources ?? (await loadSources());
+  return Object.entries(editorSchemas()).map(([name, schema]) => [join(EDITOR_SCHEMAS, name), JSON.stringify(schema, null, 2) + "\n"]);
+}
+
 /** Writes the generated files where they differ; with `check`, writes nothing and returns the files that are stale. */
 export async function writeGenerated({ check = false } = {}) {
   const stale = [];
+  const sources = await loadSources();
+  const editor = await editorSchemaFiles(sources);
+  if (!check) mkdirSync(EDITOR_SCHEMAS, { recursive: true });
+  // A schema no kind generates any more is stale too: removed, or reported with --check.
+  for (const name of existsSync(EDITOR_SCHEMAS) ? readdirSync(EDITOR_SCHEMAS) : []) {
+    const file = join(EDITOR_SCHEMAS, name);
+    if (editor.some(([f]) => f === file)) continue;
+    stale.push(file);
+    if (!check) rmSync(file);
+  }
   for (const [file, text] of [
-    [GENERATED, await generate()],
+    [GENERATED, await generate(sources)],
     [GENERATED_TYPES, TYPES],
+    ...editor,
   ]) {
     let old;
     try {
@@ -123,7 +143,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes("--check");
   const stale = await writeGenerated({ check });
   if (check && stale.length > 0) {
-    console.error(`${stale.map((f) => f.slice(root.length)).join(", ")} differ from what scripts/schemas.mjs generates: run node scripts/schemas.mjs`);
+    console.error(`${stale.map((f) => f.slice(root.length)).join(", ")} differ from what scripts/schemas.mjs generates: run node scripts/schemas.mjs (or npm run build) and commit them`);
     process.exit(1);
   }
 }
