@@ -7,12 +7,12 @@ import { constants } from "node:os";
 import { parseArgs } from "node:util";
 import { dueAt, stageStates, unfinishedRun, type LedgerEntry } from "../check/ledger.js";
 import { identifierValues } from "../documents/identifiers.js";
-import { parseDate } from "../documents/units.js";
 import { sliceStages } from "../measure/stages.js";
 import type { ManifestInput } from "../rules/types.js";
 import { LocalFiles } from "../workspace/files.js";
 import { runGit } from "../workspace/git.js";
 import { runCheck } from "../workspace/load.js";
+import { commandArgs, HELP_OPTION, nowOption, type Io } from "../cli/io.js";
 import { guard, type GuardOptions } from "./guard.js";
 import { LedgerError, openLedger } from "./ledger-file.js";
 
@@ -35,12 +35,6 @@ exits 0 go, 1 refused, 2 cannot decide. run runs the command only on go, with th
 identifiers on stdin and in the file named by BLASTGATE_IDS_FILE, and exits with its exit code.
 `;
 
-interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
 
 const OPTIONS = {
   stage: { type: "string" },
@@ -54,7 +48,7 @@ const OPTIONS = {
   "inventory-url": { type: "string" },
   as: { type: "string" },
   reason: { type: "string" },
-  help: { type: "boolean", short: "h" },
+  help: HELP_OPTION,
 } as const;
 
 export async function guardMain(command: "guard" | "run" | "status" | "mark", argv: string[], io: Io): Promise<number> {
@@ -62,29 +56,17 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
   const dash = argv.indexOf("--");
   const own = dash >= 0 ? argv.slice(0, dash) : argv;
   const tail = dash >= 0 ? argv.slice(dash + 1) : [];
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({ args: own, allowPositionals: true, options: OPTIONS }));
-  } catch (e) {
-    io.stderr(`blastgate ${command}: ${(e as Error).message}\n\n${GUARD_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(GUARD_USAGE);
-    return 0;
-  }
+  const args = commandArgs(io, GUARD_USAGE, () => parseArgs({ args: own, allowPositionals: true, options: OPTIONS }));
+  if (typeof args === "number") return args;
+  const { values, positionals } = args;
   const usage = (m: string) => {
     io.stderr(`blastgate ${command}: ${m}\n\n${GUARD_USAGE}`);
     return 2;
   };
   if (positionals.length !== 1) return usage(positionals.length === 0 ? "name the manifest" : `one manifest at a time (got ${positionals.length})`);
   const manifest = positionals[0]!;
-  let now: Date | undefined;
-  if (values.now !== undefined) {
-    const d = parseDate(values.now);
-    if (!d.ok) return usage(`--now must be ISO 8601 (2026-11-24T12:00:00Z), not '${values.now}'`);
-    now = d.value;
-  }
+  const now = values.now === undefined ? undefined : nowOption(values.now, io);
+  if (now === undefined && values.now !== undefined) return 2;
   const opts: GuardOptions = { manifest, cwd: io.cwd, env: io.env };
   for (const k of ["stage", "environment", "branch", "repo", "ledger", "policies"] as const) if (values[k] !== undefined) opts[k] = values[k];
   if (now) opts.now = now;
