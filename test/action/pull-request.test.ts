@@ -25,13 +25,17 @@ describe("a pull request", () => {
 
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.annotations).toEqual([]);
-    expect(run.outputs).toMatchObject({ verdict: "allowed", "hard-mandatory": "0", "soft-mandatory": "0", advisory: "0", problems: "0" });
+    // No reviews yet: the starter pack's advisory intent-sign-off asks each team for its approval, as warnings.
+    expect(run.annotations).toEqual([
+      { level: "warning", title: "Blastgate: intent-sign-off (advisory)", file: SAFE, line: 8, col: 16, message: "the requesting and owning team example-org/ecosystem has 0 of 1 approval of this manifest as it is at head" },
+      { level: "warning", title: "Blastgate: intent-sign-off (advisory)", file: SAFE, line: 9, col: 15, message: "the executing team example-org/site-platform has 0 of 1 approval of this manifest as it is at head" },
+    ]);
+    expect(run.outputs).toMatchObject({ verdict: "allowed", "hard-mandatory": "0", "soft-mandatory": "0", advisory: "2", problems: "0" });
     expect(run.outputs.report).toBe(path.join(run.runnerTemp, "blastgate-report.json"));
     const report = JSON.parse(await readFile(run.outputs.report!, "utf8"));
     expect(report).toMatchObject({ verdict: "allowed", manifests: [SAFE] });
 
-    expect(run.summary.split("\n")[0]).toBe("✅ **Blastgate: allowed**: 1 manifest checked against the policies of the base commit aaaaaaa, no mandatory findings");
+    expect(run.summary.split("\n")[0]).toBe("✅ **Blastgate: allowed**: 1 manifest checked against the policies of the base commit aaaaaaa, no mandatory findings (2 advisory findings)");
     expect(run.summary).toContain("**883 to destroy: 883 app**");
 
     expect(api.state.comments).toHaveLength(1);
@@ -65,17 +69,21 @@ describe("a pull request", () => {
     const run = await runAction({ api: api, workspace, payload });
 
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ verdict: "blocked", "hard-mandatory": "8", "soft-mandatory": "1", advisory: "0", problems: "0" });
+    expect(run.outputs).toMatchObject({ verdict: "blocked", "hard-mandatory": "8", "soft-mandatory": "1", advisory: "2", problems: "0" });
     const errors = run.annotations.filter((a) => a.level === "error");
     expect(errors).toHaveLength(9);
-    expect(run.annotations).toHaveLength(9);
+    // Besides the errors, the two teams the starter pack's advisory intent-sign-off asks (no reviews yet).
+    expect(run.annotations.filter((a) => a.level !== "error").map((a) => [a.level, a.title, a.line])).toEqual([
+      ["warning", "Blastgate: intent-sign-off (advisory)", 8],
+      ["warning", "Blastgate: intent-sign-off (advisory)", 9],
+    ]);
     // The identifier file's first site id, and the `mode: hard` value.
     expect(errors[0]).toMatchObject({ file: "ids/insight-sites.txt", line: 3, col: 1, title: "Blastgate: target-kind (hard-mandatory)" });
     expect(errors[0]!.message).toMatch(/^883 of 883 identifiers are site, not app: 'site-0001' \(line 3\)/);
     expect(errors).toContainEqual(expect.objectContaining({ file: LEGACY, line: 20, col: 11, message: expect.stringContaining("hard delete") }));
     // Every annotation sits where the engine (as the CLI reports it) puts the finding (in the annotations' own order: one per rule and place first).
     const byPlace = (a: { file?: string; line?: number; column?: number; ruleId?: string }) => `${a.file}:${a.line}:${a.column}:${a.ruleId}`;
-    expect(errors.map((a) => byPlace({ file: a.file, line: a.line, column: a.col, ruleId: /: (\S+) \(/.exec(a.title!)![1] })).sort()).toEqual(cliFindings(workspace, [LEGACY]).map(byPlace).sort());
+    expect(run.annotations.map((a) => byPlace({ file: a.file, line: a.line, column: a.col, ruleId: /: (\S+) \(/.exec(a.title!)![1] })).sort()).toEqual(cliFindings(workspace, [LEGACY]).map(byPlace).sort());
     // Hard-mandatory first.
     expect(errors.at(-1)!.title).toBe("Blastgate: one-restore-point (soft-mandatory)");
 
@@ -164,8 +172,10 @@ rules:
     const run = await runAction({ api: api, workspace, payload });
 
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ verdict: "blocked", "hard-mandatory": "8", "soft-mandatory": "1", advisory: "1" });
-    expect(run.annotations.filter((a) => a.level === "warning")).toEqual([
+    expect(run.outputs).toMatchObject({ verdict: "blocked", "hard-mandatory": "8", "soft-mandatory": "1", advisory: "3" });
+    // The base's starter pack asks for sign-off (advisory, 2 teams); the one other warning says the policy changed.
+    expect(run.annotations.filter((a) => a.title === "Blastgate: intent-sign-off (advisory)")).toHaveLength(2);
+    expect(run.annotations.filter((a) => a.level === "warning" && a.title !== "Blastgate: intent-sign-off (advisory)")).toEqual([
       {
         level: "warning",
         title: "Blastgate: blastgate/policy-changed (advisory)",
@@ -330,7 +340,9 @@ rules:
     expect(run.code).toBe(1);
     expect(JSON.parse(await readFile(run.outputs.report!, "utf8")).manifests).toEqual([LEGACY, SAFE]);
     expect(run.summary).toContain("> This change edits the inventory inventory/objects.ndjson, which every manifest resolves against: every manifest was checked");
-    expect(run.annotations.filter((a) => a.level === "warning")).toEqual([
+    // Two teams per manifest owe the starter pack's advisory intent-sign-off (no reviews yet); the other warning is the inventory's.
+    expect(run.annotations.filter((a) => a.title === "Blastgate: intent-sign-off (advisory)").map((a) => a.file)).toEqual([LEGACY, LEGACY, SAFE, SAFE]);
+    expect(run.annotations.filter((a) => a.level === "warning" && a.title !== "Blastgate: intent-sign-off (advisory)")).toEqual([
       {
         level: "warning",
         title: "Blastgate: blastgate/inventory-changed (advisory)",

@@ -5,6 +5,11 @@ import { PROJECT, runCli, runJson } from "../support/repo.js";
 
 const EXAMPLES = path.join(PROJECT, "examples");
 const NOW = ["--now", "2026-11-24"];
+/** The safe twin without reviews: each team the starter pack's `intent-sign-off` asks still owes its approval (advisory). */
+const SAFE_SIGN_OFF = [
+  ["intent-sign-off", "advisory", "advisory", "the requesting and owning team example-org/ecosystem has 0 of 1 approval of this manifest as it is at head"],
+  ["intent-sign-off", "advisory", "advisory", "the executing team example-org/site-platform has 0 of 1 approval of this manifest as it is at head"],
+];
 
 describe("the README's first command on examples/", () => {
   it("blocks the Atlassian-style manifest and passes its safe twin (exit 1)", () => {
@@ -13,7 +18,8 @@ describe("the README's first command on examples/", () => {
     expect(code).toBe(1);
     expect(report.verdict).toBe("blocked");
     expect(report.manifests.sort()).toEqual(["manifests/remove-insight-legacy.yaml", "manifests/remove-insight-safe.yaml"]);
-    expect(report.findings.filter((f) => f.manifest === "manifests/remove-insight-safe.yaml")).toEqual([]);
+    // The safe twin's only findings: the starter pack's advisory sign-off, which the CLI cannot see without --reviews.
+    expect(report.findings.filter((f) => f.manifest === "manifests/remove-insight-safe.yaml").map((f) => [f.ruleId, f.enforcement, f.status, f.message])).toEqual(SAFE_SIGN_OFF);
 
     const legacy = report.findings.filter((f) => f.manifest === "manifests/remove-insight-legacy.yaml");
     const at = (ruleType: string, messageId: string) => legacy.find((f) => f.ruleType === ruleType && f.messageId === messageId);
@@ -48,7 +54,8 @@ describe("the README's first command on examples/", () => {
     expect(stdout).not.toMatch(/\u001b\[/);
     expect(stdout.split("\n")[0]).toBe("BLOCKED: 9 mandatory findings in 1 of 2 manifests");
     expect(stdout).toContain("ids/insight-sites.txt:3:1  hard-mandatory  883 of 883 identifiers are site, not app");
-    expect(stdout).toMatch(/remove-insight-safe\.yaml[^\n]*\n  Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n(?:  [A-Z][^\n]*:\n(?:    [^\n]+\n)+)+  ✔ no findings/);
+    expect(stdout).toMatch(/remove-insight-safe\.yaml[^\n]*\n  Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n(?:  [A-Z][^\n]*:\n(?:    [^\n]+\n)+)*  ! manifests\/remove-insight-safe\.yaml:8:16  advisory  the requesting and owning team example-org\/ecosystem has 0 of 1 approval[^\n]*\n  ! manifests\/remove-insight-safe\.yaml:9:15  advisory  the executing team example-org\/site-platform has 0 of 1 approval[^\n]*  intent-sign-off\n/);
+    expect(stdout).not.toMatch(/remove-insight-safe\.yaml[^\n]*(hard|soft)-mandatory/);
   });
 
   it("`npm run example` runs the same command", () => {
@@ -66,7 +73,7 @@ describe("the README's first command on examples/", () => {
 
   it("exits 0 when the named manifest passes", () => {
     const r = runCli(["check", "manifests/remove-insight-safe.yaml", ...NOW], EXAMPLES);
-    expect(r.stdout.split("\n")[0]).toBe("ALLOWED: 1 manifest checked, no mandatory findings");
+    expect(r.stdout.split("\n")[0]).toBe("ALLOWED: 1 manifest checked, no mandatory findings (2 advisory)");
     expect(r.code).toBe(0);
   });
 
@@ -78,7 +85,8 @@ describe("the README's first command on examples/", () => {
   it("measures drill age at --now", () => {
     const later = runJson(["check", "manifests/remove-insight-safe.yaml", "--now", "2027-06-01"], EXAMPLES);
     expect(later.code).toBe(1);
-    expect(later.report.findings.map((f) => f.messageId)).toEqual(["staleDrill"]);
+    expect(later.report.findings.filter((f) => f.enforcement !== "advisory").map((f) => f.messageId)).toEqual(["staleDrill"]);
+    expect(later.report.findings.filter((f) => f.enforcement === "advisory").map((f) => `${f.ruleId}/${f.messageId}`)).toEqual(["intent-sign-off/missing", "intent-sign-off/missing"]);
   });
 
   it("writes the JSON report to --output as well", async () => {

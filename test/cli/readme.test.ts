@@ -35,7 +35,11 @@ describe("the README's examples, as written", () => {
     // Against the starter pack of examples/.
     const { code, report } = runJson(["check", "manifests/readme.yaml", "--root", root, "--now", "2026-11-24"], root);
     expect(report.problems).toEqual([]);
-    expect(report.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    // Only the sign-off the starter pack's advisory intent-sign-off asks for: no reviews are given here.
+    expect(report.findings.map((f) => `${f.ruleId} (${f.enforcement}): ${f.message}`)).toEqual([
+      "intent-sign-off (advisory): the requesting and owning team example-org/ecosystem has 0 of 1 approval of this manifest as it is at head",
+      "intent-sign-off (advisory): the executing team example-org/site-platform has 0 of 1 approval of this manifest as it is at head",
+    ]);
     expect(report.verdict).toBe("allowed");
     expect(code).toBe(0);
     // The stage sizes the README's comments promise.

@@ -87,3 +87,12 @@ export function problemsOf(o: Outcome): [string, string, string][] {
 export function mandatoryOf(o: Outcome): [string, string, string][] {
   return o.report.findings.filter((f) => f.enforcement !== "advisory").map((f) => [f.ruleId, f.messageId, where(f.location)]);
 }
+
+/**
+ * Every finding except the sign-off each team owes under the starter pack's advisory `intent-sign-off`
+ * (`missing`), which a run without --reviews always has: those are counted, the rest returned as they are.
+ */
+export function besideOwedSignOff(o: Outcome): { owed: number; rest: Report["findings"] } {
+  const owed = (f: Report["findings"][number]) => f.ruleId === "intent-sign-off" && f.enforcement === "advisory" && f.messageId === "missing";
+  return { owed: o.report.findings.filter(owed).length, rest: o.report.findings.filter((f) => !owed(f)) };
+}
