@@ -520,6 +520,43 @@ describe("one person, several roles", () => {
   });
 });
 
+describe("the starter pack's intent-sign-off (distinctApprovers and distinctTeams, advisory)", () => {
+  const signOff = (report: any) => report.findings.filter((f: any) => f.ruleId === "intent-sign-off").map((f: any) => [f.messageId, f.enforcement, f.status, f.message]);
+  it("one person in two roles: gina alone approves for the requesting and the owning team", async () => {
+    const { api, run, report } = await judgeWith({ reviews: [approve("gina"), approve("hank")] });
+    // Advisory: it asks, it does not block (only this file's soft-mandatory change-window does).
+    expect(report.findings.filter((f: any) => f.status === "blocking").map((f: any) => f.ruleId)).toEqual(["change-window"]);
+    expect(signOff(report)).toEqual([
+      ["notDistinct", "advisory", "advisory", "the requesting team example-org/ecosystem, the owning team example-org/ecosystem, the executing team example-org/site-platform need 3 different approvers (distinctApprovers), but only 2 approved: gina, hank"],
+    ]);
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: "warning", title: "Blastgate: intent-sign-off (advisory)", file: SAFE, line: 8 }));
+    expect(api.violations).toEqual([]);
+  });
+
+  it("a person per role meets it", async () => {
+    const { api, report } = await judgeWith({ reviews: [approve("gina"), approve("ivan"), approve("hank")], teams: { ...TEAMS, "example-org/ecosystem": ["gina", "ivan"] } });
+    expect(signOff(report)).toEqual([]);
+    expect(report.approvals.filter((a: any) => a.ruleId === "intent-sign-off").map((a: any) => [a.team, a.satisfied])).toEqual([
+      ["example-org/ecosystem", true],
+      ["example-org/site-platform", true],
+    ]);
+    expect(api.violations).toEqual([]);
+  });
+
+  it("the same team for requestedBy and executedBy", async () => {
+    const { api, report } = await judgeWith({
+      reviews: [approve("gina"), approve("ivan"), approve("jo")],
+      teams: { ...TEAMS, "example-org/ecosystem": ["gina", "ivan", "jo"] },
+      edit: async (ws) => write(ws, SAFE, (await readFile(`${ws}/${SAFE}`, "utf8")).replace("executedBy: example-org/site-platform", "executedBy: example-org/ecosystem")),
+    });
+    expect(signOff(report)).toEqual([
+      ["sameTeam", "advisory", "advisory", "metadata.requestedBy and metadata.executedBy both name example-org/ecosystem: the requesting and executing teams must differ (distinctTeams)"],
+    ]);
+    expect(report.findings.find((f: any) => f.ruleId === "intent-sign-off").location).toMatchObject({ file: SAFE, line: 9 });
+    expect(api.violations).toEqual([]);
+  });
+});
+
 describe("an override names its manifest", () => {
   it("an unscoped override when two manifests have the finding is refused as ambiguous", async () => {
     const { api, report } = await judgeWith({ legacy: true, reviews: [approve("dave", OVERRIDE)] });
