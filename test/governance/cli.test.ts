@@ -2,12 +2,12 @@
  * The governance flags end to end, as a policy author reproduces a pull request's verdict: the CLI as
  * a child process in a real git repository, reviews pointing at real commits.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVENTORY, manifest } from "../support/fixtures.js";
 import { Repo, removeTemps, tempDir } from "../support/git-repo.js";
-import { BIN } from "../support/repo.js";
+import { BIN, PROJECT } from "../support/repo.js";
 import { spawnSync } from "node:child_process";
 import { apiFileArgs, apiReview, historyOf, permissionsOf } from "../support/api-files.js";
 import { GOV_CATALOG, MANIFEST, IDS, policy, TICKET_RULE } from "./support.js";
@@ -402,5 +402,34 @@ describe("sign-off by the right person through the CLI", () => {
     const same = new Repo({ ...BASE, "ops/manifest.yaml": MANIFEST.replace("executedBy: acme/sre", "executedBy: acme/apps"), "policies/policy.yaml": policy(rule) });
     const s = check(same, { reviews: [review("frank", same.git("rev-parse", "HEAD"))], teams: { ...TEAMS, "acme/apps": ["frank", "bob"] } });
     expect(s.report.findings.map((f: any) => f.messageId).sort()).toEqual(["notDistinct", "sameTeam"]);
+  });
+});
+
+// The starter pack's approvals rule (intent-sign-off: distinctApprovers and distinctTeams, advisory) on the example.
+describe("the starter pack's intent-sign-off through the CLI", () => {
+  const EXAMPLES = path.join(PROJECT, "examples");
+  const FILES = ["policies/starter.yaml", "policies/catalog.yaml", "inventory/objects.ndjson", "manifests/remove-insight-safe.yaml", "ids/insight-apps.txt"];
+  const files = (edit: (text: string) => string = (t) => t) => Object.fromEntries(FILES.map((f) => [f, f.startsWith("manifests/") ? edit(readFileSync(path.join(EXAMPLES, f), "utf8")) : readFileSync(path.join(EXAMPLES, f), "utf8")]));
+  const signOff = (r: { report: any }) => r.report.findings.filter((f: any) => f.ruleId === "intent-sign-off").map((f: any) => [f.messageId, f.enforcement, f.message]);
+  const teams = { "example-org/ecosystem": ["gina", "erin"], "example-org/site-platform": ["hank"] };
+
+  it("one person in two roles does not meet it; a person per role does (advisory: the verdict stays allowed)", () => {
+    const repo = new Repo(files());
+    const head = repo.git("rev-parse", "HEAD");
+    const one = check(repo, { reviews: [review("gina", head), review("hank", head)], teams });
+    expect(one.code).toBe(0);
+    expect(signOff(one)).toEqual([
+      ["notDistinct", "advisory", "the requesting team example-org/ecosystem, the owning team example-org/ecosystem, the executing team example-org/site-platform need 3 different approvers (distinctApprovers), but only 2 approved: gina, hank"],
+    ]);
+    const each = check(repo, { reviews: [review("gina", head), review("erin", head), review("hank", head)], teams });
+    expect(signOff(each)).toEqual([]);
+  });
+
+  it("the same team for requestedBy and executedBy is a finding on executedBy", () => {
+    const repo = new Repo(files((t) => t.replace("executedBy: example-org/site-platform", "executedBy: example-org/ecosystem")));
+    const head = repo.git("rev-parse", "HEAD");
+    const r = check(repo, { reviews: [review("gina", head), review("erin", head), review("hank", head)], teams: { "example-org/ecosystem": ["gina", "erin", "hank"] } });
+    expect(signOff(r)).toEqual([["sameTeam", "advisory", "metadata.requestedBy and metadata.executedBy both name example-org/ecosystem: the requesting and executing teams must differ (distinctTeams)"]]);
+    expect(r.report.findings.find((f: any) => f.ruleId === "intent-sign-off").location).toEqual({ file: "manifests/remove-insight-safe.yaml", line: 9, column: 15 });
   });
 });
