@@ -7,8 +7,8 @@ const EXAMPLES = path.join(PROJECT, "examples");
 const NOW = ["--now", "2026-11-24"];
 /** The safe twin without reviews: each team the starter pack's `intent-sign-off` asks still owes its approval (advisory). */
 const SAFE_SIGN_OFF = [
-  ["intent-sign-off", "advisory", "advisory", "the requesting and owning team example-org/ecosystem has 0 of 1 approval of this manifest as it is at head"],
-  ["intent-sign-off", "advisory", "advisory", "the executing team example-org/site-platform has 0 of 1 approval of this manifest as it is at head"],
+  ["intent-sign-off", "advisory", "the requesting and owning team example-org/ecosystem has 0 of 1 approval of this manifest as it is at head"],
+  ["intent-sign-off", "advisory", "the executing team example-org/site-platform has 0 of 1 approval of this manifest as it is at head"],
 ];
 
 describe("the README's first command on examples/", () => {
@@ -19,7 +19,7 @@ describe("the README's first command on examples/", () => {
     expect(report.verdict).toBe("blocked");
     expect(report.manifests.sort()).toEqual(["manifests/remove-insight-legacy.yaml", "manifests/remove-insight-safe.yaml"]);
     // The safe twin's only findings: the starter pack's advisory sign-off, which the CLI cannot see without --reviews.
-    expect(report.findings.filter((f) => f.manifest === "manifests/remove-insight-safe.yaml").map((f) => [f.ruleId, f.enforcement, f.status, f.message])).toEqual(SAFE_SIGN_OFF);
+    expect(report.findings.filter((f) => f.manifest === "manifests/remove-insight-safe.yaml").map((f) => [f.ruleId, f.enforcement, f.message])).toEqual(SAFE_SIGN_OFF);
 
     const legacy = report.findings.filter((f) => f.manifest === "manifests/remove-insight-legacy.yaml");
     const at = (ruleType: string, messageId: string) => legacy.find((f) => f.ruleType === ruleType && f.messageId === messageId);
