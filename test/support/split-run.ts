@@ -5,7 +5,10 @@ const pad = (n: number) => String(n).padStart(4, "0");
 /** An identifier file: `prefix-0001`, ... one a line. */
 export const idFile = (prefix: string, from: number, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${pad(from + i)}`).join("\n") + "\n";
 
-/** A manifest every starter rule passes on its own (soft delete, drilled undelete, a restore within the RTO). */
+/**
+ * A manifest every starter rule passes on its own (soft delete, drilled undelete, a restore within the RTO,
+ * two different teams to request and run it); only the approvals of the advisory intent-sign-off are owed (no reviews).
+ */
 export function starterManifest(o: { name: string; action: "delete-site" | "remove-app"; ids: string; stages?: string; rollback?: string; scripts?: string[] }): string {
   const kind = o.action === "delete-site" ? "site" : "app";
   return `apiVersion: blastgate.dev/v1
@@ -13,7 +16,7 @@ kind: Operation
 metadata:
   name: ${o.name}
   ticket: OPS-2026-1101
-  requestedBy: example-org/site-platform
+  requestedBy: example-org/ecosystem
   executedBy: example-org/site-platform
 ${o.scripts ? `  scripts: [${o.scripts.join(", ")}]\n` : ""}spec:
   environment: production
