@@ -56,7 +56,10 @@ Reproducing a pull request's governance (overrides, approvals, manifest-required
 With no paths, every manifest is checked: every YAML file (.yaml/.yml in any
 letter case, node_modules/ included) outside the policies directory that is or
 looks like a Blastgate Operation. With --changed and no paths, the manifests the
-change touches (as the Action selects them). With paths, those paths only.
+change touches (as the Action selects them); a directory given to --changed
+stands for every file under it. With paths, those paths only; with paths and
+--changed, one change: the paths and the manifests the changed files touch,
+judged together (blast-radius limits over all of them).
 
 Exit status: 0 allowed, 1 blocked, 2 usage or input error.
 `;
@@ -111,11 +114,13 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const policiesDir = values.policies === undefined ? "policies" : toRepoPath(values.policies, io.cwd, root);
   const discovery: Problem[] = [];
   const governance = await governanceInputs(values, io.cwd, root, discovery);
-  let manifests: string[];
+  // A directory named in a change means every file under it changed: never an empty change.
+  if (governance.changedFiles !== undefined) governance.changedFiles = await withFilesUnder(workspace, governance.changedFiles);
+  let manifests: string[] = [];
   let policies: PolicyDocuments | undefined;
   let touched: string[] | undefined;
-  if (patterns.length === 0 && governance.changedFiles !== undefined) {
-    // --changed alone: the manifests the change touches, by the Action's rule (a changed manifest, an
+  if (governance.changedFiles !== undefined) {
+    // --changed: the manifests the change touches, by the Action's rule (a changed manifest, an
     // identifier file, a file one is read through by a symbolic link, the inventory).
     policies = await loadPolicies(workspace, policiesDir);
     const files: ChangedFile[] = [];
@@ -124,12 +129,15 @@ export async function check(argv: string[], io: Io): Promise<number> {
     discovery.push(...selection.problems);
     manifests = selection.manifests;
     touched = selection.touchedByChange;
-  } else {
-    manifests = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery);
-    // Paths alone: the change is those manifests, so `manifest-required` judges no script of the rest of the tree.
-    if (patterns.length > 0 && governance.changedFiles === undefined) governance.changedFiles = manifests;
   }
-  // Paths named, or a change given: those manifests are one change, and blast-radius limits also hold for them together.
+  if (patterns.length > 0 || governance.changedFiles === undefined) {
+    const named = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery);
+    // Paths plus --changed: one change, the paths named and the manifests the changed files touch together.
+    manifests = [...new Set([...named, ...manifests])];
+    // Paths alone: the change is those manifests, so `manifest-required` judges no script of the rest of the tree.
+    if (patterns.length > 0 && governance.changedFiles === undefined) governance.changedFiles = named;
+  }
+  // Paths named (with or without --changed): the manifests judged are one change, and blast-radius limits also hold for them together.
   // A whole-tree run judges each on its own (they ran at different times).
   // --changed alone: the manifests the change touches (as the Action's pull requests), links included.
   const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
@@ -160,6 +168,22 @@ export async function check(argv: string[], io: Io): Promise<number> {
     io.stdout(toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN).split("\n").map(withoutCommands).join("\n"));
   }
   return EXIT[result.verdict];
+}
+
+/** The change's paths, each directory among them followed by every file under it (a directory named in a change means all of it changed). */
+async function withFilesUnder(workspace: LocalFiles, paths: string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    if (p !== ".") out.add(p);
+    let under: string[];
+    try {
+      under = await workspace.list(p);
+    } catch {
+      continue; // a file, or a path the change removed
+    }
+    for (const f of under) out.add(f);
+  }
+  return [...out];
 }
 
 /** Reviews, teams and the change from files, so a policy author reproduces a pull request's verdict locally. */

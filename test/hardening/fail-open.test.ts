@@ -177,3 +177,30 @@ describe("explicit paths judge those paths", () => {
     expect(all.report.findings.some((f) => f.location.file === "scripts/purge.sh")).toBe(true);
   });
 });
+
+describe("--changed with a directory, and with paths (outside test of issue 11, items 1 and 2)", () => {
+  const manifests = (o: Awaited<ReturnType<typeof check>>) => (o.report as unknown as { manifests: string[] }).manifests;
+
+  for (const dir of ["ids", "ids/", ".", "deep/link"]) {
+    it(`--changed ${dir}: the directory stands for every file under it, so the manifest reading ids/ is judged`, async () => {
+      const root = tree({ "ops/safe.yaml": withIds(SAFE, "deep/link/insight-apps.txt"), "ids/insight-apps.txt": SITES }, { "deep/link": "../ids" });
+      const o = await check(undefined, { root, args: ["--changed", dir] });
+      expect(manifests(o)).toEqual(["ops/safe.yaml"]);
+      expect(o.exit).toBe(1);
+    });
+  }
+
+  it("--changed ops (a directory of manifests): each manifest in it is judged", async () => {
+    const root = tree({ "ops/a.yaml": SAFE, "ops/b.yaml": LEGACY });
+    const o = await check(undefined, { root, args: ["--changed", "ops"] });
+    expect(manifests(o)).toEqual(["ops/a.yaml", "ops/b.yaml"]);
+    expect(o.exit).toBe(1);
+  });
+
+  it("a path plus --changed: both are judged, as one change", async () => {
+    const root = tree({ "ops/a.yaml": SAFE, "ops/b.yaml": LEGACY, "ops/c.yaml": SAFE.replace("name: remove-insight-safe", "name: c") });
+    const o = await check("ops/a.yaml", { root, args: ["--changed", "ops/b.yaml"] });
+    expect(manifests(o)).toEqual(["ops/a.yaml", "ops/b.yaml"]);
+    expect(o.exit).toBe(1);
+  });
+});
