@@ -2,8 +2,9 @@
  * Which YAML files are manifests: the one rule the CLI's discovery and the Action's selection share.
  * Skipping a manifest lets it through unjudged, so anything that looks like a Blastgate document is
  * taken as a manifest, and loading then judges it or refuses it with file:line (`kind: operation` is
- * "not a Blastgate document kind" at its line). Only a correctly written Catalog, Policy or Waiver is
- * not a manifest (they live in the policies directory). Pure: parsed values in, a decision out.
+ * "not a Blastgate document kind" at its line; a Blastgate Catalog, Policy or Waiver outside the policies
+ * directory is "only read from the policies directory"). Other documents of those kinds (a Kyverno
+ * Policy) are not Blastgate's. Pure: parsed values in, a decision out.
  */
 import { DEFAULT_LIMITS } from "./limits.js";
 import { parseYaml } from "./yaml.js";
@@ -46,8 +47,13 @@ export function classifyDocument(value: unknown): "manifest" | "other" | undefin
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   const doc = value as Record<string, unknown>;
   if (doc.kind === "Operation") return "manifest";
-  // Another kind written exactly (a Kyverno `Policy` too): not an Operation in any reading.
-  if (typeof doc.kind === "string" && (KINDS as readonly string[]).includes(doc.kind)) return "other";
+  // Another kind written exactly. A Blastgate one (its apiVersion says so, or it has an Operation's shape) is
+  // a manifest here, so loading refuses it at its line: outside the policies directory a Catalog, Policy or
+  // Waiver is never read, and saying nothing would let a reviewer believe it applies. Anything else (a
+  // Kyverno `Policy`) is not Blastgate's.
+  if (typeof doc.kind === "string" && (KINDS as readonly string[]).includes(doc.kind)) {
+    return (typeof doc.apiVersion === "string" && /blastgate\.dev/i.test(doc.apiVersion)) || isOperationShape(doc.spec) ? "manifest" : "other";
+  }
   for (const [key, v] of Object.entries(doc)) {
     if (typeof v !== "string") continue;
     // apiVersion: blastgate.dev/... in any spelling of the key or the value.
@@ -56,9 +62,13 @@ export function classifyDocument(value: unknown): "manifest" | "other" | undefin
     if (variantOf(key, "kind") && KINDS.some((k) => variantOf(v, k))) return "manifest";
   }
   // An Operation's shape without its kind: what it does and to what.
-  const spec = doc.spec;
-  if (spec !== null && typeof spec === "object" && !Array.isArray(spec) && "action" in spec && "target" in spec) return "manifest";
+  if (isOperationShape(doc.spec)) return "manifest";
   return undefined;
+}
+
+/** A spec with what an Operation does and to what (`spec.action` and `spec.target`). */
+export function isOperationShape(spec: unknown): boolean {
+  return spec !== null && typeof spec === "object" && !Array.isArray(spec) && "action" in spec && "target" in spec;
 }
 
 /**

@@ -7,7 +7,7 @@ import { customersOf, type Plan } from "../measure/plan.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../workspace/load.js";
 import { grouped } from "../documents/units.js";
-import { inventoryLine } from "./text.js";
+import { blockedIn, inventoryLine } from "./text.js";
 import { planPictures, type PlanPicture } from "./mermaid.js";
 
 /** Identifies Blastgate's pull request comment, so each run edits it instead of adding another. */
@@ -80,10 +80,9 @@ export function verdictLine(input: MarkdownInput): string {
     line = `${ICON.error} **Blastgate: error**: could not judge ${input.failure ? "this change" : manifests}: ${escapeMd(first)}${more > 0 ? ` (and ${plural(more, "more problem")})` : ""}`;
   } else if (v === "blocked") {
     const blocking = r.findings.filter((f) => statusOf(f) === "blocking");
-    const inManifests = new Set(blocking.map((f) => f.manifest)).size;
     const first = blocking[0];
     const lifted = liftedCounts(r);
-    line = `${ICON.blocked} **Blastgate: blocked**: ${plural(blocking.length, "blocking finding")} in ${inManifests === r.manifests.length ? manifests : `${inManifests} of ${manifests}`}${lifted ? ` (${lifted})` : ""}${first ? `; first: ${escapeMd(first.message)} (${escapeMd(first.ruleId)})` : ""}`;
+    line = `${ICON.blocked} **Blastgate: blocked**: ${plural(blocking.length, "blocking finding")} in ${blockedIn(r, blocking)}${lifted ? ` (${lifted})` : ""}${first ? `; first: ${escapeMd(first.message)} (${escapeMd(first.ruleId)})` : ""}`;
   } else if (r.manifests.length === 0) {
     line = `${ICON.allowed} **Blastgate: allowed**: no manifest to judge in this change${r.counts.advisory ? ` (${plural(r.counts.advisory, "advisory finding")})` : ""}`;
   } else {

@@ -43,12 +43,30 @@ export function headline(r: CheckResult): string {
   const problems = problemCount(r.problems);
   if (r.verdict === "error") return `ERROR: Blastgate could not judge ${manifests}: ${problems} input problem${problems === 1 ? "" : "s"} to fix`;
   if (r.verdict === "blocked") {
-    const blocked = new Set(r.findings.filter((f, i) => statuses[i] === "blocking").map((f) => f.manifest)).size;
-    const where = blocked === n ? manifests : `${blocked} of ${manifests}`;
-    return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${where}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
+    return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${blockedIn(r, r.findings.filter((f, i) => statuses[i] === "blocking"))}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
   }
   if (lifted.length > 0) return `ALLOWED: ${manifests} checked, no blocking findings (${[...lifted, ...(r.counts.advisory ? [`${r.counts.advisory} advisory`] : [])].join(", ")})`;
   return `ALLOWED: ${manifests} checked, no mandatory findings${r.counts.advisory ? ` (${r.counts.advisory} advisory)` : ""}`;
+}
+
+/**
+ * Where the blocking findings are: "3 of 4 manifests", and any other file counted apart ("4 manifests and
+ * 1 other file": a governed script no manifest names, a changed policy), never as a manifest.
+ */
+export function blockedIn(r: Pick<CheckResult, "manifests">, blocking: readonly Finding[]): string {
+  const judged = new Set(r.manifests);
+  const files = new Set(blocking.map((f) => f.manifest));
+  const inManifests = [...files].filter((f) => judged.has(f)).length;
+  const others = files.size - inManifests;
+  const n = r.manifests.length;
+  const manifests = `${n} manifest${n === 1 ? "" : "s"}`;
+  const parts = [inManifests === n ? manifests : `${inManifests} of ${manifests}`];
+  if (others > 0) {
+    const other = `${others} other file${others === 1 ? "" : "s"} (${others === 1 ? "not a manifest" : "not manifests"})`;
+    if (inManifests === 0) return other;
+    parts.push(other);
+  }
+  return parts.join(" and ");
 }
 
 /** The report for people at a terminal, in the order a reviewer reads: verdict, then each manifest's plan and findings. */
@@ -71,6 +89,7 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
   }
   const seen = new Set<string>();
   const digests = new Map((r.digests ?? []).map((d) => [d.subject, d.digest]));
+  const judged = new Set(r.manifests);
   for (const plan of r.plans) {
     out.push("");
     const digest = digests.get(plan.manifest);
@@ -81,7 +100,8 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
     if (!seen.has(plan.manifest)) {
       seen.add(plan.manifest);
       const findings = byManifest.get(plan.manifest) ?? [];
-      if (findings.length === 0) out.push(r.problems.length > 0 ? `  ${style.yellow("!")} no findings, but not fully judged: see the input problems above` : `  ${style.green("✔")} no findings`);
+      // A problem in another manifest's own file does not touch this one; any other problem (policies, inventory, an identifier file) may.
+      if (findings.length === 0) out.push(r.problems.some((p) => p.location.file === plan.manifest || !judged.has(p.location.file)) ? `  ${style.yellow("!")} no findings, but not fully judged: see the input problems above` : `  ${style.green("✔")} no findings`);
       for (const f of findings) out.push(findingLine(f, style));
     }
   }

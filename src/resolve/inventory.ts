@@ -208,6 +208,12 @@ export class Inventory {
     return p >= 0 ? p : undefined;
   }
 
+  /** The row of r's parent; -1 when the row names none, -2 when it names an id the inventory does not hold. */
+  parentRow(r: number): number {
+    this.settle();
+    return this.parents[r]!;
+  }
+
   kindOf(r: number): string {
     return this.kindTable.names[this.kinds[r]!]!;
   }
@@ -335,6 +341,11 @@ export class Inventory {
   }
 }
 
+/** "a site", "an app". */
+function an(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 function arrayLike(rows: ArrayLike<number> | Iterable<number>): ArrayLike<number> {
   return typeof (rows as ArrayLike<number>).length === "number" ? (rows as ArrayLike<number>) : Array.from(rows as Iterable<number>);
 }
@@ -379,8 +390,20 @@ export class InventoryParser {
   private lastKind: string | undefined;
   private lastEnvironment: string | undefined;
 
-  /** `kinds`: the kinds the catalog defines; a row of another kind is refused at its line. */
-  constructor(readonly file: string, private readonly kinds?: ReadonlySet<string>) {
+  /** Each row's line, for problems found once every row is read (a parent may come after its child). */
+  private rowLines = new Int32Array(1024);
+
+  /**
+   * `kinds`: the kinds the catalog defines; a row of another kind is refused at its line. `model`: how the
+   * catalog nests kinds (each kind's parent kind, none for a top-level kind) and its environments: a row
+   * whose parent is unknown, of another kind, or part of a cycle, or whose environment the catalog does not
+   * list (or is empty when it lists some) is refused at its line.
+   */
+  constructor(
+    readonly file: string,
+    private readonly kinds?: ReadonlySet<string>,
+    private readonly model?: { parentKinds: ReadonlyMap<string, string | undefined>; environments?: readonly string[] },
+  ) {
     this.inventory = new Inventory(file);
     this.csv = /\.csv$/i.test(file);
   }
@@ -400,6 +423,7 @@ export class InventoryParser {
       this.lineNo = this.pendingLine;
       this.malformed("a quoted field is never closed");
     }
+    if (this.model && !this.splitter.stopped) this.checkParents(this.model.parentKinds);
     if (this.bad > 5) this.problem(`${this.bad - 5} more malformed inventory rows`, 1);
     if (this.duplicates > 3) this.problem(`${this.duplicates - 3} more duplicate ids in the inventory`, 1);
     if (this.csv && !this.header) this.problem(`inventory ${this.file} is empty: it needs a header row (id,kind,tenant,customer,...)`, 1);
@@ -503,9 +527,14 @@ export class InventoryParser {
       if (this.kinds && !this.kinds.has(kind)) return this.malformed(`kind '${kind}' is not a kind the catalog defines (known: ${[...this.kinds].join(", ")})`, line);
       this.lastKind = kind;
     }
+    const environments = this.model?.environments;
     if (environment !== "" && environment !== this.lastEnvironment) {
       if (!NAME.test(environment)) return this.malformed(`environment '${printable(environment)}' is not a plain name (letters, digits, . _ -)`, line);
+      if (environments && !environments.includes(environment)) return this.malformed(`environment '${environment}' is not one of the catalog's environments (${environments.join(", ")})`, line);
       this.lastEnvironment = environment;
+    }
+    if (environment === "" && environments && environments.length > 0) {
+      return this.malformed(`field 'environment' is ${record.environment === undefined ? "missing" : "empty"}; the catalog lists environments (${environments.join(", ")}), so each row names one`, line);
     }
     const unprintable = !printableName(id) ? "id" : !printableName(tenant) ? "tenant" : !printableName(customer) ? "customer" : parent !== undefined && !printableName(parent) ? "parent" : undefined;
     if (unprintable) {
@@ -513,9 +542,62 @@ export class InventoryParser {
       if (value.length > 512) return this.malformed(`${unprintable} '${printable(value)}' is longer than 512 characters`, line);
       return this.malformed(`${unprintable} '${printable(value)}' holds white space, control or non-ASCII characters`, line);
     }
-    if (!this.inventory.addRow(id, kind, tenant, customer, environment, parent, prot === true) && ++this.duplicates <= 3) {
-      this.problem(`duplicate id '${id}' in the inventory`, line);
+    if (!this.inventory.addRow(id, kind, tenant, customer, environment, parent, prot === true)) {
+      if (++this.duplicates <= 3) this.problem(`duplicate id '${id}' in the inventory`, line);
+      return;
     }
+    const row = this.inventory.size - 1;
+    if (row >= this.rowLines.length) this.rowLines = grown(this.rowLines, this.rowLines.length * 2);
+    this.rowLines[row] = line;
+  }
+
+  /**
+   * Every parent once all rows are read: an id the inventory holds, of the kind the catalog nests this
+   * kind in, and no cycle. One pass over the rows, and each row is walked up from at most once.
+   */
+  private checkParents(parentKinds: ReadonlyMap<string, string | undefined>): void {
+    const inv = this.inventory;
+    const n = inv.size;
+    const lines = this.rowLines;
+    const parentId = (r: number) => inv.at(r).parent ?? "";
+    for (let r = 0; r < n; r++) {
+      const p = inv.parentRow(r);
+      if (p === -1) continue;
+      const kind = inv.kindOf(r);
+      if (p === -2) {
+        this.refuse(r, () => `parent '${parentId(r)}' is not an id in the inventory`);
+        continue;
+      }
+      const expected = parentKinds.get(kind);
+      const actual = inv.kindOf(p);
+      if (expected === undefined) this.refuse(r, () => `${an(kind)} is inside nothing in the catalog (kinds.${kind} names no parent), but its parent is '${inv.idAt(p)}' (${an(actual)})`);
+      else if (actual !== expected) this.refuse(r, () => `parent '${inv.idAt(p)}' is ${an(actual)}; the catalog puts ${an(kind)} inside ${an(expected)} (kinds.${kind}.parent)`);
+    }
+    // Cycles: walk up from each row not yet seen; meeting a row of the same walk closes a cycle.
+    const state = new Uint8Array(n);
+    const path: number[] = [];
+    for (let r = 0; r < n; r++) {
+      if (state[r] !== 0) continue;
+      path.length = 0;
+      let x = r;
+      while (x >= 0 && state[x] === 0) {
+        state[x] = 1;
+        path.push(x);
+        x = inv.parentRow(x);
+      }
+      if (x >= 0 && state[x] === 1) {
+        const cycle = path.slice(path.indexOf(x));
+        const ids = cycle.slice(0, 6).map((c) => inv.idAt(c));
+        this.malformed(`parent cycle: ${ids.join(" → ")}${cycle.length > 6 ? ` → … (${cycle.length} objects)` : ` → ${inv.idAt(x)}`}: an object cannot be inside itself`, lines[x]);
+      }
+      for (const y of path) state[y] = 2;
+    }
+  }
+
+  /** A row refused after reading: its message is made only when it is shown. */
+  private refuse(r: number, why: () => string): void {
+    if (this.bad >= 5) this.bad++;
+    else this.malformed(why(), this.rowLines[r]);
   }
 
   private malformed(why: string, line = this.lineNo): void {

@@ -11,7 +11,8 @@ interface Options {
 export default defineRule<Options>({
   meta: {
     type: "schema",
-    description: "The manifest must satisfy the JSON Schema in `with.schema`; `with.message` says why to a reviewer.",
+    description:
+      "The manifest must satisfy the JSON Schema in `with.schema`; `with.message` says why to a reviewer. Regular expressions in the schema (`pattern`, `patternProperties`, `propertyNames`) are RE2 syntax, matched in linear time, not ECMA-262: no lookaround, no backreferences, and `\\x{30}` where ECMA-262 writes `\\u0030`; a pattern RE2 cannot read is a policy error (exit 2).",
     docs: "https://github.com/blastgate/blastgate/blob/main/docs/rules.md#schema",
     schema: {
       type: "object",

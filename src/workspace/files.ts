@@ -54,6 +54,7 @@ export function checkRelative(file: string): string | undefined {
 }
 
 const CHUNK_BYTES = 64 * 1024;
+const SEP = Buffer.from(path.sep);
 let readBuffer: Buffer | undefined;
 
 /**
@@ -74,6 +75,8 @@ export class LocalFiles implements FileSource {
   private realRoot: string | undefined;
   /** Real paths of the directories seen so far: a file then costs one lstat, not a walk of its path. */
   private readonly realDirs = new Map<string, string>();
+  /** Listed paths whose own name is not UTF-8 (see list). */
+  private readonly badNames = new Set<string>();
   /** Set by a walk of the whole tree: whether it met a symbolic link. */
   private linksSeen: boolean | undefined;
 
@@ -100,6 +103,7 @@ export class LocalFiles implements FileSource {
         st = statSync(real);
       }
     } catch {
+      if (this.notUtf8(file)) throw new FileError(`${file}: the file name is not valid UTF-8 (shown with \uFFFD for the bytes that are not): rename the file`, "encoding");
       throw new FileError(`${file} does not exist`, "missing");
     }
     if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) throw new FileError(`${file} resolves outside the repository (through a symbolic link)`, "outside");
@@ -147,13 +151,19 @@ export class LocalFiles implements FileSource {
   async list(dir: string): Promise<string[]> {
     const out: string[] = [];
     const base = dir === "" || dir === "." ? "" : dir.replace(/\/+$/, "");
-    const walk = async (rel: string): Promise<void> => {
-      const abs = path.join(this.root, rel);
-      const entries = readdirSync(abs, { withFileTypes: true });
-      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const child = rel ? `${rel}/${e.name}` : e.name;
+    // Names are read as bytes: a name that is not UTF-8 is listed (with U+FFFD for its bad bytes) and
+    // remembered, so a read of it says why it fails instead of "does not exist"; what is under it is walked too.
+    const walk = async (rel: string, abs: Buffer): Promise<void> => {
+      const entries = readdirSync(abs, { withFileTypes: true, encoding: "buffer" }).map((e) => {
+        const raw = e.name as unknown as Buffer;
+        const name = raw.toString("utf8");
+        return { e, raw, name, valid: !name.includes("\uFFFD") || Buffer.from(name, "utf8").equals(raw) };
+      });
+      for (const { e, raw, name, valid } of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const child = rel ? `${rel}/${name}` : name;
+        if (!valid) this.badNames.add(child);
         if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name)) await walk(child);
+          if (!SKIP_DIRS.has(name)) await walk(child, Buffer.concat([abs, SEP, raw]));
         } else if (e.isFile() || e.isSymbolicLink()) {
           out.push(child);
           if (e.isSymbolicLink()) this.linksSeen = true;
@@ -163,8 +173,17 @@ export class LocalFiles implements FileSource {
     if (base) {
       if (!this.resolve(base).st.isDirectory()) throw new FileError(`${base} is not a directory`, "io");
     }
-    await walk(base);
+    await walk(base, Buffer.from(path.join(this.root, base)));
     return out;
+  }
+
+  /** A listed path whose name, or a directory's on the way, is not UTF-8: such a path cannot be opened as written. */
+  private notUtf8(file: string): boolean {
+    if (this.badNames.size === 0 || !file.includes("\uFFFD")) return false;
+    for (let i = file.indexOf("/"); ; i = file.indexOf("/", i + 1)) {
+      if (this.badNames.has(i < 0 ? file : file.slice(0, i))) return true;
+      if (i < 0) return false;
+    }
   }
 
   /** Git's id of the file's bytes, as a commit's tree would give it (hashed, not looked up: the workspace need not be a git checkout). */

@@ -1,7 +1,7 @@
 import type { Hash } from "node:crypto";
 import { checkInlineIdentifiers, IdentifierFileParser, printable, type IdentifierList } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
-import { YAML_FILE } from "../documents/manifest-like.js";
+import { isOperationShape, YAML_FILE } from "../documents/manifest-like.js";
 import { checkOperationValues } from "../documents/operation.js";
 import type { Problem } from "../documents/problem.js";
 import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
@@ -121,7 +121,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   let manifests: ManifestInput[] = [];
   const known = catalog ? knownNames(catalog) : {};
-  for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known, inventory)));
+  for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known, inventory, policiesDir)));
 
   // A live inventory the catalog names but that cannot be used (its problem is reported): nothing is judged without it.
   if (catalog && !catalog.inventoryDatabase && typeof catalogs[0]?.doc.inventory === "object") manifests = [];
@@ -273,7 +273,7 @@ function validateDocument<T>(d: ParsedDocument, kind: DocumentKind, problems: Pr
   return found.length > 0 ? undefined : { doc: value as T, source: d };
 }
 
-async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[], known: KnownNames, inventory?: Inventory): Promise<ManifestInput[]> {
+async function loadManifest(source: FileSource, file: string, limits: Limits, problems: Problem[], known: KnownNames, inventory?: Inventory, policiesDir = "policies"): Promise<ManifestInput[]> {
   const out: ManifestInput[] = [];
   const manifestHash = fileHash();
   const docs = await readDocuments(source, file, limits, problems, manifestHash.hash);
@@ -288,7 +288,7 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
     const kind = kindOf(d, problems);
     if (kind === undefined) continue;
     if (kind !== "Operation") {
-      problems.push({ code: "manifest", message: `${file} is checked as a manifest, but this document is a ${kind}: ${kind} documents live in the policies directory`, location: d.map.locate("/kind") });
+      problems.push({ code: "manifest", message: `a ${kind} is only read from the policies directory (${policiesDir}/): this one, in ${file}, does nothing where it is; move it there${d.value !== null && typeof d.value === "object" && isOperationShape((d.value as { spec?: unknown }).spec) ? " (it has an Operation's spec.action and spec.target: if it is meant as a manifest, write kind: Operation)" : ""}`, location: d.map.locate("/kind") });
       continue;
     }
     operations++;
@@ -449,7 +449,8 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
     problems.push({ code: "file", message: `inventory ${printable(file, 1000)} ${bad}`, location: at });
     return undefined;
   }
-  const parser = new InventoryParser(normalize(file), new Set(catalog.kinds.keys()));
+  const parentKinds = new Map([...catalog.kinds].map(([name, k]) => [name, k.parent]));
+  const parser = new InventoryParser(normalize(file), new Set(catalog.kinds.keys()), { parentKinds, ...(catalog.environments ? { environments: catalog.environments } : {}) });
   try {
     for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) {
       parser.push(chunk);

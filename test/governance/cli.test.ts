@@ -225,6 +225,16 @@ describe("governed scripts through the CLI", () => {
     expect(r.code).toBe(1);
     expect(r.report.findings.map((f: any) => [f.messageId, `${f.location.file}:${f.location.line}:${f.location.column}`])).toEqual([["noManifest", "scripts/purge.sh:1:1"]]);
     expect(r.stdout).toContain("Other findings:\n  ✖ scripts/purge.sh:1:1  hard-mandatory  scripts/purge.sh is a governed script (scripts/**) and no manifest names it");
+    // The script is not counted as a manifest (it read "in 1 of 1 manifest", and "5 of 4 manifests" with more).
+    expect(r.stdout.split("\n")[0]).toBe("BLOCKED: 1 mandatory finding in 1 other file (not a manifest)");
+  });
+
+  it("the headline counts a script's finding apart from the manifests' (a whole-tree run)", () => {
+    const r = check(repo, { args: [] });
+    expect(r.code).toBe(1);
+    // Both manifests pass: it read "in 1 of 2 manifests".
+    expect(r.report.manifests).toEqual(["ops/manifest.yaml", "ops/other.yaml"]);
+    expect(r.stdout.split("\n")[0]).toBe("BLOCKED: 1 mandatory finding in 1 other file (not a manifest)");
   });
 
   it("a changed script a manifest names brings that manifest into the check (--changed-files)", () => {

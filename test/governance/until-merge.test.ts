@@ -78,15 +78,15 @@ describe("approvals and overrides bind to the resolved plan", () => {
   it("an inventory change that changes the plan voids the override, showing both plans", () => {
     const repo = new Repo({ ...BASE, "ops/manifest.yaml": MANIFEST });
     const first = repo.git("rev-parse", "HEAD");
-    // a-0002 now belongs to customer c-1 and holds a database: same ids, another plan.
-    const moved = INVENTORY.replace('{"id":"a-0002","kind":"app","tenant":"t-2","customer":"c-2"', '{"id":"a-0002","kind":"app","tenant":"t-1","customer":"c-1"') + '{"id":"db-900","kind":"database","tenant":"t-1","customer":"c-1","environment":"production","parent":"a-0002"}\n';
+    // a-0002 now belongs to customer c-1: same ids, another plan. (It held a database once; the catalog nests databases in db-servers, so that inventory is refused now.)
+    const moved = INVENTORY.replace('{"id":"a-0002","kind":"app","tenant":"t-2","customer":"c-2"', '{"id":"a-0002","kind":"app","tenant":"t-1","customer":"c-1"');
     expect(moved).not.toBe(INVENTORY);
     repo.commit({ "inventory.ndjson": moved }, "inventory export");
     const voided = check(repo, { reviews: [review("dave", first, OVERRIDE)] });
     expect(voided.code).toBe(1);
     const o = voided.report.overrides[0];
     expect(o).toMatchObject({ status: "refused", refusal: { code: "plan-changed" } });
-    expect(o.refusal.message).toBe(`the plan changed after the review (at ${first.slice(0, 7)}: 2 apps of 2 tenants and 2 customers; at head: 2 apps of 1 tenant and 1 customer, with 1 database inside)`);
+    expect(o.refusal.message).toBe(`the plan changed after the review (at ${first.slice(0, 7)}: 2 apps of 2 tenants and 2 customers; at head: 2 apps of 1 tenant and 1 customer)`);
     expect(voided.text).toContain("the plan changed after the review");
   });
 

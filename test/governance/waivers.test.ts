@@ -115,6 +115,6 @@ describe("waivers", () => {
   it("a Waiver among the manifests is an error", async () => {
     const r = await judge({ policy: policy(TICKET_RULE), files: { "ops/manifest.yaml": waiver() } });
     expect(r.verdict).toBe("error");
-    expect(r.problems.map((p) => p.message)).toEqual(["ops/manifest.yaml is checked as a manifest, but this document is a Waiver: Waiver documents live in the policies directory"]);
+    expect(r.problems.map((p) => p.message)).toEqual(["a Waiver is only read from the policies directory (policies/): this one, in ops/manifest.yaml, does nothing where it is; move it there"]);
   });
 });

@@ -184,6 +184,8 @@ describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () =
     const o = await check("manifests/good.yaml", { root });
     expect(problemsOf(o)).toEqual([
       ["inventory", "inventory/objects.csv:4:1", "malformed inventory row: tenant 'tenant\\u{a}three' holds white space, control or non-ASCII characters"],
+      // site-0003's row is refused, so app-0003 (inside it, 15 lines down) names a parent the inventory does not hold.
+      ["inventory", "inventory/objects.csv:15:1", "malformed inventory row: parent 'site-0003' is not an id in the inventory"],
       // header (1) + rows, one of them two lines long: the extra row is on line rows + 3
       ["inventory", `inventory/objects.csv:${rows + 3}:1`, "duplicate id 'site-0001' in the inventory"],
     ]);
