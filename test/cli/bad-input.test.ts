@@ -45,7 +45,7 @@ describe("bad input is exit 2 with file and line, never a pass", () => {
 
   it("a document of the wrong kind among manifests", () => {
     const r = check({ "ops/m.yaml": "apiVersion: blastgate.dev/v1\nkind: Policy\nrules: []\n" });
-    expectProblem(r, { file: "ops/m.yaml", line: 2, column: 7 }, /checked as a manifest, but this document is a Policy/);
+    expectProblem(r, { file: "ops/m.yaml", line: 2, column: 7 }, /a Policy is only read from the policies directory \(policies\/\): this one, in ops\/m.yaml, does nothing where it is/);
   });
 
   it("a kind that does not exist", () => {
