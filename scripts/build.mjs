@@ -1,7 +1,10 @@
 // Bundles the CLI, the library and the Action into dist/ (committed: the Action runs it as is).
 // CI rebuilds and fails when the committed bundle differs.
 import { build } from "esbuild";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { writeGenerated } from "./schemas.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -36,3 +39,9 @@ await build({
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: 'import { createRequire as __blastgateCreateRequire } from "node:module"; const require = __blastgateCreateRequire(import.meta.url);' },
 });
+
+// The library's declarations (package.json "types"), emitted from src/ by tsc and committed with the bundle.
+rmSync("dist/types", { recursive: true, force: true });
+execFileSync(process.execPath, [path.join(path.dirname(createRequire(import.meta.url).resolve("typescript-native/package.json")), "bin/tsc"), "-p", "tsconfig.json", "--declaration", "--emitDeclarationOnly", "--outDir", "dist/types"], { stdio: "inherit" });
+// tsc does not copy hand-written declarations: the generated validators' sits beside its module.
+copyFileSync("src/documents/validators.generated.d.ts", "dist/types/documents/validators.generated.d.ts");
