@@ -1,6 +1,7 @@
 /** The library: the same engine the CLI and the Action call. */
 export { evaluate, type Evaluation, type EvaluationInput, type Verdict } from "./engine/evaluate.js";
-export { compilePolicies, type CompiledRule } from "./engine/policies.js";
+export { compilePolicies } from "./engine/policies.js";
+export { type CompiledRule } from "./rules/types.js";
 export { compileCatalog, type Catalog } from "./resolve/catalog.js";
 export { Inventory, InventoryParser, type InventoryInfo, type LiveInventory } from "./resolve/inventory.js";
 export { liveInventory } from "./inventory/live.js";
@@ -10,8 +11,9 @@ export { parseYaml } from "./documents/yaml.js";
 export { DEFAULT_LIMITS, type Limits } from "./documents/limits.js";
 export { RULES } from "./rules/index.js";
 export type { Finding, RuleModule, RuleContext } from "./rules/types.js";
-export { runCheck, type CheckOptions, type CheckResult } from "./workspace/load.js";
-export { LocalFiles, type FileSource } from "./workspace/files.js";
+export { runCheck, type CheckOptions, type CheckResult } from "./check/run.js";
+export { LocalFiles } from "./workspace/files.js";
+export { type FileSource } from "./documents/files.js";
 export { toJson } from "./report/json.js";
 export { toText } from "./report/text.js";
 export { guard, type GuardOptions, type GuardResult } from "./guard/guard.js";

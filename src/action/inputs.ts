@@ -1,7 +1,7 @@
 import { repoPath } from "../documents/paths.js";
 import { parseDate } from "../documents/units.js";
-import { checkRelative } from "../workspace/files.js";
-import { DEFAULT_MANIFESTS } from "../workspace/select.js";
+import { checkRelative } from "../documents/paths.js";
+import { DEFAULT_MANIFESTS } from "../check/select.js";
 
 /** What fails the check: the step's exit code is the gate. */
 export const FAIL_ON = ["mandatory", "hard-mandatory", "never"] as const;

@@ -43,3 +43,12 @@ export function pathAlias(p: string): string | undefined {
           : "another spelling";
   return `is not written in its canonical form '${canonical}' (${why}): write each path one way, as the repository lists it`;
 }
+
+/** Rejects what could leave the repository before any file system call is made. */
+export function checkRelative(file: string): string | undefined {
+  if (file.includes("\0")) return "contains a NUL byte";
+  if (path.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file) || file.startsWith("\\")) return "is absolute; paths are relative to the repository root";
+  const norm = repoPath(file);
+  if (norm === ".." || norm.startsWith("../")) return "leaves the repository";
+  return undefined;
+}

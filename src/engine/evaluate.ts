@@ -8,9 +8,10 @@ import { resolveIdentifiers } from "../resolve/resolve.js";
 import { emptyFacts, judgeApprovals, type GovernanceFacts } from "../governance/facts.js";
 import { applyGovernance, tally, type Counts } from "../governance/judge.js";
 import { scriptEntries } from "../governance/scripts.js";
-import type { ApprovalRecord, DigestEntry, OverrideRecord, ScriptEntry, WaiverRecord } from "../governance/types.js";
+import type { ApprovalRecord, DigestEntry, OverrideRecord, ScriptEntry, WaiverRecord } from "../rules/status.js";
 import { format, type Finding, type ManifestInput, type Report, type RuleContext } from "../rules/types.js";
-import { ruleApplies, type CompiledRule } from "./policies.js";
+import { ruleApplies } from "./policies.js";
+import { type CompiledRule } from "../rules/types.js";
 import { grouped } from "../documents/units.js";
 
 export type Verdict = "allowed" | "blocked" | "error";

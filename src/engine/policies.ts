@@ -6,23 +6,7 @@ import type { Enforcement, PolicyDocument, Validated } from "../documents/types.
 import { DURATION_PATTERN, parseDuration } from "../documents/units.js";
 import { suggest, validateValue } from "../documents/validate.js";
 import { RULES } from "../rules/index.js";
-import type { ManifestInput, RuleModule } from "../rules/types.js";
-
-/** A policy rule ready to run. */
-export interface CompiledRule {
-  id: string;
-  type: string;
-  enforcement: Enforcement;
-  module: RuleModule<any>;
-  options: Record<string, unknown>;
-  match: { environment?: string[]; action?: string[]; kind?: string[]; paths?: string[] };
-  location: SourceLocation;
-  /** The policy author's description of the rule, when the Policy gives one. */
-  description?: string;
-  /** Who may override it (`org/slug` in lower case, logins): the rule's own pair when it sets either, else its Policy's. */
-  overrideTeams: string[];
-  overrideUsers: string[];
-}
+import type { CompiledRule, ManifestInput } from "../rules/types.js";
 
 /** The strictest `waivers.maxExpiry` of the Policies, and where it is set. */
 export interface WaiverCap {

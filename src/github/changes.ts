@@ -1,21 +1,5 @@
+import type { ChangedFile, ChangedFiles } from "../engine/change.js";
 import type { GitHub } from "./client.js";
-
-export interface ChangedFile {
-  filename: string;
-  /** added, removed, modified, renamed, copied, changed, unchanged */
-  status: string;
-  /** The old name of a renamed file. */
-  previousFilename?: string;
-}
-
-export interface ChangedFiles {
-  files: ChangedFile[];
-  /**
-   * False when GitHub may have cut the list short (3,000 files for a pull request, 300 for a
-   * comparison): the caller must then judge every manifest rather than trust the list.
-   */
-  complete: boolean;
-}
 
 export interface Repo {
   owner: string;

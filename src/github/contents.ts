@@ -1,7 +1,8 @@
 import { TextDecoder } from "node:util";
 import { repoPath } from "../documents/paths.js";
 import { grouped } from "../documents/units.js";
-import { checkRelative, FileError, mib, type FileSource } from "../workspace/files.js";
+import { checkRelative } from "../documents/paths.js";
+import { FileError, mib, type FileSource } from "../documents/files.js";
 import type { Repo } from "./changes.js";
 import type { GitHub } from "./client.js";
 import { explainApiError, statusOf } from "./errors.js";

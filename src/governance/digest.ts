@@ -1,5 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
-import type { FileSource } from "../workspace/files.js";
+import type { FileSource } from "../documents/files.js";
 
 /**
  * The digest an approval or an override binds to: the manifest, its identifier file and the scripts its

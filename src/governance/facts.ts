@@ -5,29 +5,12 @@
 import type { SourceLocation } from "../documents/source.js";
 import type { DigestResult } from "./digest.js";
 import { shortDigest } from "./digest.js";
-import { namesScript } from "./scripts.js";
+import { namesScript } from "../rules/scripts.js";
 import { readReviews, sameLogin, type ReadReviews } from "./reviews.js";
 import { MEMBERS_READ_TOKEN, MembershipTable } from "./teams.js";
-import type { ApprovalRecord, ApprovalRole, DigestEntry } from "./types.js";
+import type { ApprovalRecord, ApprovalRole, DigestEntry } from "../rules/status.js";
 import type { CompiledWaiver } from "./waivers.js";
-
-/** A manifest at head as the index knows it: enough to find who names a script and which names exist. */
-export interface ManifestIndexEntry {
-  file: string;
-  name: string | undefined;
-  /** `metadata.scripts`: paths or globs. */
-  scripts: string[];
-}
-
-/** What a `manifest-required` rule looks at. */
-export interface ChangeSet {
-  /** The changed files present at head; every file of the workspace when the caller gave no change list. */
-  files: string[];
-  /** true: `files` is the change; false: the whole workspace. */
-  changed: boolean;
-  /** Every manifest at head. */
-  manifests: ManifestIndexEntry[];
-}
+import type { ChangeSet } from "../rules/types.js";
 
 /** A reviewer's permission on the repository (GET /repos/{o}/{r}/collaborators/{user}/permission), or why it is not known. */
 export type Permission = { state: "known"; permission: string } | { state: "unknown"; reason: string };

@@ -3,11 +3,11 @@
  * and a soft-mandatory one blocks unless a valid override or waiver lifts it. Pure.
  */
 import { problemCount, type Problem } from "../documents/problem.js";
-import type { CompiledRule } from "../engine/policies.js";
+import type { CompiledRule } from "../rules/types.js";
 import type { Finding } from "../rules/types.js";
 import type { GovernanceFacts } from "./facts.js";
 import { applyOverrides } from "./overrides.js";
-import type { FindingStatus, OverrideRecord, WaiverRecord } from "./types.js";
+import type { FindingStatus, OverrideRecord, WaiverRecord } from "../rules/status.js";
 import { applyWaivers } from "./waivers.js";
 
 /** A finding's status; one made without the engine (no status) counts by its enforcement, never as lifted. */

@@ -5,12 +5,12 @@
  * refused one leaves the finding blocking.
  */
 import { suggest } from "../documents/validate.js";
-import type { CompiledRule } from "../engine/policies.js";
+import type { CompiledRule } from "../rules/types.js";
 import type { Finding } from "../rules/types.js";
 import { boundTo, noWriteAccess, wroteChange, type GovernanceFacts } from "./facts.js";
 import { sameLogin, type OverrideRequest } from "./reviews.js";
 import { MEMBERS_READ_TOKEN } from "./teams.js";
-import type { OverrideRecord, RefusalCode } from "./types.js";
+import type { OverrideRecord, RefusalCode } from "../rules/status.js";
 
 type Refusal = { code: RefusalCode; message: string };
 

@@ -1,31 +1,10 @@
-import { minimatch } from "minimatch";
-import { FileError, type FileSource } from "../workspace/files.js";
+import { FileError, type FileSource } from "../documents/files.js";
+import { governedScripts, namesScript } from "../rules/scripts.js";
 import { repoPath } from "./digest.js";
-import type { ChangeSet, ManifestIndexEntry } from "./facts.js";
-import type { ScriptEntry } from "./types.js";
+import type { ChangeSet, ManifestIndexEntry } from "../rules/types.js";
+import type { ScriptEntry } from "../rules/status.js";
 
 const norm = repoPath;
-
-/** Whether a manifest's `metadata.scripts` entry (a path or a glob) names a script. */
-export function namesScript(entry: string, script: string): boolean {
-  return minimatch(norm(script), norm(entry), { dot: true });
-}
-
-/**
- * The governed scripts among `files` (those a `with.scripts` glob matches), each with the glob that
- * governs it and the manifests at head that name it. One place for this: the loader uses it to judge
- * those manifests, the `manifest-required` rule to find scripts named by none.
- */
-export function governedScripts(globs: readonly string[], files: readonly string[], manifests: readonly ManifestIndexEntry[]): { script: string; glob: string; manifests: string[] }[] {
-  const out: { script: string; glob: string; manifests: string[] }[] = [];
-  for (const file of files) {
-    const script = norm(file);
-    const glob = globs.find((g) => minimatch(script, norm(g), { dot: true }));
-    if (glob === undefined) continue;
-    out.push({ script, glob, manifests: manifests.filter((m) => m.scripts.some((e) => namesScript(e, script))).map((m) => m.file) });
-  }
-  return out;
-}
 
 /** Every governed script of a change, merged over the `manifest-required` rules (`scripts` of the report). */
 export function scriptEntries(rules: readonly { id: string; options: Record<string, unknown>; module: { checkChanges?: unknown } }[], changes: ChangeSet | undefined): ScriptEntry[] {

@@ -12,7 +12,7 @@ import { suggest } from "../documents/validate.js";
 import type { Finding } from "../rules/types.js";
 import { shortDigest } from "./digest.js";
 import type { GovernanceFacts } from "./facts.js";
-import type { WaiverRecord, WaiverTerms } from "./types.js";
+import type { WaiverRecord, WaiverTerms } from "../rules/status.js";
 
 export interface CompiledWaiver extends WaiverTerms {
   /** The first instant it no longer holds: midnight UTC after the `expires` day. */

@@ -12,13 +12,14 @@ import { validateValue } from "../documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import type { SourceLocation } from "../documents/source.js";
 import { compilePolicies } from "../engine/policies.js";
-import type { GovernanceOptions } from "../governance/collect.js";
+import type { GovernanceOptions } from "../check/governance.js";
 import type { Review } from "../governance/reviews.js";
 import { StaticTeams } from "../governance/teams.js";
 import { compileCatalog } from "../resolve/catalog.js";
 import { repoPath } from "../documents/paths.js";
-import { checkRelative, type FileSource } from "../workspace/files.js";
-import { loadPolicies, runCheck, type PolicyDocuments } from "../workspace/load.js";
+import { checkRelative } from "../documents/paths.js";
+import { type FileSource } from "../documents/files.js";
+import { loadPolicies, runCheck, type PolicyDocuments } from "../check/run.js";
 import { OverlayFiles } from "../workspace/overlay.js";
 import { compareCase, coverage, type CaseOutcome, type RuleCoverage } from "./expect.js";
 

@@ -1,5 +1,5 @@
 import { statusOf, tally } from "../governance/judge.js";
-import type { CheckResult } from "../workspace/load.js";
+import type { CheckResult } from "../check/run.js";
 
 export const REPORT_VERSION = 1;
 

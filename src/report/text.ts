@@ -3,7 +3,7 @@ import type { SourceLocation } from "../documents/source.js";
 import { shortDigest } from "../governance/digest.js";
 import { statusOf } from "../governance/judge.js";
 import type { Finding } from "../rules/types.js";
-import type { CheckResult } from "../workspace/load.js";
+import type { CheckResult } from "../check/run.js";
 import { withoutControls } from "./escape.js";
 import { planPictures } from "./mermaid.js";
 

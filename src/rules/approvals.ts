@@ -1,6 +1,6 @@
 import { pointerOf, type SourceLocation } from "../documents/source.js";
-import { teamName } from "../governance/teams.js";
-import type { ApprovalRole } from "../governance/types.js";
+import { teamName } from "../documents/teams.js";
+import type { ApprovalRole } from "./status.js";
 import { defineRule } from "./types.js";
 
 interface Options {

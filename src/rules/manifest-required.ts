@@ -1,4 +1,4 @@
-import { governedScripts } from "../governance/scripts.js";
+import { governedScripts } from "./scripts.js";
 import { defineRule } from "./types.js";
 
 interface Options {

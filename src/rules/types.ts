@@ -6,8 +6,8 @@ import type { Plan, PlanLimits, Radius } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { Resolution } from "../resolve/resolve.js";
-import type { ChangeSet } from "../governance/facts.js";
-import type { ApprovalRecord, ApprovalRole, FindingStatus, OverrideRef, WaiverRef } from "../governance/types.js";
+
+import type { ApprovalRecord, ApprovalRole, FindingStatus, OverrideRef, WaiverRef } from "./status.js";
 
 export type Evidence = Record<string, string | number | boolean | null | string[] | number[]>;
 
@@ -142,4 +142,38 @@ export function format(template: string, data: Record<string, string | number> =
     if (one === undefined) return String(data[key]);
     return String(data[key]) === "1" ? one : other!;
   });
+}
+
+/** A policy rule ready to run. */
+export interface CompiledRule {
+  id: string;
+  type: string;
+  enforcement: Enforcement;
+  module: RuleModule<any>;
+  options: Record<string, unknown>;
+  match: { environment?: string[]; action?: string[]; kind?: string[]; paths?: string[] };
+  location: SourceLocation;
+  /** The policy author's description of the rule, when the Policy gives one. */
+  description?: string;
+  /** Who may override it (`org/slug` in lower case, logins): the rule's own pair when it sets either, else its Policy's. */
+  overrideTeams: string[];
+  overrideUsers: string[];
+}
+
+/** A manifest at head as the index knows it: enough to find who names a script and which names exist. */
+export interface ManifestIndexEntry {
+  file: string;
+  name: string | undefined;
+  /** `metadata.scripts`: paths or globs. */
+  scripts: string[];
+}
+
+/** What a `manifest-required` rule looks at. */
+export interface ChangeSet {
+  /** The changed files present at head; every file of the workspace when the caller gave no change list. */
+  files: string[];
+  /** true: `files` is the change; false: the whole workspace. */
+  changed: boolean;
+  /** Every manifest at head. */
+  manifests: ManifestIndexEntry[];
 }

@@ -3,55 +3,8 @@ import { closeSync, createReadStream, lstatSync, openSync, readdirSync, readlink
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { TextDecoder } from "node:util";
-import { repoPath } from "../documents/paths.js";
-
-/** A file that cannot be read as asked; the message names the file and why. */
-export class FileError extends Error {
-  constructor(message: string, readonly code: "missing" | "outside" | "directory" | "too-large" | "encoding" | "io") {
-    super(message);
-  }
-}
-
-/** Where documents come from: the working tree, or (in the Action) the base commit through the API. */
-export interface FileSource {
-  /** A description for messages ("the working tree", "base commit 1a2b3c4"). */
-  readonly label: string;
-  readText(file: string, maxBytes: number): Promise<string>;
-  /** The file as text chunks, so large identifier files and inventories are never held whole. */
-  chunks(file: string, maxBytes: number): AsyncIterable<string>;
-  /** Repository-relative paths of the files below a directory, recursively. */
-  list(dir: string): Promise<string[]>;
-  exists(file: string): Promise<boolean>;
-  /** Git's id of the file's content, when the source can tell it without reading the file through; undefined when the file is not there. */
-  blobId?(file: string): Promise<string | undefined>;
-  /**
-   * The repository paths a read of `file` goes through, in canonical form: the path itself, every
-   * symbolic link on the way (a linked directory too) and the file finally read. A change to any of
-   * them changes what the read returns. Absent: the source has no links, the path alone.
-   */
-  reads?(file: string): Promise<string[]>;
-  /** Whether the repository holds any symbolic link (then a change may reach a file through one). */
-  hasLinks?(): Promise<boolean>;
-}
-
-/** What a read of a file depends on (see FileSource.reads). */
-export async function readsOf(source: FileSource, file: string): Promise<string[]> {
-  if (!source.reads) return [repoPath(file)];
-  try {
-    return await source.reads(file);
-  } catch {
-    return [repoPath(file)];
-  }
-}
-
-/** Rejects what could leave the repository before any file system call is made. */
-export function checkRelative(file: string): string | undefined {
-  if (file.includes("\0")) return "contains a NUL byte";
-  if (path.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file) || file.startsWith("\\")) return "is absolute; paths are relative to the repository root";
-  const norm = repoPath(file);
-  if (norm === ".." || norm.startsWith("../")) return "leaves the repository";
-  return undefined;
-}
+import { checkRelative, repoPath } from "../documents/paths.js";
+import { FileError, mib, type FileSource } from "../documents/files.js";
 
 const CHUNK_BYTES = 64 * 1024;
 const SEP = Buffer.from(path.sep);
@@ -259,10 +212,6 @@ function decode(decoder: TextDecoder, buf: Uint8Array | undefined, file: string,
   } catch {
     throw new FileError(`${file} is not UTF-8 text`, "encoding");
   }
-}
-
-export function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MiB` : `${bytes} bytes`;
 }
 
 /**

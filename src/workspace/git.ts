@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { TextDecoder } from "node:util";
-import { checkRelative, FileError, mib, type FileSource } from "./files.js";
+import { checkRelative } from "../documents/paths.js";
+import { FileError, mib, type FileSource } from "../documents/files.js";
 import { repoPath } from "../documents/paths.js";
 
 export { gitBlobId } from "./files.js";

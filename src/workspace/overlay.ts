@@ -1,5 +1,5 @@
 import { repoPath } from "../documents/paths.js";
-import { FileError, type FileSource } from "./files.js";
+import { FileError, type FileSource } from "../documents/files.js";
 
 /**
  * A file source with some files replaced or added in memory: a policy test's inline manifest, its inventory

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/documents/limits.js";
-import { runCheck } from "../../src/workspace/load.js";
+import { runCheck } from "../../src/check/run.js";
 import { MemoryFiles } from "../support/memory-files.js";
 import { CATALOG, INVENTORY, manifest } from "../support/fixtures.js";
 

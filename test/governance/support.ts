@@ -1,10 +1,10 @@
 import { CATALOG, INVENTORY, manifest } from "../support/fixtures.js";
 import { MemoryFiles } from "../support/memory-files.js";
-import type { GovernanceOptions } from "../../src/governance/collect.js";
+import type { GovernanceOptions } from "../../src/check/governance.js";
 import type { CommitHistory, PermissionReader, PushEvent } from "../../src/governance/authorship.js";
 import type { Review } from "../../src/governance/reviews.js";
 import { StaticTeams } from "../../src/governance/teams.js";
-import { runCheck, type CheckResult } from "../../src/workspace/load.js";
+import { runCheck, type CheckResult } from "../../src/check/run.js";
 
 /** The rule fixtures' world, with an owner for apps too. */
 export const GOV_CATALOG = CATALOG.replace(`    parent: site\n    products: [insight]\n`, `    parent: site\n    products: [insight]\n    owner: acme/app-owners\n`);

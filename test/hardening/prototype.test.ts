@@ -7,7 +7,7 @@ import { validateValue } from "../../src/documents/validate.js";
 import { parseYaml } from "../../src/documents/yaml.js";
 import { compileCatalog, kindsMatching } from "../../src/resolve/catalog.js";
 import { InventoryParser } from "../../src/resolve/inventory.js";
-import { runCheck } from "../../src/workspace/load.js";
+import { runCheck } from "../../src/check/run.js";
 import { MemoryFiles } from "../support/memory-files.js";
 
 /**

@@ -1,4 +1,5 @@
-import { checkRelative, FileError, type FileSource } from "../../src/workspace/files.js";
+import { checkRelative } from "../../src/documents/paths.js";
+import { FileError, type FileSource } from "../../src/documents/files.js";
 
 /** A repository held in memory, for tests of the engine that need no disk. */
 export class MemoryFiles implements FileSource {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCheck, type CheckResult } from "../../src/workspace/load.js";
+import { runCheck, type CheckResult } from "../../src/check/run.js";
 import { MemoryFiles } from "./memory-files.js";
 import { CATALOG, INVENTORY } from "./fixtures.js";
 

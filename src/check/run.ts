@@ -10,7 +10,7 @@ import { validateValue, type KnownNames } from "../documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
 import { evaluate, type Evaluation } from "../engine/evaluate.js";
-import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "../governance/collect.js";
+import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "./governance.js";
 import type { GovernanceFacts, PlanAt } from "../governance/facts.js";
 import { measure, planScope } from "../measure/plan.js";
 import { resolveIdentifiers } from "../resolve/resolve.js";
@@ -22,7 +22,8 @@ import { InventoryParser, type Inventory, type InventoryInfo, type LiveInventory
 import { StringStore } from "../documents/string-store.js";
 import type { ManifestInput } from "../rules/types.js";
 import { pathAlias, repoPath } from "../documents/paths.js";
-import { checkRelative, FileError, type FileSource } from "./files.js";
+import { checkRelative } from "../documents/paths.js";
+import { FileError, type FileSource } from "../documents/files.js";
 
 export interface CheckOptions {
   /** Manifests, identifier files and the inventory. */

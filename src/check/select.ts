@@ -10,8 +10,10 @@ import { isManifestText, LOOKS_LIKE_MANIFEST, YAML_FILE } from "../documents/man
 import { isUnder, repoPath } from "../documents/paths.js";
 import type { Problem } from "../documents/problem.js";
 import { parseYaml } from "../documents/yaml.js";
-import type { ChangedFile, ChangedFiles } from "../github/changes.js";
-import { checkRelative, readsOf, type FileSource } from "./files.js";
+import type { ChangedFiles } from "../engine/change.js";
+import type { ChangedFile } from "../engine/change.js";
+import { checkRelative } from "../documents/paths.js";
+import { readsOf, type FileSource } from "../documents/files.js";
 
 /** Globs selecting manifests when none are given: every YAML file (the Action's `manifests` default). */
 export const DEFAULT_MANIFESTS = ["**/*.yaml", "**/*.yml"];

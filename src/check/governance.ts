@@ -6,19 +6,22 @@
 import type { Limits } from "../documents/limits.js";
 import type { Catalog } from "../resolve/catalog.js";
 import { parseYaml } from "../documents/yaml.js";
-import type { CompiledRule } from "../engine/policies.js";
+import type { CompiledRule } from "../rules/types.js";
 import type { ManifestInput } from "../rules/types.js";
-import { discoverManifests } from "../workspace/select.js";
-import type { FileSource } from "../workspace/files.js";
-import { digestFiles, repoPath, type DigestResult } from "./digest.js";
-import type { Authorship, ChangeSet, GovernanceFacts, JudgedFiles, ManifestIndexEntry, Permission } from "./facts.js";
-import { readReviews, sameLogin, type Review } from "./reviews.js";
-import { preRefusal } from "./overrides.js";
-import { governedScripts, resolveScripts } from "./scripts.js";
-import { attribute, type CommitHistory, type PermissionReader } from "./authorship.js";
-import { MembershipTable, teamName, type Membership, type TeamDirectory } from "./teams.js";
-import type { DigestEntry } from "./types.js";
-import type { CompiledWaiver } from "./waivers.js";
+import { discoverManifests } from "./select.js";
+import type { FileSource } from "../documents/files.js";
+import { digestFiles, repoPath, type DigestResult } from "../governance/digest.js";
+import type { Authorship, GovernanceFacts, JudgedFiles, Permission } from "../governance/facts.js";
+import type { ChangeSet, ManifestIndexEntry } from "../rules/types.js";
+import { readReviews, sameLogin, type Review } from "../governance/reviews.js";
+import { preRefusal } from "../governance/overrides.js";
+import { resolveScripts } from "../governance/scripts.js";
+import { governedScripts } from "../rules/scripts.js";
+import { attribute, type CommitHistory, type PermissionReader } from "../governance/authorship.js";
+import { MembershipTable, type Membership, type TeamDirectory } from "../governance/teams.js";
+import { teamName } from "../documents/teams.js";
+import type { DigestEntry } from "../rules/status.js";
+import type { CompiledWaiver } from "../governance/waivers.js";
 
 /** What a caller (the CLI, the Action) supplies for governance; every field is optional and its absence never lets anything through. */
 export interface GovernanceOptions {
