@@ -38,10 +38,11 @@ describe("the README's library example", () => {
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", type: "module", private: true }));
     expect(run(npm, ["install", `./${tarball}`, ...offline], dir)).toMatchObject({ status: 0 });
     cpSync(path.join(PROJECT, "examples"), path.join(dir, "examples"), { recursive: true });
+    // A Node project's own @types/node (console, and node:crypto's Hash in a governance type).
     writeFileSync(path.join(dir, "example.ts"), example);
     writeFileSync(
       path.join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, target: "es2022", lib: ["es2023"], module: "nodenext", moduleResolution: "nodenext", types: [], noEmit: true, skipLibCheck: false }, files: ["example.ts"] }),
+      JSON.stringify({ compilerOptions: { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, target: "es2022", lib: ["es2023"], module: "nodenext", moduleResolution: "nodenext", types: ["node"], typeRoots: [path.join(PROJECT, "node_modules/@types")], noEmit: true, skipLibCheck: false }, files: ["example.ts"] }),
     );
 
     const tsc = run(process.execPath, [path.join(PROJECT, "node_modules/typescript-native/bin/tsc"), "-p", "tsconfig.json"], dir);

@@ -16,6 +16,7 @@ import { APPROVAL_CHECK, approvalsOf } from "../governance/approval.js";
 import { GitHubTeams } from "../github/teams.js";
 import type { GovernanceOptions } from "../check/governance.js";
 import { statusOf, tally } from "../governance/judge.js";
+import type { ChangeFacts } from "../engine/change.js";
 import { toAnnotations, type Annotation } from "../report/annotations.js";
 import { toJson } from "../report/json.js";
 import { toSarif } from "../report/sarif.js";
@@ -60,8 +61,6 @@ export interface ActionOutcome {
   text: string;
 }
 
-export const POLICY_CHANGED = "blastgate/policy-changed";
-export const INVENTORY_CHANGED = "blastgate/inventory-changed";
 export const REPORT_FILE = "blastgate-report.json";
 export const SARIF_FILE = "blastgate.sarif";
 
@@ -316,28 +315,32 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   const what = target.kind === "pull_request" ? "pull request" : "change";
   // A pull request or merge group is one change: its manifests' blast-radius limits also hold together.
   const change = target.kind === "all" ? {} : { change: selection.touchedByChange };
-  const result = await runCheck({ workspace, policySource, policiesDir, manifests: selection.manifests, now, governance, liveInventory, ...change, ...(basePolicies ? { policies: basePolicies } : {}) });
-  result.problems.unshift(...selection.problems);
-
-  if (selection.policyChanges.length > 0 && target.kind !== "all") {
-    result.findings.push(...selection.policyChanges.map((f) => policyChangedFinding(f, policySource.label, what)));
+  const changeFacts: ChangeFacts | undefined = target.kind === "all" ? undefined : { what, policySource: policySource.label, policiesDir, policyFiles: selection.policyChanges };
+  if (changeFacts && selection.policyChanges.length > 0) {
     // The new policies are not used to judge, but a broken one must not merge: every later check would fail on it.
-    const head = await runCheck({ workspace, policiesDir, manifests: [], now });
-    for (const p of head.problems) result.problems.push({ ...p, message: `${p.message} (in this pull request's version of ${policiesDir}/)` });
+    changeFacts.changedPolicyProblems = (await runCheck({ workspace, policiesDir, manifests: [], now })).problems;
     notes.push(`This ${what} changes the policies (${selection.policyChanges.map((f) => f.filename).join(", ")}). It is judged by the policies of the ${policySource.label}; the changed policies apply once merged.`);
   }
-  if (selection.inventoryChanged && inventoryPath) {
+  if (changeFacts && selection.inventoryChanged && inventoryPath) {
     // The inventory decides what each identifier is: a pull request that changes it and a run it judges
     // could relabel sites as apps and pass. Each must be reviewed on its own (a merge queue groups pull
     // requests each judged so, so there the change is only reported).
-    const alongside = target.kind === "pull_request" ? selection.touchedByChange : [];
-    result.findings.push(inventoryChangedFinding(inventoryPath, what, alongside, target.kind === "pull_request" && listCut));
+    changeFacts.inventory = { file: inventoryPath, alongside: target.kind === "pull_request" ? selection.touchedByChange : [], listCut: target.kind === "pull_request" && listCut };
   }
+  const result = await runCheck({
+    workspace,
+    policySource,
+    policiesDir,
+    manifests: selection.manifests,
+    now,
+    governance,
+    liveInventory,
+    ...change,
+    ...(basePolicies ? { policies: basePolicies } : {}),
+    selectionProblems: selection.problems,
+    ...(changeFacts ? { changeFacts } : {}),
+  });
   if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
-  result.problems = capProblems(result.problems);
-  const tallied = tally(result.findings, result.problems);
-  result.counts = tallied.counts;
-  result.verdict = tallied.verdict;
   if (target.kind === "all" || (target.kind === "merge_group" && target.pull === undefined)) {
     if (result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) {
       // Overrides and approvals live on a pull request: say why a finding lifted there blocks here.
@@ -402,39 +405,8 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** A finding the Action adds about the change itself, not about one manifest. */
-function changeFinding(ruleId: string, file: string, message: string, evidence: Finding["evidence"], enforcement: Finding["enforcement"] = "advisory"): Finding {
-  const location = { file, line: 1, column: 1 };
-  return { ruleId, ruleType: ruleId.replace(/^blastgate\//, ""), enforcement, severity: enforcement === "advisory" ? "warning" : "error", messageId: ruleId.replace(/^blastgate\//, ""), message, location, manifest: file, evidence, policy: location };
-}
 
-function inventoryChangedFinding(file: string, what: string, alongside: string[], listCut: boolean): Finding {
-  if (listCut) {
-    return changeFinding(
-      INVENTORY_CHANGED,
-      file,
-      `this ${what} changes the inventory ${file}, and GitHub lists only part of its changed files, so which manifests and identifier files change with it cannot be told: the inventory decides what each identifier is, so it cannot change in the same ${what} as a run it judges. Merge the inventory change on its own first`,
-      { manifests: alongside, changedFilesListed: false },
-      "hard-mandatory",
-    );
-  }
-  if (alongside.length > 0) {
-    const named = alongside.slice(0, 3).join(", ") + (alongside.length > 3 ? ` and ${alongside.length - 3} more` : "");
-    return changeFinding(
-      INVENTORY_CHANGED,
-      file,
-      `this ${what} changes the inventory ${file} and, with it, ${alongside.length === 1 ? "a manifest" : "manifests"} judged against it (${named}): the inventory decides what each identifier is, so it cannot change in the same ${what} as a run it judges. Merge the inventory change on its own first, reviewed by its owners; then this run is judged against it`,
-      { manifests: alongside },
-      "hard-mandatory",
-    );
-  }
-  return changeFinding(INVENTORY_CHANGED, file, `this ${what} changes the inventory ${file}: every manifest was judged against the changed inventory, so review the inventory change itself (it decides what each identifier is)`, {});
-}
 
-function policyChangedFinding(f: ChangedFile, base: string, what: string): Finding {
-  const verb = f.status === "removed" ? "removes" : f.status === "added" ? "adds" : f.status === "renamed" ? `renames ${f.previousFilename} to` : "changes";
-  return changeFinding(POLICY_CHANGED, f.filename, `this ${what} ${verb} the policy file ${f.filename}: it is judged by the policies of the ${base}, and the change applies once merged`, { status: f.status });
-}
 
 /**
  * The base commit's policy files, read once: the check judges with them, and the Action learns from them

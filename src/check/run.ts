@@ -9,7 +9,8 @@ import type { CatalogDocument, OperationDocument, PolicyDocument, Validated, Wai
 import { validateValue, type KnownNames } from "../documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
-import { evaluate, type Evaluation } from "../engine/evaluate.js";
+import type { ChangeFacts } from "../engine/change.js";
+import { evaluate, type Evaluation, type EvaluationInput } from "../engine/evaluate.js";
 import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "./governance.js";
 import type { GovernanceFacts, PlanAt } from "../governance/facts.js";
 import { measure, planScope } from "../measure/plan.js";
@@ -49,6 +50,10 @@ export interface CheckOptions {
   liveInventory?: (source: PostgresInventorySource) => LiveInventory;
   /** Hands the caller what was loaded (the runtime guard slices stages and measures budgets with it). */
   inspect?: (loaded: { catalog: Catalog | undefined; inventory: Inventory | undefined; manifests: readonly ManifestInput[] }) => void;
+  /** Problems found choosing what to judge (discovery, selection): reported first, and the verdict is "error". */
+  selectionProblems?: Problem[];
+  /** What the caller learnt about the change itself: the policies or the inventory it edits (engine/change.ts). */
+  changeFacts?: ChangeFacts;
 }
 
 /** The policy files of one directory, read, parsed and validated, with the problems found doing so. */
@@ -81,34 +86,36 @@ export interface CheckResult extends Evaluation {
   inventory?: InventoryInfo;
 }
 
+/** What the pure engine is given, read and compiled through the sources, with what the report needs besides. */
+export interface PreparedCheck {
+  input: EvaluationInput;
+  /** The manifest files judged (those asked for, and those a changed governed script brings in). */
+  manifests: string[];
+  policiesDir: string;
+  /** Rules in force, for the report. */
+  rules: CheckResult["rules"];
+  /** The inventory read: where from, as of when, how many rows. */
+  inventory?: InventoryInfo;
+}
+
 /** Reads everything a check needs through the given sources, then hands plain data to the pure engine. */
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
+  const prepared = await prepareCheck(opts);
+  return { ...evaluate(prepared.input), manifests: prepared.manifests, policiesDir: prepared.policiesDir, rules: prepared.rules, ...(prepared.inventory ? { inventory: prepared.inventory } : {}) };
+}
+
+/** Reads and compiles what evaluate() takes: the policies, the catalog, the inventory, the manifests and the governance facts. */
+export async function prepareCheck(opts: CheckOptions): Promise<PreparedCheck> {
   const problems: Problem[] = [];
   const policySource = opts.policySource ?? opts.workspace;
   const policiesDir = repoPath(opts.policiesDir);
   const loaded = opts.policies?.dir === policiesDir ? opts.policies : await loadPolicies(policySource, policiesDir);
-  const { catalogs, policies, invalidCatalogs, waivers: waiverDocuments } = loaded;
   problems.push(...loaded.problems);
-
-  let catalog: Catalog | undefined;
-  if (catalogs.length === 0) {
-    // A catalog that failed its schema has its problem already; "no Catalog" would send the reader looking for a missing file.
-    if (invalidCatalogs === 0) problems.push({ code: "policy", message: `no Catalog document in ${policiesDir}/ (${policySource.label}): without one no identifier can be resolved`, location: { file: policiesDir, line: 1, column: 1 } });
-  } else {
-    for (const extra of catalogs.slice(1)) {
-      problems.push({ code: "policy", message: `a second Catalog document (the first is in ${catalogs[0]!.source.file}): keep one catalog`, location: extra.source.map.locate("") });
-    }
-    const compiled = compileCatalog(catalogs[0]!);
-    catalog = compiled.catalog;
-    problems.push(...compiled.problems);
-  }
-  if (policies.length === 0 && catalogs.length > 0) {
-    problems.push({ code: "policy", message: `no Policy document in ${policiesDir}/: nothing to judge against`, location: { file: policiesDir, line: 1, column: 1 } });
-  }
-  const { rules, limits, problems: policyProblems, waiverCap } = compilePolicies(policies);
+  const catalog = catalogOf(loaded, policySource.label, problems);
+  const { rules, limits, problems: policyProblems, waiverCap } = compilePolicies(loaded.policies);
   problems.push(...policyProblems);
   if (catalog) problems.push(...checkRuleMatches(catalog, rules));
-  const prepared = await prepareGovernance({ workspace: opts.workspace, policiesDir, rules, waivers: waiverDocuments.length, governance: opts.governance, limits });
+  const prepared = await prepareGovernance({ workspace: opts.workspace, policiesDir, rules, waivers: loaded.waivers.length, governance: opts.governance, limits });
   // A changed governed script brings the manifests naming it into the check, changed or not.
   const manifestFiles = [...new Set([...opts.manifests, ...prepared.extraManifests])];
 
@@ -125,7 +132,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   for (const file of manifestFiles) manifests.push(...(await loadManifest(opts.workspace, file, limits, problems, known, inventory, policiesDir)));
 
   // A live inventory the catalog names but that cannot be used (its problem is reported): nothing is judged without it.
-  if (catalog && !catalog.inventoryDatabase && typeof catalogs[0]?.doc.inventory === "object") manifests = [];
+  if (catalog && !catalog.inventoryDatabase && typeof loaded.catalogs[0]?.doc.inventory === "object") manifests = [];
   // Nothing to look up, nothing to ask: a run with no manifest (say, checking the policies alone) needs no connection.
   if (catalog?.inventoryDatabase && manifests.some((m) => m.identifiers)) {
     const live = await readLiveInventory(catalog, catalog.inventoryDatabase, manifests, limits, opts.liveInventory);
@@ -138,7 +145,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
 
   const names = prepared.index ? manifestNames(prepared.index) : undefined;
-  const waivers = compileWaivers(waiverDocuments, { ruleIds: rules.map((r) => r.id), manifestNames: names, maxExpiry: waiverCap, now: opts.now });
+  const waivers = compileWaivers(loaded.waivers, { ruleIds: rules.map((r) => r.id), manifestNames: names, maxExpiry: waiverCap, now: opts.now });
   problems.push(...waivers.problems);
   const governance = await gatherFacts({ governance: opts.governance, workspace: opts.workspace, rules, catalog, manifests, waivers: waivers.waivers, changes: prepared.changes, names, limits });
   if (catalog?.inventoryPath && inventory && opts.governance?.filesAt) {
@@ -147,14 +154,38 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
   opts.inspect?.({ catalog, inventory, manifests });
   const change = opts.change && oneChange(opts.change, manifests, opts.manifests, opts.governance?.changedFiles, prepared.extraManifests);
-  const evaluation = evaluate({ manifests, catalog, rules, inventory, now: opts.now, problems, governance, ...(change ? { change } : {}) });
-  return {
-    ...evaluation,
-    manifests: manifestFiles,
-    policiesDir,
-    rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement, ...(r.description !== undefined ? { description: r.description } : {}) })),
-    ...(inventoryInfo ? { inventory: inventoryInfo } : {}),
+  const input: EvaluationInput = {
+    manifests,
+    catalog,
+    rules,
+    inventory,
+    now: opts.now,
+    problems,
+    governance,
+    ...(change ? { change } : {}),
+    ...(opts.selectionProblems ? { selectionProblems: opts.selectionProblems } : {}),
+    ...(opts.changeFacts ? { changeFacts: opts.changeFacts } : {}),
   };
+  return { input, manifests: manifestFiles, policiesDir, rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement, ...(r.description !== undefined ? { description: r.description } : {}) })), ...(inventoryInfo ? { inventory: inventoryInfo } : {}) };
+}
+
+/** The one catalog of the policy files, compiled; a missing or second one is a problem. */
+function catalogOf(loaded: PolicyDocuments, label: string, problems: Problem[]): Catalog | undefined {
+  const { catalogs, policies, invalidCatalogs, dir } = loaded;
+  if (policies.length === 0 && catalogs.length > 0) {
+    problems.push({ code: "policy", message: `no Policy document in ${dir}/: nothing to judge against`, location: { file: dir, line: 1, column: 1 } });
+  }
+  if (catalogs.length === 0) {
+    // A catalog that failed its schema has its problem already; "no Catalog" would send the reader looking for a missing file.
+    if (invalidCatalogs === 0) problems.push({ code: "policy", message: `no Catalog document in ${dir}/ (${label}): without one no identifier can be resolved`, location: { file: dir, line: 1, column: 1 } });
+    return undefined;
+  }
+  for (const extra of catalogs.slice(1)) {
+    problems.push({ code: "policy", message: `a second Catalog document (the first is in ${catalogs[0]!.source.file}): keep one catalog`, location: extra.source.map.locate("") });
+  }
+  const compiled = compileCatalog(catalogs[0]!);
+  problems.push(...compiled.problems);
+  return compiled.catalog;
 }
 
 /** The manifests judged as one change (see CheckOptions.change). */

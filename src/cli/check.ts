@@ -143,12 +143,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
   const inventoryUrl = values["inventory-url"];
   const live = liveInventory({ ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
-  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, liveInventory: live, ...(change ? { change } : {}), ...(policies ? { policies } : {}) });
-  if (discovery.length > 0) {
-    result.problems = capProblems([...discovery, ...result.problems]);
-    result.counts.problems = problemCount(result.problems);
-    result.verdict = "error";
-  }
+  const result = await runCheck({ workspace, policiesDir, manifests, now, governance, liveInventory: live, ...(change ? { change } : {}), ...(policies ? { policies } : {}), selectionProblems: discovery });
   const json = toJson(result, { version: VERSION, now });
   if (values.output) {
     try {

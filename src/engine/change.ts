@@ -19,6 +19,15 @@ export interface ChangedFile {
 }
 
 
+export interface ChangedFiles {
+  files: ChangedFile[];
+  /**
+   * False when GitHub may have cut the list short (3,000 files for a pull request, 300 for a
+   * comparison): the caller must then judge every manifest rather than trust the list.
+   */
+  complete: boolean;
+}
+
 /** What a caller learnt about the change (the Action, from GitHub's list of changed files). */
 export interface ChangeFacts {
   /** How the change is named in messages: "pull request", or "change" for a merge group. */
@@ -80,13 +89,4 @@ function inventoryChanged(file: string, what: string, alongside: string[], listC
 function policyChanged(f: ChangedFile, base: string, what: string): Finding {
   const verb = f.status === "removed" ? "removes" : f.status === "added" ? "adds" : f.status === "renamed" ? `renames ${f.previousFilename} to` : "changes";
   return changeFinding(POLICY_CHANGED, f.filename, `this ${what} ${verb} the policy file ${f.filename}: it is judged by the policies of the ${base}, and the change applies once merged`, { status: f.status });
-}
-
-export interface ChangedFiles {
-  files: ChangedFile[];
-  /**
-   * False when GitHub may have cut the list short (3,000 files for a pull request, 300 for a
-   * comparison): the caller must then judge every manifest rather than trust the list.
-   */
-  complete: boolean;
 }

@@ -10,6 +10,7 @@ import { applyGovernance, tally, type Counts } from "../governance/judge.js";
 import { scriptEntries } from "../governance/scripts.js";
 import type { ApprovalRecord, DigestEntry, OverrideRecord, ScriptEntry, WaiverRecord } from "../rules/status.js";
 import { format, type Finding, type ManifestInput, type Report, type RuleContext } from "../rules/types.js";
+import { judgeChange, type ChangeFacts } from "./change.js";
 import { ruleApplies } from "./policies.js";
 import { type CompiledRule } from "../rules/types.js";
 import { grouped } from "../documents/units.js";
@@ -33,6 +34,10 @@ export interface EvaluationInput {
    * Absent: each manifest is judged on its own (a whole-tree check of manifests that ran at different times).
    */
   change?: readonly string[];
+  /** Problems found choosing what to judge (discovery, selection): listed first; any makes the verdict "error". */
+  selectionProblems?: Problem[];
+  /** What the caller learnt about the change itself (policies or inventory edited): findings of their own (change.ts). */
+  changeFacts?: ChangeFacts;
 }
 
 export interface Evaluation {
@@ -172,7 +177,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
       cmp(a.ruleId, b.ruleId),
   );
   problems.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
-  const listed = capProblems(problems);
+  // Findings and problems about the change itself, and those of choosing what to judge, frame the rest.
+  const aboutChange = input.changeFacts ? judgeChange(input.changeFacts) : { findings: [], problems: [] };
+  findings.push(...aboutChange.findings);
+  const listed = capProblems([...(input.selectionProblems ?? []), ...problems, ...aboutChange.problems]);
   const { counts, verdict } = tally(findings, listed);
   const scripts = scriptEntries(input.rules, changes);
   for (const s of scripts) s.rules.forEach((id) => rulesRun.add(id));

@@ -9,7 +9,8 @@ import { pointerOf, type SourceLocation } from "../documents/source.js";
 
 export interface KindDefinition {
   name: string;
-  pattern: RE2JS;
+  /** The kind's identifier pattern (RE2: linear time, whatever the input). */
+  pattern: { matches(input: string): boolean };
   patternText: string;
   parent?: string;
   products: string[];
