@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceLocation } from "../documents/source.js";
-import { capProblems, problemCount } from "../documents/problem.js";
+import { problemCount } from "../documents/problem.js";
 import { compareFiles, listPullFiles, type Repo } from "../github/changes.js";
-import { type ChangedFile, type ChangedFiles } from "../engine/change.js";
+import { type ChangedFiles } from "../engine/change.js";
 import { createGitHub, type GitHub } from "../github/client.js";
 import { findComment, upsertComment, type CommentOutcome, type EarlierComment } from "../github/comments.js";
 import { GitHubFiles } from "../github/contents.js";
@@ -22,7 +22,6 @@ import { toJson } from "../report/json.js";
 import { toSarif } from "../report/sarif.js";
 import { COMMENT_MARKER, toComment, toSummary, type MarkdownInput } from "../report/markdown.js";
 import { headline, toText } from "../report/text.js";
-import type { Finding } from "../rules/types.js";
 import { VERSION } from "../version.js";
 import { repoPath } from "../documents/paths.js";
 import { LocalFiles } from "../workspace/files.js";
@@ -276,7 +275,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
         pull = author.value;
         log.info(`merge group of pull request #${pullNumber} (from the queue's head ref): its reviews apply to the content they approved, as on the pull request`);
       }
-      governance.author = pull.author;
+      if (pull.author !== undefined) governance.author = pull.author;
       const reviews = await reviewsRead!;
       if ("error" in reviews) throw new CannotDecide(explainApiError(reviews.error, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
       governance.reviews = reviews.value;

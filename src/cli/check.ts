@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_LIMITS } from "../documents/limits.js";
-import { capProblems, problemCount, type Problem } from "../documents/problem.js";
+import type { Problem } from "../documents/problem.js";
 import type { GovernanceOptions } from "../check/governance.js";
 import { parseCommits, parsePermissions, parseReviews, parseTeams, type Parsed } from "../governance/inputs.js";
 import { StaticTeams } from "../governance/teams.js";

@@ -2,7 +2,7 @@ import { minimatch } from "minimatch";
 import { DEFAULT_LIMITS, type Limits } from "../documents/limits.js";
 import type { Problem } from "../documents/problem.js";
 import { pointerOf, type SourceLocation } from "../documents/source.js";
-import type { Enforcement, PolicyDocument, Validated } from "../documents/types.js";
+import type { PolicyDocument, Validated } from "../documents/types.js";
 import { DURATION_PATTERN, parseDuration } from "../documents/units.js";
 import { suggest, validateValue } from "../documents/validate.js";
 import { RULES } from "../rules/index.js";

@@ -1,7 +1,7 @@
 import { FileError, type FileSource } from "../documents/files.js";
 import { governedScripts, namesScript } from "../rules/scripts.js";
 import { repoPath } from "./digest.js";
-import type { ChangeSet, ManifestIndexEntry } from "../rules/types.js";
+import type { ChangeSet } from "../rules/types.js";
 import type { ScriptEntry } from "../rules/status.js";
 
 const norm = repoPath;

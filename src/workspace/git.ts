@@ -1,7 +1,4 @@
 import { execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { TextDecoder } from "node:util";
 import { checkRelative } from "../documents/paths.js";
 import { FileError, mib, type FileSource } from "../documents/files.js";

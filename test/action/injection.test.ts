@@ -74,7 +74,7 @@ describe("annotations within GitHub's ten errors per step", () => {
 
     expect(run.code).toBe(1);
     const report = JSON.parse(await readFile(run.outputs.report!, "utf8")) as { findings: { ruleId: string; enforcement: string; location: { file: string; line: number; column: number } }[] };
-    const place = (ruleId: string, l: { file?: string; line?: number; column?: number }) => `${ruleId} ${l.file}:${l.line}:${l.column}`;
+    const place = (ruleId: string, l: { file?: string | undefined; line?: number | undefined; column?: number | undefined }) => `${ruleId} ${l.file}:${l.line}:${l.column}`;
     const hard = new Set(report.findings.filter((f) => f.enforcement === "hard-mandatory").map((f) => place(f.ruleId, f.location)));
     // More distinct hard-mandatory (rule, place) pairs than GitHub shows: every error annotation is a different one.
     expect(hard.size).toBeGreaterThan(10);

@@ -55,7 +55,8 @@ export interface World {
   files?: Record<string, string>;
   policy: string;
   manifests?: string[];
-  governance?: Partial<GovernanceOptions>;
+  /** Replaces the fixture's governance fields; `undefined` removes one. */
+  governance?: { [K in keyof GovernanceOptions]?: GovernanceOptions[K] | undefined };
   now?: string;
   /** More commits: each is head with these files replaced. */
   commits?: Record<string, Record<string, string>>;
@@ -78,7 +79,7 @@ export async function judge(w: World): Promise<CheckResult> {
     [IDS_SHA]: { ...head, "ids/apps.txt": "a-0001\n" },
     ...Object.fromEntries(Object.entries(w.commits ?? {}).map(([sha, files]) => [sha, { ...head, ...files }])),
   };
-  const governance: GovernanceOptions = {
+  const defaults: GovernanceOptions = {
     author: "alice",
     org: "acme",
     teams: new StaticTeams(TEAMS),
@@ -89,7 +90,8 @@ export async function judge(w: World): Promise<CheckResult> {
       if (!files) throw new Error(`no commit ${commit}`);
       return new MemoryFiles(files);
     },
-    ...w.governance,
   };
+  // A field given as undefined is absent for the check, as a caller that never set it.
+  const governance = { ...defaults, ...w.governance } as GovernanceOptions;
   return runCheck({ workspace: new MemoryFiles(head), policiesDir: "policies", manifests: w.manifests ?? ["ops/manifest.yaml"], now: new Date(w.now ?? "2026-11-24T00:00:00Z"), governance });
 }

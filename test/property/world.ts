@@ -52,7 +52,7 @@ export interface ManifestSpec {
   identifiers: string[];
   mode: "soft" | "hard";
   retention?: string;
-  stages?: Stage[];
+  stages?: Stage[] | undefined;
   rollback?: OperationDocument["spec"]["rollback"];
   expectedCount?: number;
 }

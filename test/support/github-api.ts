@@ -591,7 +591,7 @@ interface Reply {
   status: number;
   /** Serialized as JSON unless `raw` is set. */
   json?: unknown;
-  raw?: string | Buffer;
+  raw?: string | Buffer | undefined;
   headers?: Record<string, string>;
 }
 
