@@ -131,7 +131,9 @@ export async function writeGenerated({ check = false } = {}) {
     let old;
     try {
       old = readFileSync(file, "utf8");
-    } catch {}
+    } catch {
+      // not written yet
+    }
     if (old === text) continue;
     stale.push(file);
     if (!check) writeFileSync(file, text);

@@ -63,7 +63,7 @@ export async function readRunnerContext(env: Record<string, string | undefined>)
     try {
       payload = JSON.parse(await readFile(eventPath, "utf8")) as Record<string, unknown>;
     } catch (e) {
-      throw new Error(`the event payload ${eventPath} cannot be read: ${(e as Error).message}`);
+      throw new Error(`the event payload ${eventPath} cannot be read: ${(e as Error).message}`, { cause: e });
     }
     const [owner, repo] = need("GITHUB_REPOSITORY").split("/");
     if (!owner || !repo) throw new Error(`GITHUB_REPOSITORY must be owner/name, not '${env.GITHUB_REPOSITORY}'`);

@@ -236,7 +236,7 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
   }
   // All reads start at once (in the Action each is an API round trip); parsing keeps the files' order.
   const texts = files.map((file) => source.readText(file, DEFAULT_LIMITS.maxDocumentBytes));
-  texts.forEach((t) => t.catch(ioFailure)); // rejections are reported in order below
+  for (const t of texts) void t.catch(ioFailure); // rejections are reported in order below
   for (const [i, file] of files.entries()) {
     const docs = await readDocuments(source, file, DEFAULT_LIMITS, problems, undefined, texts[i]);
     for (const d of docs) {

@@ -307,7 +307,7 @@ export function describeErrors(errors: ErrorObject[], data: unknown, source: Par
         continue; // reported with the offending name by the pattern error under it
       case "oneOf":
       case "anyOf":
-        message = `${where} must be ${describeAlternatives(e.parentSchema as Schema)}`;
+        message = `${where} must be ${describeAlternatives(e.parentSchema)}`;
         break;
       default:
         message = `${where} ${e.message ?? "is invalid"}${value !== undefined && typeof value !== "object" ? ` (${show(value)})` : ""}`;

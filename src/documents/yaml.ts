@@ -1,4 +1,4 @@
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import { printable } from "./identifiers.js";
 import type { Limits } from "./limits.js";
@@ -102,9 +102,9 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
           problems.push({ code: "limit", message: `more than ${limits.maxAliases} alias${limits.maxAliases === 1 ? "" : "es"} (*name) in one document (limit maxAliases)`, location: at(node.range?.[0]) });
           throw new ParseAbort();
         }
-        const target = (node as Alias).resolve(doc);
+        const target = node.resolve(doc);
         if (target === undefined || aliasChain.has(target)) {
-          problems.push({ code: "yaml", message: `alias *${(node as Alias).source} does not resolve`, location: at(node.range?.[0]) });
+          problems.push({ code: "yaml", message: `alias *${node.source} does not resolve`, location: at(node.range?.[0]) });
           throw new ParseAbort();
         }
         const inner = convert(target, path, depth, new Set(aliasChain).add(target));
@@ -118,7 +118,7 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
       }
       map.values.set(ptr, at(yn.range?.[0]));
       if (isScalar(node)) {
-        const s = node as Scalar;
+        const s = node;
         if (s.type === Scalar.PLAIN && typeof s.value !== "string" && typeof s.source === "string") plainText.set(ptr, s.source);
         return s.value;
       }
@@ -133,7 +133,7 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
           const keyNode = pair.key;
           let key: string;
           if (isScalar(keyNode)) {
-            const ks = keyNode as Scalar;
+            const ks = keyNode;
             key = ks.type === Scalar.PLAIN && typeof ks.source === "string" ? ks.source : String(ks.value);
           } else {
             problems.push({ code: "yaml", message: "map keys must be plain strings", location: at((keyNode as YamlNode | null)?.range?.[0]) });

@@ -25,7 +25,7 @@ export class GitHubCommitHistory implements CommitHistory {
     try {
       raw = await this.gh.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", { ...this.repo, pull_number: this.pull.number, per_page: 100 });
     } catch (e) {
-      throw new Error(explainApiError(e, { doing: "list the pull request's commits", permission: "pull-requests: read" }));
+      throw new Error(explainApiError(e, { doing: "list the pull request's commits", permission: "pull-requests: read" }), { cause: e });
     }
     if (raw.length >= MAX_PULL_COMMITS && (this.pull.commits === undefined || this.pull.commits > raw.length)) {
       throw new Error(`the pull request has more than the ${MAX_PULL_COMMITS} commits GitHub lists, so who wrote each cannot be told`);
@@ -36,7 +36,7 @@ export class GitHubCommitHistory implements CommitHistory {
     try {
       activity = await this.gh.paginate("GET /repos/{owner}/{repo}/activity", { ...this.pull.headRepo, ref: `refs/heads/${this.pull.headRef}`, per_page: 100 });
     } catch (e) {
-      throw new Error(explainApiError(e, { doing: `list the pushes to ${this.pull.headRepo.owner}/${this.pull.headRepo.repo}'s branch ${this.pull.headRef}`, permission: "contents: read" }));
+      throw new Error(explainApiError(e, { doing: `list the pushes to ${this.pull.headRepo.owner}/${this.pull.headRepo.repo}'s branch ${this.pull.headRef}`, permission: "contents: read" }), { cause: e });
     }
     const pushes = activity.map((a) => ({ before: a.before, after: a.after, actor: a.actor?.login ?? null }));
     return { commits, pushes };
@@ -50,7 +50,7 @@ export class GitHubCommitHistory implements CommitHistory {
       return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
     } catch (e) {
       if (e instanceof Error && !("status" in e)) throw e;
-      throw new Error(explainApiError(e, { doing: `read the files of commit ${sha.slice(0, 7)}`, permission: "contents: read" }));
+      throw new Error(explainApiError(e, { doing: `read the files of commit ${sha.slice(0, 7)}`, permission: "contents: read" }), { cause: e });
     }
   }
 }

@@ -32,7 +32,7 @@ export function proxyAwareFetch(opts: FetchOptions): Fetch {
   const dispatchers = new Map<string, Dispatcher | undefined>();
   const dispatcherFor = (url: URL): Dispatcher | undefined => {
     const key = `${url.protocol}//${url.host}`;
-    if (!dispatchers.has(key)) dispatchers.set(key, proxies.getAgentDispatcher(key) as Dispatcher | undefined);
+    if (!dispatchers.has(key)) dispatchers.set(key, proxies.getAgentDispatcher(key));
     return dispatchers.get(key);
   };
   return async (input, init = {}) => {
@@ -57,7 +57,7 @@ async function limited(res: Response, max: number): Promise<Response> {
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of res.body) {
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > max) throw tooLarge(res.url, size, max);
     chunks.push(chunk);

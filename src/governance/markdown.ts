@@ -5,7 +5,7 @@
  * block or a comment opened in the middle of a paragraph are what GitHub makes of them, not what a
  * line-by-line reading guesses. Pure.
  */
-import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
+import type { Nodes, Parents, PhrasingContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
@@ -61,14 +61,14 @@ export function visibleLines(body: string): VisibleLine[] {
         if ("children" in node) for (const child of (node as Parents).children) walk(child, quoted);
     }
   };
-  walk(tree as Root, false);
+  walk(tree, false);
   return out;
 }
 
 /** Raw HTML anywhere under a node still opens and closes tags for what follows. */
 function visitHtml(node: Nodes, track: (html: string) => void): void {
   if (node.type === "html") track(node.value);
-  else if ("children" in node) for (const child of (node as Parents).children) visitHtml(child, track);
+  else if ("children" in node) for (const child of (node).children) visitHtml(child, track);
 }
 
 /** A paragraph's rendered lines: text, emphasis and links as read; inline code kept in backticks (it is code, not a command); HTML (comments included) left out. */
@@ -105,7 +105,7 @@ function paragraphLines(children: PhrasingContent[], track: (html: string) => vo
           if (n.value.includes("\n")) current = undefined;
           break;
         default:
-          if ("children" in n) visit(n.children as PhrasingContent[]);
+          if ("children" in n) visit(n.children);
       }
     }
   };

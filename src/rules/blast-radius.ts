@@ -1,3 +1,4 @@
+import type { SourceLocation } from "../documents/source.js";
 import { DURATION_PATTERN, formatDuration, parseDuration } from "../documents/units.js";
 import type { Plan, Radius } from "../measure/plan.js";
 import { defineRule, format, type Evidence } from "./types.js";
@@ -224,7 +225,7 @@ function overLimits(r: Radius, o: Options): Breach[] {
   return out;
 }
 
-function stageAt(ctx: { at(p: string): import("../documents/source.js").SourceLocation; manifest: { doc: { spec: { rollout?: { stages: { count?: number }[] } } } } }, i: number) {
+function stageAt(ctx: { at(p: string): SourceLocation; manifest: { doc: { spec: { rollout?: { stages: { count?: number }[] } } } } }, i: number) {
   const st = ctx.manifest.doc.spec.rollout?.stages[i];
   return ctx.at(`/spec/rollout/stages/${i}/${st?.count !== undefined ? "count" : "percent"}`);
 }

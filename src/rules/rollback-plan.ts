@@ -107,13 +107,13 @@ export default defineRule<Options>({
       if (age === undefined) {
         ctx.report({ location: ctx.at("/spec/rollback/lastTested"), messageId: "noDrill", data: { max: o.maxDrillAge! }, evidence: { maxDrillAgeSeconds: maxDrill } });
       } else if (age < 0) {
-        ctx.report({ location: ctx.at("/spec/rollback/lastTested"), messageId: "futureDrill", data: { date: rb!.lastTested! }, evidence: { lastTested: rb!.lastTested!, now: ctx.now.toISOString() } });
+        ctx.report({ location: ctx.at("/spec/rollback/lastTested"), messageId: "futureDrill", data: { date: rb.lastTested! }, evidence: { lastTested: rb.lastTested!, now: ctx.now.toISOString() } });
       } else if (age > maxDrill) {
         ctx.report({
           location: ctx.at("/spec/rollback/lastTested"),
           messageId: "staleDrill",
-          data: { age: formatDuration(age), date: rb!.lastTested!, max: o.maxDrillAge! },
-          evidence: { drillAgeSeconds: Math.round(age), maxDrillAgeSeconds: maxDrill, lastTested: rb!.lastTested! },
+          data: { age: formatDuration(age), date: rb.lastTested!, max: o.maxDrillAge! },
+          evidence: { drillAgeSeconds: Math.round(age), maxDrillAgeSeconds: maxDrill, lastTested: rb.lastTested! },
         });
       }
     }
@@ -122,7 +122,7 @@ export default defineRule<Options>({
       ctx.report({
         location: ctx.at("/spec/rollback/restoreRate"),
         messageId: "fasterThanMeasured",
-        data: { rate: rb!.restoreRate!, measured: measured.rate, kind: measured.kind },
+        data: { rate: rb.restoreRate!, measured: measured.rate, kind: measured.kind },
         evidence: { claimedPerHour, measuredPerHour: measured.perHour, kind: measured.kind },
       });
     }
@@ -133,16 +133,16 @@ export default defineRule<Options>({
       } else if (plan.restore.withinRto === false) {
         ctx.report({
           // Without a claim the catalog's measured rate is used: the RTO is what does not fit.
-          location: ctx.at(rb!.restoreRate ? "/spec/rollback/restoreRate" : "/spec/rollback/rto"),
+          location: ctx.at(rb.restoreRate ? "/spec/rollback/restoreRate" : "/spec/rollback/rto"),
           messageId: "restoreTooSlow",
-          data: { count: num(plan.targets), rate: plan.restore.rate!, restore: formatDuration(plan.restore.seconds!), rto: rb!.rto! },
+          data: { count: num(plan.targets), rate: plan.restore.rate!, restore: formatDuration(plan.restore.seconds!), rto: rb.rto! },
           evidence: { targets: plan.targets, restoreSeconds: Math.round(plan.restore.seconds!), rtoSeconds: plan.restore.rtoSeconds!, ratePerHour: plan.restore.ratePerHour! },
         });
       }
     }
     const maxRto = seconds(o.maxRto);
     if (maxRto !== undefined && plan.restore.rtoSeconds !== undefined && plan.restore.rtoSeconds > maxRto) {
-      ctx.report({ location: ctx.at("/spec/rollback/rto"), messageId: "rtoTooLong", data: { rto: rb!.rto!, max: o.maxRto! }, evidence: { rtoSeconds: plan.restore.rtoSeconds, maxRtoSeconds: maxRto } });
+      ctx.report({ location: ctx.at("/spec/rollback/rto"), messageId: "rtoTooLong", data: { rto: rb.rto!, max: o.maxRto! }, evidence: { rtoSeconds: plan.restore.rtoSeconds, maxRtoSeconds: maxRto } });
     }
   },
 });

@@ -149,6 +149,7 @@ export interface CompiledRule {
   id: string;
   type: string;
   enforcement: Enforcement;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any rule type, its options checked against its own schema
   module: RuleModule<any>;
   options: Record<string, unknown>;
   match: { environment?: string[]; action?: string[]; kind?: string[]; paths?: string[] };

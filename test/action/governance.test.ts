@@ -321,7 +321,7 @@ describe("waivers among the policy files", () => {
   });
 
   it("an unused waiver is reported", async () => {
-    const { api, run, report, comment } = await judgeWith({ rules: WINDOW_RULE.replace("soft-mandatory", "advisory").replace(/    override\w+: .*\n/g, ""), policyFiles: { "policies/waivers.yaml": waiver("  rules: [one-restore-point]\n  expires: 2026-12-31\n") } });
+    const { api, run, report, comment } = await judgeWith({ rules: WINDOW_RULE.replace("soft-mandatory", "advisory").replace(/ {4}override\w+: .*\n/g, ""), policyFiles: { "policies/waivers.yaml": waiver("  rules: [one-restore-point]\n  expires: 2026-12-31\n") } });
     expect(run.code).toBe(0);
     expect(report.waivers[0]).toMatchObject({ status: "unused" });
     expect(comment).toContain("⚠️ unused");

@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { createServer, request as httpRequest, type Server } from "node:http";
-import { connect, createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { connect, type createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import path from "node:path";
 import { createServer as createTlsServer } from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -53,7 +53,7 @@ beforeAll(async () => {
   const { readFileSync } = await import("node:fs");
   // The HTTPS face of the fake API: TLS with the private CA's certificate, then the plain fake API behind.
   const tls = createTlsServer({ key: readFileSync(certs.key), cert: readFileSync(certs.cert) }, (socket) => pipeTo(apiPort, socket));
-  const tlsPort = await listen(tls as unknown as Server);
+  const tlsPort = await listen(tls);
   // A forwarding proxy that knows where HOST lives: tunnels (CONNECT) and absolute-form requests.
   const proxy = createServer((req, res) => {
     proxied.push(`${req.method} ${req.url}`);

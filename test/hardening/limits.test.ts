@@ -174,7 +174,7 @@ describe.concurrent("numbers are not taken on trust", () => {
 
   it("bake: 0 between a 1-target canary and an 882-target wave", async () => {
     const root = starterRepo();
-    put(root, "manifests/no-bake.yaml", safe().replace(/    stages:\n[\s\S]*?\n  rollback:/, "    stages:\n      - { name: canary, count: 1, bake: 0 }\n      - { name: wave, count: 882 }\n  rollback:"));
+    put(root, "manifests/no-bake.yaml", safe().replace(/ {4}stages:\n[\s\S]*?\n {2}rollback:/, "    stages:\n      - { name: canary, count: 1, bake: 0 }\n      - { name: wave, count: 882 }\n  rollback:"));
     const o = await checkWith(["manifests/no-bake.yaml"], root);
     expect(o.exit).toBe(1);
     expect(mandatoryOf(o)).toEqual([["bulk-limits", "minBake", "manifests/no-bake.yaml:24:41"]]);

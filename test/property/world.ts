@@ -156,7 +156,7 @@ export const blastRadiusOptionsArb = fc
 
 const ruleArb = (id: string): fc.Arbitrary<PolicyRuleDocument> =>
   fc.oneof(
-    fc.record({ requireInventory: fc.boolean(), checkEnvironment: fc.boolean(), checkProtected: fc.boolean() }).map((w) => ({ type: "identifier-kind", with: w as Record<string, unknown> })),
+    fc.record({ requireInventory: fc.boolean(), checkEnvironment: fc.boolean(), checkProtected: fc.boolean() }).map((w) => ({ type: "identifier-kind", with: w })),
     blastRadiusOptionsArb.map((w) => ({ type: "blast-radius", with: w })),
     fc
       .record({

@@ -280,7 +280,7 @@ describe('contents and trees', () => {
     expect(flat.data.tree.map((e) => `${e.type} ${e.path}`)).toEqual(['blob blastgate.yml', 'tree db', 'tree docs']);
     // A subtree SHA handed out above can be fetched in turn.
     const db = flat.data.tree.find((e) => e.path === 'db');
-    const sub = await octokit.rest.git.getTree({ owner, repo, tree_sha: db!.sha! });
+    const sub = await octokit.rest.git.getTree({ owner, repo, tree_sha: db!.sha });
     expect(sub.data.tree.map((e) => e.path)).toEqual(['migrate']);
     expect(gh.violations).toEqual([]);
   });
