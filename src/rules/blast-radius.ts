@@ -1,7 +1,7 @@
 import type { SourceLocation } from "../documents/source.js";
 import { DURATION_PATTERN, formatDuration, parseDuration } from "../documents/units.js";
 import type { Plan, Radius } from "../measure/plan.js";
-import { defineRule, format, type Evidence } from "./types.js";
+import { defineRule, format, type Evidence, type RuleContext } from "./types.js";
 import { num, percent } from "./examples.js";
 
 interface Options {
@@ -68,92 +68,10 @@ export default defineRule<Options>({
     messages: MESSAGES,
   },
   check(ctx) {
-    const { plan, options: o } = ctx;
-    const targetsAt = ctx.at("/spec/target/identifiers");
-    const expected = plan.expectedCount;
-    if (expected !== undefined && Math.abs(plan.targets - expected) > o.expectedCountTolerance * Math.max(expected, 1)) {
-      ctx.report({
-        location: ctx.at("/spec/target/expectedCount"),
-        messageId: "expectedCount",
-        data: { count: num(plan.targets), expected: num(expected) },
-        evidence: { count: plan.targets, expectedCount: expected },
-      });
-    }
-    // Counts the inventory cannot vouch for are findings of their own; the limits are judged on the rest.
-    for (const [limit, value, what] of [
-      ["maxTenants", plan.tenants, "tenants"],
-      ["maxCustomers", plan.customers, "customers"],
-    ] as const) {
-      const max = o[limit];
-      if (max === undefined) continue;
-      if (value === undefined) {
-        ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit, what }, evidence: { max } });
-      } else if (plan.notInInventory > 0) {
-        // Objects the inventory does not hold have unknown owners: a count without them would understate.
-        ctx.report({ location: targetsAt, messageId: "uncounted", data: { limit, what, missing: num(plan.notInInventory), total: num(plan.targets) }, evidence: { notInInventory: plan.notInInventory, total: plan.targets, max } });
-      }
-    }
-    if (o.maxShareOfKind !== undefined) {
-      if (!ctx.inventory) {
-        ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit: "maxShareOfKind", what: "all objects of a kind" }, evidence: { max: o.maxShareOfKind } });
-      } else {
-        for (const kind of Object.keys(plan.byKind)) {
-          if (plan.shareOfKind[kind] === undefined) {
-            ctx.report({ location: targetsAt, messageId: "noShare", data: { kind, count: num(plan.byKind[kind]!) }, evidence: { kind, count: plan.byKind[kind]!, max: o.maxShareOfKind } });
-          }
-        }
-      }
-    }
-    for (const b of overLimits(radiusOf(plan), o)) ctx.report({ location: targetsAt, messageId: b.messageId, data: b.data, evidence: b.evidence });
-    const stages = plan.stages;
-    const stagesAbove = o.requireStagesAbove;
-    const unstaged = stagesAbove !== undefined && stages.length <= 1 && plan.targets > stagesAbove;
-    if (stagesAbove !== undefined && unstaged) {
-      ctx.report({
-        location: ctx.at("/spec/rollout"),
-        messageId: "unstaged",
-        data: { count: num(plan.targets), max: num(stagesAbove) },
-        evidence: { count: plan.targets, stages: stages.length, requireStagesAbove: stagesAbove },
-      });
-    }
-    if (o.maxPerStage !== undefined) {
-      if (stages.length === 0 && plan.targets > o.maxPerStage) {
-        ctx.report({ location: ctx.at("/spec/rollout"), messageId: "maxPerStage", data: { stage: "(the whole run)", count: num(plan.targets), max: num(o.maxPerStage) }, evidence: { count: plan.targets, max: o.maxPerStage } });
-      }
-      stages.forEach((s, i) => {
-        if (s.size > o.maxPerStage!) {
-          ctx.report({ location: stageAt(ctx, i), messageId: "maxPerStage", data: { stage: s.name, count: num(s.size), max: num(o.maxPerStage!) }, evidence: { stage: s.name, count: s.size, max: o.maxPerStage! } });
-        }
-      });
-    }
-    if (o.maxFirstStage !== undefined) {
-      const first = stages[0];
-      const size = first ? first.size : plan.targets;
-      // An unstaged run already has its finding; its "first stage" is the same fact again.
-      if (size > o.maxFirstStage && !(unstaged && stages.length === 0)) {
-        ctx.report({
-          location: first ? stageAt(ctx, 0) : ctx.at("/spec/rollout"),
-          messageId: "maxFirstStage",
-          data: { stage: first?.name ?? "(the whole run)", count: num(size), max: num(o.maxFirstStage) },
-          evidence: { count: size, max: o.maxFirstStage },
-        });
-      }
-    }
-    const minBake = o.minBake === undefined ? undefined : parseDuration(o.minBake);
-    if (minBake?.ok) {
-      stages.slice(0, -1).forEach((s, i) => {
-        const bake = s.bakeSeconds ?? 0;
-        if (bake >= minBake.value) return;
-        const next = stages[i + 1]!;
-        const written = ctx.manifest.doc.spec.rollout?.stages[i]?.bake !== undefined;
-        ctx.report({
-          location: ctx.at(`/spec/rollout/stages/${i}${written ? "/bake" : ""}`),
-          messageId: "minBake",
-          data: { stage: s.name, count: num(s.size), bake: written ? formatDuration(bake) : "0 (no bake given)", next: next.name, nextCount: num(next.size), min: o.minBake! },
-          evidence: { stage: s.name, bakeSeconds: bake, minBakeSeconds: minBake.value, next: next.name, count: s.size, nextCount: next.size },
-        });
-      });
-    }
+    checkExpectedCount(ctx);
+    checkCountable(ctx);
+    for (const b of overLimits(radiusOf(ctx.plan), ctx.options)) ctx.report({ location: ctx.at("/spec/target/identifiers"), messageId: b.messageId, data: b.data, evidence: b.evidence });
+    checkStages(ctx);
   },
   checkTogether(ctx) {
     const o = ctx.options;
@@ -228,4 +146,105 @@ function overLimits(r: Radius, o: Options): Breach[] {
 function stageAt(ctx: { at(p: string): SourceLocation; manifest: { doc: { spec: { rollout?: { stages: { count?: number }[] } } } } }, i: number) {
   const st = ctx.manifest.doc.spec.rollout?.stages[i];
   return ctx.at(`/spec/rollout/stages/${i}/${st?.count !== undefined ? "count" : "percent"}`);
+}
+
+type Ctx = RuleContext<Options>;
+
+/** The count the manifest expects, within the tolerance. */
+function checkExpectedCount(ctx: Ctx): void {
+  const { plan, options: o } = ctx;
+  const expected = plan.expectedCount;
+  if (expected !== undefined && Math.abs(plan.targets - expected) > o.expectedCountTolerance * Math.max(expected, 1)) {
+    ctx.report({
+      location: ctx.at("/spec/target/expectedCount"),
+      messageId: "expectedCount",
+      data: { count: num(plan.targets), expected: num(expected) },
+      evidence: { count: plan.targets, expectedCount: expected },
+    });
+  }
+}
+
+/** Limits the inventory must answer for: without it, or with objects it lacks, the count is not vouched for. */
+function checkCountable(ctx: Ctx): void {
+  const { plan, options: o } = ctx;
+  const targetsAt = ctx.at("/spec/target/identifiers");
+  // Counts the inventory cannot vouch for are findings of their own; the limits are judged on the rest.
+  for (const [limit, value, what] of [
+    ["maxTenants", plan.tenants, "tenants"],
+    ["maxCustomers", plan.customers, "customers"],
+  ] as const) {
+    const max = o[limit];
+    if (max === undefined) continue;
+    if (value === undefined) {
+      ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit, what }, evidence: { max } });
+    } else if (plan.notInInventory > 0) {
+      // Objects the inventory does not hold have unknown owners: a count without them would understate.
+      ctx.report({ location: targetsAt, messageId: "uncounted", data: { limit, what, missing: num(plan.notInInventory), total: num(plan.targets) }, evidence: { notInInventory: plan.notInInventory, total: plan.targets, max } });
+    }
+  }
+  if (o.maxShareOfKind !== undefined) {
+    if (!ctx.inventory) {
+      ctx.report({ location: targetsAt, messageId: "noInventory", data: { limit: "maxShareOfKind", what: "all objects of a kind" }, evidence: { max: o.maxShareOfKind } });
+    } else {
+      for (const kind of Object.keys(plan.byKind)) {
+        if (plan.shareOfKind[kind] === undefined) {
+          ctx.report({ location: targetsAt, messageId: "noShare", data: { kind, count: num(plan.byKind[kind]!) }, evidence: { kind, count: plan.byKind[kind]!, max: o.maxShareOfKind } });
+        }
+      }
+    }
+  }
+}
+
+/** Staging: required above a size, stage sizes, the canary, bakes between stages. */
+function checkStages(ctx: Ctx): void {
+  const { plan, options: o } = ctx;
+  const stages = plan.stages;
+  const stagesAbove = o.requireStagesAbove;
+  const unstaged = stagesAbove !== undefined && stages.length <= 1 && plan.targets > stagesAbove;
+  if (stagesAbove !== undefined && unstaged) {
+    ctx.report({
+      location: ctx.at("/spec/rollout"),
+      messageId: "unstaged",
+      data: { count: num(plan.targets), max: num(stagesAbove) },
+      evidence: { count: plan.targets, stages: stages.length, requireStagesAbove: stagesAbove },
+    });
+  }
+  if (o.maxPerStage !== undefined) {
+    if (stages.length === 0 && plan.targets > o.maxPerStage) {
+      ctx.report({ location: ctx.at("/spec/rollout"), messageId: "maxPerStage", data: { stage: "(the whole run)", count: num(plan.targets), max: num(o.maxPerStage) }, evidence: { count: plan.targets, max: o.maxPerStage } });
+    }
+    stages.forEach((s, i) => {
+      if (s.size > o.maxPerStage!) {
+        ctx.report({ location: stageAt(ctx, i), messageId: "maxPerStage", data: { stage: s.name, count: num(s.size), max: num(o.maxPerStage!) }, evidence: { stage: s.name, count: s.size, max: o.maxPerStage! } });
+      }
+    });
+  }
+  if (o.maxFirstStage !== undefined) {
+    const first = stages[0];
+    const size = first ? first.size : plan.targets;
+    // An unstaged run already has its finding; its "first stage" is the same fact again.
+    if (size > o.maxFirstStage && !(unstaged && stages.length === 0)) {
+      ctx.report({
+        location: first ? stageAt(ctx, 0) : ctx.at("/spec/rollout"),
+        messageId: "maxFirstStage",
+        data: { stage: first?.name ?? "(the whole run)", count: num(size), max: num(o.maxFirstStage) },
+        evidence: { count: size, max: o.maxFirstStage },
+      });
+    }
+  }
+  const minBake = o.minBake === undefined ? undefined : parseDuration(o.minBake);
+  if (minBake?.ok) {
+    stages.slice(0, -1).forEach((s, i) => {
+      const bake = s.bakeSeconds ?? 0;
+      if (bake >= minBake.value) return;
+      const next = stages[i + 1]!;
+      const written = ctx.manifest.doc.spec.rollout?.stages[i]?.bake !== undefined;
+      ctx.report({
+        location: ctx.at(`/spec/rollout/stages/${i}${written ? "/bake" : ""}`),
+        messageId: "minBake",
+        data: { stage: s.name, count: num(s.size), bake: written ? formatDuration(bake) : "0 (no bake given)", next: next.name, nextCount: num(next.size), min: o.minBake! },
+        evidence: { stage: s.name, bakeSeconds: bake, minBakeSeconds: minBake.value, next: next.name, count: s.size, nextCount: next.size },
+      });
+    });
+  }
 }
