@@ -99,11 +99,7 @@ export function manifestNames(index: readonly ManifestIndexEntry[]): Map<string,
   return names;
 }
 
-/**
- * Reads what the pure judgement needs: memberships of the reviewers in the teams that matter, and
- * the digest of every judged manifest (and governed script without one) at each review's commit.
- */
-export async function gatherFacts(opts: {
+type GatherOptions = {
   governance: GovernanceOptions | undefined;
   workspace: FileSource;
   rules: readonly CompiledRule[];
@@ -113,18 +109,47 @@ export async function gatherFacts(opts: {
   changes: ChangeSet | undefined;
   names: Map<string, string[]> | undefined;
   limits: Limits;
-}): Promise<GovernanceFacts> {
+};
+
+/** Per subject (a manifest, or a governed script named by none): its files, and the `metadata.scripts` entries each commit resolves for itself. */
+type Subjects = Map<string, { files: { path: string; maxBytes: number }[]; scripts: string[] }>;
+
+/**
+ * Reads what the pure judgement needs: memberships of the reviewers in the teams that matter, and
+ * the digest of every judged manifest (and governed script without one) at each review's commit.
+ */
+export async function gatherFacts(opts: GatherOptions): Promise<GovernanceFacts> {
   const g = opts.governance ?? {};
   const author = g.author?.trim() || undefined;
   const org = g.org?.trim() || undefined;
   const reviews = readReviews(g.reviews ?? []);
-  const byId = new Map(opts.rules.map((r) => [r.id, r]));
-  const notAuthor = (login: string) => author !== undefined && !sameLogin(login, author);
+  const { head, subjects } = await headDigests(opts);
+  const { pairs, commits, signers } = whatMatters(opts, reviews, author, org);
 
-  // Head digests: manifests as loaded; governed scripts named by no manifest, read here.
+  const memberships = new MembershipTable();
+  for (const { team, login } of pairs.values()) memberships.set(team, login, await membershipOf(g.teams, team, login));
+  const atCommit = new Map<string, Map<string, DigestResult>>();
+  for (const commit of commits) atCommit.set(commit, await digestsAtCommit(g, commit, subjects, opts.limits));
+  const permissions = new Map<string, Permission>();
+  for (const login of signers) {
+    const key = login.toLowerCase();
+    if (!permissions.has(key)) permissions.set(key, await permissionOf(g.permissions, login));
+  }
+  const authorship = signers.size > 0 ? await authorshipOf(g.commits, signers) : undefined;
+
+  // What a subject's writers wrote: its files, and the governed scripts a manifest names.
+  const judged = new Map<string, JudgedFiles>();
+  const scriptsOf = new Map((opts.changes?.manifests ?? []).map((e) => [e.file, e.scripts]));
+  for (const m of opts.manifests) judged.set(m.file, { paths: head.get(m.file)?.files ?? [norm(m.file)], scripts: m.doc.metadata.scripts ?? scriptsOf.get(norm(m.file)) ?? [] });
+  for (const [subject, entry] of head) if (!judged.has(subject)) judged.set(subject, { paths: entry.files, scripts: [] });
+
+  return { author, org, reviews, memberships, head, atCommit, plans: new Map(), planAt: new Map(), waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names, permissions, authorship, judged };
+}
+
+/** Head digests: manifests as loaded; governed scripts named by no manifest, read here. */
+async function headDigests(opts: GatherOptions): Promise<{ head: Map<string, DigestEntry>; subjects: Subjects }> {
   const head = new Map<string, DigestEntry>();
-  // Per subject: its files, and the `metadata.scripts` entries each commit resolves for itself.
-  const subjects = new Map<string, { files: { path: string; maxBytes: number }[]; scripts: string[] }>();
+  const subjects: Subjects = new Map();
   for (const m of opts.manifests) {
     if (!m.digest) continue;
     const files = [norm(m.file), ...(m.identifierFile ? [m.identifierFile] : []), ...(m.scriptFiles ?? [])];
@@ -145,8 +170,13 @@ export async function gatherFacts(opts: {
       }
     }
   }
+  return { head, subjects };
+}
 
-  // Which (team, login) pairs and which commits matter.
+/** Which (team, login) memberships, which reviewed commits and which signers' permissions matter. */
+function whatMatters(opts: GatherOptions, reviews: ReturnType<typeof readReviews>, author: string | undefined, org: string | undefined) {
+  const byId = new Map(opts.rules.map((r) => [r.id, r]));
+  const notAuthor = (login: string) => author !== undefined && !sameLogin(login, author);
   const pairs = new Map<string, { team: string; login: string }>();
   const want = (team: string, login: string) => pairs.set(MembershipTable.key(team, login), { team, login });
   const commits = new Set<string>();
@@ -179,41 +209,24 @@ export async function gatherFacts(opts: {
       for (const team of teams) want(team, a.login);
     }
   }
+  return { pairs, commits, signers };
+}
 
-  const memberships = new MembershipTable();
-  for (const { team, login } of pairs.values()) memberships.set(team, login, await membershipOf(g.teams, team, login));
-
-  const atCommit = new Map<string, Map<string, DigestResult>>();
-  for (const commit of commits) {
-    const at = new Map<string, DigestResult>();
-    atCommit.set(commit, at);
-    let source: FileSource | undefined;
-    let unreadable: string | undefined;
-    if (!g.filesAt) unreadable = "no way to read past commits was given, so what the reviewer saw cannot be compared with head";
-    else {
-      try {
-        source = g.filesAt(commit);
-      } catch (e) {
-        unreadable = (e as Error)?.message ?? String(e);
-      }
+/** Each subject's digest at a reviewed commit, or why it cannot be read there. */
+async function digestsAtCommit(g: GovernanceOptions, commit: string, subjects: Subjects, limits: Limits): Promise<Map<string, DigestResult>> {
+  const at = new Map<string, DigestResult>();
+  let source: FileSource | undefined;
+  let unreadable: string | undefined;
+  if (!g.filesAt) unreadable = "no way to read past commits was given, so what the reviewer saw cannot be compared with head";
+  else {
+    try {
+      source = g.filesAt(commit);
+    } catch (e) {
+      unreadable = (e as Error)?.message ?? String(e);
     }
-    for (const [subject, { files, scripts }] of subjects) at.set(subject, source ? await digestAt(source, files, scripts, opts.limits) : { ok: false, reason: unreadable! });
   }
-
-  const permissions = new Map<string, Permission>();
-  for (const login of signers) {
-    const key = login.toLowerCase();
-    if (!permissions.has(key)) permissions.set(key, await permissionOf(g.permissions, login));
-  }
-  const authorship = signers.size > 0 ? await authorshipOf(g.commits, signers) : undefined;
-
-  // What a subject's writers wrote: its files, and the governed scripts a manifest names.
-  const judged = new Map<string, JudgedFiles>();
-  const scriptsOf = new Map((opts.changes?.manifests ?? []).map((e) => [e.file, e.scripts]));
-  for (const m of opts.manifests) judged.set(m.file, { paths: head.get(m.file)?.files ?? [norm(m.file)], scripts: m.doc.metadata.scripts ?? scriptsOf.get(norm(m.file)) ?? [] });
-  for (const [subject, entry] of head) if (!judged.has(subject)) judged.set(subject, { paths: entry.files, scripts: [] });
-
-  return { author, org, reviews, memberships, head, atCommit, plans: new Map(), planAt: new Map(), waivers: opts.waivers, changes: opts.changes, manifestNames: opts.names, permissions, authorship, judged };
+  for (const [subject, { files, scripts }] of subjects) at.set(subject, source ? await digestAt(source, files, scripts, limits) : { ok: false, reason: unreadable! });
+  return at;
 }
 
 /** A subject's digest in one version of the repository, its scripts resolved there. */
