@@ -62,9 +62,7 @@ process.on("exit", () => rmSync(RSS_FILE, { force: true }));
 function measure(command, args, { cwd = PROJECT, env = {}, cleanEnv = false } = {}) {
   return new Promise((resolve, reject) => {
     rmSync(RSS_FILE, { force: true });
-    const full = useTime
-      ? [TIME, ["-f", "%M %U %S", "-o", RSS_FILE, command, ...args]]
-      : [command, command === process.execPath ? ["--require", path.join(PROJECT, "bench/maxrss.cjs"), ...args] : args];
+    const full = useTime ? [TIME, ["-f", "%M %U %S", "-o", RSS_FILE, command, ...args]] : [command, command === process.execPath ? ["--require", path.join(PROJECT, "bench/maxrss.cjs"), ...args] : args];
     const started = process.hrtime.bigint();
     const child = spawn(full[0], full[1], { cwd, env: { ...(cleanEnv ? {} : process.env), ...env, BLASTGATE_BENCH_RSS: RSS_FILE }, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
@@ -400,7 +398,7 @@ function targets() {
     // Against a fixed inventory the raw ratio is flattered by loading it; the cost of one more identifier
     // (CPU time between the smallest and the largest file, per identifier) is the figure to compare with the floor's.
     const perId = (r) => (small ? ((r.cpuMs - small.cpuMs) / (big.ids - small.ids)) * 1000 : NaN);
-    const extra = small ? `; each identifier beyond 10k costs ${perId(big).toFixed(2)} µs of CPU (the floor: ${((big.floor.cpuMs - small.floor.cpuMs) / (big.ids - small.ids) * 1000).toFixed(2)} µs)` : "";
+    const extra = small ? `; each identifier beyond 10k costs ${perId(big).toFixed(2)} µs of CPU (the floor: ${(((big.floor.cpuMs - small.floor.cpuMs) / (big.ids - small.ids)) * 1000).toFixed(2)} µs)` : "";
     check(big.wallMs <= 11 * mid.wallMs, `1M ids cost ${ratio(big.wallMs, mid.wallMs)} the time of 100k (target ≤ 11×)${extra}`);
   }
   const many = rows.find((r) => r.case === "manifests" && !r.skipped);
@@ -427,9 +425,16 @@ if (only.has("postgres")) {
   postgresTargets.push(...pg.targets);
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadavg()
+  .map((l) => l.toFixed(2))
+  .join(" ")}`;
 console.log(`\nBlastgate benchmark — ${machine}`);
-console.log(`medians of ${rows.map((r) => r.runs?.length).filter(Boolean).join("/")} runs; wall is measured here, cpu (user + system) and peak memory (maximum resident set size) by ${useTime ? "/usr/bin/time" : "process.resourceUsage"}; the floor is bench/floor.mjs, or \`node -e 0\` for the cold start\n`);
+console.log(
+  `medians of ${rows
+    .map((r) => r.runs?.length)
+    .filter(Boolean)
+    .join("/")} runs; wall is measured here, cpu (user + system) and peak memory (maximum resident set size) by ${useTime ? "/usr/bin/time" : "process.resourceUsage"}; the floor is bench/floor.mjs, or \`node -e 0\` for the cold start\n`,
+);
 console.log(render(table(), opts.markdown));
 console.log("");
 for (const t of targets()) console.log(t);

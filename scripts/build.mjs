@@ -42,6 +42,8 @@ await build({
 
 // The library's declarations (package.json "types"), emitted from src/ by tsc and committed with the bundle.
 rmSync("dist/types", { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(path.dirname(createRequire(import.meta.url).resolve("typescript-native/package.json")), "bin/tsc"), "-p", "tsconfig.json", "--declaration", "--emitDeclarationOnly", "--outDir", "dist/types"], { stdio: "inherit" });
+execFileSync(process.execPath, [path.join(path.dirname(createRequire(import.meta.url).resolve("typescript-native/package.json")), "bin/tsc"), "-p", "tsconfig.json", "--declaration", "--emitDeclarationOnly", "--outDir", "dist/types"], {
+  stdio: "inherit",
+});
 // tsc does not copy hand-written declarations: the generated validators' sits beside its module.
 copyFileSync("src/documents/validators.generated.d.ts", "dist/types/documents/validators.generated.d.ts");

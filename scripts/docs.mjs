@@ -19,7 +19,9 @@ export function renderRulesDoc() {
     const required = new Set(schema.required ?? []);
     for (const [name, p] of Object.entries(props)) {
       const t = p.type ?? (p.anyOf ? p.anyOf.map((b) => b.type ?? JSON.stringify(b.const)).join(" or ") : "any");
-      const notes = [p.description ?? "", required.has(name) ? "required" : "", p.pattern ? "a duration (30d, 4h, 1h30m)" : "", p.minimum !== undefined ? `≥ ${p.minimum}` : "", p.maximum !== undefined ? `≤ ${p.maximum}` : ""].filter(Boolean).join("; ");
+      const notes = [p.description ?? "", required.has(name) ? "required" : "", p.pattern ? "a duration (30d, 4h, 1h30m)" : "", p.minimum !== undefined ? `≥ ${p.minimum}` : "", p.maximum !== undefined ? `≤ ${p.maximum}` : ""]
+        .filter(Boolean)
+        .join("; ");
       out.push(`| \`${name}\` | ${t} | ${p.default === undefined ? "" : `\`${JSON.stringify(p.default)}\``} | ${notes} |`);
     }
     out.push("", "Messages (`messageId`: text; `{{x}}` is filled from the finding's data):", "");

@@ -42,7 +42,22 @@ describe("the README's library example", () => {
     writeFileSync(path.join(dir, "example.ts"), example);
     writeFileSync(
       path.join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, target: "es2022", lib: ["es2023"], module: "nodenext", moduleResolution: "nodenext", types: ["node"], typeRoots: [path.join(PROJECT, "node_modules/@types")], noEmit: true, skipLibCheck: false }, files: ["example.ts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          target: "es2022",
+          lib: ["es2023"],
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          types: ["node"],
+          typeRoots: [path.join(PROJECT, "node_modules/@types")],
+          noEmit: true,
+          skipLibCheck: false,
+        },
+        files: ["example.ts"],
+      }),
     );
 
     const tsc = run(process.execPath, [path.join(PROJECT, "node_modules/typescript-native/bin/tsc"), "-p", "tsconfig.json"], dir);

@@ -68,7 +68,10 @@ export async function readRunnerContext(env: Record<string, string | undefined>)
     const [owner, repo] = need("GITHUB_REPOSITORY").split("/");
     if (!owner || !repo) throw new Error(`GITHUB_REPOSITORY must be owner/name, not '${env.GITHUB_REPOSITORY}'`);
     const workspace = need("GITHUB_WORKSPACE");
-    const isDir = await stat(workspace).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(workspace).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isDir) throw new Error(`the workspace ${workspace} (GITHUB_WORKSPACE) is not a directory: check out the repository (actions/checkout) before the Blastgate step`);
     const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : undefined;
@@ -96,7 +99,13 @@ const SHA = /^[0-9a-f]{40}$/i;
 
 export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { target: Target; error?: undefined } | { target?: undefined; error: string } {
   const p = ctx.payload as {
-    pull_request?: { number?: number; commits?: unknown; user?: { login?: unknown } | null; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; ref?: unknown; repo?: { full_name?: string; fork?: boolean } | null } };
+    pull_request?: {
+      number?: number;
+      commits?: unknown;
+      user?: { login?: unknown } | null;
+      base?: { sha?: string; repo?: { full_name?: string } };
+      head?: { sha?: string; ref?: unknown; repo?: { full_name?: string; fork?: boolean } | null };
+    };
     merge_group?: { base_sha?: string; head_sha?: string; head_ref?: unknown };
     after?: string;
   };
@@ -122,7 +131,10 @@ export function targetOf(ctx: Pick<RunnerContext, "eventName" | "payload">): { t
   }
   if (ctx.eventName === "pull_request_target") {
     // Its checkout is the base branch: the manifests in the workspace would not be the pull request's.
-    return { error: "Blastgate does not run on pull_request_target: that event checks out the base branch, so the pull request's manifests would not be judged. Use pull_request (pull requests from forks are still judged; only the comment is skipped)" };
+    return {
+      error:
+        "Blastgate does not run on pull_request_target: that event checks out the base branch, so the pull request's manifests would not be judged. Use pull_request (pull requests from forks are still judged; only the comment is skipped)",
+    };
   }
   if (ALL_MANIFEST_EVENTS.includes(ctx.eventName)) return { target: { kind: "all", sha: typeof p.after === "string" ? p.after : undefined } };
   return { error: `Blastgate does not run on '${ctx.eventName}' events: trigger it on pull_request, pull_request_review and merge_group (or push, workflow_dispatch, schedule to check every manifest)` };

@@ -24,7 +24,6 @@ export interface Inputs {
   inventoryUrl: string;
 }
 
-
 const TRUE = ["true", "True", "TRUE"];
 const FALSE = ["false", "False", "FALSE"];
 

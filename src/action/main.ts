@@ -42,7 +42,9 @@ export async function main(): Promise<void> {
     process.exitCode = outcome.exitCode;
   } catch (e) {
     // A crash cannot vouch for anything: fail closed, in one line, and say it is a bug.
-    core.error(`Blastgate crashed, nothing was judged, so the check fails: ${(e as Error)?.message ?? String(e)}. This is a bug in Blastgate: please report it (re-run with ACTIONS_STEP_DEBUG=true for the stack).`, { title: "Blastgate could not decide" });
+    core.error(`Blastgate crashed, nothing was judged, so the check fails: ${(e as Error)?.message ?? String(e)}. This is a bug in Blastgate: please report it (re-run with ACTIONS_STEP_DEBUG=true for the stack).`, {
+      title: "Blastgate could not decide",
+    });
     core.debug(String((e as Error)?.stack ?? e));
     core.setOutput("verdict", "error");
     process.exitCode = 2;

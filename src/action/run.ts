@@ -257,7 +257,11 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
       const same = await sameAsBase(baseFiles, ctx.workspace, inventoryPath);
       if (same !== true) {
         selection.inventoryChanged = true;
-        log.info(same === false ? `the inventory ${inventoryPath} differs from the base commit's (it is past the end of GitHub's list of changed files)` : `the inventory ${inventoryPath} could not be compared with the base commit's (${same.unknown}): it is taken as changed`);
+        log.info(
+          same === false
+            ? `the inventory ${inventoryPath} differs from the base commit's (it is past the end of GitHub's list of changed files)`
+            : `the inventory ${inventoryPath} could not be compared with the base commit's (${same.unknown}): it is taken as changed`,
+        );
       }
     }
     listCut = !changes.complete;
@@ -292,7 +296,9 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
       }
       governance.permissions = new GitHubPermissions(gh, repo);
       governance.commits = new GitHubCommitHistory(gh, repo, { number: pullNumber, headRepo: pull.headRepo, headRef: pull.headRef, commits: pull.commits });
-      log.info(`${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${((n) => `${n} reviewer${n === 1 ? "" : "s"}`)(new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size)}; author ${governance.author ?? "unknown"}`);
+      log.info(
+        `${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${((n) => `${n} reviewer${n === 1 ? "" : "s"}`)(new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size)}; author ${governance.author ?? "unknown"}`,
+      );
       const teamsInput = inputs.teamsToken ? "teams-token" : "token";
       const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal }) : gh;
       governance.teams = new GitHubTeams(teamsGh, teamsInput);
@@ -343,7 +349,9 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   if (target.kind === "all" || (target.kind === "merge_group" && target.pull === undefined)) {
     if (result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) {
       // Overrides and approvals live on a pull request: say why a finding lifted there blocks here.
-      notes.push(`This ${target.kind === "merge_group" ? "merge group names no pull request in its head ref, so it" : `${ctx.eventName} run`} has no pull request reviews, so no override or approval applies: soft-mandatory findings block unless a waiver lifts them. See docs/action.md ("Overrides, approvals and waivers").`);
+      notes.push(
+        `This ${target.kind === "merge_group" ? "merge group names no pull request in its head ref, so it" : `${ctx.eventName} run`} has no pull request reviews, so no override or approval applies: soft-mandatory findings block unless a waiver lifts them. See docs/action.md ("Overrides, approvals and waivers").`,
+      );
     }
   } else if (target.kind === "merge_group") {
     notes.push(`Judged with the reviews of pull request #${target.pull} (named by the merge queue's head ref): an override or approval holds only for the content and plan its reviewer approved.`);
@@ -403,9 +411,6 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-
-
-
 
 /**
  * The base commit's policy files, read once: the check judges with them, and the Action learns from them

@@ -69,12 +69,7 @@ export async function indexManifests(source: FileSource, files: readonly string[
 }
 
 /** The change `manifest-required` rules judge, and the manifests they add to the check. */
-export async function prepareChanges(opts: {
-  workspace: FileSource;
-  rules: readonly CompiledRule[];
-  index: ManifestIndexEntry[];
-  changedFiles: string[] | undefined;
-}): Promise<{ changes: ChangeSet | undefined; extraManifests: string[] }> {
+export async function prepareChanges(opts: { workspace: FileSource; rules: readonly CompiledRule[]; index: ManifestIndexEntry[]; changedFiles: string[] | undefined }): Promise<{ changes: ChangeSet | undefined; extraManifests: string[] }> {
   const changeRules = opts.rules.filter((r) => r.module.checkChanges);
   if (changeRules.length === 0) return { changes: undefined, extraManifests: [] };
   let files: string[];

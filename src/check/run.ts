@@ -149,7 +149,17 @@ export async function prepareCheck(opts: CheckOptions): Promise<PreparedCheck> {
   problems.push(...waivers.problems);
   const governance = await gatherFacts({ governance: opts.governance, workspace: opts.workspace, rules, catalog, manifests, waivers: waivers.waivers, changes: prepared.changes, names, limits });
   if (catalog?.inventoryPath && inventory && opts.governance?.filesAt) {
-    governance.planAt = await plansAtReviews({ facts: governance, filesAt: opts.governance.filesAt, workspace: opts.workspace, catalog, manifests, inventorySha256: inventoryHash.part(catalog.inventoryPath).sha256, limits, known, now: opts.now });
+    governance.planAt = await plansAtReviews({
+      facts: governance,
+      filesAt: opts.governance.filesAt,
+      workspace: opts.workspace,
+      catalog,
+      manifests,
+      inventorySha256: inventoryHash.part(catalog.inventoryPath).sha256,
+      limits,
+      known,
+      now: opts.now,
+    });
   }
 
   opts.inspect?.({ catalog, inventory, manifests });
@@ -358,7 +368,10 @@ async function scriptDigest(source: FileSource, { doc, source: parsed }: Validat
   const at = parsed.map.locate("/metadata/scripts");
   try {
     const files = await resolveScripts(source, entries);
-    const read = await digestParts(source, files.map((path) => ({ path, maxBytes: limits.maxDocumentBytes })));
+    const read = await digestParts(
+      source,
+      files.map((path) => ({ path, maxBytes: limits.maxDocumentBytes })),
+    );
     if (read.ok) return read.parts;
     problems.push({ code: "file", message: `a script metadata.scripts names cannot be read: ${read.reason}`, location: at });
   } catch (e) {

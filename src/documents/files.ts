@@ -5,7 +5,10 @@ import { repoPath } from "./paths.js";
 
 /** A file that cannot be read as asked; the message names the file and why. */
 export class FileError extends Error {
-  constructor(message: string, readonly code: "missing" | "outside" | "directory" | "too-large" | "encoding" | "io") {
+  constructor(
+    message: string,
+    readonly code: "missing" | "outside" | "directory" | "too-large" | "encoding" | "io",
+  ) {
     super(message);
   }
 }

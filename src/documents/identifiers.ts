@@ -91,7 +91,11 @@ export class IdentifierFileParser {
   private defects = 0;
   private tooMany = false;
 
-  constructor(private readonly file: string, private readonly limits: Limits, private readonly lookup?: RowLookup) {
+  constructor(
+    private readonly file: string,
+    private readonly limits: Limits,
+    private readonly lookup?: RowLookup,
+  ) {
     // No identifier is longer than maxIdentifierLength, so no line need be: a longer one stops the read at once.
     const max = limits.maxIdentifierLength;
     this.splitter = new LineSplitter(

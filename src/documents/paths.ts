@@ -32,15 +32,7 @@ export function pathAlias(p: string): string | undefined {
   if (p === "") return "is empty";
   const canonical = repoPath(p);
   if (p === canonical) return undefined;
-  const why = p.includes("\\")
-    ? "a backslash: paths use /"
-    : /\/$/.test(p)
-      ? "a trailing /"
-      : /\/\//.test(p)
-        ? "a double /"
-        : /(^|\/)\.\.?(\/|$)/.test(p)
-          ? "a . or .. segment"
-          : "another spelling";
+  const why = p.includes("\\") ? "a backslash: paths use /" : /\/$/.test(p) ? "a trailing /" : /\/\//.test(p) ? "a double /" : /(^|\/)\.\.?(\/|$)/.test(p) ? "a . or .. segment" : "another spelling";
   return `is not written in its canonical form '${canonical}' (${why}): write each path one way, as the repository lists it`;
 }
 

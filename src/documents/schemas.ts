@@ -12,7 +12,12 @@ const text = { type: "string", maxLength: 10000 } as const;
 export const LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f]+$";
 const line = { type: "string", minLength: 1, maxLength: 1024, pattern: LINE_PATTERN } as const;
 const stringList = { type: "array", items: line } as const;
-const oneOrMany = { anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }] } as const;
+const oneOrMany = {
+  anyOf: [
+    { type: "string", minLength: 1 },
+    { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+  ],
+} as const;
 const header = {
   apiVersion: { const: API_VERSION },
   kind: { type: "string" },

@@ -15,7 +15,10 @@ export class SourceMap {
   readonly values = new Map<string, Position>();
   readonly keys = new Map<string, Position>();
 
-  constructor(readonly file: string, readonly origin: Position = { line: 1, column: 1 }) {}
+  constructor(
+    readonly file: string,
+    readonly origin: Position = { line: 1, column: 1 },
+  ) {}
 
   /** The value at pointer, or the nearest ancestor that exists (a missing field points at its parent). */
   locate(pointer: string): SourceLocation {

@@ -53,7 +53,12 @@ export function parseDate(text: unknown): Parsed<Date> {
 export function formatDuration(seconds: number, round: "up" | "exact" = "up"): string {
   if (!Number.isFinite(seconds)) return "never";
   if (seconds <= 0) return "0";
-  const units = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const;
+  const units = [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ] as const;
   const first = units.findIndex(([, size]) => seconds >= size);
   if (first < 0) return round === "up" ? "1s" : "0";
   // A promise (a retention, an RTO) is shown exactly, to the second: 13d23h59m59s is not 14d.

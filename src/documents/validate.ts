@@ -75,14 +75,7 @@ export function compileUserSchema(schema: object): ValidateFunction {
  * Plain scalars YAML read as numbers or booleans become the author's text where the schema wants a string,
  * so `- 0012` stays "0012" and `name: 1e3` stays "1e3".
  */
-export function validateValue(
-  schema: object,
-  value: unknown,
-  source: ParsedDocument,
-  basePointer = "",
-  what = "",
-  known: KnownNames = {},
-): { value: unknown; problems: Problem[] } {
+export function validateValue(schema: object, value: unknown, source: ParsedDocument, basePointer = "", what = "", known: KnownNames = {}): { value: unknown; problems: Problem[] } {
   const restored = restoreStrings(value, schema as Schema, basePointer, source.plainText, schema as Schema);
   const validate = compileSchema(schema);
   if (validate(restored)) return { value: restored, problems: [] };
@@ -332,7 +325,17 @@ function describeAlternatives(s: Schema | undefined): string {
 }
 
 function article(t: string): string {
-  const names: Record<string, string> = { array: "a list", object: "a map", string: "a string", integer: "a whole number", number: "a number", boolean: "true or false", null: "empty", nan: ".nan (not a number)", infinity: "infinite (.inf)" };
+  const names: Record<string, string> = {
+    array: "a list",
+    object: "a map",
+    string: "a string",
+    integer: "a whole number",
+    number: "a number",
+    boolean: "true or false",
+    null: "empty",
+    nan: ".nan (not a number)",
+    infinity: "infinite (.inf)",
+  };
   return names[t] ?? t;
 }
 

@@ -18,7 +18,6 @@ export interface ChangedFile {
   previousFilename?: string;
 }
 
-
 export interface ChangedFiles {
   files: ChangedFile[];
   /**

@@ -204,12 +204,20 @@ function checkAgainstCatalog(m: ManifestInput, catalog: Catalog, environments: S
   }
   if (!catalog.kinds.has(spec.target.kind)) {
     const hint = suggest(spec.target.kind, [...catalog.kinds.keys()]);
-    problems.push({ code: "manifest", message: `spec.target.kind '${spec.target.kind}' is not a kind in the catalog${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...catalog.kinds.keys()].join(", ")}`, location: at("target", "kind") });
+    problems.push({
+      code: "manifest",
+      message: `spec.target.kind '${spec.target.kind}' is not a kind in the catalog${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...catalog.kinds.keys()].join(", ")}`,
+      location: at("target", "kind"),
+    });
     ok = false;
   }
   if (environments && environments.size > 0 && !environments.has(spec.environment)) {
     const hint = suggest(spec.environment, [...environments]);
-    problems.push({ code: "manifest", message: `spec.environment '${spec.environment}' is not an environment the catalog knows${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...environments].join(", ")}`, location: at("environment") });
+    problems.push({
+      code: "manifest",
+      message: `spec.environment '${spec.environment}' is not an environment the catalog knows${hint ? ` (did you mean '${hint}'?)` : ""}; known: ${[...environments].join(", ")}`,
+      location: at("environment"),
+    });
     ok = false;
   }
   return ok;
@@ -231,7 +239,8 @@ function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
   const at = m.source.map.locate("/spec/rollout/stages");
   // A stage that rounds to no target is no canary: counting it would let a one-wave run pass as staged.
   plan.stages.forEach((s, i) => {
-    if (s.size === 0) problems.push({ code: "manifest", message: `stage '${s.name}' destroys no target (of ${grouped(n)}): give it a count, or a percent that names at least one`, location: m.source.map.locate(`/spec/rollout/stages/${i}`) });
+    if (s.size === 0)
+      problems.push({ code: "manifest", message: `stage '${s.name}' destroys no target (of ${grouped(n)}): give it a count, or a percent that names at least one`, location: m.source.map.locate(`/spec/rollout/stages/${i}`) });
   });
   if (total < n - 1e-6 * Math.max(n, 1)) {
     problems.push({ code: "manifest", message: `spec.rollout.stages cover ${fmt(total)} of ${grouped(n)} target${n === 1 ? "" : "s"}: ${fmt(n - total)} would never run (or run outside any stage)`, location: at });

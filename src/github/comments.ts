@@ -2,9 +2,7 @@ import type { Repo } from "./changes.js";
 import type { GitHub } from "./client.js";
 import { apiMessage, explainApiError, statusOf } from "./errors.js";
 
-export type CommentOutcome =
-  | { action: "created" | "updated" | "unchanged"; url: string }
-  | { action: "skipped"; reason: string };
+export type CommentOutcome = { action: "created" | "updated" | "unchanged"; url: string } | { action: "skipped"; reason: string };
 
 export interface CommentRequest {
   issueNumber: number;

@@ -124,11 +124,7 @@ export function wroteChange(facts: GovernanceFacts, subject: string, login: stri
  * Whether what a reviewer saw at `commit` is what head holds now, for one subject: the same files
  * (digest), and for a manifest the same plan (what its identifiers are, whose, and what lies inside).
  */
-export function boundTo(
-  facts: GovernanceFacts,
-  subject: string,
-  commit: string | null,
-): { ok: true; digest: string; reviewed: string } | { ok: false; reason: string; reviewed: string | null; digest?: string; code?: "plan-changed" } {
+export function boundTo(facts: GovernanceFacts, subject: string, commit: string | null): { ok: true; digest: string; reviewed: string } | { ok: false; reason: string; reviewed: string | null; digest?: string; code?: "plan-changed" } {
   const head = facts.head.get(subject);
   if (!head) return { ok: false, reason: `the content of ${subject} at head is not known, so no review can be bound to it`, reviewed: null };
   if (!commit) return { ok: false, reason: "the review names no commit, so what it approved cannot be compared with head", reviewed: null, digest: head.digest };

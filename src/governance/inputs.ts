@@ -33,7 +33,14 @@ const reviewsSchema = {
       userContentEdits: {
         anyOf: [
           { type: "null" },
-          { type: "object", required: ["nodes"], properties: { totalCount: { type: "integer" }, nodes: { type: "array", items: { anyOf: [{ type: "null" }, { type: "object", required: ["editor"], properties: { editedAt: nullable("string"), editor: { anyOf: [{ type: "null" }, login] } } }] } } } },
+          {
+            type: "object",
+            required: ["nodes"],
+            properties: {
+              totalCount: { type: "integer" },
+              nodes: { type: "array", items: { anyOf: [{ type: "null" }, { type: "object", required: ["editor"], properties: { editedAt: nullable("string"), editor: { anyOf: [{ type: "null" }, login] } } }] } },
+            },
+          },
         ],
       },
     },

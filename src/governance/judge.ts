@@ -45,13 +45,7 @@ export function tally(findings: readonly Finding[], problems: readonly Problem[]
  * Gives every finding its status: overrides first (the reviewers' decision on this change), then
  * waivers. Returns the override and waiver records and the findings governance adds (expired waivers).
  */
-export function applyGovernance(
-  findings: Finding[],
-  rules: readonly CompiledRule[],
-  facts: GovernanceFacts,
-  manifests: ReadonlyMap<string, string>,
-  now: Date,
-): { overrides: OverrideRecord[]; waivers: WaiverRecord[]; findings: Finding[] } {
+export function applyGovernance(findings: Finding[], rules: readonly CompiledRule[], facts: GovernanceFacts, manifests: ReadonlyMap<string, string>, now: Date): { overrides: OverrideRecord[]; waivers: WaiverRecord[]; findings: Finding[] } {
   for (const f of findings) f.status = f.enforcement === "advisory" ? "advisory" : "blocking";
   const overrides = applyOverrides(findings, rules, facts, manifests);
   const waivers = applyWaivers(findings, facts, manifests, now);

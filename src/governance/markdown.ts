@@ -68,7 +68,7 @@ export function visibleLines(body: string): VisibleLine[] {
 /** Raw HTML anywhere under a node still opens and closes tags for what follows. */
 function visitHtml(node: Nodes, track: (html: string) => void): void {
   if (node.type === "html") track(node.value);
-  else if ("children" in node) for (const child of (node).children) visitHtml(child, track);
+  else if ("children" in node) for (const child of node.children) visitHtml(child, track);
 }
 
 /** A paragraph's rendered lines: text, emphasis and links as read; inline code kept in backticks (it is code, not a command); HTML (comments included) left out. */

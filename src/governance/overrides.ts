@@ -80,7 +80,10 @@ export function applyOverrides(findings: Finding[], rules: readonly CompiledRule
     }
     if (req.manifest === undefined && subjects.length > 1) {
       const listed = subjects.map((s) => `${nameOf(s)} (${s})`).join(", ");
-      records.push({ ...base, refusal: { code: "ambiguous", message: `rule '${req.ruleId}' has findings on ${subjects.length} manifests, ${listed}: name the one this override is for, \`blastgate override ${req.ruleId} for <name>: <reason>\`` } });
+      records.push({
+        ...base,
+        refusal: { code: "ambiguous", message: `rule '${req.ruleId}' has findings on ${subjects.length} manifests, ${listed}: name the one this override is for, \`blastgate override ${req.ruleId} for <name>: <reason>\`` },
+      });
       continue;
     }
     for (const subject of subjects) {

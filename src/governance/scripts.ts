@@ -38,7 +38,12 @@ export async function resolveScripts(source: FileSource, entries: readonly strin
       continue;
     }
     const segments = entry.split("/");
-    const fixed = segments.slice(0, segments.findIndex((s) => GLOB.test(s))).join("/");
+    const fixed = segments
+      .slice(
+        0,
+        segments.findIndex((s) => GLOB.test(s)),
+      )
+      .join("/");
     let files: string[];
     try {
       files = await source.list(fixed);

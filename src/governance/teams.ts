@@ -12,8 +12,7 @@ export interface TeamDirectory {
 }
 
 /** What reading organisation teams takes; said whenever a membership cannot be read. */
-export const MEMBERS_READ_TOKEN =
-  "a GitHub App installation token with the organization permission \"Members: read\" (the workflow's GITHUB_TOKEN cannot read organization teams)";
+export const MEMBERS_READ_TOKEN = 'a GitHub App installation token with the organization permission "Members: read" (the workflow\'s GITHUB_TOKEN cannot read organization teams)';
 
 /** Memberships gathered for one run, answered without I/O; a pair never gathered is unknown. */
 export class MembershipTable {

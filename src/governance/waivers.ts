@@ -55,7 +55,11 @@ export function compileWaivers(
     });
     if (opts.manifestNames && !opts.manifestNames.has(doc.spec.manifest)) {
       const hint = suggest(doc.spec.manifest, [...opts.manifestNames.keys()]);
-      problems.push({ code: "waiver", message: `waiver '${name}' names manifest '${doc.spec.manifest}', but no manifest in the repository has that metadata.name${hint ? ` (did you mean '${hint}'?)` : ""}`, location: at("spec", "manifest") });
+      problems.push({
+        code: "waiver",
+        message: `waiver '${name}' names manifest '${doc.spec.manifest}', but no manifest in the repository has that metadata.name${hint ? ` (did you mean '${hint}'?)` : ""}`,
+        location: at("spec", "manifest"),
+      });
       ok = false;
     }
     const expires = parseDate(doc.spec.expires);
@@ -99,7 +103,10 @@ export function applyWaivers(findings: Finding[], facts: GovernanceFacts, manife
   const records: WaiverRecord[] = [];
   const added: Finding[] = [];
   for (const w of facts.waivers) {
-    const files = [...manifests].filter(([, n]) => n === w.manifest).map(([f]) => f).sort();
+    const files = [...manifests]
+      .filter(([, n]) => n === w.manifest)
+      .map(([f]) => f)
+      .sort();
     const record: WaiverRecord = {
       name: w.name,
       manifest: w.manifest,

@@ -351,7 +351,12 @@ export function summarize(p: Plan): string {
     parts[0] += ` (${p.action} acts on ${p.actionTarget}, not ${p.declaredKind})`;
   }
   if (p.expectedCount !== undefined && p.expectedCount !== p.targets) parts.push(`expected ${grouped(p.expectedCount)}, got ${grouped(p.targets)}`);
-  if (p.contained.total > 0) parts.push(`with ${Object.entries(p.contained.byKind).map(([k, n]) => plural(n, k)).join(" and ")} inside`);
+  if (p.contained.total > 0)
+    parts.push(
+      `with ${Object.entries(p.contained.byKind)
+        .map(([k, n]) => plural(n, k))
+        .join(" and ")} inside`,
+    );
   if (p.products.length) parts.push(`touches ${p.products.join(", ")}${p.datastores.length ? ` across ${plural(p.datastores.length, "datastore")}` : ""}`);
   parts.push(p.deletion.mode === "hard" ? "hard delete" : `soft delete${p.deletion.retentionSeconds !== undefined ? ` kept ${formatDuration(p.deletion.retentionSeconds, "exact")}` : ""}`);
   if (p.stages.length <= 1) parts.push("no staged rollout");

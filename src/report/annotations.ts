@@ -43,7 +43,14 @@ export function toAnnotations(input: AnnotationInput, limits: { error: number; w
     const status = statusOf(f);
     if (status === "overridden" || status === "waived") {
       // Lifted: it blocks nothing, so it is a notice that says by whom and why, never an error.
-      const by = status === "overridden" ? (f.override ? `overridden by ${f.override.by}: ${f.override.reason}` : "overridden") : f.waiver ? `waived by waiver ${f.waiver.name} (owner ${f.waiver.owner}, until ${f.waiver.expires}): ${f.waiver.reason}` : "waived";
+      const by =
+        status === "overridden"
+          ? f.override
+            ? `overridden by ${f.override.by}: ${f.override.reason}`
+            : "overridden"
+          : f.waiver
+            ? `waived by waiver ${f.waiver.name} (owner ${f.waiver.owner}, until ${f.waiver.expires}): ${f.waiver.reason}`
+            : "waived";
       all.push({ rank: RANK.lifted, key: `${f.ruleId}\0${place(f.location)}`, a: { level: "notice", title: `Blastgate: ${f.ruleId} (${f.enforcement}, ${status})`, message: `${f.message} (${by})`, ...at(f.location) } });
       continue;
     }
@@ -66,7 +73,11 @@ export function toAnnotations(input: AnnotationInput, limits: { error: number; w
     } else omitted++;
   }
   if (omitted > 0) {
-    annotations.push({ level: "notice", title: "Blastgate: more findings", message: `+${omitted} more finding${omitted === 1 ? "" : "s"} not annotated (GitHub shows ${limits.error} errors and ${limits.warning} warnings per step): see the job summary` });
+    annotations.push({
+      level: "notice",
+      title: "Blastgate: more findings",
+      message: `+${omitted} more finding${omitted === 1 ? "" : "s"} not annotated (GitHub shows ${limits.error} errors and ${limits.warning} warnings per step): see the job summary`,
+    });
   }
   return { annotations, omitted };
 }

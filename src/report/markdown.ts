@@ -114,7 +114,12 @@ export function destroyLine(p: Plan): string {
   const parts = [head];
   const resolved = Object.keys(p.byKind);
   if (resolved.length > 0 && (resolved.length > 1 || resolved[0] !== p.declaredKind)) parts[0] += ` (the manifest declares ${escapeMd(p.declaredKind)})`;
-  if (p.contained.total > 0) parts.push(`${Object.entries(p.contained.byKind).map(([k, c]) => `${n(c)} ${k}`).join(", ")} inside`);
+  if (p.contained.total > 0)
+    parts.push(
+      `${Object.entries(p.contained.byKind)
+        .map(([k, c]) => `${n(c)} ${k}`)
+        .join(", ")} inside`,
+    );
   const customers = customersOf(p);
   if (customers !== undefined) parts.push(customers);
   parts.push(escapeMd(p.environment));

@@ -38,8 +38,7 @@ const MESSAGES: Record<string, string> = {
   maxPerStage: "stage '{{stage}}' destroys {{count}} {{count:target|targets}}; the limit per stage is {{max}}",
   maxFirstStage: "the first stage '{{stage}}' destroys {{count}} {{count:target|targets}}; a canary may have at most {{max}}",
   minBake: "stage '{{stage}}' bakes {{bake}} before stage '{{next}}' starts (stage sizes {{count}} then {{nextCount}}); the minimum bake between stages is {{min}}",
-  together:
-    "the {{manifests}} manifests of this change together: {{breach}}; each stays under the limit alone, so the run was split: {{files}}",
+  together: "the {{manifests}} manifests of this change together: {{breach}}; each stays under the limit alone, so the run was split: {{files}}",
 };
 
 /** Bulk deletes need limits and staged rollout: 883 sites went in one 23-minute run. */
@@ -137,7 +136,9 @@ function overLimits(r: Radius, o: Options): Breach[] {
     }
   }
   if (o.maxContained !== undefined && r.contained.total > o.maxContained) {
-    const detail = Object.entries(r.contained.byKind).map(([k, n]) => `${num(n)} ${k}`).join(", ");
+    const detail = Object.entries(r.contained.byKind)
+      .map(([k, n]) => `${num(n)} ${k}`)
+      .join(", ");
     out.push({ key: "maxContained", messageId: "maxContained", data: { count: num(r.contained.total), detail, max: num(o.maxContained) }, evidence: { count: r.contained.total, max: o.maxContained }, value: (x) => x.contained.total });
   }
   return out;

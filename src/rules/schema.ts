@@ -40,7 +40,7 @@ export default defineRule<Options>({
     if (validate(ctx.manifest.doc)) return;
     const first = (validate.errors ?? [])[0];
     const ptr = first ? first.instancePath + (first.keyword === "required" ? "" : "") : "";
-    const detail = first ? (first.keyword === "required" ? `is missing '${String((first.params as { missingProperty?: string }).missingProperty)}'` : first.message ?? "is invalid") : "is invalid";
+    const detail = first ? (first.keyword === "required" ? `is missing '${String((first.params as { missingProperty?: string }).missingProperty)}'` : (first.message ?? "is invalid")) : "is invalid";
     ctx.report({
       location: ctx.at(ptr),
       messageId: "violated",

@@ -57,7 +57,11 @@ describe("events and inputs", () => {
 
   it("push: a manifest written in flow style (the quick test misses it) is judged, not skipped", async () => {
     const workspace = await exampleRepo();
-    await write(workspace, "ops/flow.yaml", `{"apiVersion": "blastgate.dev/v1", "kind": "Operation", "metadata": {"name": "flow"}, "spec": {"environment": "production", "action": "remove-app", "target": {"kind": "app", "identifiers": ["site-0001"]}, "deletion": {"mode": "hard"}}}\n`);
+    await write(
+      workspace,
+      "ops/flow.yaml",
+      `{"apiVersion": "blastgate.dev/v1", "kind": "Operation", "metadata": {"name": "flow"}, "spec": {"environment": "production", "action": "remove-app", "target": {"kind": "app", "identifiers": ["site-0001"]}, "deletion": {"mode": "hard"}}}\n`,
+    );
     const api = await startApi();
     const run = await runAction({ api, workspace, payload: { after: HEAD_SHA }, event: "push" });
     expect(run.code).toBe(1);
@@ -69,9 +73,7 @@ describe("events and inputs", () => {
     const api = await startApi();
     const run = await runAction({ api, workspace, payload: {}, event: "issue_comment" });
     expect(run.code).toBe(2);
-    expect(run.annotations[0]!.message).toBe(
-      "Blastgate does not run on 'issue_comment' events: trigger it on pull_request, pull_request_review and merge_group (or push, workflow_dispatch, schedule to check every manifest)",
-    );
+    expect(run.annotations[0]!.message).toBe("Blastgate does not run on 'issue_comment' events: trigger it on pull_request, pull_request_review and merge_group (or push, workflow_dispatch, schedule to check every manifest)");
   });
 
   it("pull_request_target is refused: its checkout is not the pull request", async () => {

@@ -139,7 +139,9 @@ describe("the CLI and the Action select the same manifests from the same tree", 
       const api = await startApi({});
       const run = await runAction({ api, workspace: ws, payload: { after: HEAD_SHA }, event: "push" });
       const action = (JSON.parse(await readFile(run.outputs.report!, "utf8")) as { manifests: string[] }).manifests;
-      const expected = Object.keys(files).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("k8s/") && !f.startsWith(".github/")).sort();
+      const expected = Object.keys(files)
+        .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("k8s/") && !f.startsWith(".github/"))
+        .sort();
       expect([...cli].sort()).toEqual(expected);
       expect([...action].sort()).toEqual(expected);
     });

@@ -14,10 +14,7 @@ describe("talking to GitHub", () => {
     const run = await runAction({ api: api, workspace, payload });
 
     expect(run.code).toBe(0);
-    expect(requestLines(api).filter((l) => l.includes("/pulls/7/files"))).toEqual([
-      "GET /repos/acme/ops/pulls/7/files?per_page=100 200",
-      "GET /repos/acme/ops/pulls/7/files?per_page=100&page=2 200",
-    ]);
+    expect(requestLines(api).filter((l) => l.includes("/pulls/7/files"))).toEqual(["GET /repos/acme/ops/pulls/7/files?per_page=100 200", "GET /repos/acme/ops/pulls/7/files?per_page=100&page=2 200"]);
     // The manifest is the 150th changed file: on the second page.
     expect(run.log).toContain("150 changed files");
     expect(run.log).toContain(`  ${SAFE}: changed`);
@@ -37,10 +34,7 @@ describe("talking to GitHub", () => {
 
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe("allowed");
-    expect(requestLines(api).filter((l) => l.includes("/pulls/7/files"))).toEqual([
-      "GET /repos/acme/ops/pulls/7/files?per_page=100 200",
-      "GET /repos/acme/ops/pulls/7/files?per_page=100&page=2 200",
-    ]);
+    expect(requestLines(api).filter((l) => l.includes("/pulls/7/files"))).toEqual(["GET /repos/acme/ops/pulls/7/files?per_page=100 200", "GET /repos/acme/ops/pulls/7/files?per_page=100&page=2 200"]);
     expect(commentsByBot(api)).toHaveLength(1);
     // Any request outside /api/v3 would be a violation.
     expect(api.violations).toEqual([]);
@@ -142,8 +136,6 @@ describe("talking to GitHub", () => {
     api.fail({ path: "/repos/acme/ops/pulls/7/files", preset: "bad-credentials" });
     const run = await runAction({ api: api, workspace, payload });
     expect(run.code).toBe(2);
-    expect(run.annotations[0]!.message).toBe(
-      "could not list the pull request's changed files: GitHub rejected the token (401 Bad credentials). Pass a valid token in the 'token' input; the default ${{ github.token }} works.",
-    );
+    expect(run.annotations[0]!.message).toBe("could not list the pull request's changed files: GitHub rejected the token (401 Bad credentials). Pass a valid token in the 'token' input; the default ${{ github.token }} works.");
   });
 });

@@ -84,12 +84,21 @@ describe("overrides on the pull request", () => {
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: "allowed", "soft-mandatory": "1", blocking: "0", overridden: "1", waived: "0" });
     const digest = report.digests.find((d: any) => d.subject === SAFE).digest;
-    expect(report.overrides).toEqual([expect.objectContaining({ ruleId: "change-window", by: "dave", reason: "agreed with the on-call in OPS-88", status: "accepted", via: "acme/sre", manifest: SAFE, commit: HEAD_SHA, digest, reviewedDigest: digest })]);
+    expect(report.overrides).toEqual([
+      expect.objectContaining({ ruleId: "change-window", by: "dave", reason: "agreed with the on-call in OPS-88", status: "accepted", via: "acme/sre", manifest: SAFE, commit: HEAD_SHA, digest, reviewedDigest: digest }),
+    ]);
     expect(report.findings.find((f: any) => f.ruleId === "change-window")).toMatchObject({ status: "overridden", override: { by: "dave", reason: "agreed with the on-call in OPS-88" } });
 
     // The lifted finding is a notice, not an error.
     expect(run.annotations.filter((a) => a.level === "error")).toEqual([]);
-    expect(run.annotations).toContainEqual(expect.objectContaining({ level: "notice", file: SAFE, title: "Blastgate: change-window (soft-mandatory, overridden)", message: "name the change window (metadata is missing 'changeWindow') (overridden by dave: agreed with the on-call in OPS-88)" }));
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: "notice",
+        file: SAFE,
+        title: "Blastgate: change-window (soft-mandatory, overridden)",
+        message: "name the change window (metadata is missing 'changeWindow') (overridden by dave: agreed with the on-call in OPS-88)",
+      }),
+    );
 
     for (const text of [comment, run.summary]) {
       expect(text.split("\n")[0]).toBe("✅ **Blastgate: allowed**: 1 manifest checked against the policies of the base commit aaaaaaa, no blocking findings (1 overridden, 2 advisory findings)");
@@ -155,7 +164,9 @@ describe("overrides that are refused", () => {
     expect(run.code).toBe(1);
     const o = report.overrides[0];
     expect(o).toMatchObject({ by: "dave", status: "refused", refusal: { code: "membership-unknown" } });
-    expect(o.refusal.message).toContain("GitHub answered 403 Resource not accessible by integration when asked to read dave's membership of acme/sre: the token in the 'token' input cannot read organization teams; pass one that can in the 'teams-token' input");
+    expect(o.refusal.message).toContain(
+      "GitHub answered 403 Resource not accessible by integration when asked to read dave's membership of acme/sre: the token in the 'token' input cannot read organization teams; pass one that can in the 'teams-token' input",
+    );
     expect(o.refusal.message).toContain('a GitHub App installation token with the organization permission "Members: read"');
     expect(comment).toContain("Members: read");
     expect(api.violations).toEqual([]);
@@ -315,13 +326,21 @@ describe("waivers among the policy files", () => {
     const { api, run, report, comment } = await judgeWith({ policyFiles: { "policies/waivers.yaml": waiver("  rules: [change-window]\n  expires: 2026-11-01\n") } });
     expect(run.code).toBe(1);
     expect(report.waivers[0]).toMatchObject({ status: "expired" });
-    expect(report.findings.map((f: any) => [f.ruleId, f.status])).toEqual(expect.arrayContaining([["change-window", "blocking"], ["blastgate/waiver-expired", "advisory"]]));
+    expect(report.findings.map((f: any) => [f.ruleId, f.status])).toEqual(
+      expect.arrayContaining([
+        ["change-window", "blocking"],
+        ["blastgate/waiver-expired", "advisory"],
+      ]),
+    );
     expect(comment).toContain("❌ expired");
     expect(api.violations).toEqual([]);
   });
 
   it("an unused waiver is reported", async () => {
-    const { api, run, report, comment } = await judgeWith({ rules: WINDOW_RULE.replace("soft-mandatory", "advisory").replace(/ {4}override\w+: .*\n/g, ""), policyFiles: { "policies/waivers.yaml": waiver("  rules: [one-restore-point]\n  expires: 2026-12-31\n") } });
+    const { api, run, report, comment } = await judgeWith({
+      rules: WINDOW_RULE.replace("soft-mandatory", "advisory").replace(/ {4}override\w+: .*\n/g, ""),
+      policyFiles: { "policies/waivers.yaml": waiver("  rules: [one-restore-point]\n  expires: 2026-12-31\n") },
+    });
     expect(run.code).toBe(0);
     expect(report.waivers[0]).toMatchObject({ status: "unused" });
     expect(comment).toContain("⚠️ unused");
@@ -410,11 +429,7 @@ describe("text that does not read as an override", () => {
     "comment in a paragraph": `LGTM <!--\n${line}\n-->\n`,
   };
   it("a quote, lazy continuation, <blockquote>, code (fenced or indented) or HTML comment carries no override; a reason of invisible characters is none", async () => {
-    const reviews = [
-      ...Object.values(hidden).map((body) => approve("dave", body)),
-      approve("dave", "blastgate override change-window: \u200b\n"),
-      approve("erin", "blastgate override change-window: \u2800\u2800\n"),
-    ];
+    const reviews = [...Object.values(hidden).map((body) => approve("dave", body)), approve("dave", "blastgate override change-window: \u200b\n"), approve("erin", "blastgate override change-window: \u2800\u2800\n")];
     const { api, run, report } = await judgeWith({ reviews });
     expect(run.code).toBe(1);
     expect(byState(report)).toEqual([
@@ -460,8 +475,14 @@ describe("whoever wrote the change does not sign it off", () => {
     const { api, run, report } = await judgeWith({
       reviews: [approve("dave", OVERRIDE)],
       init: {
-        commits: [{ pull_number: 7, sha: C1, author: "alice", files: ["README.md"] }, { pull_number: 7, sha: HEAD_SHA, author: "alice", files: [SAFE] }],
-        activity: [{ before: "0".repeat(40), after: C1, actor: "alice", ref: "refs/heads/cleanup" }, { before: C1, after: HEAD_SHA, actor: "dave", ref: "refs/heads/cleanup" }],
+        commits: [
+          { pull_number: 7, sha: C1, author: "alice", files: ["README.md"] },
+          { pull_number: 7, sha: HEAD_SHA, author: "alice", files: [SAFE] },
+        ],
+        activity: [
+          { before: "0".repeat(40), after: C1, actor: "alice", ref: "refs/heads/cleanup" },
+          { before: C1, after: HEAD_SHA, actor: "dave", ref: "refs/heads/cleanup" },
+        ],
       },
     });
     expect(run.code).toBe(1);
@@ -478,7 +499,12 @@ describe("whoever wrote the change does not sign it off", () => {
     const { api, run, report } = await judgeWith({
       rules: SIGN_OFF,
       reviews: [approve("gina"), approve("hank")],
-      init: { commits: [{ pull_number: 7, sha: C2, author: "gina", committer: "alice", files: ["README.md"] }, { pull_number: 7, sha: HEAD_SHA, author: "hank", committer: "alice", files: [SAFE] }] },
+      init: {
+        commits: [
+          { pull_number: 7, sha: C2, author: "gina", committer: "alice", files: ["README.md"] },
+          { pull_number: 7, sha: HEAD_SHA, author: "hank", committer: "alice", files: [SAFE] },
+        ],
+      },
     });
     expect(run.code).toBe(1);
     const platform = report.approvals.find((a: any) => a.team === "example-org/site-platform");

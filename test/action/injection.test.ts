@@ -7,13 +7,7 @@ import { cleanup, commentsByBot, LEGACY, pullRequest, runAction, SAFE, write } f
 afterEach(cleanup);
 
 /** Changed files named to act as workflow commands when a log line quotes them. */
-const HOSTILE = [
-  "manifests/a\n::stop-commands::pwn\nb.yaml",
-  "::notice title=Blastgate::ALLOWED by pwn.yaml",
-  "manifests/x ##[error]pwn.yaml",
-  "manifests/c\r::warning::pwn.yaml",
-  "\u3000::add-mask::pwn.yaml",
-];
+const HOSTILE = ["manifests/a\n::stop-commands::pwn\nb.yaml", "::notice title=Blastgate::ALLOWED by pwn.yaml", "manifests/x ##[error]pwn.yaml", "manifests/c\r::warning::pwn.yaml", "\u3000::add-mask::pwn.yaml"];
 
 describe("untrusted text on the runner's log", () => {
   it("no file name of a pull request acts as a workflow command; Blastgate's own annotations all arrive", async () => {
@@ -63,7 +57,6 @@ describe("untrusted text on the runner's log", () => {
     expect(rendered).not.toContain("](https://");
     expect(await readFile(path.join(workspace, name), "utf8")).toBe("# a note\n");
   });
-
 });
 
 describe("annotations within GitHub's ten errors per step", () => {

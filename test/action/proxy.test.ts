@@ -28,8 +28,7 @@ async function certificates(): Promise<{ dir: string; ca: string; key: string; c
   return { dir, ca: at("ca.pem"), key: at("api.key"), cert: at("api.pem") };
 }
 
-const listen = (server: Server | ReturnType<typeof createNetServer>): Promise<number> =>
-  new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server | ReturnType<typeof createNetServer>): Promise<number> => new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
 
 function pipeTo(port: number, client: Socket, head?: Buffer): Socket {
   const upstream = connect(port, "127.0.0.1", () => {

@@ -29,7 +29,7 @@ const TEAMS = { "acme/sre": ["dave"], "example-org/site-platform": ["hank"] };
 const OVERRIDE = "Looks right.\n\nblastgate override change-window: agreed with the on-call in OPS-88\n";
 /** The commit the reviewer saw: head with `reviewed` applied. */
 const REVIEWED_SHA = "c".repeat(40);
-const SCRIPT = "#!/bin/sh\n# removes the Insight app, one site at a time\nremove-app \"$1\"\n";
+const SCRIPT = '#!/bin/sh\n# removes the Insight app, one site at a time\nremove-app "$1"\n';
 
 type ReviewInit = NonNullable<GitHubApiInit["reviews"]>[number];
 const approve = (user: string, body = "", commit = REVIEWED_SHA): ReviewInit => ({ pull_number: 7, state: "APPROVED", user, body, commit_id: commit });
@@ -45,7 +45,16 @@ interface Fixture {
  * the example policies plus `policies/governance.yaml`. `reviewed` gives the reviewed commit's files
  * that differ from head; `base` files of the base branch (and head) that differ from the examples.
  */
-async function judge(opts: { rules?: string; extra?: string; reviewed?: Record<string, string>; base?: Record<string, string>; reviews?: ReviewInit[]; event?: string; payload?: (p: ReturnType<typeof pull>) => object; policyFiles?: Record<string, string> }): Promise<Fixture> {
+async function judge(opts: {
+  rules?: string;
+  extra?: string;
+  reviewed?: Record<string, string>;
+  base?: Record<string, string>;
+  reviews?: ReviewInit[];
+  event?: string;
+  payload?: (p: ReturnType<typeof pull>) => object;
+  policyFiles?: Record<string, string>;
+}): Promise<Fixture> {
   const ws = await exampleRepo([LEGACY]);
   await write(ws, "policies/governance.yaml", policy(opts.rules ?? WINDOW_RULE, opts.extra));
   await write(ws, "scripts/remove-app.sh", SCRIPT);
@@ -91,7 +100,7 @@ describe("approvals and overrides bind to the resolved plan", () => {
   it("an inventory change merged separately that changes the plan voids the override, showing both plans", async () => {
     const inv = await original();
     expect(regrouped(inv)).not.toBe(inv);
-    const { api, run, report, } = await judge({ base: { "inventory/objects.ndjson": regrouped(inv) }, reviewed: { "inventory/objects.ndjson": inv }, reviews: [approve("dave", OVERRIDE)] });
+    const { api, run, report } = await judge({ base: { "inventory/objects.ndjson": regrouped(inv) }, reviewed: { "inventory/objects.ndjson": inv }, reviews: [approve("dave", OVERRIDE)] });
     expect(run.code).toBe(1);
     const o = report.overrides[0];
     expect(o).toMatchObject({ status: "refused", refusal: { code: "plan-changed" } });
@@ -104,7 +113,11 @@ describe("approvals and overrides bind to the resolved plan", () => {
     const inv = await original();
     const { run, report } = await judge({ rules: SIGN_OFF, base: { "inventory/objects.ndjson": regrouped(inv) }, reviewed: { "inventory/objects.ndjson": inv }, reviews: [approve("hank")] });
     expect(run.code).toBe(1);
-    expect(report.approvals[0]).toMatchObject({ satisfied: false, approvedBy: [], refused: [expect.objectContaining({ login: "hank", reason: expect.stringContaining("the plan changed after the review (at ccccccc: 883 apps of 883 tenants") })] });
+    expect(report.approvals[0]).toMatchObject({
+      satisfied: false,
+      approvedBy: [],
+      refused: [expect.objectContaining({ login: "hank", reason: expect.stringContaining("the plan changed after the review (at ccccccc: 883 apps of 883 tenants") })],
+    });
   });
 
   it("an inventory change that leaves the plan as it was keeps the override", async () => {
@@ -118,7 +131,11 @@ describe("approvals and overrides bind to the resolved plan", () => {
 });
 
 describe("review events re-judge the head commit", () => {
-  const reviewPayload = (action: string, login: string) => (p: ReturnType<typeof pull>) => ({ ...pullRequestPayload(p), action, review: { id: 1, user: { login }, state: action === "dismissed" ? "dismissed" : "approved", commit_id: HEAD_SHA } });
+  const reviewPayload = (action: string, login: string) => (p: ReturnType<typeof pull>) => ({
+    ...pullRequestPayload(p),
+    action,
+    review: { id: 1, user: { login }, state: action === "dismissed" ? "dismissed" : "approved", commit_id: HEAD_SHA },
+  });
 
   it("pull_request_review submitted: an approving override lifts the finding and the check passes", async () => {
     const { api, run, report } = await judge({ event: "pull_request_review", payload: reviewPayload("submitted", "dave"), reviews: [approve("dave", OVERRIDE, HEAD_SHA)] });
@@ -192,7 +209,8 @@ describe("the merge queue applies the reviews of the queued pull request", () =>
 });
 
 describe("waivers.maxExpiry counts to the end of the expires day", () => {
-  const waiver = (expires: string) => `apiVersion: blastgate.dev/v1\nkind: Waiver\nmetadata:\n  name: window-exception\nspec:\n  manifest: remove-insight-safe\n  rules: [change-window]\n  reason: the standing maintenance slot\n  owner: acme/platform\n  expires: ${expires}\n`;
+  const waiver = (expires: string) =>
+    `apiVersion: blastgate.dev/v1\nkind: Waiver\nmetadata:\n  name: window-exception\nspec:\n  manifest: remove-insight-safe\n  rules: [change-window]\n  reason: the standing maintenance slot\n  owner: acme/platform\n  expires: ${expires}\n`;
   it("maxExpiry: 1d refuses a waiver that holds to the end of tomorrow (48 h): exit 2 at its expires line", async () => {
     const { run, report } = await judge({ extra: "waivers: { maxExpiry: 1d }\n", policyFiles: { "policies/waivers.yaml": waiver("2026-11-25") } });
     expect(run.code).toBe(2);

@@ -172,7 +172,9 @@ describe("bad input is exit 2 with file and line, never a pass", () => {
     const r = runJson(["check", "--now", "2026-11-24"], dir);
     expect(r.code).toBe(2);
     expect(r.report.problems.map((p) => `${p.location.file}:${p.location.line} ${p.message}`)).toEqual([
-      expect.stringMatching(/^policies\/policy\.yaml:14 rule 'shape' \(schema\): with\.schema: is not a JSON Schema Blastgate can use: it declares \$schema 'https:\/\/json-schema\.org\/draft\/2020-12\/schema': Blastgate reads policy schemas as JSON Schema draft-07/),
+      expect.stringMatching(
+        /^policies\/policy\.yaml:14 rule 'shape' \(schema\): with\.schema: is not a JSON Schema Blastgate can use: it declares \$schema 'https:\/\/json-schema\.org\/draft\/2020-12\/schema': Blastgate reads policy schemas as JSON Schema draft-07/,
+      ),
     ]);
   });
 

@@ -26,10 +26,7 @@ describe("the README's examples, as written", () => {
     expect(docs.get("Operation")).toHaveLength(1);
     expect(docs.get("Policy")).toHaveLength(1);
     const catalog = readFileSync(path.join(PROJECT, "examples/policies/catalog.yaml"), "utf8");
-    const root = makeRepo(
-      { "manifests/readme.yaml": docs.get("Operation")![0]!, "readme-policies/catalog.yaml": catalog, "readme-policies/policy.yaml": docs.get("Policy")![0]! },
-      path.join(PROJECT, "examples"),
-    );
+    const root = makeRepo({ "manifests/readme.yaml": docs.get("Operation")![0]!, "readme-policies/catalog.yaml": catalog, "readme-policies/policy.yaml": docs.get("Policy")![0]! }, path.join(PROJECT, "examples"));
     made.push(root);
 
     // Against the starter pack of examples/.

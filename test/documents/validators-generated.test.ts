@@ -10,10 +10,7 @@ import { VALIDATORS } from "../../src/documents/validators.generated.js";
 import { RULES } from "../../src/rules/index.js";
 
 const root = join(import.meta.dirname, "../..");
-const fixed: [string, object][] = [
-  ...Object.entries(DOCUMENT_SCHEMAS).map(([kind, schema]): [string, object] => [kind, schema]),
-  ...[...RULES].map(([type, rule]): [string, object] => [`rule ${type}`, rule.meta.schema]),
-];
+const fixed: [string, object][] = [...Object.entries(DOCUMENT_SCHEMAS).map(([kind, schema]): [string, object] => [kind, schema]), ...[...RULES].map(([type, rule]): [string, object] => [`rule ${type}`, rule.meta.schema])];
 
 describe("precompiled validators (src/documents/validators.generated.js)", () => {
   // Whether the committed file is fresh cannot be tested here: the test setup's build regenerates it first.

@@ -152,7 +152,17 @@ describe("rule approvals", () => {
     const dave = ok("dave");
     const r = await judge({ policy: policy(rule("{ require: [executedBy] }")), governance: { reviews: [dave] } });
     expect(r.approvals).toEqual([
-      { manifest: M, ruleId: "sign-off", roles: ["executedBy"], team: "acme/sre", need: 1, approvedBy: [{ login: "dave", reviewId: dave.id, commit: dave.commit_id }], refused: [], satisfied: true, location: { file: M, line: lineOf(MANIFEST, "executedBy:"), column: 15 } },
+      {
+        manifest: M,
+        ruleId: "sign-off",
+        roles: ["executedBy"],
+        team: "acme/sre",
+        need: 1,
+        approvedBy: [{ login: "dave", reviewId: dave.id, commit: dave.commit_id }],
+        refused: [],
+        satisfied: true,
+        location: { file: M, line: lineOf(MANIFEST, "executedBy:"), column: 15 },
+      },
     ]);
   });
 });

@@ -380,7 +380,16 @@ describe("sign-off by the right person through the CLI", () => {
 
   it("whoever authored or pushed a commit changing the manifest cannot override it (--commits); a README-only commit does not matter", () => {
     const C1 = "c1".repeat(20);
-    const pushed = historyOf([{ sha: C1, author: "alice", files: ["README.md"] }, { sha: head, author: "alice", files: ["ops/manifest.yaml"] }], [{ before: "0".repeat(40), after: C1, actor: "alice" }, { before: C1, after: head, actor: "dave" }]);
+    const pushed = historyOf(
+      [
+        { sha: C1, author: "alice", files: ["README.md"] },
+        { sha: head, author: "alice", files: ["ops/manifest.yaml"] },
+      ],
+      [
+        { before: "0".repeat(40), after: C1, actor: "alice" },
+        { before: C1, after: head, actor: "dave" },
+      ],
+    );
     const r = check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, commits: pushed });
     expect(r.code).toBe(1);
     expect(r.report.overrides[0].refusal.message).toBe(`dave pushed commit ${head.slice(0, 7)}, which changes ops/manifest.yaml: whoever wrote the change cannot approve or override it`);

@@ -9,8 +9,8 @@ const rule = (enforcement = "hard-mandatory", extra = "") => `  - id: scripts-ne
     with: { scripts: ["scripts/**"] }
 ${extra}`;
 const NAMED = manifest({ identifiers: "ids/apps.txt", metadata: "  ticket: OPS-1\n  scripts: [scripts/remove-app.sh]\n" });
-const GLOBBED = manifest({ identifiers: "ids/apps.txt", metadata: "  ticket: OPS-1\n  scripts: [\"scripts/remove-*.sh\"]\n" });
-const FILES = { "ops/manifest.yaml": NAMED, "scripts/remove-app.sh": "#!/bin/sh\nremove-app \"$@\"\n", "scripts/other.sh": "#!/bin/sh\nrm -rf /data\n", "tools/lint.sh": "#!/bin/sh\n" };
+const GLOBBED = manifest({ identifiers: "ids/apps.txt", metadata: '  ticket: OPS-1\n  scripts: ["scripts/remove-*.sh"]\n' });
+const FILES = { "ops/manifest.yaml": NAMED, "scripts/remove-app.sh": '#!/bin/sh\nremove-app "$@"\n', "scripts/other.sh": "#!/bin/sh\nrm -rf /data\n", "tools/lint.sh": "#!/bin/sh\n" };
 
 interface Case {
   name: string;

@@ -28,7 +28,7 @@ const cases: [string, string, string[]][] = [
 
 describe("visible lines of a review body", () => {
   it.each(cases)("%s", (_, body, expected) => {
-    expect(visibleLines(body).map((l) => l.text.trim() === "" ? l.text : l.text.replace(/^\s+/, ""))).toEqual(expected);
+    expect(visibleLines(body).map((l) => (l.text.trim() === "" ? l.text : l.text.replace(/^\s+/, "")))).toEqual(expected);
   });
 
   it("lines keep their line numbers in the body", () => {

@@ -58,7 +58,13 @@ const cases: Case[] = [
   { name: "an approval a later comment leaves standing", reviews: [review("dave", "APPROVED", override()), review("dave", "COMMENTED", "nit", SAME_SHA, "2026-11-21T10:00:00Z")], records: ["accepted"], finding: "overridden" },
   { name: "an approval of other manifest content", reviews: [review("dave", "APPROVED", override(), OLD_SHA)], records: ["refused:stale"], finding: "blocking", says: "stale: ops/manifest.yaml or ids/apps.txt changed after the review" },
   { name: "an approval of other identifiers", reviews: [review("dave", "APPROVED", override(), IDS_SHA)], records: ["refused:stale"], finding: "blocking" },
-  { name: "a review of a commit that cannot be read", reviews: [review("dave", "APPROVED", override(), "5555555555555555555555555555555555555555")], records: ["refused:stale"], finding: "blocking", says: "cannot be read at the review's commit" },
+  {
+    name: "a review of a commit that cannot be read",
+    reviews: [review("dave", "APPROVED", override(), "5555555555555555555555555555555555555555")],
+    records: ["refused:stale"],
+    finding: "blocking",
+    says: "cannot be read at the review's commit",
+  },
   { name: "a review without a commit", reviews: [{ ...review("dave", "APPROVED", override()), commit_id: null }], records: ["refused:no-commit"], finding: "blocking" },
   {
     name: "a team whose membership cannot be read",

@@ -44,7 +44,10 @@ export function permissions(table: Record<string, string> = {}): PermissionReade
 }
 
 /** The pull request's history: by default one commit, by its author alice, changing the manifest. */
-export function history(commits: { sha: string; author: string | null; committer?: string | null; files: string[] }[] = [{ sha: HEAD_SHA, author: "alice", files: ["ops/manifest.yaml", "ids/apps.txt"] }], pushes: PushEvent[] = []): CommitHistory {
+export function history(
+  commits: { sha: string; author: string | null; committer?: string | null; files: string[] }[] = [{ sha: HEAD_SHA, author: "alice", files: ["ops/manifest.yaml", "ids/apps.txt"] }],
+  pushes: PushEvent[] = [],
+): CommitHistory {
   return {
     read: async () => ({ commits: commits.map((c) => ({ sha: c.sha, author: c.author, committer: c.committer === undefined ? c.author : c.committer })), pushes }),
     files: async (sha) => commits.find((c) => c.sha === sha)?.files ?? [],

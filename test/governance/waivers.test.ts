@@ -89,7 +89,12 @@ describe("waivers", () => {
 
   const problems: { name: string; waiver: string; policy?: string; says: string; at: string }[] = [
     { name: "an unknown rule", waiver: waiver({ rules: "[needs-tickets]" }), says: "waiver 'ticket-system-down' names rule 'needs-tickets', which is not a rule of the policies (did you mean 'needs-ticket'?)", at: "rules:" },
-    { name: "an unknown manifest", waiver: waiver({ manifest: "clean-up" }), says: "waiver 'ticket-system-down' names manifest 'clean-up', but no manifest in the repository has that metadata.name (did you mean 'cleanup'?)", at: "manifest:" },
+    {
+      name: "an unknown manifest",
+      waiver: waiver({ manifest: "clean-up" }),
+      says: "waiver 'ticket-system-down' names manifest 'clean-up', but no manifest in the repository has that metadata.name (did you mean 'cleanup'?)",
+      at: "manifest:",
+    },
     { name: "no expiry date", waiver: waiver({ expires: "" }), says: "expires", at: "spec:" },
     { name: "a date that does not exist", waiver: waiver({ expires: "2026-02-30" }), says: "spec.expires: '2026-02-30' is not a real date", at: "expires:" },
     {

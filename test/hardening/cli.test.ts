@@ -53,16 +53,16 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
       ["schema", "manifests/yaml/control-characters.yaml:23:17", "spec.rollout.stages[0].name must be one line of text without control characters, not 'canary\\u{a}::error::all clear'"],
     ],
   ],
-  [
-    "an empty item in an inline identifier list",
-    "manifests/yaml/empty-item.yaml",
-    "policies",
-    [["identifier-character", "manifests/yaml/empty-item.yaml:13:8", "identifier is empty"]],
-  ],
+  ["an empty item in an inline identifier list", "manifests/yaml/empty-item.yaml", "policies", [["identifier-character", "manifests/yaml/empty-item.yaml:13:8", "identifier is empty"]]],
   ["an identifier over 512 characters", "manifests/yaml/huge-identifier.yaml", "policies", [["identifier-character", "manifests/yaml/huge-identifier.yaml:13:9", "identifier is longer than 512 characters (limit maxIdentifierLength)"]]],
 
   // Identifier files
-  ["a zero-width space inside an identifier", "manifests/identifiers/zero-width-space.yaml", "policies", [["identifier-character", "ids/hostile/zero-width-space.txt:2:1", "identifier 'app-\\u{200b}0002' contains the invisible character U+200B at position 5"]]],
+  [
+    "a zero-width space inside an identifier",
+    "manifests/identifiers/zero-width-space.yaml",
+    "policies",
+    [["identifier-character", "ids/hostile/zero-width-space.txt:2:1", "identifier 'app-\\u{200b}0002' contains the invisible character U+200B at position 5"]],
+  ],
   ["a non-breaking space after an identifier", "manifests/identifiers/nbsp.yaml", "policies", [["identifier-character", "ids/hostile/nbsp.txt:2:1", "identifier 'app-0002\\u{a0}' contains the invisible character U+00A0 at position 9"]]],
   [
     "a Cyrillic homoglyph",
@@ -107,15 +107,14 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
     "a rule type that does not exist",
     "manifests/good.yaml",
     "policies-cases/unknown-rule-type",
-    [
-      [
-        "policy",
-        "policies-cases/unknown-rule-type/policy.yaml:7:11",
-        `rule 'target-kind' has type 'identifer-kind', which is not a rule type (did you mean 'identifier-kind'? known: ${[...RULES.keys()].join(", ")})`,
-      ],
-    ],
+    [["policy", "policies-cases/unknown-rule-type/policy.yaml:7:11", `rule 'target-kind' has type 'identifer-kind', which is not a rule type (did you mean 'identifier-kind'? known: ${[...RULES.keys()].join(", ")})`]],
   ],
-  ["a rule option of the wrong type", "manifests/good.yaml", "policies-cases/wrong-option-type", [["schema", "policies-cases/wrong-option-type/policy.yaml:15:19", "rule 'bulk-limits' (blast-radius): rules[1].with.maxTargets must be a whole number, not a string"]]],
+  [
+    "a rule option of the wrong type",
+    "manifests/good.yaml",
+    "policies-cases/wrong-option-type",
+    [["schema", "policies-cases/wrong-option-type/policy.yaml:15:19", "rule 'bulk-limits' (blast-radius): rules[1].with.maxTargets must be a whole number, not a string"]],
+  ],
   [
     "a negative duration (-1h)",
     "manifests/good.yaml",
@@ -135,8 +134,16 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
     "manifests/good.yaml",
     "policies-cases/no-environments",
     [
-      ["policy", "policies-cases/no-environments/policy.yaml:9:9", "rule 'bulk-limits' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog"],
-      ["policy", "policies-cases/no-environments/policy.yaml:18:9", "rule 'recoverable' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog"],
+      [
+        "policy",
+        "policies-cases/no-environments/policy.yaml:9:9",
+        "rule 'bulk-limits' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog",
+      ],
+      [
+        "policy",
+        "policies-cases/no-environments/policy.yaml:18:9",
+        "rule 'recoverable' matches on environment, but the catalog lists no environments: a manifest naming its environment differently would not be judged by it; add environments: [...] to the catalog",
+      ],
     ],
   ],
   [
@@ -189,9 +196,19 @@ const REFUSED: [name: string, manifest: string, policies: string, problems: Prob
   ["stages covering more targets", "manifests/disarm/stages-over.yaml", "policies", [["manifest", "manifests/disarm/stages-over.yaml:20:5", "spec.rollout.stages add up to 4, but there are 3 targets"]]],
   ["a percent over 100", "manifests/disarm/percent-over-100.yaml", "policies", [["schema", "manifests/disarm/percent-over-100.yaml:21:31", "spec.rollout.stages[0].percent is 150, over the maximum of 100"]]],
   ["restoreRate 0/h", "manifests/disarm/restore-rate-zero.yaml", "policies", [["schema", "manifests/disarm/restore-rate-zero.yaml:17:18", "spec.rollback.restoreRate: restore rate '0/h' is zero: nothing would ever be restored"]]],
-  ["restoreRate 0", "manifests/disarm/restore-rate-zero-number.yaml", "policies", [["schema", "manifests/disarm/restore-rate-zero-number.yaml:17:18", "spec.rollback.restoreRate must be a rate such as 50/h (objects per s, m, h, d or w), not '0'"]]],
+  [
+    "restoreRate 0",
+    "manifests/disarm/restore-rate-zero-number.yaml",
+    "policies",
+    [["schema", "manifests/disarm/restore-rate-zero-number.yaml:17:18", "spec.rollback.restoreRate must be a rate such as 50/h (objects per s, m, h, d or w), not '0'"]],
+  ],
   ["an RTO of 999999999y", "manifests/disarm/rto-huge.yaml", "policies", [["schema", "manifests/disarm/rto-huge.yaml:18:10", "spec.rollback.rto: '999999999y' is longer than 100 years"]]],
-  ["a retention of -1h", "manifests/disarm/retention-negative.yaml", "policies", [["schema", "manifests/disarm/retention-negative.yaml:14:16", "spec.deletion.retention must be a duration such as 30d, 4h or 1h30m (units s, m, h, d, w, y), not '-1h'"]]],
+  [
+    "a retention of -1h",
+    "manifests/disarm/retention-negative.yaml",
+    "policies",
+    [["schema", "manifests/disarm/retention-negative.yaml:14:16", "spec.deletion.retention must be a duration such as 30d, 4h or 1h30m (units s, m, h, d, w, y), not '-1h'"]],
+  ],
   [
     "limits set in the manifest",
     "manifests/disarm/limits-in-manifest.yaml",
@@ -282,7 +299,11 @@ describe("with no manifest named, every manifest is found, however it is written
     expect(o.report.problems).toEqual([]);
     expect(o.report.plans.map((p) => p.manifest)).toEqual(["ops/escaped.yaml", "ops/flow.yaml", "ops/quoted-key.yaml"]);
     expect(o.exit).toBe(1);
-    expect(mandatoryOf(o).filter(([, messageId]) => messageId === "hardDelete").map(([, , at]) => at.split(":")[0])).toEqual(["ops/escaped.yaml", "ops/flow.yaml", "ops/quoted-key.yaml"]);
+    expect(
+      mandatoryOf(o)
+        .filter(([, messageId]) => messageId === "hardDelete")
+        .map(([, , at]) => at.split(":")[0]),
+    ).toEqual(["ops/escaped.yaml", "ops/flow.yaml", "ops/quoted-key.yaml"]);
   });
 });
 
@@ -291,11 +312,7 @@ describe.concurrent("overlapping patterns are caught when the catalog loads, fro
     const o = await check("manifests/good.yaml", { policies: "policies-cases/overlap-examples" });
     expect(o.exit).toBe(2);
     expect(problemsOf(o)).toEqual([
-      [
-        "catalog",
-        "policies-cases/overlap-examples/catalog.yaml:12:18",
-        "kinds.site.identifier.examples: 'site-0001' also matches the pattern of 'app': the patterns overlap, so an identifier like it cannot be told to be site or app",
-      ],
+      ["catalog", "policies-cases/overlap-examples/catalog.yaml:12:18", "kinds.site.identifier.examples: 'site-0001' also matches the pattern of 'app': the patterns overlap, so an identifier like it cannot be told to be site or app"],
     ]);
   });
 });

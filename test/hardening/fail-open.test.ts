@@ -57,7 +57,9 @@ describe("path aliases are refused where they are written (exit 2, file:line:col
     const root = tree({ "ops/m.yaml": SAFE.replace("scripts: [scripts/remove-app.sh]", "scripts: [scripts/./remove-app.sh]") });
     const o = await check("ops/m.yaml", { root });
     expect(o.exit).toBe(2);
-    expect(problemsOf(o)).toEqual([["schema", "ops/m.yaml:10:13", "metadata.scripts[0] 'scripts/./remove-app.sh' is not written in its canonical form 'scripts/remove-app.sh' (a . or .. segment): write each path one way, as the repository lists it"]]);
+    expect(problemsOf(o)).toEqual([
+      ["schema", "ops/m.yaml:10:13", "metadata.scripts[0] 'scripts/./remove-app.sh' is not written in its canonical form 'scripts/remove-app.sh' (a . or .. segment): write each path one way, as the repository lists it"],
+    ]);
   });
 
   it("the catalog's inventory with a trailing slash", async () => {

@@ -201,9 +201,7 @@ describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () =
     if (!header.includes(column)) header.push(column);
     writeFileSync(path.join(root, "inventory/objects.csv"), csvOf(root, header));
     const o = await check("manifests/good.yaml", { root });
-    expect(problemsOf(o)).toEqual([
-      ["inventory", "inventory/objects.csv:1:1", `${message} (the columns are id, kind, tenant, customer; optional environment, parent, protected)`],
-    ]);
+    expect(problemsOf(o)).toEqual([["inventory", "inventory/objects.csv:1:1", `${message} (the columns are id, kind, tenant, customer; optional environment, parent, protected)`]]);
   });
 
   it.each(["Y", "maybe", "1"])("protected '%s' is refused at its row, not read as false", async (value) => {

@@ -25,11 +25,7 @@ function starterRepo(): string {
   cpSync(EXAMPLES, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}manifests`) });
   cpSync(STARTER, path.join(root, "policies"), { recursive: true });
   const catalog = path.join(root, "policies/catalog.yaml");
-  writeFileSync(
-    catalog,
-    oneRestorePoint(readFileSync(catalog, "utf8"))
-      .replace("# inventory: inventory/objects.ndjson", "inventory: inventory/objects.ndjson")
-  );
+  writeFileSync(catalog, oneRestorePoint(readFileSync(catalog, "utf8")).replace("# inventory: inventory/objects.ndjson", "inventory: inventory/objects.ndjson"));
   return root;
 }
 
@@ -61,7 +57,9 @@ describe.concurrent("a run split across manifests is still one run (blast-radius
     ]);
     for (const f of together) expect(f.evidence.manifests).toEqual(files);
     const share = together.find((f) => f.evidence.limit === "maxShareOfKind")!;
-    expect(share.message).toMatch(/^the 37 manifests of this change together: destroys 888 of all 1,200 site objects \(74%\); the limit is 2% of a kind; each stays under the limit alone, so the run was split: manifests\/split\/part-01\.yaml, /);
+    expect(share.message).toMatch(
+      /^the 37 manifests of this change together: destroys 888 of all 1,200 site objects \(74%\); the limit is 2% of a kind; each stays under the limit alone, so the run was split: manifests\/split\/part-01\.yaml, /,
+    );
     expect(share.message).toContain("manifests/split/part-37.yaml");
     expect(share.evidence).toMatchObject({ kind: "site", count: 888, of: 1200 });
     // Nothing else: each manifest alone passes.
@@ -118,8 +116,10 @@ describe.concurrent("objects destroyed with a target are checked like targets", 
     const inv = path.join(root, "inventory/objects.ndjson");
     writeFileSync(
       inv,
-      readFileSync(inv, "utf8").replace('"id":"app-0002","kind":"app","tenant":"tenant-0002","customer":"customer-0002","environment":"production"', '"id":"app-0002","kind":"app","tenant":"tenant-0002","customer":"customer-0002","environment":"production","protected":true') +
-        '{"id":"app-0999","kind":"app","tenant":"tenant-0002","customer":"customer-0002","environment":"staging","parent":"site-0002"}\n',
+      readFileSync(inv, "utf8").replace(
+        '"id":"app-0002","kind":"app","tenant":"tenant-0002","customer":"customer-0002","environment":"production"',
+        '"id":"app-0002","kind":"app","tenant":"tenant-0002","customer":"customer-0002","environment":"production","protected":true',
+      ) + '{"id":"app-0999","kind":"app","tenant":"tenant-0002","customer":"customer-0002","environment":"staging","parent":"site-0002"}\n',
     );
     put(root, "ids/one-site.txt", "site-0001\nsite-0002\n");
     put(root, "manifests/one-site.yaml", manifest({ name: "one-site", action: "delete-site", ids: "ids/one-site.txt" }));

@@ -128,7 +128,8 @@ actions:
   tostring: { target: prototype, destructive: true }
 `,
       "policies/policy.yaml": "apiVersion: blastgate.dev/v1\nkind: Policy\nrules:\n  - { id: kinds, type: identifier-kind, enforcement: hard-mandatory }\n",
-      "inventory.ndjson": '{"id":"p-1","kind":"prototype","tenant":"__proto__","customer":"constructor","environment":"production","parent":"c-1"}\n{"id":"c-1","kind":"constructor","tenant":"t","customer":"c","environment":"production"}\n{"id":"__proto__","kind":"__proto__","tenant":"t","customer":"c","environment":"production"}\n',
+      "inventory.ndjson":
+        '{"id":"p-1","kind":"prototype","tenant":"__proto__","customer":"constructor","environment":"production","parent":"c-1"}\n{"id":"c-1","kind":"constructor","tenant":"t","customer":"c","environment":"production"}\n{"id":"__proto__","kind":"__proto__","tenant":"t","customer":"c","environment":"production"}\n',
       "m.yaml": `apiVersion: blastgate.dev/v1
 kind: Operation
 metadata: { name: m }
@@ -141,9 +142,7 @@ spec:
     });
     const r = await runCheck({ workspace: files, policiesDir: "policies", manifests: ["m.yaml"], now: new Date("2026-11-24") });
     // A row of a kind the catalog does not define is the inventory's problem, at its line (issue 11).
-    expect(r.problems).toEqual([
-      { code: "inventory", message: "malformed inventory row: kind '__proto__' is not a kind the catalog defines (known: constructor, prototype)", location: { file: "inventory.ndjson", line: 3, column: 1 } },
-    ]);
+    expect(r.problems).toEqual([{ code: "inventory", message: "malformed inventory row: kind '__proto__' is not a kind the catalog defines (known: constructor, prototype)", location: { file: "inventory.ndjson", line: 3, column: 1 } }]);
     expect(r.verdict).toBe("error");
     expectUnpolluted();
   });

@@ -50,10 +50,7 @@ function pushInPieces(parser: IdentifierFileParser, text: string, cuts: number[]
 }
 
 describe("identifier files", () => {
-  const line = fc.oneof(
-    fc.constantFrom("app-0001", "app-0002", "site-0001", "# comment", "", "  ", "app-0001  ", "\tapp-0003", "app-\u200b0004", "аpp-0005", "app-0006\u00a0", "x".repeat(600)),
-    fc.string({ maxLength: 12 }),
-  );
+  const line = fc.oneof(fc.constantFrom("app-0001", "app-0002", "site-0001", "# comment", "", "  ", "app-0001  ", "\tapp-0003", "app-\u200b0004", "аpp-0005", "app-0006\u00a0", "x".repeat(600)), fc.string({ maxLength: 12 }));
 
   it("read the same whatever the chunk boundaries and line endings", () => {
     fc.assert(
@@ -68,7 +65,12 @@ describe("identifier files", () => {
         expect(identifierValues(b.list)).toEqual(identifierValues(a.list));
         expect(b.problems).toEqual(a.problems);
         // Every identifier kept is a line as written, less surrounding spaces, tabs and CR: nothing else is changed.
-        const written = new Set(text.replace(/^\ufeff/, "").split("\n").map((l) => l.replace(/^[ \t]+|[ \t\r]+$/g, "")));
+        const written = new Set(
+          text
+            .replace(/^\ufeff/, "")
+            .split("\n")
+            .map((l) => l.replace(/^[ \t]+|[ \t\r]+$/g, "")),
+        );
         for (const id of identifierValues(a.list)) expect(written.has(id)).toBe(true);
         for (const id of identifierValues(a.list)) expect(id).toMatch(/^[\x21-\x7e]+$/);
       }),

@@ -3,24 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CatalogDocument, Stage } from "../../src/documents/types.js";
 import { compileCatalog, kindsMatching } from "../../src/resolve/catalog.js";
 import type { Evaluation } from "../../src/engine/evaluate.js";
-import {
-  actionOn,
-  blastRadiusOptionsArb,
-  configureFastCheck,
-  ENVIRONMENTS,
-  idOf,
-  judge,
-  kindsArb,
-  inventoryArb,
-  numbersArb,
-  rollbackArb,
-  rulesArb,
-  source,
-  unknownId,
-  worldArb,
-  type ManifestSpec,
-  type World,
-} from "./world.js";
+import { actionOn, blastRadiusOptionsArb, configureFastCheck, ENVIRONMENTS, idOf, judge, kindsArb, inventoryArb, numbersArb, rollbackArb, rulesArb, source, unknownId, worldArb, type ManifestSpec, type World } from "./world.js";
 
 configureFastCheck();
 
@@ -139,7 +122,11 @@ describe("catalog patterns of any text", () => {
 
 describe("a wrong-kind identifier is always caught", () => {
   const setup = fc
-    .tuple(kindsArb.filter((k) => k.length >= 2), fc.nat(3), fc.nat(3))
+    .tuple(
+      kindsArb.filter((k) => k.length >= 2),
+      fc.nat(3),
+      fc.nat(3),
+    )
     .chain(([kinds, t, o]) => {
       const target = kinds[t % kinds.length]!;
       const other = kinds.filter((k) => k !== target)[o % (kinds.length - 1)]!;
@@ -239,7 +226,13 @@ describe("results do not depend on order", () => {
         manifests: fc.array(
           fc.record({
             kind: fc.constantFrom(...world.kinds),
-            identifiers: fc.uniqueArray(fc.oneof(fc.tuple(fc.constantFrom(...world.kinds), fc.nat(99)).map(([k, n]) => idOf(k, n)), fc.nat(99).map(unknownId)), { minLength: 1, maxLength: 30 }),
+            identifiers: fc.uniqueArray(
+              fc.oneof(
+                fc.tuple(fc.constantFrom(...world.kinds), fc.nat(99)).map(([k, n]) => idOf(k, n)),
+                fc.nat(99).map(unknownId),
+              ),
+              { minLength: 1, maxLength: 30 },
+            ),
             environment: fc.constantFrom(...ENVIRONMENTS),
             mode: fc.constantFrom("soft", "hard" as const),
             rollback: rollbackArb,

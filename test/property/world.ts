@@ -129,9 +129,7 @@ export function judge(world: World, manifests: ManifestSpec[], opts: { policyOrd
 // Arbitraries
 
 /** 1 to 4 kinds, k0..k3, with distinct letter prefixes (never "zz"): their patterns are disjoint. */
-export const kindsArb: fc.Arbitrary<Kind[]> = fc
-  .uniqueArray(fc.stringMatching(/^[a-y]{1,3}$/), { minLength: 1, maxLength: 4 })
-  .map((prefixes) => prefixes.map((prefix, i) => ({ name: `k${i}`, prefix })));
+export const kindsArb: fc.Arbitrary<Kind[]> = fc.uniqueArray(fc.stringMatching(/^[a-y]{1,3}$/), { minLength: 1, maxLength: 4 }).map((prefixes) => prefixes.map((prefix, i) => ({ name: `k${i}`, prefix })));
 
 const enforcementArb = fc.constantFrom("advisory", "soft-mandatory", "hard-mandatory" as const);
 const durationArb = fc.constantFrom("0", "1h", "4h", "1d", "14d", "30d", "90d", "1y");
@@ -155,27 +153,29 @@ export const blastRadiusOptionsArb = fc
   .map(dropUndefined);
 
 const ruleArb = (id: string): fc.Arbitrary<PolicyRuleDocument> =>
-  fc.oneof(
-    fc.record({ requireInventory: fc.boolean(), checkEnvironment: fc.boolean(), checkProtected: fc.boolean() }).map((w) => ({ type: "identifier-kind", with: w })),
-    blastRadiusOptionsArb.map((w) => ({ type: "blast-radius", with: w })),
-    fc
-      .record({
-        requireSoftDelete: opt(fc.boolean()),
-        minRetention: opt(durationArb),
-        requireRollback: fc.boolean(),
-        requireRunbook: opt(fc.boolean()),
-        maxDrillAge: opt(durationArb),
-        restoreWithinRto: opt(fc.boolean()),
-        maxRto: opt(durationArb),
-      })
-      .map((w) => ({ type: "rollback-plan", with: dropUndefined(w) })),
-  ).chain((r) =>
-    fc.record({ enforcement: enforcementArb, environment: opt(fc.constantFrom(...ENVIRONMENTS)) }).map(({ enforcement, environment }) => {
-      const rule: PolicyRuleDocument = { id, type: r.type, enforcement, with: r.with };
-      if (environment) rule.match = { environment };
-      return rule;
-    }),
-  );
+  fc
+    .oneof(
+      fc.record({ requireInventory: fc.boolean(), checkEnvironment: fc.boolean(), checkProtected: fc.boolean() }).map((w) => ({ type: "identifier-kind", with: w })),
+      blastRadiusOptionsArb.map((w) => ({ type: "blast-radius", with: w })),
+      fc
+        .record({
+          requireSoftDelete: opt(fc.boolean()),
+          minRetention: opt(durationArb),
+          requireRollback: fc.boolean(),
+          requireRunbook: opt(fc.boolean()),
+          maxDrillAge: opt(durationArb),
+          restoreWithinRto: opt(fc.boolean()),
+          maxRto: opt(durationArb),
+        })
+        .map((w) => ({ type: "rollback-plan", with: dropUndefined(w) })),
+    )
+    .chain((r) =>
+      fc.record({ enforcement: enforcementArb, environment: opt(fc.constantFrom(...ENVIRONMENTS)) }).map(({ enforcement, environment }) => {
+        const rule: PolicyRuleDocument = { id, type: r.type, enforcement, with: r.with };
+        if (environment) rule.match = { environment };
+        return rule;
+      }),
+    );
 
 export const rulesArb: fc.Arbitrary<PolicyRuleDocument[]> = fc.integer({ min: 0, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => ruleArb(`rule-${i}`))));
 
@@ -190,9 +190,9 @@ export function inventoryArb(kinds: Kind[]): fc.Arbitrary<InventoryRow[] | undef
     protected: fc.boolean(),
   });
   return opt(
-    fc.uniqueArray(row, { maxLength: 40, selector: (r) => idOf(r.kind, r.n) }).map((rows) =>
-      rows.map((r) => ({ id: idOf(r.kind, r.n), kind: r.kind.name, tenant: r.tenant, customer: r.customer, environment: r.environment, protected: r.protected })),
-    ),
+    fc
+      .uniqueArray(row, { maxLength: 40, selector: (r) => idOf(r.kind, r.n) })
+      .map((rows) => rows.map((r) => ({ id: idOf(r.kind, r.n), kind: r.kind.name, tenant: r.tenant, customer: r.customer, environment: r.environment, protected: r.protected }))),
   );
 }
 

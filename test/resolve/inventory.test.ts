@@ -130,14 +130,9 @@ describe("InventoryParser", () => {
 
   it("refuses ids and names that are not printable ASCII without spaces, saying which field and why", () => {
     const row = (fields: Record<string, string>) => JSON.stringify({ id: "site-1", kind: "site", tenant: "t1", customer: "c1", ...fields });
-    const text = [
-      row({ id: "x".repeat(513) }),
-      row({ id: "site-2", tenant: "t 1" }),
-      row({ id: "site-3", customer: "c\u00e91" }),
-      row({ id: "site-4", parent: "p\t1" }),
-      row({ id: "site-5", tenant: "" }),
-      row({ id: "y".repeat(512) }),
-    ].join("\n");
+    const text = [row({ id: "x".repeat(513) }), row({ id: "site-2", tenant: "t 1" }), row({ id: "site-3", customer: "c\u00e91" }), row({ id: "site-4", parent: "p\t1" }), row({ id: "site-5", tenant: "" }), row({ id: "y".repeat(512) })].join(
+      "\n",
+    );
     const parser = new InventoryParser("inventory.ndjson");
     parser.push(text);
     const { inventory, problems } = parser.end();

@@ -13,7 +13,11 @@ ruleTester({
     { name: "expectedCount matches", manifest: manifest({ identifiers: apps(3), expectedCount: 3 }) },
     { name: "tenants and customers within limits", manifest: manifest({ identifiers: apps(10) }), options: { maxTenants: 10, maxCustomers: 10 } },
     { name: "share of kind within the floor", manifest: manifest({ action: "delete-site", kind: "site", identifiers: sites(4) }), options: { maxShareOfKind: 0.1 } },
-    { name: "staged run above the threshold", manifest: manifest({ identifiers: apps(30), rollout: stages("{ name: canary, count: 2 }", "{ name: rest, count: 28 }") }), options: { requireStagesAbove: 10, maxFirstStage: 2, maxPerStage: 28 } },
+    {
+      name: "staged run above the threshold",
+      manifest: manifest({ identifiers: apps(30), rollout: stages("{ name: canary, count: 2 }", "{ name: rest, count: 28 }") }),
+      options: { requireStagesAbove: 10, maxFirstStage: 2, maxPerStage: 28 },
+    },
     { name: "percent stages cover every target", manifest: manifest({ identifiers: apps(30), rollout: stages("{ name: canary, percent: 10 }", "{ name: rest, percent: 90 }") }), options: { requireStagesAbove: 10, maxFirstStage: 3 } },
     { name: "contained objects within the limit", manifest: manifest({ action: "drop-server", kind: "db-server", identifiers: ["dbs-01"] }), options: { maxContained: 5 } },
   ],

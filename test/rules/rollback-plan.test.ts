@@ -75,9 +75,8 @@ ruleTester({
 // Issue 11: the catalog records the restore rate drills measured per kind; a manifest may not claim faster,
 // and the restore time is computed at the slower of the two.
 import { CATALOG } from "../support/fixtures.js";
-const measured = CATALOG.replace('    products: [insight]\n', '    products: [insight]\n    restoreRate: 100/h\n').replace("    owner: acme/sites\n", "    owner: acme/sites\n    restoreRate: 2/h\n");
-const claiming = (rate: string, rto: string) =>
-  rollback(`    strategy: undelete\n    runbook: https://runbooks.example.com/undelete\n    lastTested: 2026-10-01\n${rate ? `    restoreRate: ${rate}\n` : ""}    rto: ${rto}\n`);
+const measured = CATALOG.replace("    products: [insight]\n", "    products: [insight]\n    restoreRate: 100/h\n").replace("    owner: acme/sites\n", "    owner: acme/sites\n    restoreRate: 2/h\n");
+const claiming = (rate: string, rto: string) => rollback(`    strategy: undelete\n    runbook: https://runbooks.example.com/undelete\n    lastTested: 2026-10-01\n${rate ? `    restoreRate: ${rate}\n` : ""}    rto: ${rto}\n`);
 ruleTester({
   type: "rollback-plan",
   options: { restoreWithinRto: true },
@@ -85,7 +84,11 @@ ruleTester({
   valid: [
     { name: "a claim at or below the measured rate", manifest: manifest({ rollback: claiming("100/h", "1h") }) },
     { name: "no claim: the restore time is computed at the measured rate", manifest: manifest({ rollback: claiming("", "2h") }) },
-    { name: "checkRestoreRate off: the claim is not a finding (the restore time still uses the measured rate)", manifest: manifest({ rollback: claiming("1000000000/s", "1h") }), options: { checkRestoreRate: false, restoreWithinRto: true } },
+    {
+      name: "checkRestoreRate off: the claim is not a finding (the restore time still uses the measured rate)",
+      manifest: manifest({ rollback: claiming("1000000000/s", "1h") }),
+      options: { checkRestoreRate: false, restoreWithinRto: true },
+    },
   ],
   invalid: [
     {

@@ -26,7 +26,13 @@ const PEOPLE = ["alice", "bob", "carol", "dave", "erin", "frank", "gina", "hank"
 export const permissionsOf = (table: Record<string, string> = {}) => PEOPLE.map((login) => ({ permission: table[login] ?? "write", role_name: table[login] ?? "write", user: { login } }));
 /** The pull request's commits (as GET .../pulls/{n}/commits, each with its files) and pushes (GET .../activity): by default none, so nobody is kept from signing off. */
 export const historyOf = (commits: { sha: string; author: string | null; committer?: string | null; files: string[] }[] = [], pushes: { before: string; after: string; actor: string | null }[] = []) => ({
-  commits: commits.map((c) => ({ sha: c.sha, author: c.author && { login: c.author }, committer: (c.committer === undefined ? c.author : c.committer) && { login: c.committer ?? c.author }, commit: { message: "change" }, files: c.files.map((filename) => ({ filename, status: "modified" })) })),
+  commits: commits.map((c) => ({
+    sha: c.sha,
+    author: c.author && { login: c.author },
+    committer: (c.committer === undefined ? c.author : c.committer) && { login: c.committer ?? c.author },
+    commit: { message: "change" },
+    files: c.files.map((filename) => ({ filename, status: "modified" })),
+  })),
   activity: pushes.map((p, i) => ({ id: i + 1, ref: "refs/heads/feature", activity_type: "push", ...p, actor: p.actor && { login: p.actor } })),
 });
 

@@ -66,8 +66,7 @@ export interface ManifestFields {
  */
 export function manifest(f: ManifestFields = {}): string {
   const idsYaml = typeof f.identifiers === "string" ? `    identifiers:\n      file: ${f.identifiers}\n` : `    identifiers:\n${(f.identifiers ?? ["a-0001", "a-0002"]).map((i) => `      - ${i}\n`).join("")}`;
-  return (
-    `apiVersion: blastgate.dev/v1
+  return `apiVersion: blastgate.dev/v1
 kind: Operation
 metadata:
   name: ${f.name ?? "cleanup"}
@@ -77,6 +76,5 @@ ${f.metadata ?? "  ticket: OPS-1\n  requestedBy: acme/apps\n  executedBy: acme/s
   target:
     kind: ${f.kind ?? "app"}
 ${f.expectedCount !== undefined ? `    expectedCount: ${f.expectedCount}\n` : ""}${idsYaml}  deletion:
-${f.deletion ?? "    mode: soft\n    retention: 30d\n"}${f.rollout ?? ""}${f.rollback ?? ""}`
-  );
+${f.deletion ?? "    mode: soft\n    retention: 30d\n"}${f.rollout ?? ""}${f.rollback ?? ""}`;
 }

@@ -1,13 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  findGitHubOperation,
-  MAX_COMMENT_LENGTH,
-  startGitHubApi,
-  type GitHubApiServer,
-  type PullFileState,
-} from './github-api.js';
+import { findGitHubOperation, MAX_COMMENT_LENGTH, startGitHubApi, type GitHubApiServer, type PullFileState } from './github-api.js';
 import { createGitHub } from '../../src/github/client.js';
 
 const owner = 'acme';
@@ -19,9 +13,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** 250 changed files, every tenth one a rename. */
 const manyFiles: PullFileState[] = Array.from({ length: 250 }, (_, i) =>
-  i % 10 === 0
-    ? { filename: `infra/new-${i}.tf`, previous_filename: `infra/old-${i}.tf`, status: 'renamed' }
-    : { filename: `infra/file-${i}.tf`, status: 'modified', additions: 2, deletions: 1 },
+  i % 10 === 0 ? { filename: `infra/new-${i}.tf`, previous_filename: `infra/old-${i}.tf`, status: 'renamed' } : { filename: `infra/file-${i}.tf`, status: 'modified', additions: 2, deletions: 1 },
 );
 
 let gh: GitHubApiServer;
@@ -110,17 +102,10 @@ describe('pull requests', () => {
 
     const listCalls = gh.requests.filter((r) => r.operationId === 'pulls/list-files');
     expect(listCalls).toHaveLength(3);
-    expect(listCalls.map((r) => r.query)).toEqual([
-      { per_page: '100' },
-      { per_page: '100', page: '2' },
-      { per_page: '100', page: '3' },
-    ]);
+    expect(listCalls.map((r) => r.query)).toEqual([{ per_page: '100' }, { per_page: '100', page: '2' }, { per_page: '100', page: '3' }]);
 
     const first = await octokit.rest.pulls.listFiles({ owner, repo, pull_number: 1, per_page: 100 });
-    expect(first.headers.link).toBe(
-      `<${gh.url}/repos/acme/widgets/pulls/1/files?per_page=100&page=2>; rel="next", ` +
-        `<${gh.url}/repos/acme/widgets/pulls/1/files?per_page=100&page=3>; rel="last"`,
-    );
+    expect(first.headers.link).toBe(`<${gh.url}/repos/acme/widgets/pulls/1/files?per_page=100&page=2>; rel="next", ` + `<${gh.url}/repos/acme/widgets/pulls/1/files?per_page=100&page=3>; rel="last"`);
     const defaultPage = await octokit.rest.pulls.listFiles({ owner, repo, pull_number: 1 });
     expect(defaultPage.data).toHaveLength(30);
     const capped = await octokit.rest.pulls.listFiles({ owner, repo, pull_number: 1, per_page: 500 });
@@ -175,9 +160,7 @@ describe('comments', () => {
   it(`rejects bodies over ${MAX_COMMENT_LENGTH} characters with GitHub's 422`, async () => {
     // Exactly at the limit is fine, and the limit counts characters, not UTF-16 units.
     await octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: '😀'.repeat(MAX_COMMENT_LENGTH) });
-    const error = await octokit.rest.issues
-      .createComment({ owner, repo, issue_number: 1, body: 'x'.repeat(MAX_COMMENT_LENGTH + 1) })
-      .catch((e: unknown) => e);
+    const error = await octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'x'.repeat(MAX_COMMENT_LENGTH + 1) }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       status: 422,
       response: {
@@ -270,12 +253,7 @@ describe('contents and trees', () => {
   it('lists a tree recursively', async () => {
     const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: HEAD_SHA, recursive: '1' });
     expect(data.truncated).toBe(false);
-    expect(data.tree.filter((e) => e.type === 'blob').map((e) => e.path)).toEqual([
-      'blastgate.yml',
-      'db/migrate/001.sql',
-      'db/migrate/002.sql',
-      'docs/ünïcode.md',
-    ]);
+    expect(data.tree.filter((e) => e.type === 'blob').map((e) => e.path)).toEqual(['blastgate.yml', 'db/migrate/001.sql', 'db/migrate/002.sql', 'docs/ünïcode.md']);
     const flat = await octokit.rest.git.getTree({ owner, repo, tree_sha: HEAD_SHA });
     expect(flat.data.tree.map((e) => `${e.type} ${e.path}`)).toEqual(['blob blastgate.yml', 'tree db', 'tree docs']);
     // A subtree SHA handed out above can be fetched in turn.
@@ -288,12 +266,7 @@ describe('contents and trees', () => {
   it('compares two refs and gets a commit', async () => {
     const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: 'main...feature' });
     expect(data.status).toBe('ahead');
-    expect(data.files?.map((f) => `${f.status} ${f.filename}`)).toEqual([
-      'removed README.md',
-      'modified blastgate.yml',
-      'added db/migrate/002.sql',
-      'added docs/ünïcode.md',
-    ]);
+    expect(data.files?.map((f) => `${f.status} ${f.filename}`)).toEqual(['removed README.md', 'modified blastgate.yml', 'added db/migrate/002.sql', 'added docs/ünïcode.md']);
     const commit = await octokit.rest.repos.getCommit({ owner, repo, ref: 'feature' });
     expect(commit.data.sha).toBe(HEAD_SHA);
     await expect(octokit.rest.repos.getCommit({ owner, repo, ref: 'nope' })).rejects.toMatchObject({ status: 422 });
@@ -305,9 +278,7 @@ describe('teams', () => {
   it('reports active membership or 404', async () => {
     const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'dba', username: 'dave' });
     expect(data).toMatchObject({ state: 'active', role: 'maintainer' });
-    await expect(
-      octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'dba', username: 'mallory' }),
-    ).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'dba', username: 'mallory' })).rejects.toMatchObject({ status: 404 });
     expect(gh.violations).toEqual([]);
   });
 });

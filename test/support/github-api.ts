@@ -193,14 +193,8 @@ export interface GitHubApiInit {
   pulls?: PullState[] | Map<number, PullState>;
   files?: Map<string, Map<string, FileContent>> | Record<string, Record<string, FileContent>>;
   branches?: Map<string, string> | Record<string, string>;
-  comments?: Array<
-    Pick<CommentState, 'issue_number' | 'body'> &
-      Partial<Omit<CommentState, 'user'>> & { user?: string | { login: string; type?: UserType } }
-  >;
-  reviews?: Array<
-    Pick<ReviewState, 'pull_number' | 'state'> &
-      Partial<Omit<ReviewState, 'user' | 'edits'>> & { user?: string | { login: string; type?: UserType }; edits?: Array<Partial<ReviewEdit> & { editor: string | null }> }
-  >;
+  comments?: Array<Pick<CommentState, 'issue_number' | 'body'> & Partial<Omit<CommentState, 'user'>> & { user?: string | { login: string; type?: UserType } }>;
+  reviews?: Array<Pick<ReviewState, 'pull_number' | 'state'> & Partial<Omit<ReviewState, 'user' | 'edits'>> & { user?: string | { login: string; type?: UserType }; edits?: Array<Partial<ReviewEdit> & { editor: string | null }> }>;
   /** "org/team_slug" -> logins (active members) or full membership records. */
   teams?: Record<string, Array<string | (Partial<TeamMembership> & { login: string })>>;
   /** login -> permission on the repository (null: GitHub answers 404); unlisted logins have "write". */
@@ -423,25 +417,28 @@ function buildIndex(doc: OaDocument): SpecIndex {
 function compileTemplate(template: string, multiSegment: Set<string>) {
   const paramNames: string[] = [];
   const specificity: number[] = [];
-  const segments = template.split('/').slice(1).map((segment) => {
-    const parts = segment.split(/(\{[^}]+\})/).filter((part) => part !== '');
-    let score = 3;
-    const pattern = parts
-      .map((part) => {
-        const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-        if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        paramNames.push(name);
-        const multi = multiSegment.has(name);
-        score = Math.min(score, multi ? 0 : parts.length === 1 ? 1 : 2);
-        // Multi-segment params (contents {path}, trees {tree_sha}) may span "/" and be empty (repo root).
-        return multi ? '(.*)' : '([^/]+)';
-      })
-      .join('');
-    specificity.push(score);
-    // A whole-segment multi-segment param may be empty together with its slash:
-    // octokit sends getContent({ path: '' }) as ".../contents", which GitHub serves as the root listing.
-    return score === 0 && parts.length === 1 ? '(?:/(.*))?' : `/${pattern}`;
-  });
+  const segments = template
+    .split('/')
+    .slice(1)
+    .map((segment) => {
+      const parts = segment.split(/(\{[^}]+\})/).filter((part) => part !== '');
+      let score = 3;
+      const pattern = parts
+        .map((part) => {
+          const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+          if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          paramNames.push(name);
+          const multi = multiSegment.has(name);
+          score = Math.min(score, multi ? 0 : parts.length === 1 ? 1 : 2);
+          // Multi-segment params (contents {path}, trees {tree_sha}) may span "/" and be empty (repo root).
+          return multi ? '(.*)' : '([^/]+)';
+        })
+        .join('');
+      specificity.push(score);
+      // A whole-segment multi-segment param may be empty together with its slash:
+      // octokit sends getContent({ path: '' }) as ".../contents", which GitHub serves as the root listing.
+      return score === 0 && parts.length === 1 ? '(?:/(.*))?' : `/${pattern}`;
+    });
   return { regex: new RegExp(`^${segments.join('')}$`), paramNames, specificity };
 }
 
@@ -511,23 +508,14 @@ function matchRoute(index: SpecIndex, method: string, rawPath: string): MatchedO
  * `findGitHubOperation('GET', '/repos/o/r/pulls/1/files')` -> operationId "pulls/list-files".
  * Useful for tests that want to assert which endpoints a module calls.
  */
-export async function findGitHubOperation(
-  method: string,
-  rawPath: string,
-): Promise<(GitHubOperation & { params: Record<string, string> }) | undefined> {
+export async function findGitHubOperation(method: string, rawPath: string): Promise<(GitHubOperation & { params: Record<string, string> }) | undefined> {
   const match = matchRoute(await loadSpecIndex(), method.toUpperCase(), rawPath);
   if (!match) return undefined;
   const { method: m, route, operationId, docsUrl, query, body } = match.operation;
   return { method: m, route, operationId, docsUrl, query, body, params: match.params };
 }
 
-function checkRequest(
-  match: MatchedOperation,
-  query: Record<string, string>,
-  headers: Record<string, string>,
-  rawBody: string,
-  body: unknown,
-): string[] {
+function checkRequest(match: MatchedOperation, query: Record<string, string>, headers: Record<string, string>, rawBody: string, body: unknown): string[] {
   const { operation } = match;
   const problems: string[] = [];
   for (const name of Object.keys(query)) {
@@ -779,12 +767,7 @@ function faultMatches(rule: FaultRule, method: string, path: string): boolean {
   return rule.path.test(path);
 }
 
-function faultReply(
-  rule: FaultRule,
-  docsUrl: string,
-  requestId: string,
-  rateLimit: { remaining: number },
-): Reply {
+function faultReply(rule: FaultRule, docsUrl: string, requestId: string, rateLimit: { remaining: number }): Reply {
   let status = rule.status;
   let message: string;
   let headers: Record<string, string> = {};
@@ -793,18 +776,14 @@ function faultReply(
     case 'secondary-rate-limit':
       status ??= 403;
       // plugin-throttling recognises a secondary limit by /\bsecondary rate\b/i in the message.
-      message =
-        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
-        `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
-      documentationUrl =
-        'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
+      message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' + `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
+      documentationUrl = 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
       headers = { 'retry-after': '1', 'x-ratelimit-remaining': String(rateLimit.remaining) };
       break;
     case 'primary-rate-limit':
       status ??= 403;
       message = 'API rate limit exceeded for installation ID 1234567.';
-      documentationUrl =
-        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit';
+      documentationUrl = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit';
       headers = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) };
       break;
     case 'not-accessible':
@@ -825,8 +804,7 @@ function faultReply(
         headers = { 'retry-after': '1', 'x-ratelimit-remaining': String(rateLimit.remaining) };
       }
   }
-  const json =
-    rule.body !== undefined ? rule.body : { message, documentation_url: documentationUrl, status: String(status) };
+  const json = rule.body !== undefined ? rule.body : { message, documentation_url: documentationUrl, status: String(status) };
   return { status, json, raw: rule.raw, headers: { ...headers, ...rule.headers } };
 }
 
@@ -871,7 +849,10 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     const pull = findPull(ctx);
     if (!pull) return notFound(ctx.operation.docsUrl);
     const files = pullFiles(ctx.state, pull).slice(0, MAX_PULL_FILES);
-    return paginated(ctx, files.map((f) => pullFileJson(ctx, pull, f)));
+    return paginated(
+      ctx,
+      files.map((f) => pullFileJson(ctx, pull, f)),
+    );
   },
 
   'repos/get-content'(ctx) {
@@ -891,15 +872,7 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     const entries = treeEntries(tree.files, path, false);
     if (entries.length === 0) return notFound(ctx.operation.docsUrl);
     const prefix = path === '' ? '' : `${path}/`;
-    const listing = entries.map((e) =>
-      contentEntryJson(
-        ctx,
-        refName,
-        prefix + e.path,
-        e.type === 'blob' ? { type: 'file', bytes: toBuffer(e.content!) } : { type: 'dir', sha: e.sha },
-        false,
-      ),
-    );
+    const listing = entries.map((e) => contentEntryJson(ctx, refName, prefix + e.path, e.type === 'blob' ? { type: 'file', bytes: toBuffer(e.content!) } : { type: 'dir', sha: e.sha }, false));
     if (acceptsMediaType(accept, 'object')) {
       const self = contentEntryJson(ctx, refName, path, { type: 'dir', sha: treeSha(tree.files, path) }, false);
       return ok({ ...self, entries: listing });
@@ -963,10 +936,11 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     const number = Number(ctx.params['issue_number']);
     if (!ctx.state.pulls.has(number)) return notFound(ctx.operation.docsUrl);
     const since = ctx.query['since'] ? Date.parse(ctx.query['since']) : undefined;
-    const comments = ctx.state.comments
-      .filter((c) => c.issue_number === number && (since === undefined || Date.parse(c.updated_at) >= since))
-      .sort((a, b) => a.id - b.id);
-    return paginated(ctx, comments.map((c) => commentJson(ctx, c)));
+    const comments = ctx.state.comments.filter((c) => c.issue_number === number && (since === undefined || Date.parse(c.updated_at) >= since)).sort((a, b) => a.id - b.id);
+    return paginated(
+      ctx,
+      comments.map((c) => commentJson(ctx, c)),
+    );
   },
 
   'issues/create-comment'(ctx) {
@@ -1041,22 +1015,31 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     const permission = ctx.state.permissions.has(login.toLowerCase()) ? ctx.state.permissions.get(login.toLowerCase())! : 'write';
     if (permission === null) return errorReply(404, `${login} is not a user`, ctx.operation.docsUrl);
     const role = permission === 'none' ? 'none' : permission;
-    return ok({ permission, role_name: role, user: { ...userJson(login), permissions: { admin: permission === 'admin', maintain: permission === 'admin', push: permission === 'admin' || permission === 'write', triage: permission !== 'none', pull: permission !== 'none' }, role_name: role } });
+    return ok({
+      permission,
+      role_name: role,
+      user: {
+        ...userJson(login),
+        permissions: { admin: permission === 'admin', maintain: permission === 'admin', push: permission === 'admin' || permission === 'write', triage: permission !== 'none', pull: permission !== 'none' },
+        role_name: role,
+      },
+    });
   },
 
   'pulls/list-commits'(ctx) {
     const pull = findPull(ctx);
     if (!pull) return notFound(ctx.operation.docsUrl);
-    return paginated(ctx, pullCommits(ctx.state, pull).map((c) => pullCommitJson(ctx, c)));
+    return paginated(
+      ctx,
+      pullCommits(ctx.state, pull).map((c) => pullCommitJson(ctx, c)),
+    );
   },
 
   'repos/list-activities'(ctx) {
     const ref = ctx.query['ref'];
     const wanted = ref === undefined ? undefined : ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
     const types = ctx.query['activity_type'];
-    const items = ctx.state.activity
-      .filter((a) => (wanted === undefined || a.ref === wanted) && (types === undefined || a.activity_type === types))
-      .sort((a, b) => b.id - a.id);
+    const items = ctx.state.activity.filter((a) => (wanted === undefined || a.ref === wanted) && (types === undefined || a.activity_type === types)).sort((a, b) => b.id - a.id);
     const perPage = Math.min(100, Number.parseInt(ctx.query['per_page'] ?? '30', 10) || 30);
     if (items.length > perPage) return errorReply(501, 'fake GitHub API: activity cursors are not implemented', ctx.operation.docsUrl);
     return ok(
@@ -1190,7 +1173,10 @@ let graphqlSchema: GraphQLSchema | undefined;
 function connection<T>(items: T[], args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }, what: string) {
   const { first, last } = args;
   if ((first === undefined || first === null) && (last === undefined || last === null)) throw new GraphQLError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${what}\` connection.`);
-  for (const [name, v] of [['first', first], ['last', last]] as const) {
+  for (const [name, v] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (v !== undefined && v !== null && (v < 0 || v > 100)) throw new GraphQLError(`Requesting ${v} records on the \`${what}\` connection exceeds the \`${name}\` limit of 100 records.`);
   }
   const cursor = (i: number) => Buffer.from(`cursor:v2:${i}`).toString('base64');
@@ -1271,7 +1257,13 @@ function answerGraphql(state: GitHubApiState, body: unknown, violation: (problem
       };
     },
   };
-  const result = graphqlSync({ schema: graphqlSchema, source: body['query'], rootValue, variableValues: isPlainObject(body['variables']) ? body['variables'] : {}, ...(typeof body['operationName'] === 'string' ? { operationName: body['operationName'] } : {}) });
+  const result = graphqlSync({
+    schema: graphqlSchema,
+    source: body['query'],
+    rootValue,
+    variableValues: isPlainObject(body['variables']) ? body['variables'] : {},
+    ...(typeof body['operationName'] === 'string' ? { operationName: body['operationName'] } : {}),
+  });
   for (const e of result.errors ?? []) violation(`GraphQL error: ${e.message}`);
   // GitHub answers 200 with `errors` for a query it cannot run.
   return ok(result.errors ? { data: result.data ?? null, errors: result.errors.map((e) => ({ message: e.message, locations: e.locations, path: e.path })) } : { data: result.data });
@@ -1331,7 +1323,13 @@ function pullCommitJson(ctx: Ctx, c: CommitState) {
     url: `${ctx.base}/repos/${repoPath(ctx)}/commits/${c.sha}`,
     html_url: `https://github.com/${repoPath(ctx)}/commit/${c.sha}`,
     comments_url: `${ctx.base}/repos/${repoPath(ctx)}/commits/${c.sha}/comments`,
-    commit: { message: `Commit ${c.sha.slice(0, 7)}`, author: who(c.author), committer: who(c.committer), tree: { sha: sha1(`tree:${c.sha}`), url: `${ctx.base}/repos/${repoPath(ctx)}/git/trees/${sha1(`tree:${c.sha}`)}` }, comment_count: 0 },
+    commit: {
+      message: `Commit ${c.sha.slice(0, 7)}`,
+      author: who(c.author),
+      committer: who(c.committer),
+      tree: { sha: sha1(`tree:${c.sha}`), url: `${ctx.base}/repos/${repoPath(ctx)}/git/trees/${sha1(`tree:${c.sha}`)}` },
+      comment_count: 0,
+    },
     author: c.author === null ? null : userJson(c.author),
     committer: c.committer === null ? null : userJson(c.committer),
     parents: [],
@@ -1541,8 +1539,7 @@ function diffTrees(before: FileTree, after: FileTree): ResolvedPullFile[] {
 
 /** Added/removed line counts by multiset difference: exact enough for tests, no diff algorithm needed. */
 function lineDelta(before: FileContent | undefined, after: FileContent | undefined) {
-  const lines = (c: FileContent | undefined) =>
-    c === undefined || typeof c !== 'string' || c === '' ? [] : c.replace(/\n$/, '').split('\n');
+  const lines = (c: FileContent | undefined) => (c === undefined || typeof c !== 'string' || c === '' ? [] : c.replace(/\n$/, '').split('\n'));
   const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
   const a = count(lines(before));
   const b = count(lines(after));
@@ -1622,8 +1619,7 @@ function contentEntryJson(ctx: Ctx, refName: string, path: string, item: Content
     url: apiUrl,
     git_url: gitUrl,
     html_url: htmlUrl,
-    download_url:
-      item.type === 'file' ? `https://raw.githubusercontent.com/${repoPath(ctx)}/${refName}/${encoded}` : null,
+    download_url: item.type === 'file' ? `https://raw.githubusercontent.com/${repoPath(ctx)}/${refName}/${encoded}` : null,
     _links: { self: apiUrl, git: gitUrl, html: htmlUrl },
   };
   if (withContent && item.type === 'file') {
@@ -1730,18 +1726,18 @@ function blobSha(content: FileContent): string {
 
 function normalizeState(init: GitHubApiInit): GitHubApiState {
   const now = init.now ?? (() => new Date());
-  const stamp = () => now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const toMap = <V>(value: Map<string, V> | Record<string, V> | undefined) =>
-    value instanceof Map ? new Map(value) : new Map(Object.entries(value ?? {}));
+  const stamp = () =>
+    now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+  const toMap = <V>(value: Map<string, V> | Record<string, V> | undefined) => (value instanceof Map ? new Map(value) : new Map(Object.entries(value ?? {})));
   const user = (u: string | { login: string; type?: UserType } | undefined, fallback: string) => {
     const login = typeof u === 'string' ? u : (u?.login ?? fallback);
     return { login, type: (typeof u === 'object' ? u.type : undefined) ?? userType(login) };
   };
 
   const login = init.login ?? 'github-actions[bot]';
-  const pulls = new Map<number, PullState>(
-    init.pulls instanceof Map ? init.pulls : (init.pulls ?? []).map((p) => [p.number, p] as const),
-  );
+  const pulls = new Map<number, PullState>(init.pulls instanceof Map ? init.pulls : (init.pulls ?? []).map((p) => [p.number, p] as const));
   const files = new Map<string, FileTree>();
   for (const [ref, tree] of toMap<Map<string, FileContent> | Record<string, FileContent>>(init.files)) {
     files.set(ref, toMap(tree));
@@ -1793,14 +1789,7 @@ function normalizeState(init: GitHubApiInit): GitHubApiState {
   }));
   const permissions = new Map(Object.entries(init.permissions ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const teams = new Map<string, TeamMembership[]>(
-    Object.entries(init.teams ?? {}).map(([key, members]) => [
-      key,
-      members.map((m) =>
-        typeof m === 'string'
-          ? { login: m, role: 'member', state: 'active' }
-          : { login: m.login, role: m.role ?? 'member', state: m.state ?? 'active' },
-      ),
-    ]),
+    Object.entries(init.teams ?? {}).map(([key, members]) => [key, members.map((m) => (typeof m === 'string' ? { login: m, role: 'member', state: 'active' } : { login: m.login, role: m.role ?? 'member', state: m.state ?? 'active' }))]),
   );
 
   let nextCheckRunId = 3_000_000;
@@ -1900,7 +1889,10 @@ function nodeId(prefix: string, seed: string): string {
 }
 
 function timestamp(state: GitHubApiState): string {
-  return state.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return state
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 function randomRequestId(): string {

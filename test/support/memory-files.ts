@@ -24,7 +24,9 @@ export class MemoryFiles implements FileSource {
   }
   async list(dir: string): Promise<string[]> {
     const prefix = dir === "" || dir === "." ? "" : dir.replace(/\/+$/, "") + "/";
-    return Object.keys(this.files).filter((f) => f.startsWith(prefix)).sort();
+    return Object.keys(this.files)
+      .filter((f) => f.startsWith(prefix))
+      .sort();
   }
   async exists(file: string): Promise<boolean> {
     return Object.hasOwn(this.files, file);

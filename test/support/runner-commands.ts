@@ -35,7 +35,11 @@ function parseV2(line: string, known: Set<string>): RunnerCommand | undefined {
   if (!known.has(name)) return undefined;
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const pair of info.slice(space + 1).trim().split(",").filter(Boolean)) {
+    for (const pair of info
+      .slice(space + 1)
+      .trim()
+      .split(",")
+      .filter(Boolean)) {
       const eq = pair.indexOf("=");
       if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
@@ -54,7 +58,10 @@ function parseLegacy(line: string, known: Set<string>): RunnerCommand | undefine
   if (!known.has(name)) return undefined;
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const pair of info.slice(space + 1).split(";").filter(Boolean)) {
+    for (const pair of info
+      .slice(space + 1)
+      .split(";")
+      .filter(Boolean)) {
       const eq = pair.indexOf("=");
       if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
