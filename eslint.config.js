@@ -37,7 +37,7 @@ function layerZones() {
 }
 
 export default tseslint.config(
-  { ignores: ["dist/", "lib/", "coverage/", "bench/.work/", ".ci/", "node_modules/", "src/documents/validators.generated.*", "test/fixtures/lint/"] },
+  { ignores: ["dist/", "lib/", "coverage/", "bench/.work/", ".ci/", "node_modules/", "src/documents/validators.generated.*", "test/fixtures/lint/", "**/*.d.mts"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

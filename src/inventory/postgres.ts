@@ -10,7 +10,24 @@ export const DEFAULT_URL_VARIABLE = "BLASTGATE_INVENTORY_URL";
 
 const TEXT_TYPES = new Set([25, 1043, 1042, 19]); // text, varchar, char, name
 const BOOL = 16;
-const TYPE_NAMES: Record<number, string> = { 16: "boolean", 20: "bigint", 21: "smallint", 23: "integer", 25: "text", 700: "real", 701: "double precision", 1043: "character varying", 1042: "character", 1082: "date", 1114: "timestamp", 1184: "timestamptz", 1700: "numeric", 2950: "uuid", 114: "json", 3802: "jsonb" };
+const TYPE_NAMES: Record<number, string> = {
+  16: "boolean",
+  20: "bigint",
+  21: "smallint",
+  23: "integer",
+  25: "text",
+  700: "real",
+  701: "double precision",
+  1043: "character varying",
+  1042: "character",
+  1082: "date",
+  1114: "timestamp",
+  1184: "timestamptz",
+  1700: "numeric",
+  2950: "uuid",
+  114: "json",
+  3802: "jsonb",
+};
 
 export interface PostgresInventoryOptions {
   /** A connection string given directly (the CLI's --inventory-url, the Action's inventory-url input); wins over the variable. */
@@ -38,7 +55,13 @@ export class PostgresInventory implements LiveInventory {
     const url = this.options.url || this.options.env[variable];
     const from = this.options.url ? (this.options.urlFrom ?? "the given connection string") : `the variable ${variable}`;
     if (!url) {
-      return { problems: [problem(`the catalog's inventory is in Postgres, but no connection string was given: set ${variable}${this.source.urlVariable ? " (the variable inventory.postgres.url names)" : ""} or pass --inventory-url (the Action: input inventory-url, from a secret)`)] };
+      return {
+        problems: [
+          problem(
+            `the catalog's inventory is in Postgres, but no connection string was given: set ${variable}${this.source.urlVariable ? " (the variable inventory.postgres.url names)" : ""} or pass --inventory-url (the Action: input inventory-url, from a secret)`,
+          ),
+        ],
+      };
     }
     const redact = redactor(url);
     let target: string;
@@ -130,11 +153,7 @@ class Reader {
 
     // Pushed down: how many objects of each kind and which environments the whole inventory holds (maxShareOfKind), rows without an id or kind.
     const env = this.source.columns.environment !== undefined ? this.col("environment") : "NULL::text";
-    const totalsResult = await this.query(
-      `SELECT ${this.col("kind")} AS kind, ${env} AS environment, count(*) AS n, count(*) FILTER (WHERE ${this.col("id")} IS NULL) AS no_id FROM ${this.from()} GROUP BY 1, 2`,
-      [],
-      "array",
-    );
+    const totalsResult = await this.query(`SELECT ${this.col("kind")} AS kind, ${env} AS environment, count(*) AS n, count(*) FILTER (WHERE ${this.col("id")} IS NULL) AS no_id FROM ${this.from()} GROUP BY 1, 2`, [], "array");
     const kinds = new Map<string, number>();
     const environments = new Set<string>();
     let rows = 0;
@@ -160,7 +179,9 @@ class Reader {
     if (noId > 0) problems.push(`${name} holds ${noId} row${noId === 1 ? "" : "s"} with no id (NULL in the column ${this.source.columns.id}): every object needs one`);
     if (noKind > 0) problems.push(`${name} holds ${noKind} row${noKind === 1 ? "" : "s"} with no kind (NULL in the column ${this.source.columns.kind}): every object needs one`);
     for (const [kind, n] of unknownKinds) {
-      problems.push(`${name} holds ${n} object${n === 1 ? "" : "s"} of kind '${printable(kind)}' (column ${this.source.columns.kind}), which the catalog does not define (kinds: ${request.kinds.join(", ")}): add the kind to the catalog, or select only known kinds with query:`);
+      problems.push(
+        `${name} holds ${n} object${n === 1 ? "" : "s"} of kind '${printable(kind)}' (column ${this.source.columns.kind}), which the catalog does not define (kinds: ${request.kinds.join(", ")}): add the kind to the catalog, or select only known kinds with query:`,
+      );
     }
     if (problems.length > 0) return { problems };
 
@@ -261,7 +282,12 @@ class RowLoader {
     if (kind === null) return `${where} has no kind (NULL in the column ${c.kind})`;
     if (!NAME.test(kind)) return `${where} has the kind '${printable(kind)}', which is not a plain name (letters, digits, . _ -)`;
     if (environment !== null && environment !== "" && !NAME.test(environment)) return `${where} has the environment '${printable(environment)}', which is not a plain name`;
-    for (const [field, value] of [["id", id], ["tenant", tenant], ["customer", customer], ["parent", parent]] as const) {
+    for (const [field, value] of [
+      ["id", id],
+      ["tenant", tenant],
+      ["customer", customer],
+      ["parent", parent],
+    ] as const) {
       if (value === null) {
         if (field === "tenant" || field === "customer") return `${where} has no ${field} (NULL in the column ${c[field]})`;
         continue;
@@ -275,7 +301,8 @@ class RowLoader {
   problems(): string[] {
     const out = [...this.bad];
     if (this.badCount > 5) out.push(`${this.badCount - 5} more bad rows in ${this.name}`);
-    for (const id of this.duplicates) out.push(`${this.name} holds more than one row for the id '${printable(id)}' (column ${this.source.columns.id})${this.source.query !== undefined ? ": the query must return one row per id" : ": ids must be unique"}`);
+    for (const id of this.duplicates)
+      out.push(`${this.name} holds more than one row for the id '${printable(id)}' (column ${this.source.columns.id})${this.source.query !== undefined ? ": the query must return one row per id" : ": ids must be unique"}`);
     if (this.duplicateCount > 3) out.push(`${this.duplicateCount - 3} more duplicate ids in ${this.name}`);
     return out;
   }

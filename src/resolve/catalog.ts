@@ -122,10 +122,7 @@ export function compileCatalog({ doc, source }: Validated<CatalogDocument>): { c
   return { catalog, problems };
 }
 
-function compilePostgresSource(
-  pg: NonNullable<Exclude<CatalogDocument["inventory"], string>>["postgres"],
-  at: (...path: (string | number)[]) => SourceLocation,
-): { source?: PostgresInventorySource; problems: Problem[] } {
+function compilePostgresSource(pg: NonNullable<Exclude<CatalogDocument["inventory"], string>>["postgres"], at: (...path: (string | number)[]) => SourceLocation): { source?: PostgresInventorySource; problems: Problem[] } {
   const problems: Problem[] = [];
   const location = at("inventory", "postgres");
   let urlVariable: string | undefined;
@@ -133,10 +130,19 @@ function compilePostgresSource(
     const m = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(pg.url);
     // Never echoed: a connection string written here would carry its password into the report.
     if (m) urlVariable = m[1]!;
-    else problems.push({ code: "catalog", message: "inventory.postgres.url must name an environment variable, as env:BLASTGATE_INVENTORY_URL: the connection string (and its password) comes from the environment or a secret, never from the repository", location: at("inventory", "postgres", "url") });
+    else
+      problems.push({
+        code: "catalog",
+        message: "inventory.postgres.url must name an environment variable, as env:BLASTGATE_INVENTORY_URL: the connection string (and its password) comes from the environment or a secret, never from the repository",
+        location: at("inventory", "postgres", "url"),
+      });
   }
   if ((pg.table === undefined) === (pg.query === undefined)) {
-    problems.push({ code: "catalog", message: `inventory.postgres needs ${pg.table === undefined ? "either" : "only one of"} table (a table or view, as schema.name) ${pg.table === undefined ? "or" : "and"} query (a SELECT returning the mapped columns)`, location });
+    problems.push({
+      code: "catalog",
+      message: `inventory.postgres needs ${pg.table === undefined ? "either" : "only one of"} table (a table or view, as schema.name) ${pg.table === undefined ? "or" : "and"} query (a SELECT returning the mapped columns)`,
+      location,
+    });
   }
   const columns = { id: "id", kind: "kind", tenant: "tenant", customer: "customer", ...pg.columns };
   const byColumn = new Map<string, string>();

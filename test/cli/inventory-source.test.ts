@@ -12,7 +12,7 @@ function repo(block: string, limits = ""): string {
     "ops/apps.yaml": manifest(),
   });
 }
-const messages = (dir: string, env: Record<string, string> = {}) => {
+const messages = (dir: string) => {
   const r = runJson(["check", "--now", "2026-11-24"], dir);
   expect(r.code).toBe(2);
   expect(r.report.findings).toEqual([]);
@@ -31,7 +31,9 @@ describe("the catalog's inventory.postgres, checked before anything connects", (
 
   it("exactly one of table and query; names Postgres would read as written; one column per field", () => {
     expect(messages(repo("inventory:\n  postgres:\n    url: env:INV\n"))).toEqual(["policies/catalog.yaml:5 inventory.postgres needs either table (a table or view, as schema.name) or query (a SELECT returning the mapped columns)"]);
-    expect(messages(repo("inventory:\n  postgres:\n    table: inventory.objects\n    query: SELECT 1\n"))).toEqual(["policies/catalog.yaml:5 inventory.postgres needs only one of table (a table or view, as schema.name) and query (a SELECT returning the mapped columns)"]);
+    expect(messages(repo("inventory:\n  postgres:\n    table: inventory.objects\n    query: SELECT 1\n"))).toEqual([
+      "policies/catalog.yaml:5 inventory.postgres needs only one of table (a table or view, as schema.name) and query (a SELECT returning the mapped columns)",
+    ]);
     expect(messages(repo('inventory:\n  postgres:\n    table: "objects; DROP TABLE x"\n'))[0]).toMatch(/^policies\/catalog\.yaml:6 inventory\.postgres\.table must be text matching/);
     expect(messages(repo("inventory:\n  postgres:\n    table: objects\n    columns: { id: object_id, parent: object_id }\n"))).toEqual(["policies/catalog.yaml:7 inventory.postgres.columns maps both id and parent to the column object_id"]);
   });
@@ -42,7 +44,9 @@ describe("the catalog's inventory.postgres, checked before anything connects", (
     expect(messages(repo(block, "limits:\n  inventoryTimeout: soon\n"))).toContainEqual(expect.stringMatching(/^policies\/starter\.yaml:10 limits\.inventoryTimeout must be a duration such as 30d/));
     // Valid timeouts pass the policy; what remains is the connection string nobody gave.
     for (const t of ["30s", "2m", "45"]) {
-      expect(messages(repo(block, `limits:\n  inventoryTimeout: ${t}\n`))).toEqual([expect.stringMatching(/^policies\/catalog\.yaml:5 the catalog's inventory is in Postgres, but no connection string was given: set BLASTGATE_INVENTORY_URL or pass --inventory-url/)]);
+      expect(messages(repo(block, `limits:\n  inventoryTimeout: ${t}\n`))).toEqual([
+        expect.stringMatching(/^policies\/catalog\.yaml:5 the catalog's inventory is in Postgres, but no connection string was given: set BLASTGATE_INVENTORY_URL or pass --inventory-url/),
+      ]);
     }
   });
 

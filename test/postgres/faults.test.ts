@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { startPostgres } from "../../scripts/postgres-server.mjs";
 import { CATALOG, INVENTORY, manifest } from "../support/fixtures.js";
 import { makeRepo, PROJECT } from "../support/repo.js";
@@ -9,7 +8,9 @@ import { COLUMNS, freshDatabase, loadTable, postgresBlock, RO_PASSWORD, roUrl, r
 import { TLS_USER } from "./roles.js";
 
 const NOW = ["--now", "2026-11-24"];
-const rows = INVENTORY.trim().split("\n").map((l) => JSON.parse(l) as Row);
+const rows = INVENTORY.trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Row);
 let database: string;
 
 beforeAll(async () => {
@@ -21,7 +22,11 @@ beforeAll(async () => {
   await loadTable(database, [...rows, { id: "w-1", kind: "widget", tenant: "t", customer: "c" }], { table: "inventory.unknown_kinds" });
   await loadTable(database, [{ id: "1", kind: "app", tenant: "t", customer: "c" }], { table: "inventory.integer_ids", types: { id: "integer" } });
   await loadTable(database, rows, { table: "inventory.text_flags", types: { protected: "text" } });
-  await loadTable(database, [...rows, { id: "a-0003", kind: "app", tenant: null, customer: "c" }].filter((r, i, all) => r.id !== "a-0003" || i === all.length - 1), { table: "inventory.null_tenants" });
+  await loadTable(
+    database,
+    [...rows, { id: "a-0003", kind: "app", tenant: null, customer: "c" }].filter((r, i, all) => r.id !== "a-0003" || i === all.length - 1),
+    { table: "inventory.null_tenants" },
+  );
   await sql(database, "CREATE TABLE inventory.secret AS SELECT * FROM inventory.objects");
 });
 
@@ -116,7 +121,11 @@ describe("a Postgres inventory that cannot be read fails closed (exit 2), names 
 
   it("wrong column types", async () => {
     await failsClosed(repo(postgresBlock({ table: "inventory.integer_ids" })), { BLASTGATE_INVENTORY_URL: roUrl(database) }, /^inventory\.postgres\.columns\.id: the column object_id of inventory\.integer_ids is integer; it must be text/);
-    await failsClosed(repo(postgresBlock({ table: "inventory.text_flags" })), { BLASTGATE_INVENTORY_URL: roUrl(database) }, /^inventory\.postgres\.columns\.protected: the column is_protected of inventory\.text_flags is text; it must be boolean/);
+    await failsClosed(
+      repo(postgresBlock({ table: "inventory.text_flags" })),
+      { BLASTGATE_INVENTORY_URL: roUrl(database) },
+      /^inventory\.postgres\.columns\.protected: the column is_protected of inventory\.text_flags is text; it must be boolean/,
+    );
   });
 
   it("NULL ids and kinds, NULL tenants among the rows looked up", async () => {
@@ -132,7 +141,11 @@ describe("a Postgres inventory that cannot be read fails closed (exit 2), names 
   });
 
   it("a kind the catalog does not define", async () => {
-    await failsClosed(repo(postgresBlock({ table: "inventory.unknown_kinds" })), { BLASTGATE_INVENTORY_URL: roUrl(database) }, /^inventory\.unknown_kinds holds 1 object of kind 'widget' \(column object_type\), which the catalog does not define/);
+    await failsClosed(
+      repo(postgresBlock({ table: "inventory.unknown_kinds" })),
+      { BLASTGATE_INVENTORY_URL: roUrl(database) },
+      /^inventory\.unknown_kinds holds 1 object of kind 'widget' \(column object_type\), which the catalog does not define/,
+    );
   });
 
   it("a statement past limits.inventoryTimeout", async () => {
@@ -154,7 +167,9 @@ describe("a Postgres inventory that cannot be read fails closed (exit 2), names 
       const r = await pending;
       expect(r.code).toBe(2);
       expect(r.report.findings).toEqual([]);
-      expect(r.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^the connection to the inventory database at blastgate@127\.0\.0\.1:\d+\/postgres was lost mid-run \(the server restarted or closed it\): run the check again; nothing was judged$/)]);
+      expect(r.report.problems.map((p) => p.message)).toEqual([
+        expect.stringMatching(/^the connection to the inventory database at blastgate@127\.0\.0\.1:\d+\/postgres was lost mid-run \(the server restarted or closed it\): run the check again; nothing was judged$/),
+      ]);
       expect(r.stdout).not.toContain("superuser-secret");
     } finally {
       server.stop();

@@ -21,7 +21,9 @@ const HOSTILE = [
 const LONG = "a".repeat(10_000);
 
 let database: string;
-const rows = INVENTORY.trim().split("\n").map((l) => JSON.parse(l) as Row);
+const rows = INVENTORY.trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Row);
 
 async function intact(): Promise<void> {
   expect(await sql<{ n: string }>(database, "SELECT count(*) AS n FROM inventory.must_not_be_dropped")).toEqual([{ n: "1" }]);

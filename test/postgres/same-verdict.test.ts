@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOG, INVENTORY, ids, manifest } from "../support/fixtures.js";
 import { makeRepo, PROJECT } from "../support/repo.js";
-import { freshDatabase, loadTable, ndjsonRows, postgresBlock, roUrl, runJson, type Row } from "./support.js";
+import { freshDatabase, loadTable, ndjsonRows, postgresBlock, roUrl, runJson } from "./support.js";
 
 const NOW = ["--now", "2026-11-24"];
 
@@ -78,7 +78,8 @@ rules:
     const { fromPostgres } = await bothWays(repo, "policies/catalog.yaml", "inventory.ndjson", "inventory.ndjson");
     const byRule = new Set(fromPostgres.report.findings.map((f) => `${f.ruleId}/${f.messageId}`));
     // The cases reach what a live inventory must answer: kinds, containment, owners, shares, environments, protection, absence.
-    for (const expected of ["target-kind/wrongKind", "target-kind/otherEnvironment", "target-kind/protected", "known-objects/notInInventory", "customer-data-limits/maxShareOfKind", "customer-data-limits/uncounted"]) expect(byRule).toContain(expected);
+    for (const expected of ["target-kind/wrongKind", "target-kind/otherEnvironment", "target-kind/protected", "known-objects/notInInventory", "customer-data-limits/maxShareOfKind", "customer-data-limits/uncounted"])
+      expect(byRule).toContain(expected);
     const servers = fromPostgres.report.plans.find((p) => p.manifest === "ops/servers.yaml")!;
     expect(servers.contained).toMatchObject({ total: 5, byKind: { database: 5 } });
   });

@@ -53,11 +53,17 @@ export function ndjsonRows(file: string): Row[] {
  * Creates inventory.objects (mapped column names, indexes on id and parent, no constraints so bad data
  * can be loaded) with the rows, readable by the read-only role.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion types the default, from which the parameter is inferred
 export async function loadTable(database: string, rows: Row[], { table = "inventory.objects", types = {} as Partial<Record<keyof typeof COLUMNS, string>> } = {}): Promise<void> {
   const [schema] = table.split(".");
   const type = (f: keyof typeof COLUMNS) => types[f] ?? (f === "protected" ? "boolean" : "text");
   await sql(database, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await sql(database, `CREATE TABLE ${table} (${Object.entries(COLUMNS).map(([f, c]) => `${c} ${type(f as keyof typeof COLUMNS)}`).join(", ")})`);
+  await sql(
+    database,
+    `CREATE TABLE ${table} (${Object.entries(COLUMNS)
+      .map(([f, c]) => `${c} ${type(f as keyof typeof COLUMNS)}`)
+      .join(", ")})`,
+  );
   await sql(database, `CREATE INDEX ON ${table} (${COLUMNS.id})`);
   await sql(database, `CREATE INDEX ON ${table} (${COLUMNS.parent})`);
   const fields = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
@@ -72,9 +78,11 @@ export async function loadTable(database: string, rows: Row[], { table = "invent
 }
 
 /** The catalog's `inventory:` block for a table with the test's column names. */
-export function postgresBlock({ table = "inventory.objects", query, url = "env:BLASTGATE_INVENTORY_URL", columns = COLUMNS as Record<string, string> }: { table?: string; query?: string; url?: string; columns?: Record<string, string> } = {}): string {
+export function postgresBlock({ table = "inventory.objects", query, url = "env:BLASTGATE_INVENTORY_URL", columns = COLUMNS }: { table?: string; query?: string; url?: string; columns?: Record<string, string> } = {}): string {
   const source = query !== undefined ? `    query: ${JSON.stringify(query)}\n` : `    table: ${table}\n`;
-  return `inventory:\n  postgres:\n    url: ${url}\n${source}    columns: { ${Object.entries(columns).map(([f, c]) => `${f}: ${c}`).join(", ")} }\n`;
+  return `inventory:\n  postgres:\n    url: ${url}\n${source}    columns: { ${Object.entries(columns)
+    .map(([f, c]) => `${f}: ${c}`)
+    .join(", ")} }\n`;
 }
 
 export type Run = CliRun;
