@@ -1,0 +1,15 @@
+/** `.yaml` or `.yml`, in any letter case (`.YAML` is as much a YAML file to the executor). */
+export declare const YAML_FILE: RegExp;
+/** A cheap test before parsing: a manifest declares `kind: Operation` at the start of a line. */
+export declare const LOOKS_LIKE_MANIFEST: RegExp;
+/**
+ * What one parsed YAML document is to Blastgate: "manifest" (judge it), "other" (a correctly written
+ * Catalog, Policy or Waiver) or undefined (not Blastgate's).
+ */
+export declare function classifyDocument(value: unknown): "manifest" | "other" | undefined;
+/**
+ * Whether YAML text is a manifest: the quick test, then a parse, since a manifest written so the quick
+ * test misses it (flow or JSON style, an escape, a second document, a misspelt kind) must not go
+ * unjudged. Text that does not parse is a manifest if it mentions Operation or Blastgate: loading says why.
+ */
+export declare function isManifestText(file: string, text: string): boolean;
