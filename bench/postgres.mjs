@@ -75,7 +75,8 @@ export async function postgresCases({ seed, cli, now, measure, summarize, runs, 
         floor.push(f);
         const r = await statements(() => measure(process.execPath, check, { cwd: pgRepo, env }));
         const report = JSON.parse(r.stdout);
-        if (report.verdict === "error" || report.plans[0]?.targets !== IDS || report.plans[0]?.notInInventory !== 0) throw new Error(`blastgate on Postgres: verdict ${report.verdict}, ${JSON.stringify(report.problems?.[0] ?? report.plans[0]?.targets)}`);
+        if (report.verdict === "error" || report.plans[0]?.targets !== IDS || report.plans[0]?.notInInventory !== 0)
+          throw new Error(`blastgate on Postgres: verdict ${report.verdict}, ${JSON.stringify(report.problems?.[0] ?? report.plans[0]?.targets)}`);
         mine.push(r);
         if (size === 1_000_000) {
           // The file path on the same rows, and DuckDB over the same two files, interleaved with the rest.
@@ -95,19 +96,25 @@ export async function postgresCases({ seed, cli, now, measure, summarize, runs, 
       const m = summarize(mine);
       const fl = summarize(floor);
       rows.push({ case: "postgres", size: `${short(IDS)} ids × ${short(size)}-row table`, ...m, floor: fl, statements: mine[0].statements, floorStatements: floor[0].statements, tableRows: size });
-      targets.push(`${m.wallMs <= 2 * fl.wallMs ? "✓" : "✗"} postgres ${short(IDS)} ids × ${short(size)} rows: time ${(m.wallMs / fl.wallMs).toFixed(2)}× the floor (target ≤ 2×); ${mine[0].statements} statements (the floor: ${floor[0].statements})`);
+      targets.push(
+        `${m.wallMs <= 2 * fl.wallMs ? "✓" : "✗"} postgres ${short(IDS)} ids × ${short(size)} rows: time ${(m.wallMs / fl.wallMs).toFixed(2)}× the floor (target ≤ 2×); ${mine[0].statements} statements (the floor: ${floor[0].statements})`,
+      );
       if (file.length) {
         const fs = summarize(file);
         const dk = summarize(duck);
         rows.push({ case: "file vs DuckDB", size: `${short(IDS)} ids × ${short(size)} NDJSON`, ...fs, floor: dk });
-        targets.push(`${fs.wallMs <= 1.5 * dk.wallMs && fs.rssKiB <= dk.rssKiB ? "✓" : "✗"} file path ${short(IDS)} ids × ${short(size)} rows: ${(fs.wallMs / dk.wallMs).toFixed(2)}× DuckDB's time, ${(fs.rssKiB / dk.rssKiB).toFixed(2)}× its memory (target ≤ 1.5× at no more memory)`);
+        targets.push(
+          `${fs.wallMs <= 1.5 * dk.wallMs && fs.rssKiB <= dk.rssKiB ? "✓" : "✗"} file path ${short(IDS)} ids × ${short(size)} rows: ${(fs.wallMs / dk.wallMs).toFixed(2)}× DuckDB's time, ${(fs.rssKiB / dk.rssKiB).toFixed(2)}× its memory (target ≤ 1.5× at no more memory)`,
+        );
         rows.push({ case: "postgres vs file", size: `${short(IDS)} ids × ${short(size)}`, ...m, floor: fs });
       }
     }
     const pgRows = rows.filter((r) => r.case === "postgres");
     if (pgRows.length > 1) {
       const [a, b] = [pgRows[0], pgRows.at(-1)];
-      targets.push(`${b.rssKiB <= 1.1 * a.rssKiB ? "✓" : "✗"} postgres memory as the table grows ${b.tableRows / a.tableRows}×: ${Math.round(a.rssKiB / 1024)} → ${Math.round(b.rssKiB / 1024)} MiB (target: flat); time ${(b.wallMs / a.wallMs).toFixed(2)}×`);
+      targets.push(
+        `${b.rssKiB <= 1.1 * a.rssKiB ? "✓" : "✗"} postgres memory as the table grows ${b.tableRows / a.tableRows}×: ${Math.round(a.rssKiB / 1024)} → ${Math.round(b.rssKiB / 1024)} MiB (target: flat); time ${(b.wallMs / a.wallMs).toFixed(2)}×`,
+      );
     }
   } finally {
     server.stop();
@@ -144,10 +151,7 @@ async function load(server, db, file, size) {
   if (batch[0].length) await flush();
   if (size > n) {
     // More objects nobody names: apps of their own tenants (the table grows; the identifiers do not).
-    await c.query(
-      `INSERT INTO inventory.objects SELECT 'pad-' || g, 'app', 'tenant-p' || (g % 100000), 'customer-p' || (g % 80000), 'production', NULL, false FROM generate_series(1, $1::int) g`,
-      [size - n],
-    );
+    await c.query(`INSERT INTO inventory.objects SELECT 'pad-' || g, 'app', 'tenant-p' || (g % 100000), 'customer-p' || (g % 80000), 'production', NULL, false FROM generate_series(1, $1::int) g`, [size - n]);
   }
   await c.query("CREATE INDEX ON inventory.objects (id)");
   await c.query("CREATE INDEX ON inventory.objects (parent)");

@@ -14,7 +14,9 @@ export function postgresBin() {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(path.join(root, v, "bin", "initdb")))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions.length > 0) return path.join(root, versions[0], "bin");
   }
   const r = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
@@ -63,20 +65,17 @@ export async function startPostgres(options = {}) {
     return r.stdout;
   };
   run("initdb", ["-D", data, "-U", SUPERUSER, "--pwfile", pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"]);
-  const hba = [
-    `hostnossl all ${options.tlsOnly ?? "tls_only_role"} 127.0.0.1/32 reject`,
-    "host all all 127.0.0.1/32 scram-sha-256",
-    "local all all scram-sha-256",
-  ];
+  const hba = [`hostnossl all ${options.tlsOnly ?? "tls_only_role"} 127.0.0.1/32 reject`, "host all all 127.0.0.1/32 scram-sha-256", "local all all scram-sha-256"];
   writeFileSync(path.join(data, "pg_hba.conf"), hba.join("\n") + "\n");
   if (owner) chownSync(path.join(data, "pg_hba.conf"), owner.uid, owner.gid);
   const port = await freePort();
-  const extra = Object.entries(options.settings ?? {}).map(([k, v]) => ` -c ${k}=${v}`).join("");
+  const extra = Object.entries(options.settings ?? {})
+    .map(([k, v]) => ` -c ${k}=${v}`)
+    .join("");
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60${extra}`;
   const start = () => run("pg_ctl", ["-D", data, "-o", serverOptions, "-l", path.join(dir, "log"), "-w", "-t", "60", "start"]);
   start();
-  const url = (user = SUPERUSER, password = SUPERUSER_PASSWORD, database = "postgres") =>
-    `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = (user = SUPERUSER, password = SUPERUSER_PASSWORD, database = "postgres") => `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
     port,
     dir,

@@ -296,7 +296,8 @@ function kindOf(d: ParsedDocument, problems: Problem[]): DocumentKind | undefine
   if (typeof kind === "string" && Object.hasOwn(DOCUMENT_SCHEMAS, kind)) return kind as DocumentKind;
   problems.push({
     code: "schema",
-    message: kind === undefined ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog, Policy, Waiver or PolicyTest)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog, Policy, Waiver or PolicyTest)`,
+    message:
+      kind === undefined ? `document ${d.index + 1} of ${d.file} has no kind (Operation, Catalog, Policy, Waiver or PolicyTest)` : `kind '${String(kind)}' is not a Blastgate document kind (Operation, Catalog, Policy, Waiver or PolicyTest)`,
     location: d.map.locate(kind === undefined ? "" : "/kind"),
   });
   return undefined;

@@ -24,7 +24,12 @@ export function toRepoPath(p: string, cwd: string, root: string): string {
 /** `--root` as a directory, or a message saying why not. */
 export async function rootDir(cwd: string, given: string | undefined): Promise<{ root: string } | { error: string }> {
   const root = path.resolve(cwd, given ?? ".");
-  return (await stat(root).then((st) => st.isDirectory(), () => false)) ? { root } : { error: `--root ${given ?? "."} is not a directory` };
+  return (await stat(root).then(
+    (st) => st.isDirectory(),
+    () => false,
+  ))
+    ? { root }
+    : { error: `--root ${given ?? "."} is not a directory` };
 }
 
 /** Every command's -h/--help. */

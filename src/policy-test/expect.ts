@@ -22,7 +22,6 @@ export interface CaseComparison {
   diff: string[];
 }
 
-
 function matches(e: ExpectedFinding, f: Finding): boolean {
   return (
     e.rule === f.ruleId &&

@@ -124,7 +124,14 @@ export async function runPolicyTests(opts: TestOptions): Promise<TestRun> {
       cases.push({ file: t.file, line: t.lines[i]!, name: c.name, ...compareCase(c.expect, outcome), outcome });
     }
   }
-  return { problems, cases, coverage: coverage(ruleIds, cases.filter((c) => c.pass).map((c) => c.outcome)) };
+  return {
+    problems,
+    cases,
+    coverage: coverage(
+      ruleIds,
+      cases.filter((c) => c.pass).map((c) => c.outcome),
+    ),
+  };
 }
 
 /** The test files named (files, or directories searched for YAML files), or those of `<policies>/tests`. */
@@ -151,14 +158,7 @@ async function testFiles(source: FileSource, paths: string[], policiesDir: strin
   return [...out];
 }
 
-async function runCase(
-  workspace: FileSource,
-  policies: PolicyDocuments,
-  test: TestDocument,
-  i: number,
-  c: PolicyTestCase,
-  defaultNow: Date,
-): Promise<CaseOutcome> {
+async function runCase(workspace: FileSource, policies: PolicyDocuments, test: TestDocument, i: number, c: PolicyTestCase, defaultNow: Date): Promise<CaseOutcome> {
   const files = new Map<string, string>();
   const fixtures = c.fixtures ?? {};
   let manifest: string;
@@ -205,20 +205,18 @@ async function runCase(
     files: async (sha) => commits.find((c) => c.sha === sha)?.files ?? governance.changedFiles!,
   };
   if (fixtures.reviews) {
-    governance.reviews = fixtures.reviews.map(
-      (r, n): Review => ({
-        id: r.id ?? n + 1,
-        user: typeof r.user === "string" ? { login: r.user } : { login: r.user.login },
-        body: r.body ?? null,
-        state: r.state,
-        commit_id: FIXTURE_COMMIT,
-        submitted_at: r.state === "PENDING" ? null : "2000-01-01T00:00:00Z",
-        // Unedited, unless the case names who edited the body.
-        ...(r.editedBy === undefined
-          ? { lastEditedAt: null, editor: null, userContentEdits: { totalCount: 0, nodes: [] } }
-          : { lastEditedAt: "2000-01-02T00:00:00Z", editor: { login: r.editedBy }, userContentEdits: { totalCount: 1, nodes: [{ editedAt: "2000-01-02T00:00:00Z", editor: { login: r.editedBy } }] } }),
-      }),
-    );
+    governance.reviews = fixtures.reviews.map((r, n): Review => ({
+      id: r.id ?? n + 1,
+      user: typeof r.user === "string" ? { login: r.user } : { login: r.user.login },
+      body: r.body ?? null,
+      state: r.state,
+      commit_id: FIXTURE_COMMIT,
+      submitted_at: r.state === "PENDING" ? null : "2000-01-01T00:00:00Z",
+      // Unedited, unless the case names who edited the body.
+      ...(r.editedBy === undefined
+        ? { lastEditedAt: null, editor: null, userContentEdits: { totalCount: 0, nodes: [] } }
+        : { lastEditedAt: "2000-01-02T00:00:00Z", editor: { login: r.editedBy }, userContentEdits: { totalCount: 1, nodes: [{ editedAt: "2000-01-02T00:00:00Z", editor: { login: r.editedBy } }] } }),
+    }));
   }
   const now = c.now !== undefined ? (parseDate(c.now) as { value: Date }).value : defaultNow;
   const result = await runCheck({ workspace: source, policiesDir: policies.dir, policies: forCase, manifests: [manifest], now, governance, change: "changed" });

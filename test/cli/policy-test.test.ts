@@ -9,7 +9,7 @@ const STARTER_TESTS = read("policies/tests/starter.yaml");
 
 /** The starter test file without the case of this name (cases are separated by a blank line). */
 function withoutCase(name: string): string {
-  const [head, ...cases] = STARTER_TESTS.split(/\n(?=  - name: )/);
+  const [head, ...cases] = STARTER_TESTS.split(/\n(?= {2}- name: )/);
   const kept = cases.filter((c) => !c.startsWith(`  - name: ${name}\n`));
   expect(kept).toHaveLength(cases.length - 1);
   return [head, ...kept].join("\n");
@@ -80,7 +80,7 @@ describe("blastgate test", () => {
     const line = tests.split("\n").findIndex((l) => l.includes("name: a bulk delete of 60 apps")) + 1;
     expect(r.stdout).toContain(`  ✖ a bulk delete of 60 apps in one wave is blocked  (policies/tests/starter.yaml:${line})\n`);
     expect(r.stdout).toContain("      - recoverable  (expected to fire, did not)\n");
-    expect(r.stdout).toMatch(/      \+ bulk-limits  hard-mandatory  \w+  policies\/tests\/starter\.yaml:\d+:\d+  .+  \(not expected\)\n/);
+    expect(r.stdout).toMatch(/ {6}\+ bulk-limits {2}hard-mandatory {2}\w+ {2}policies\/tests\/starter\.yaml:\d+:\d+ {2}.+ {2}\(not expected\)\n/);
     expect(r.stdout).toMatch(/FAILED: \d+ of \d+ cases passed, 1 failed/);
     expect(r.code).toBe(1);
   });
@@ -141,7 +141,7 @@ cases:
     expect(r.stdout).toContain("  ✔ nor one by a reviewer without write access\n");
     expect(r.stdout).toContain("  ✖ the author's own override does not  (policies/tests/small.yaml:36)\n");
     expect(r.stdout).toContain("      - finding few  line 99  (no finding matches)\n");
-    expect(r.stdout).toMatch(/      \+ few  soft-mandatory  maxTargets  ops\/three\.yaml:7:\d+  /);
+    expect(r.stdout).toMatch(/ {6}\+ few {2}soft-mandatory {2}maxTargets {2}ops\/three\.yaml:7:\d+ {2}/);
     expect(r.code).toBe(1);
   });
 
@@ -158,7 +158,7 @@ cases:
 `,
     });
     const r = runCli(["test"], dir);
-    expect(r.stdout).toMatch(/^  policies\/tests\/bad\.yaml:7:\d+  .*rulez/m);
+    expect(r.stdout).toMatch(/^ {2}policies\/tests\/bad\.yaml:7:\d+ {2}.*rulez/m);
     expect(r.code).toBe(2);
     const missing = makeRepo({ ...STARTER, "policies/tests/t.yaml": `apiVersion: blastgate.dev/v1\nkind: PolicyTest\nmetadata: { name: t }\ncases:\n  - name: gone\n    manifest: ops/none.yaml\n    expect: { verdict: allowed }\n` });
     const m = runCli(["test"], missing);
@@ -172,7 +172,11 @@ cases:
   });
 
   it("check skips PolicyTest documents among the policy files", () => {
-    const dir = makeRepo({ ...STARTER, "policies/tests/starter.yaml": STARTER_TESTS, "ops/three.yaml": MANIFEST.replace("metadata: { name: three-apps }", "metadata: { name: three-apps, ticket: OPS-1, requestedBy: a/b, executedBy: a/c }") });
+    const dir = makeRepo({
+      ...STARTER,
+      "policies/tests/starter.yaml": STARTER_TESTS,
+      "ops/three.yaml": MANIFEST.replace("metadata: { name: three-apps }", "metadata: { name: three-apps, ticket: OPS-1, requestedBy: a/b, executedBy: a/c }"),
+    });
     const r = runCli(["check", "--now", "2026-11-24"], dir);
     expect(r.stdout).not.toContain("PolicyTest");
     expect(r.stdout).toMatch(/^ALLOWED/m);
