@@ -1,13 +1,3 @@
-export declare const EXIT: {
-    readonly allowed: 0;
-    readonly blocked: 1;
-    readonly error: 2;
-};
-export interface Io {
-    stdout: (s: string) => void;
-    stderr: (s: string) => void;
-    isTTY: boolean;
-    env: Record<string, string | undefined>;
-    cwd: string;
-}
+import { type Io } from "./io.js";
+export { EXIT, type Io } from "./io.js";
 export declare function main(argv: string[], io: Io): Promise<number>;

@@ -22,5 +22,7 @@ export declare const MAX_PROBLEMS_PER_FILE = 100;
  * (counting those earlier "and N more" entries stand for). Linear in the number of problems.
  */
 export declare function capProblems(problems: readonly Problem[], max?: number): Problem[];
+/** How many problems a list stands for: an "and N more" entry counts N. */
+export declare function problemCount(problems: readonly Problem[]): number;
 /** The entry standing for `more` problems of a file not listed one by one. */
 export declare function moreProblems(more: number, location: SourceLocation): Problem;

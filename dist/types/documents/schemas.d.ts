@@ -683,6 +683,284 @@ export declare const waiverSchema: {
         };
     };
 };
+/** Policy tests (`blastgate test`): cases judged with the policies they sit next to; `check` skips these documents. */
+export declare const policyTestSchema: {
+    readonly $id: "blastgate.dev/v1/PolicyTest";
+    readonly type: "object";
+    readonly additionalProperties: false;
+    readonly required: readonly ["apiVersion", "kind", "metadata", "cases"];
+    readonly properties: {
+        readonly apiVersion: {
+            readonly const: "blastgate.dev/v1";
+        };
+        readonly kind: {
+            readonly const: "PolicyTest";
+        };
+        readonly metadata: {
+            readonly type: "object";
+            readonly additionalProperties: false;
+            readonly properties: {
+                readonly name: {
+                    readonly type: "string";
+                    readonly pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+                    readonly maxLength: 128;
+                };
+                readonly description: {
+                    readonly type: "string";
+                    readonly maxLength: 10000;
+                };
+            };
+            readonly required: readonly ["name"];
+        };
+        readonly cases: {
+            readonly type: "array";
+            readonly minItems: 1;
+            readonly items: {
+                readonly type: "object";
+                readonly additionalProperties: false;
+                readonly required: readonly ["name", "expect"];
+                readonly oneOf: readonly [{
+                    readonly required: readonly ["manifest"];
+                }, {
+                    readonly required: readonly ["operation"];
+                }];
+                readonly properties: {
+                    readonly name: {
+                        readonly type: "string";
+                        readonly minLength: 1;
+                        readonly maxLength: 1024;
+                        readonly pattern: "^[^\\u0000-\\u001f\\u007f]+$";
+                    };
+                    readonly manifest: {
+                        readonly type: "string";
+                        readonly minLength: 1;
+                        readonly maxLength: 1024;
+                    };
+                    readonly operation: {
+                        readonly type: "object";
+                    };
+                    readonly now: {
+                        readonly type: "string";
+                        readonly pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
+                    };
+                    readonly fixtures: {
+                        readonly type: "object";
+                        readonly additionalProperties: false;
+                        readonly properties: {
+                            readonly inventory: {
+                                readonly type: "array";
+                                readonly items: {
+                                    readonly type: "object";
+                                    readonly additionalProperties: false;
+                                    readonly required: readonly ["id", "kind", "tenant", "customer"];
+                                    readonly properties: {
+                                        readonly id: {
+                                            readonly type: "string";
+                                            readonly minLength: 1;
+                                        };
+                                        readonly kind: {
+                                            readonly type: "string";
+                                            readonly pattern: "^[a-z][a-z0-9_-]*$";
+                                            readonly maxLength: 128;
+                                        };
+                                        readonly tenant: {
+                                            readonly type: "string";
+                                        };
+                                        readonly customer: {
+                                            readonly type: "string";
+                                        };
+                                        readonly environment: {
+                                            readonly type: "string";
+                                        };
+                                        readonly parent: {
+                                            readonly type: "string";
+                                        };
+                                        readonly protected: {
+                                            readonly type: "boolean";
+                                        };
+                                    };
+                                };
+                            };
+                            readonly reviews: {
+                                readonly type: "array";
+                                readonly items: {
+                                    readonly type: "object";
+                                    readonly required: readonly ["user", "state"];
+                                    readonly properties: {
+                                        readonly id: {
+                                            readonly type: "integer";
+                                        };
+                                        readonly user: {
+                                            readonly anyOf: readonly [{
+                                                readonly type: "string";
+                                                readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                readonly maxLength: 100;
+                                            }, {
+                                                readonly type: "object";
+                                                readonly required: readonly ["login"];
+                                                readonly properties: {
+                                                    readonly login: {
+                                                        readonly type: "string";
+                                                        readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                        readonly maxLength: 100;
+                                                    };
+                                                };
+                                            }];
+                                        };
+                                        readonly state: {
+                                            readonly enum: readonly ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"];
+                                        };
+                                        readonly body: {
+                                            readonly type: "string";
+                                        };
+                                        readonly editedBy: {
+                                            readonly type: "string";
+                                            readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                            readonly maxLength: 100;
+                                        };
+                                    };
+                                };
+                            };
+                            readonly author: {
+                                readonly type: "string";
+                                readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                readonly maxLength: 100;
+                            };
+                            readonly org: {
+                                readonly type: "string";
+                                readonly minLength: 1;
+                                readonly maxLength: 100;
+                            };
+                            readonly teams: {
+                                readonly type: "object";
+                                readonly propertyNames: {
+                                    readonly type: "string";
+                                    readonly pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$";
+                                    readonly maxLength: 200;
+                                };
+                                readonly additionalProperties: {
+                                    readonly type: "array";
+                                    readonly items: {
+                                        readonly type: "string";
+                                        readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                        readonly maxLength: 100;
+                                    };
+                                };
+                            };
+                            readonly changed: {
+                                readonly type: "array";
+                                readonly items: {
+                                    readonly type: "string";
+                                    readonly minLength: 1;
+                                    readonly maxLength: 1024;
+                                };
+                            };
+                            readonly permissions: {
+                                readonly type: "object";
+                                readonly propertyNames: {
+                                    readonly type: "string";
+                                    readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                    readonly maxLength: 100;
+                                };
+                                readonly additionalProperties: {
+                                    readonly enum: readonly ["admin", "maintain", "write", "triage", "read", "none"];
+                                };
+                            };
+                            readonly commits: {
+                                readonly type: "array";
+                                readonly minItems: 1;
+                                readonly items: {
+                                    readonly type: "object";
+                                    readonly additionalProperties: false;
+                                    readonly required: readonly ["author"];
+                                    readonly properties: {
+                                        readonly author: {
+                                            readonly type: "string";
+                                            readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                            readonly maxLength: 100;
+                                        };
+                                        readonly committer: {
+                                            readonly type: "string";
+                                            readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                            readonly maxLength: 100;
+                                        };
+                                        readonly pushedBy: {
+                                            readonly type: "string";
+                                            readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                            readonly maxLength: 100;
+                                        };
+                                        readonly files: {
+                                            readonly type: "array";
+                                            readonly items: {
+                                                readonly type: "string";
+                                                readonly minLength: 1;
+                                                readonly maxLength: 1024;
+                                            };
+                                        };
+                                    };
+                                };
+                            };
+                        };
+                    };
+                    readonly expect: {
+                        readonly type: "object";
+                        readonly additionalProperties: false;
+                        readonly required: readonly ["verdict"];
+                        readonly properties: {
+                            readonly verdict: {
+                                readonly enum: readonly ["allowed", "blocked", "error"];
+                            };
+                            readonly rules: {
+                                readonly type: "array";
+                                readonly items: {
+                                    readonly type: "string";
+                                    readonly pattern: "^[a-z0-9][a-z0-9._/-]*$";
+                                    readonly maxLength: 128;
+                                };
+                                readonly uniqueItems: true;
+                            };
+                            readonly findings: {
+                                readonly type: "array";
+                                readonly items: {
+                                    readonly type: "object";
+                                    readonly additionalProperties: false;
+                                    readonly required: readonly ["rule"];
+                                    readonly properties: {
+                                        readonly rule: {
+                                            readonly type: "string";
+                                            readonly pattern: "^[a-z0-9][a-z0-9._/-]*$";
+                                            readonly maxLength: 128;
+                                        };
+                                        readonly messageId: {
+                                            readonly type: "string";
+                                            readonly minLength: 1;
+                                            readonly maxLength: 128;
+                                        };
+                                        readonly enforcement: {
+                                            readonly enum: readonly ["advisory", "soft-mandatory", "hard-mandatory"];
+                                        };
+                                        readonly status: {
+                                            readonly enum: readonly ["blocking", "advisory", "overridden", "waived"];
+                                        };
+                                        readonly file: {
+                                            readonly type: "string";
+                                            readonly minLength: 1;
+                                            readonly maxLength: 1024;
+                                        };
+                                        readonly line: {
+                                            readonly type: "integer";
+                                            readonly minimum: 1;
+                                        };
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+};
 export declare const DOCUMENT_SCHEMAS: {
     readonly Operation: {
         readonly $id: "blastgate.dev/v1/Operation";
@@ -1359,6 +1637,283 @@ export declare const DOCUMENT_SCHEMAS: {
                     readonly digest: {
                         readonly type: "string";
                         readonly pattern: "^sha256:[0-9a-f]{64}$";
+                    };
+                };
+            };
+        };
+    };
+    readonly PolicyTest: {
+        readonly $id: "blastgate.dev/v1/PolicyTest";
+        readonly type: "object";
+        readonly additionalProperties: false;
+        readonly required: readonly ["apiVersion", "kind", "metadata", "cases"];
+        readonly properties: {
+            readonly apiVersion: {
+                readonly const: "blastgate.dev/v1";
+            };
+            readonly kind: {
+                readonly const: "PolicyTest";
+            };
+            readonly metadata: {
+                readonly type: "object";
+                readonly additionalProperties: false;
+                readonly properties: {
+                    readonly name: {
+                        readonly type: "string";
+                        readonly pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+                        readonly maxLength: 128;
+                    };
+                    readonly description: {
+                        readonly type: "string";
+                        readonly maxLength: 10000;
+                    };
+                };
+                readonly required: readonly ["name"];
+            };
+            readonly cases: {
+                readonly type: "array";
+                readonly minItems: 1;
+                readonly items: {
+                    readonly type: "object";
+                    readonly additionalProperties: false;
+                    readonly required: readonly ["name", "expect"];
+                    readonly oneOf: readonly [{
+                        readonly required: readonly ["manifest"];
+                    }, {
+                        readonly required: readonly ["operation"];
+                    }];
+                    readonly properties: {
+                        readonly name: {
+                            readonly type: "string";
+                            readonly minLength: 1;
+                            readonly maxLength: 1024;
+                            readonly pattern: "^[^\\u0000-\\u001f\\u007f]+$";
+                        };
+                        readonly manifest: {
+                            readonly type: "string";
+                            readonly minLength: 1;
+                            readonly maxLength: 1024;
+                        };
+                        readonly operation: {
+                            readonly type: "object";
+                        };
+                        readonly now: {
+                            readonly type: "string";
+                            readonly pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
+                        };
+                        readonly fixtures: {
+                            readonly type: "object";
+                            readonly additionalProperties: false;
+                            readonly properties: {
+                                readonly inventory: {
+                                    readonly type: "array";
+                                    readonly items: {
+                                        readonly type: "object";
+                                        readonly additionalProperties: false;
+                                        readonly required: readonly ["id", "kind", "tenant", "customer"];
+                                        readonly properties: {
+                                            readonly id: {
+                                                readonly type: "string";
+                                                readonly minLength: 1;
+                                            };
+                                            readonly kind: {
+                                                readonly type: "string";
+                                                readonly pattern: "^[a-z][a-z0-9_-]*$";
+                                                readonly maxLength: 128;
+                                            };
+                                            readonly tenant: {
+                                                readonly type: "string";
+                                            };
+                                            readonly customer: {
+                                                readonly type: "string";
+                                            };
+                                            readonly environment: {
+                                                readonly type: "string";
+                                            };
+                                            readonly parent: {
+                                                readonly type: "string";
+                                            };
+                                            readonly protected: {
+                                                readonly type: "boolean";
+                                            };
+                                        };
+                                    };
+                                };
+                                readonly reviews: {
+                                    readonly type: "array";
+                                    readonly items: {
+                                        readonly type: "object";
+                                        readonly required: readonly ["user", "state"];
+                                        readonly properties: {
+                                            readonly id: {
+                                                readonly type: "integer";
+                                            };
+                                            readonly user: {
+                                                readonly anyOf: readonly [{
+                                                    readonly type: "string";
+                                                    readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                    readonly maxLength: 100;
+                                                }, {
+                                                    readonly type: "object";
+                                                    readonly required: readonly ["login"];
+                                                    readonly properties: {
+                                                        readonly login: {
+                                                            readonly type: "string";
+                                                            readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                            readonly maxLength: 100;
+                                                        };
+                                                    };
+                                                }];
+                                            };
+                                            readonly state: {
+                                                readonly enum: readonly ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"];
+                                            };
+                                            readonly body: {
+                                                readonly type: "string";
+                                            };
+                                            readonly editedBy: {
+                                                readonly type: "string";
+                                                readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                readonly maxLength: 100;
+                                            };
+                                        };
+                                    };
+                                };
+                                readonly author: {
+                                    readonly type: "string";
+                                    readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                    readonly maxLength: 100;
+                                };
+                                readonly org: {
+                                    readonly type: "string";
+                                    readonly minLength: 1;
+                                    readonly maxLength: 100;
+                                };
+                                readonly teams: {
+                                    readonly type: "object";
+                                    readonly propertyNames: {
+                                        readonly type: "string";
+                                        readonly pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$";
+                                        readonly maxLength: 200;
+                                    };
+                                    readonly additionalProperties: {
+                                        readonly type: "array";
+                                        readonly items: {
+                                            readonly type: "string";
+                                            readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                            readonly maxLength: 100;
+                                        };
+                                    };
+                                };
+                                readonly changed: {
+                                    readonly type: "array";
+                                    readonly items: {
+                                        readonly type: "string";
+                                        readonly minLength: 1;
+                                        readonly maxLength: 1024;
+                                    };
+                                };
+                                readonly permissions: {
+                                    readonly type: "object";
+                                    readonly propertyNames: {
+                                        readonly type: "string";
+                                        readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                        readonly maxLength: 100;
+                                    };
+                                    readonly additionalProperties: {
+                                        readonly enum: readonly ["admin", "maintain", "write", "triage", "read", "none"];
+                                    };
+                                };
+                                readonly commits: {
+                                    readonly type: "array";
+                                    readonly minItems: 1;
+                                    readonly items: {
+                                        readonly type: "object";
+                                        readonly additionalProperties: false;
+                                        readonly required: readonly ["author"];
+                                        readonly properties: {
+                                            readonly author: {
+                                                readonly type: "string";
+                                                readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                readonly maxLength: 100;
+                                            };
+                                            readonly committer: {
+                                                readonly type: "string";
+                                                readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                readonly maxLength: 100;
+                                            };
+                                            readonly pushedBy: {
+                                                readonly type: "string";
+                                                readonly pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\[bot\\])?$";
+                                                readonly maxLength: 100;
+                                            };
+                                            readonly files: {
+                                                readonly type: "array";
+                                                readonly items: {
+                                                    readonly type: "string";
+                                                    readonly minLength: 1;
+                                                    readonly maxLength: 1024;
+                                                };
+                                            };
+                                        };
+                                    };
+                                };
+                            };
+                        };
+                        readonly expect: {
+                            readonly type: "object";
+                            readonly additionalProperties: false;
+                            readonly required: readonly ["verdict"];
+                            readonly properties: {
+                                readonly verdict: {
+                                    readonly enum: readonly ["allowed", "blocked", "error"];
+                                };
+                                readonly rules: {
+                                    readonly type: "array";
+                                    readonly items: {
+                                        readonly type: "string";
+                                        readonly pattern: "^[a-z0-9][a-z0-9._/-]*$";
+                                        readonly maxLength: 128;
+                                    };
+                                    readonly uniqueItems: true;
+                                };
+                                readonly findings: {
+                                    readonly type: "array";
+                                    readonly items: {
+                                        readonly type: "object";
+                                        readonly additionalProperties: false;
+                                        readonly required: readonly ["rule"];
+                                        readonly properties: {
+                                            readonly rule: {
+                                                readonly type: "string";
+                                                readonly pattern: "^[a-z0-9][a-z0-9._/-]*$";
+                                                readonly maxLength: 128;
+                                            };
+                                            readonly messageId: {
+                                                readonly type: "string";
+                                                readonly minLength: 1;
+                                                readonly maxLength: 128;
+                                            };
+                                            readonly enforcement: {
+                                                readonly enum: readonly ["advisory", "soft-mandatory", "hard-mandatory"];
+                                            };
+                                            readonly status: {
+                                                readonly enum: readonly ["blocking", "advisory", "overridden", "waived"];
+                                            };
+                                            readonly file: {
+                                                readonly type: "string";
+                                                readonly minLength: 1;
+                                                readonly maxLength: 1024;
+                                            };
+                                            readonly line: {
+                                                readonly type: "integer";
+                                                readonly minimum: 1;
+                                            };
+                                        };
+                                    };
+                                };
+                            };
+                        };
                     };
                 };
             };

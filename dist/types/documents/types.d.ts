@@ -144,6 +144,69 @@ export interface WaiverDocument {
         digest?: string;
     };
 }
+export interface ExpectedFinding {
+    rule: string;
+    messageId?: string;
+    enforcement?: Enforcement;
+    status?: "blocking" | "advisory" | "overridden" | "waived";
+    file?: string;
+    line?: number;
+}
+export interface PolicyTestReview {
+    id?: number;
+    user: string | {
+        login: string;
+    };
+    state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+    body?: string;
+    /** Someone who edited the review's body after it was written. */
+    editedBy?: string;
+}
+/** One case of a PolicyTest: a manifest (a file, or inline), the facts around it, and what the verdict must be. */
+export interface PolicyTestCase {
+    name: string;
+    manifest?: string;
+    operation?: Record<string, unknown>;
+    now?: string;
+    fixtures?: {
+        inventory?: {
+            id: string;
+            kind: string;
+            tenant: string;
+            customer: string;
+            environment?: string;
+            parent?: string;
+            protected?: boolean;
+        }[];
+        reviews?: PolicyTestReview[];
+        author?: string;
+        org?: string;
+        teams?: Record<string, string[]>;
+        changed?: string[];
+        permissions?: Record<string, string>;
+        commits?: {
+            author: string;
+            committer?: string;
+            pushedBy?: string;
+            files?: string[];
+        }[];
+    };
+    expect: {
+        verdict: "allowed" | "blocked" | "error";
+        rules?: string[];
+        findings?: ExpectedFinding[];
+    };
+}
+/** Cases `blastgate test` judges with the policies; `check` skips these documents. */
+export interface PolicyTestDocument {
+    apiVersion: string;
+    kind: "PolicyTest";
+    metadata: {
+        name: string;
+        description?: string;
+    };
+    cases: PolicyTestCase[];
+}
 /** A document that passed its schema, with the parse it came from (for locations). */
 export interface Validated<T> {
     doc: T;

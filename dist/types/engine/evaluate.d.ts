@@ -48,6 +48,8 @@ export interface Evaluation {
     digests?: DigestEntry[];
     /** Governed scripts of the change and the manifests naming them. */
     scripts?: ScriptEntry[];
+    /** Ids of the rules that judged a manifest or the change (a rule no manifest matched judged nothing): what policy-test coverage calls "holds". */
+    rulesRun?: string[];
 }
 /** The pure core: manifests, catalog, rules and inventory in; findings, plans and a verdict out. No I/O. */
 export declare function evaluate(input: EvaluationInput): Evaluation;

@@ -2,7 +2,7 @@
  * The verdict with enforcement levels: advisory findings never block, hard-mandatory ones always do,
  * and a soft-mandatory one blocks unless a valid override or waiver lifts it. Pure.
  */
-import type { Problem } from "../documents/problem.js";
+import { type Problem } from "../documents/problem.js";
 import type { CompiledRule } from "../rules/types.js";
 import type { Finding } from "../rules/types.js";
 import type { GovernanceFacts } from "./facts.js";

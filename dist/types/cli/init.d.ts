@@ -1,0 +1,4 @@
+import { type Io } from "./io.js";
+export declare const INIT_USAGE = "Usage: blastgate init [DIR]\n\nWrites a starting point into DIR (default: the current directory):\n  policies/catalog.yaml              a commented catalog: kinds, actions, products (replace with your own)\n  policies/starter.yaml              the starter policy\n  policies/tests/starter.yaml        its tests (blastgate test --coverage)\n  .github/workflows/blastgate.yml    the workflow that runs the Action on pull requests\n  ops/remove-stale-apps.yaml         an example manifest\n\nIf any of these files exists, nothing is written (exit 1). Then:\n  blastgate test --coverage && blastgate check\n";
+/** `blastgate init`: the files a repository needs to start, all or none. */
+export declare function init(argv: string[], io: Io): Promise<number>;

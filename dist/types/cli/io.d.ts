@@ -1,0 +1,21 @@
+export declare const EXIT: {
+    readonly allowed: 0;
+    readonly blocked: 1;
+    readonly error: 2;
+};
+/** What a command may touch of the process: injected, so commands run in tests as they do from the shell. */
+export interface Io {
+    stdout: (s: string) => void;
+    stderr: (s: string) => void;
+    isTTY: boolean;
+    env: Record<string, string | undefined>;
+    cwd: string;
+}
+/** Paths on the command line are relative to where the user stands; documents' paths to the root. */
+export declare function toRepoPath(p: string, cwd: string, root: string): string;
+/** `--root` as a directory, or a message saying why not. */
+export declare function rootDir(cwd: string, given: string | undefined): Promise<{
+    root: string;
+} | {
+    error: string;
+}>;

@@ -1,0 +1,39 @@
+/**
+ * What a policy test case expected against what the check found, and which rules the cases exercised.
+ * Pure: results in, verdicts and coverage out.
+ */
+import type { Problem } from "../documents/problem.js";
+import type { PolicyTestCase } from "../documents/types.js";
+import type { Verdict } from "../engine/evaluate.js";
+import type { Finding } from "../rules/types.js";
+/** What one case's check produced (the parts a test compares). */
+export interface CaseOutcome {
+    verdict: Verdict;
+    findings: Finding[];
+    problems: Problem[];
+    rulesRun: readonly string[];
+}
+export interface CaseComparison {
+    pass: boolean;
+    /** One line each: `verdict: ...`, then `- ` expected and missing, `+ ` found and not expected. */
+    diff: string[];
+}
+export declare function describeFinding(f: Finding): string;
+/**
+ * A case passes when the verdict is the one expected, the rules with findings are exactly `expect.rules`
+ * (none when it is left out, unless the verdict expected is error), and each of `expect.findings` matches
+ * a finding on the fields it gives.
+ */
+export declare function compareCase(expect: PolicyTestCase["expect"], actual: CaseOutcome): CaseComparison;
+export interface RuleCoverage {
+    ruleId: string;
+    /** A passing case had a finding of the rule. */
+    fires: boolean;
+    /** A passing case without input problems had the rule judge its manifest (or change) and find nothing. */
+    holds: boolean;
+}
+/** Coverage counts passing cases only: a case that fails proves nothing about the rules it touched. */
+export declare function coverage(ruleIds: readonly string[], passing: readonly CaseOutcome[]): {
+    rules: RuleCoverage[];
+    percent: number;
+};
