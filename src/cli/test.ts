@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { runPolicyTests } from "../policy-test/run.js";
-import { policyTestText } from "../report/policy-test.js";
+import { policyTestText } from "../policy-test/text.js";
 import { LocalFiles } from "../workspace/files.js";
 import { commandArgs, EXIT, HELP_OPTION, nowOption, rootDir, toRepoPath, type Io } from "./io.js";
 

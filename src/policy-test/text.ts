@@ -1,5 +1,5 @@
-import type { TestRun } from "../policy-test/run.js";
-import { inertLogLine } from "./escape.js";
+import type { TestRun } from "./run.js";
+import { inertLogLine } from "../report/escape.js";
 
 /** `blastgate test` for people: one line per case, the differences under a failing one, then coverage. */
 export function policyTestText(run: TestRun, opts: { coverage: boolean; minCoverage?: number }): string {
