@@ -1,4 +1,4 @@
-import type { TestRun } from "../policy-test/run.js";
+import type { TestRun } from "./run.js";
 /** `blastgate test` for people: one line per case, the differences under a failing one, then coverage. */
 export declare function policyTestText(run: TestRun, opts: {
     coverage: boolean;
