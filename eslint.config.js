@@ -11,8 +11,8 @@ import tseslint from "typescript-eslint";
  * the folders of the layers before its own, never from a later layer nor from another folder of its
  * own layer. src/version.ts is below everything; src/index.ts (the library's API) above everything.
  */
-// policy-test (blastgate test: runCheck over a repository with each case's fixtures in memory) sits below the CLI that calls it.
-export const LAYERS = [["documents"], ["resolve"], ["measure"], ["rules"], ["governance"], ["engine"], ["check"], ["report"], ["workspace", "inventory", "github"], ["policy-test"], ["cli", "action", "guard"]];
+// policy-test (blastgate test: runCheck over each case's fixtures in memory) and guard (the runtime guard) sit below the CLI that dispatches to them.
+export const LAYERS = [["documents"], ["resolve"], ["measure"], ["rules"], ["governance"], ["engine"], ["check"], ["report"], ["workspace", "inventory", "github"], ["policy-test", "guard"], ["cli", "action"]];
 
 /** import-x/no-restricted-paths zones: for each folder, every folder it may not import from. */
 function layerZones() {

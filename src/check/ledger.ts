@@ -3,7 +3,7 @@
  * Pure: entries in, the state of each stage and the guard's stage decision out. Where the entries live
  * (a JSON Lines file, a database table) is the caller's business.
  */
-import type { PastSpend, Spend } from "../engine/budgets.js";
+import type { PastSpend, Spend } from "../measure/budgets.js";
 import { formatDuration } from "../documents/units.js";
 import type { StageSlice } from "../measure/stages.js";
 
@@ -99,8 +99,13 @@ export function judgeStage(slices: readonly StageSlice[], states: ReadonlyMap<st
   if (index < 0) return line("refused", `the manifest has no stage '${stage}' (its stages: ${names})`);
   const own = states.get(stage)!;
   if (own.status === "done") return line("refused", `stage '${stage}' already ran (started ${own.started}, ended ${own.ended}, exit code ${own.exitCode ?? "none"})${own.marked ? ", marked done" : ""}: a stage runs once`);
-  if (own.status === "running") return line("refused", `stage '${stage}' started at ${own.started} and has no end in the ledger: it is still running, or it crashed. Once you know which, mark it (blastgate mark --stage ${stage} --as done|retry)`);
-  if (own.status === "failed") return line("refused", `stage '${stage}' ended at ${own.ended} with ${own.signal ? `signal ${own.signal}` : `exit code ${own.exitCode ?? "none"}`}: a stage runs once. Once you have checked what it did, mark it (blastgate mark --stage ${stage} --as done|retry)`);
+  if (own.status === "running")
+    return line("refused", `stage '${stage}' started at ${own.started} and has no end in the ledger: it is still running, or it crashed. Once you know which, mark it (blastgate mark --stage ${stage} --as done|retry)`);
+  if (own.status === "failed")
+    return line(
+      "refused",
+      `stage '${stage}' ended at ${own.ended} with ${own.signal ? `signal ${own.signal}` : `exit code ${own.exitCode ?? "none"}`}: a stage runs once. Once you have checked what it did, mark it (blastgate mark --stage ${stage} --as done|retry)`,
+    );
   // A later stage that already started means this one is out of order for good.
   const later = slices.slice(index + 1).find((s) => states.get(s.name)?.status !== "pending");
   if (later) return line("refused", `stage '${later.name}' already started, after stage '${stage}' in the manifest's order`);
@@ -113,7 +118,10 @@ export function judgeStage(slices: readonly StageSlice[], states: ReadonlyMap<st
   if (now.getTime() < due.getTime()) {
     return line("refused", `stage '${stage}' may start at ${due.toISOString()}: stage '${prev.name}' ended at ${p.ended} and bakes ${formatDuration(prev.bakeSeconds)} (${formatDuration((due.getTime() - now.getTime()) / 1000)} to go)`);
   }
-  return line("ok", `stage '${stage}' (${index + 1} of ${slices.length}, ${slices[index]!.identifiers.length} identifiers) has not run; stage '${prev.name}' ended at ${p.ended}${prev.bakeSeconds > 0 ? ` and baked ${formatDuration(prev.bakeSeconds)}` : ""}`);
+  return line(
+    "ok",
+    `stage '${stage}' (${index + 1} of ${slices.length}, ${slices[index]!.identifiers.length} identifiers) has not run; stage '${prev.name}' ended at ${p.ended}${prev.bakeSeconds > 0 ? ` and baked ${formatDuration(prev.bakeSeconds)}` : ""}`,
+  );
 }
 
 /** What the ledger says was destroyed: every stage that started, of every manifest (a failed stage may have destroyed all of it). */

@@ -227,7 +227,7 @@ function checkAgainstCatalog(m: ManifestInput, catalog: Catalog, environments: S
 /** Keeps the smaller of each limit: the plan shows the strictest policy that matched. */
 function strictest(into: PlanLimits, limits: PlanLimits | undefined): void {
   for (const [k, v] of Object.entries(limits ?? {}) as [keyof PlanLimits, number | undefined][]) {
-    if (v !== undefined && (into[k] === undefined || v < into[k]!)) into[k] = v;
+    if (v !== undefined && (into[k] === undefined || v < into[k])) into[k] = v;
   }
 }
 

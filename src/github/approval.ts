@@ -29,10 +29,12 @@ export async function approvalRuns(gh: GitHub, repo: Repo, sha: string): Promise
 export async function writeApprovals(gh: GitHub, repo: Repo, sha: string, records: readonly RunApproval[]): Promise<RunApproval[]> {
   const existing = (await approvalRuns(gh, repo, sha)).sort((a, b) => b.id - a.id);
   const latestText = (path: string) =>
-    existing.map((r) => r.text).find((t) => {
-      const parsed = parseApproval(t);
-      return typeof parsed !== "string" && parsed.path === path;
-    });
+    existing
+      .map((r) => r.text)
+      .find((t) => {
+        const parsed = parseApproval(t);
+        return typeof parsed !== "string" && parsed.path === path;
+      });
   const fresh = records.filter((r) => latestText(r.path) !== JSON.stringify(r));
   for (const r of fresh) {
     const allowed = r.verdict === "allowed";

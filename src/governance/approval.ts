@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../rules/types.js";
 import { statusOf } from "./judge.js";
-import type { DigestEntry } from "./types.js";
+import type { DigestEntry } from "../rules/status.js";
 
 export const APPROVAL_CHECK = "blastgate/approval";
 /** The app whose check runs count: the Action writes them with the workflow's token, which acts as GitHub Actions. */

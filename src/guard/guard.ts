@@ -9,7 +9,7 @@ import path from "node:path";
 import { CHECK_NAMES, judgeStage, pastSpend, stageStates, type CheckLine, type CheckName, type CheckStatus, type LedgerEntry } from "../check/ledger.js";
 import { identifierValues, IdentifierFileParser } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
-import { compileBudgets, judgeBudgets, type Spend } from "../engine/budgets.js";
+import { compileBudgets, judgeBudgets, type Spend } from "../measure/budgets.js";
 import { approvalRuns, pullsForCommit } from "../github/approval.js";
 import { createGitHub } from "../github/client.js";
 import { liveInventory } from "../inventory/live.js";
@@ -20,7 +20,7 @@ import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
 import { gitBlobId, GitFiles, runGit } from "../workspace/git.js";
-import { loadPolicies, runCheck, type CheckResult } from "../workspace/load.js";
+import { loadPolicies, runCheck, type CheckResult } from "../check/run.js";
 import { LedgerError, openLedger, type Ledger } from "./ledger-file.js";
 
 export interface GuardOptions {
@@ -126,7 +126,17 @@ export async function guard(opts: GuardOptions): Promise<GuardResult> {
   // The decision is recorded; a ledger that cannot take it refuses the run.
   if (ctx.ledger && entries !== undefined) {
     try {
-      await ctx.ledger.append({ type: "decision", at: now.toISOString(), manifest: ctx.manifest?.name ?? "", path: ctx.manifest?.path ?? opts.manifest, stage: ctx.slice?.name ?? opts.stage ?? "", by: ctx.by, decision, checks, ...(ctx.manifest ? { digest: ctx.manifest.digest } : {}) });
+      await ctx.ledger.append({
+        type: "decision",
+        at: now.toISOString(),
+        manifest: ctx.manifest?.name ?? "",
+        path: ctx.manifest?.path ?? opts.manifest,
+        stage: ctx.slice?.name ?? opts.stage ?? "",
+        by: ctx.by,
+        decision,
+        checks,
+        ...(ctx.manifest ? { digest: ctx.manifest.digest } : {}),
+      });
     } catch (e) {
       const stage = checks.find((c) => c.check === "stage")!;
       Object.assign(stage, { status: "refused", reason: (e as Error).message });
@@ -264,7 +274,14 @@ async function inspectAll(
   } else {
     const blocking = result.findings.filter((f) => f.manifest === file && f.enforcement !== "advisory" && !liftedBy(record, f));
     if (blocking.length > 0) {
-      set("current", "refused", `judged again now, ${blocking.length} mandatory finding${blocking.length === 1 ? "" : "s"} stand${blocking.length === 1 ? "s" : ""}: ${blocking.slice(0, 3).map((f) => `${f.ruleId} (${f.location.file}:${f.location.line}): ${f.message}`).join("; ")}`);
+      set(
+        "current",
+        "refused",
+        `judged again now, ${blocking.length} mandatory finding${blocking.length === 1 ? "" : "s"} stand${blocking.length === 1 ? "s" : ""}: ${blocking
+          .slice(0, 3)
+          .map((f) => `${f.ruleId} (${f.location.file}:${f.location.line}): ${f.message}`)
+          .join("; ")}`,
+      );
     } else {
       const lifted = result.findings.filter((f) => f.manifest === file && liftedBy(record, f)).length;
       set("current", "ok", `judged again now with the policies and inventory of ${protectedName}: no mandatory finding stands${lifted > 0 ? ` (${lifted} lifted by the approval record)` : ""}`);
@@ -379,7 +396,11 @@ async function findApproval(a: {
         continue;
       }
       const lifts = r.overrides.length + r.waivers.length;
-      a.set("approved", "ok", `pull request #${pull.number}, merged ${pull.mergedAt}, allowed digest ${r.digest.slice(0, 19)} (check run ${chosen.id}${lifts > 0 ? `; ${r.overrides.length} override(s), ${r.waivers.length} waiver(s)` : ""})`);
+      a.set(
+        "approved",
+        "ok",
+        `pull request #${pull.number}, merged ${pull.mergedAt}, allowed digest ${r.digest.slice(0, 19)} (check run ${chosen.id}${lifts > 0 ? `; ${r.overrides.length} override(s), ${r.waivers.length} waiver(s)` : ""})`,
+      );
       return r;
     }
     a.set("approved", "refused", reason);

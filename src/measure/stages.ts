@@ -3,7 +3,7 @@
  * Stage k gets the next size_k identifiers of the identifier file, in file order, with the sizes the
  * plan resolved (counts and percents rounded exactly as the check rounds them).
  */
-import type { Spend } from "../engine/budgets.js";
+import type { Spend } from "./budgets.js";
 import type { Catalog } from "../resolve/catalog.js";
 import { kindsMatching } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";

@@ -42,7 +42,11 @@ interface StageMark {
 function stageMarks(plan: Plan, findings: readonly Finding[]): StageMark[] {
   const marks: StageMark[] = [];
   // A stage named in the evidence, else the first (a run without stages is one stage).
-  const stageOf = (name: unknown) => Math.max(0, plan.stages.findIndex((s) => s.name === name));
+  const stageOf = (name: unknown) =>
+    Math.max(
+      0,
+      plan.stages.findIndex((s) => s.name === name),
+    );
   for (const f of findings) {
     const e = f.evidence;
     let words: string | undefined;
@@ -82,7 +86,11 @@ function rollout(plan: Plan, findings: readonly Finding[]): PlanPicture {
       lines.push(`  s${i} -->|${label([bake])}| s${i + 1}`);
       fact += `, then ${bake}`;
     }
-    if (mine.length > 0) fact += `; ${marks.filter((m) => m.stage === i).map((m) => m.words).join("; ")}`;
+    if (mine.length > 0)
+      fact += `; ${marks
+        .filter((m) => m.stage === i)
+        .map((m) => m.words)
+        .join("; ")}`;
     facts.push(fact);
   });
   lines.push("  classDef finding fill:#ffebe9,stroke:#cf222e,stroke-width:3px");

@@ -20,7 +20,7 @@ describe("the Atlassian example in a pull request", () => {
       const diagrams = diagramsIn(text).map(shown);
       expect(diagrams).toHaveLength(3);
       const [rollout, destroyed, restore] = diagrams as [string, string, string];
-      expect(rollout).toMatch(/^flowchart LR\n  s0\["1\. the whole run<br\/>883 sites \(100%\)<br\/>⛔ one stage: runs over 50 must be staged \(bulk-limits\)"\]/);
+      expect(rollout).toMatch(/^flowchart LR\n {2}s0\["1\. the whole run<br\/>883 sites \(100%\)<br\/>⛔ one stage: runs over 50 must be staged \(bulk-limits\)"\]/);
       expect(destroyed).toContain(`declared["declared: app"]`);
       expect(destroyed).toContain(`k0["resolved: 883 sites"]`);
       expect(destroyed).toContain(`inside["inside the targets<br/>883 apps"]`);
@@ -56,7 +56,15 @@ describe("the Atlassian example in a pull request", () => {
     } catch (e) {
       out = (e as { stdout: string }).stdout;
     }
-    expect(out).toContain(["  Rollout:", "    Stage 1 of 1, the whole run: 883 sites (100% of 883) (no staged rollout); one stage: runs over 50 must be staged (bulk-limits)", "  What is destroyed:", "    Declared: app; resolved: 883 sites", "    Inside the targets (destroyed with them): 883 apps"].join("\n"));
+    expect(out).toContain(
+      [
+        "  Rollout:",
+        "    Stage 1 of 1, the whole run: 883 sites (100% of 883) (no staged rollout); one stage: runs over 50 must be staged (bulk-limits)",
+        "  What is destroyed:",
+        "    Declared: app; resolved: 883 sites",
+        "    Inside the targets (destroyed with them): 883 apps",
+      ].join("\n"),
+    );
     expect(out).toContain(["  Rollout:", "    Stage 1 of 3, canary: 10 apps (1.1% of 883), then bake 1d", "    Stage 2 of 3, wave-1: 400 apps (45.3% of 883), then bake 12h", "    Stage 3 of 3, wave-2: 473 apps (53.6% of 883)"].join("\n"));
     expect(out).toContain("    Restore points of the products in one site, counted back from the check: jira 1h, confluence 1h, insight 4h; spread 3h; the policy allows 0, so they are out of step");
     expect(out).not.toContain("mermaid");

@@ -47,18 +47,20 @@ describe("a pull request", () => {
     // Policies are read from the base commit; each thing is asked for once (the reads go out together,
     // so their order is the network's); the comment is written last; the workflow token is sent.
     const lines = requestLines(api);
-    expect([...lines].sort()).toEqual([
-      "GET /repos/acme/ops/issues/7/comments?per_page=100 200",
-      `GET /repos/acme/ops/contents/policies/catalog.yaml?ref=${BASE_SHA} 200`,
-      `GET /repos/acme/ops/contents/policies/starter.yaml?ref=${BASE_SHA} 200`,
-      `GET /repos/acme/ops/contents/policies?ref=${BASE_SHA} 200`,
-      "GET /repos/acme/ops/pulls/7/files?per_page=100 200",
-      "GET /repos/acme/ops/pulls/7/reviews?per_page=100 200",
-      // The approval record the runtime guard reads (blastgate/approval on the head commit), written unless already there.
-      `GET /repos/acme/ops/commits/${HEAD_SHA}/check-runs?check_name=blastgate%2Fapproval&filter=all&per_page=100 200`,
-      "POST /repos/acme/ops/check-runs 201",
-      "POST /repos/acme/ops/issues/7/comments 201",
-    ].sort());
+    expect([...lines].sort()).toEqual(
+      [
+        "GET /repos/acme/ops/issues/7/comments?per_page=100 200",
+        `GET /repos/acme/ops/contents/policies/catalog.yaml?ref=${BASE_SHA} 200`,
+        `GET /repos/acme/ops/contents/policies/starter.yaml?ref=${BASE_SHA} 200`,
+        `GET /repos/acme/ops/contents/policies?ref=${BASE_SHA} 200`,
+        "GET /repos/acme/ops/pulls/7/files?per_page=100 200",
+        "GET /repos/acme/ops/pulls/7/reviews?per_page=100 200",
+        // The approval record the runtime guard reads (blastgate/approval on the head commit), written unless already there.
+        `GET /repos/acme/ops/commits/${HEAD_SHA}/check-runs?check_name=blastgate%2Fapproval&filter=all&per_page=100 200`,
+        "POST /repos/acme/ops/check-runs 201",
+        "POST /repos/acme/ops/issues/7/comments 201",
+      ].sort(),
+    );
     expect(lines.at(-1)).toBe("POST /repos/acme/ops/issues/7/comments 201");
     expect(api.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true);
     expect(api.violations).toEqual([]);
@@ -149,9 +151,7 @@ describe("a pull request", () => {
     const errors = run.annotations.filter((a) => a.level === "error");
     expect(errors).toHaveLength(10);
     expect(errors.every((a) => a.title!.endsWith("(hard-mandatory)"))).toBe(true);
-    expect(run.annotations.filter((a) => a.level === "notice")).toEqual([
-      expect.objectContaining({ message: "+8 more findings not annotated (GitHub shows 10 errors and 10 warnings per step): see the job summary" }),
-    ]);
+    expect(run.annotations.filter((a) => a.level === "notice")).toEqual([expect.objectContaining({ message: "+8 more findings not annotated (GitHub shows 10 errors and 10 warnings per step): see the job summary" })]);
     expect(run.log).toContain("+8 more findings: see the job summary");
     // The job summary has them all.
     expect(run.summary.split("\n").filter((l) => /^\| ⛔ (hard|soft)-mandatory \|/.test(l))).toHaveLength(18);

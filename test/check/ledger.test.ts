@@ -43,9 +43,23 @@ describe("judgeStage", () => {
     ["a stage that started and has no end (crashed)", [start("canary", T)], "canary", "2026-11-30T00:00:00Z", "refused", /has no end in the ledger: it is still running, or it crashed/],
     ["the stage after a crashed one", [start("canary", T)], "wave-1", "2026-11-30T00:00:00Z", "refused", /which has not finished cleanly \(running\)/],
     ["a stage that failed", [start("canary", T), end("canary", T, 3)], "canary", "2026-11-30T00:00:00Z", "refused", /ended at .* with exit code 3: a stage runs once/],
-    ["a crashed stage marked done: the next follows after the bake from the mark", [start("canary", T), mark("canary", "2026-11-25T00:00:00.000Z", "done")], "wave-1", "2026-11-25T23:59:00Z", "refused", /may start at 2026-11-26T00:00:00.000Z/],
+    [
+      "a crashed stage marked done: the next follows after the bake from the mark",
+      [start("canary", T), mark("canary", "2026-11-25T00:00:00.000Z", "done")],
+      "wave-1",
+      "2026-11-25T23:59:00Z",
+      "refused",
+      /may start at 2026-11-26T00:00:00.000Z/,
+    ],
     ["a crashed stage marked for retry runs again", [start("canary", T), mark("canary", "2026-11-25T00:00:00.000Z", "retry")], "canary", "2026-11-25T00:00:00Z", "ok", /has not run/],
-    ["an earlier stage after a later one started", [start("canary", T), end("canary", T), start("wave-1", "2026-11-26T00:00:00.000Z"), end("wave-1", "2026-11-26T00:00:00.000Z"), start("wave-2", "2026-11-27T00:00:00.000Z", "x")], "wave-1", "2026-11-28T00:00:00Z", "refused", /already ran/],
+    [
+      "an earlier stage after a later one started",
+      [start("canary", T), end("canary", T), start("wave-1", "2026-11-26T00:00:00.000Z"), end("wave-1", "2026-11-26T00:00:00.000Z"), start("wave-2", "2026-11-27T00:00:00.000Z", "x")],
+      "wave-1",
+      "2026-11-28T00:00:00Z",
+      "refused",
+      /already ran/,
+    ],
   ] as const)("%s", (_, entries, stage, now, status, reason) => {
     const line = judge([...entries], stage, now);
     expect(line.status).toBe(status);
@@ -53,7 +67,10 @@ describe("judgeStage", () => {
   });
 
   it("knows a manifest by its name or its path: a rename does not reset its stages", () => {
-    const moved = [{ ...start("canary", "2026-11-24T09:00:00.000Z"), path: "old/place.yaml" }, { ...end("canary", "2026-11-24T09:00:00.000Z"), path: "old/place.yaml" }];
+    const moved = [
+      { ...start("canary", "2026-11-24T09:00:00.000Z"), path: "old/place.yaml" },
+      { ...end("canary", "2026-11-24T09:00:00.000Z"), path: "old/place.yaml" },
+    ];
     expect(judge(moved, "canary", "2026-11-30T00:00:00Z").status).toBe("refused");
     const other = moved.map((e) => ({ ...e, manifest: "something-else" }));
     expect(judge(other, "canary", "2026-11-30T00:00:00Z").status).toBe("ok");

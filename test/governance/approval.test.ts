@@ -16,7 +16,7 @@ const finding = (ruleId: string, enforcement: Finding["enforcement"], status: Fi
   manifest: "ops/a.yaml",
   evidence: {},
   policy: { file: "policies/p.yaml", line: 1, column: 1 },
-  status,
+  ...(status ? { status } : {}),
   ...extra,
 });
 const record = (r: Partial<RunApproval> = {}): RunApproval => ({ manifest: "a", path: "ops/a.yaml", digest: DIGEST, verdict: "allowed", overrides: [], waivers: [], ...r });
@@ -62,7 +62,10 @@ describe("parseApproval and chooseApproval", () => {
   it("takes the latest record of the expected app for the path; other apps' records are ignored and counted", () => {
     const runs = [run(1, JSON.stringify(record())), run(3, JSON.stringify(record({ verdict: "blocked" }))), run(4, JSON.stringify(record({ verdict: "allowed" })), "forger"), run(2, JSON.stringify(record({ path: "ops/b.yaml" })))];
     expect(chooseApproval(runs, "ops/a.yaml")).toEqual({ ok: true, record: record({ verdict: "blocked" }), id: 3, ignored: 1 });
-    expect(chooseApproval([run(4, JSON.stringify(record()), "forger")], "ops/a.yaml")).toEqual({ ok: false, reason: "no blastgate/approval record for ops/a.yaml (1 blastgate/approval check run of another app than 'github-actions' ignored)" });
+    expect(chooseApproval([run(4, JSON.stringify(record()), "forger")], "ops/a.yaml")).toEqual({
+      ok: false,
+      reason: "no blastgate/approval record for ops/a.yaml (1 blastgate/approval check run of another app than 'github-actions' ignored)",
+    });
     expect(chooseApproval([run(4, JSON.stringify(record()), "forger")], "ops/a.yaml", "forger")).toMatchObject({ ok: true });
   });
 });

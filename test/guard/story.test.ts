@@ -181,7 +181,11 @@ describe("after the merge: canary, wave 1, wave 2, and every refusal on the way"
   });
 
   it("refuses the wrong environment", async () => {
-    await expectRefused(blastgate(["run", SAFE, "--stage", "canary", "--environment", "staging", "--ledger", ledger, "--now", at(0), "--", process.execPath, "scripts/remove-app.mjs"], work, env), "environment", /runs in 'staging', the manifest was approved for 'production'/);
+    await expectRefused(
+      blastgate(["run", SAFE, "--stage", "canary", "--environment", "staging", "--ledger", ledger, "--now", at(0), "--", process.execPath, "scripts/remove-app.mjs"], work, env),
+      "environment",
+      /runs in 'staging', the manifest was approved for 'production'/,
+    );
   });
 
   it("refuses a local edit of the identifier file", async () => {

@@ -7,7 +7,7 @@ import { mermaidLabel } from "../../src/report/escape.js";
 import { toComment, toSummary, MAX_COMMENT_CHARS } from "../../src/report/markdown.js";
 import { planPictures } from "../../src/report/mermaid.js";
 import { LocalFiles } from "../../src/workspace/files.js";
-import { runCheck } from "../../src/workspace/load.js";
+import { runCheck } from "../../src/check/run.js";
 import { MemoryFiles } from "../support/memory-files.js";
 import { CATALOG, INVENTORY, ids, manifest } from "../support/fixtures.js";
 import { ROOT } from "../action/harness.js";
@@ -109,7 +109,7 @@ rules:
 });
 
 describe("labels from manifests, the catalog and the inventory", () => {
-  const hostile = [`x"] --> evil["pwned`, "a --> b", "%%{init: {'theme':'dark'}}%%", "<img src=x onerror=alert(1)>", "click s0 href \"https://evil.example\"", "end", "x\nclick s0 call alert()", "`` ``` ``", "jira:1h ;#35;"];
+  const hostile = [`x"] --> evil["pwned`, "a --> b", "%%{init: {'theme':'dark'}}%%", "<img src=x onerror=alert(1)>", 'click s0 href "https://evil.example"', "end", "x\nclick s0 call alert()", "`` ``` ``", "jira:1h ;#35;"];
 
   it.each(hostile)("%j stays plain text", async (name) => {
     const escaped = mermaidLabel(name);
@@ -120,12 +120,24 @@ describe("labels from manifests, the catalog and the inventory", () => {
   it("a manifest, catalog and inventory full of them draws the same diagrams, with the names as text", async () => {
     const evil = hostile[0]!;
     // Kind and product names must be lowercase names (the catalog's schema); stage names and datastores are free text.
-    const catalog = CATALOG.replace("datastores: [confluence-db, media]", `datastores: [${hostile.slice(0, 5).map((h) => JSON.stringify(h)).join(", ")}]`);
+    const catalog = CATALOG.replace(
+      "datastores: [confluence-db, media]",
+      `datastores: [${hostile
+        .slice(0, 5)
+        .map((h) => JSON.stringify(h))
+        .join(", ")}]`,
+    );
     const inventory = INVENTORY;
     const rollout = `  rollout:\n    stages:\n      - { name: ${JSON.stringify(evil)}, count: 2, bake: 1h }\n      - { name: ${JSON.stringify(hostile[4])}, count: 1 }\n      - { name: ${JSON.stringify(hostile[2])}, count: 1 }\n      - { name: ${JSON.stringify(hostile[3])}, count: 1 }\n`;
     const m = manifest({ action: "delete-site", kind: "app", identifiers: ids("s-", 1, 5), rollout });
-    const policy = "apiVersion: blastgate.dev/v1\nkind: Policy\nrules:\n  - { id: k, type: identifier-kind, enforcement: hard-mandatory }\n  - { id: r, type: rpo-alignment, enforcement: advisory, with: { maxSpread: 0 } }\n  - { id: b, type: blast-radius, enforcement: advisory, with: { maxFirstStage: 1 } }\n";
-    const result = await runCheck({ workspace: new MemoryFiles({ "policies/p.yaml": policy, "policies/catalog.yaml": catalog, "inventory.ndjson": inventory, "ops/m.yaml": m }), policiesDir: "policies", manifests: ["ops/m.yaml"], now: NOW });
+    const policy =
+      "apiVersion: blastgate.dev/v1\nkind: Policy\nrules:\n  - { id: k, type: identifier-kind, enforcement: hard-mandatory }\n  - { id: r, type: rpo-alignment, enforcement: advisory, with: { maxSpread: 0 } }\n  - { id: b, type: blast-radius, enforcement: advisory, with: { maxFirstStage: 1 } }\n";
+    const result = await runCheck({
+      workspace: new MemoryFiles({ "policies/p.yaml": policy, "policies/catalog.yaml": catalog, "inventory.ndjson": inventory, "ops/m.yaml": m }),
+      policiesDir: "policies",
+      manifests: ["ops/m.yaml"],
+      now: NOW,
+    });
     expect(result.problems).toEqual([]);
     const summary = toSummary({ result });
     const diagrams = diagramsIn(summary);
@@ -134,7 +146,11 @@ describe("labels from manifests, the catalog and the inventory", () => {
     const all = diagrams.join("\n");
     // Only the lines Blastgate writes: no injected edge, click, directive, HTML or comment.
     expect(all).not.toMatch(/%%|<img|evil\[|--> b|"\]\s*-->|^\s*click/im);
-    for (const d of diagrams) for (const line of d.split("\n")) expect(line).toMatch(/^(flowchart LR|gantt|  end|  (title|section|dateFormat|axisFormat|classDef|class|subgraph) .*|  [a-z0-9]+\[".*"\]|  [a-z0-9]+ -->\|"[^"]*"\| [a-z0-9]+(\[".*"\])?|    [a-z0-9]+\[".*"\]|  [^:\n]+ :(milestone|crit|done|active), [a-z0-9]+, \d+, (\d+|0s))$/);
+    for (const d of diagrams)
+      for (const line of d.split("\n"))
+        expect(line).toMatch(
+          /^(flowchart LR|gantt| {2}end| {2}(title|section|dateFormat|axisFormat|classDef|class|subgraph) .*| {2}[a-z0-9]+\[".*"\]| {2}[a-z0-9]+ -->\|"[^"]*"\| [a-z0-9]+(\[".*"\])?| {4}[a-z0-9]+\[".*"\]| {2}[^:\n]+ :(milestone|crit|done|active), [a-z0-9]+, \d+, (\d+|0s))$/,
+        );
     const drawn = shown(all);
     expect(drawn).toContain(`1. ${evil}<br/>2 sites (40%)<br/>⛔ too large a canary: at most 1 (b)`);
     expect(drawn).toContain(`2. ${hostile[4]}<br/>1 site (20%)`);
@@ -145,9 +161,20 @@ describe("labels from manifests, the catalog and the inventory", () => {
 });
 
 async function manyManifests(count: number) {
-  const files: Record<string, string> = { "policies/p.yaml": "apiVersion: blastgate.dev/v1\nkind: Policy\nrules:\n  - { id: k, type: identifier-kind, enforcement: hard-mandatory }\n  - { id: r, type: rpo-alignment, enforcement: advisory, with: { maxSpread: 0 } }\n", "policies/catalog.yaml": CATALOG, "inventory.ndjson": INVENTORY };
+  const files: Record<string, string> = {
+    "policies/p.yaml": "apiVersion: blastgate.dev/v1\nkind: Policy\nrules:\n  - { id: k, type: identifier-kind, enforcement: hard-mandatory }\n  - { id: r, type: rpo-alignment, enforcement: advisory, with: { maxSpread: 0 } }\n",
+    "policies/catalog.yaml": CATALOG,
+    "inventory.ndjson": INVENTORY,
+  };
   const names = Array.from({ length: count }, (_, i) => `ops/m${String(i).padStart(2, "0")}.yaml`);
-  for (const [i, f] of names.entries()) files[f] = manifest({ name: `m${i}`, action: "delete-site", kind: "site", identifiers: ids("s-", 1 + (i % 30), 10 + (i % 30)), rollout: "  rollout:\n    stages:\n      - { name: canary, count: 1, bake: 1h }\n      - { name: wave-1, count: 4, bake: 2h }\n      - { name: rest, count: 5 }\n" });
+  for (const [i, f] of names.entries())
+    files[f] = manifest({
+      name: `m${i}`,
+      action: "delete-site",
+      kind: "site",
+      identifiers: ids("s-", 1 + (i % 30), 10 + (i % 30)),
+      rollout: "  rollout:\n    stages:\n      - { name: canary, count: 1, bake: 1h }\n      - { name: wave-1, count: 4, bake: 2h }\n      - { name: rest, count: 5 }\n",
+    });
   const result = await runCheck({ workspace: new MemoryFiles(files), policiesDir: "policies", manifests: names, now: NOW });
   expect(result.problems).toEqual([]);
   expect(result.plans).toHaveLength(count);

@@ -1058,10 +1058,11 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
 
   'repos/list-pull-requests-associated-with-commit'(ctx) {
     const sha = ctx.params['commit_sha'] ?? '';
-    const pulls = [...ctx.state.pulls.values()]
-      .filter((p) => p.head.sha === sha || p.merge_commit_sha === sha || pullCommits(ctx.state, p).some((c) => c.sha === sha))
-      .sort((a, b) => a.number - b.number);
-    return paginated(ctx, pulls.map((p) => pullJson(ctx, p)));
+    const pulls = [...ctx.state.pulls.values()].filter((p) => p.head.sha === sha || p.merge_commit_sha === sha || pullCommits(ctx.state, p).some((c) => c.sha === sha)).sort((a, b) => a.number - b.number);
+    return paginated(
+      ctx,
+      pulls.map((p) => pullJson(ctx, p)),
+    );
   },
 
   'checks/create'(ctx) {

@@ -1,6 +1,6 @@
 /** Destruction budgets: what ran within the window plus this stage, against count, share and customers. */
 import { describe, expect, it } from "vitest";
-import { compileBudgets, judgeBudgets, type Budget, type PastSpend } from "../../src/engine/budgets.js";
+import { compileBudgets, judgeBudgets, type Budget, type PastSpend } from "../../src/measure/budgets.js";
 import { parseYaml } from "../../src/documents/yaml.js";
 import { DEFAULT_LIMITS } from "../../src/documents/limits.js";
 import type { PolicyDocument, Validated } from "../../src/documents/types.js";
@@ -15,11 +15,25 @@ describe("judgeBudgets", () => {
   it.each([
     ["no budget", [], [], stage(1000), "ok", /no Policy sets a destruction budget/],
     ["within maxCount", [budget({ maxCount: 500 })], [past("2026-11-25T01:00:00Z", 300)], stage(200), "ok", /site 500\/500 per 1d/],
-    ["over maxCount with what ran in the window", [budget({ maxCount: 500 })], [past("2026-11-25T01:00:00Z", 300)], stage(201), "refused", /300 site destroyed in the last 1d \(m\/01:00\) and 201 in this stage make 501, over the budget of 500 site per 1d \(policies\/starter.yaml:9\)/],
+    [
+      "over maxCount with what ran in the window",
+      [budget({ maxCount: 500 })],
+      [past("2026-11-25T01:00:00Z", 300)],
+      stage(201),
+      "refused",
+      /300 site destroyed in the last 1d \(m\/01:00\) and 201 in this stage make 501, over the budget of 500 site per 1d \(policies\/starter.yaml:9\)/,
+    ],
     ["what ran before the window does not count", [budget({ maxCount: 500 })], [past("2026-11-24T11:59:59Z", 300)], stage(500), "ok", /500\/500/],
     ["other kinds do not count", [budget({ maxCount: 10 })], [{ ...past("2026-11-25T01:00:00Z", 0), byKind: { app: 900 } }], stage(10), "ok", /10\/10/],
     ["over maxShare", [budget({ maxShare: 0.02 })], [past("2026-11-25T01:00:00Z", 15)], stage(6), "refused", /make 21 of 1,000 \(2.1%\), over the budget of 2% of all site per 1d/],
-    ["over maxCustomers, counted distinct across runs", [budget({ maxCustomers: 2 })], [past("2026-11-25T01:00:00Z", 2, ["c1", "c2"])], stage(2, ["c2", "c3"]), "refused", /site of 3 customers destroyed in the last 1d with this stage, over the budget of 2 customers/],
+    [
+      "over maxCustomers, counted distinct across runs",
+      [budget({ maxCustomers: 2 })],
+      [past("2026-11-25T01:00:00Z", 2, ["c1", "c2"])],
+      stage(2, ["c2", "c3"]),
+      "refused",
+      /site of 3 customers destroyed in the last 1d with this stage, over the budget of 2 customers/,
+    ],
   ] as const)("%s", (_, budgets, history, s, status, reason) => {
     const outcome = judgeBudgets([...budgets], [...history], s, NOW, (k) => (k === "site" ? 1000 : undefined));
     expect(outcome.status).toBe(status);

@@ -74,7 +74,14 @@ export function judgeBudgets(budgets: readonly Budget[], past: readonly PastSpen
     const total = before + adds;
     const where = `${b.location.file}:${b.location.line}`;
     const window = formatDuration(b.windowSeconds);
-    const tally = `${grouped(before)} ${b.kind} destroyed in the last ${window}${within.length > 0 ? ` (${within.map((p) => p.label).slice(0, 3).join(", ")}${within.length > 3 ? ", ..." : ""})` : ""} and ${grouped(adds)} in this stage`;
+    const tally = `${grouped(before)} ${b.kind} destroyed in the last ${window}${
+      within.length > 0
+        ? ` (${within
+            .map((p) => p.label)
+            .slice(0, 3)
+            .join(", ")}${within.length > 3 ? ", ..." : ""})`
+        : ""
+    } and ${grouped(adds)} in this stage`;
     if (b.maxCount !== undefined && total > b.maxCount) {
       return { status: "refused", reason: `${tally} make ${grouped(total)}, over the budget of ${grouped(b.maxCount)} ${b.kind} per ${window} (${where})` };
     }
