@@ -23,3 +23,5 @@ export type { TeamDirectory, Membership } from "./governance/teams.js";
 export { LocalFiles } from "./workspace/files.js";
 export { toJson } from "./report/json.js";
 export { toText } from "./report/text.js";
+export { guard, type GuardOptions, type GuardResult } from "./guard/guard.js";
+export { APPROVAL_CHECK, type RunApproval } from "./governance/approval.js";

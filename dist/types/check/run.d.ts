@@ -3,8 +3,9 @@ import type { CatalogDocument, PolicyDocument, Validated, WaiverDocument } from 
 import type { ChangeFacts } from "../engine/change.js";
 import { type Evaluation, type EvaluationInput } from "../engine/evaluate.js";
 import { type GovernanceOptions } from "./governance.js";
-import { type PostgresInventorySource } from "../resolve/catalog.js";
-import { type InventoryInfo, type LiveInventory } from "../resolve/inventory.js";
+import { type Catalog, type PostgresInventorySource } from "../resolve/catalog.js";
+import { type Inventory, type InventoryInfo, type LiveInventory } from "../resolve/inventory.js";
+import type { ManifestInput } from "../rules/types.js";
 import { type FileSource } from "../documents/files.js";
 export interface CheckOptions {
     /** Manifests, identifier files and the inventory. */
@@ -28,6 +29,12 @@ export interface CheckOptions {
     policies?: PolicyDocuments;
     /** Opens the live inventory a catalog names (Postgres); the callers bring the connection string. */
     liveInventory?: (source: PostgresInventorySource) => LiveInventory;
+    /** Hands the caller what was loaded (the runtime guard slices stages and measures budgets with it). */
+    inspect?: (loaded: {
+        catalog: Catalog | undefined;
+        inventory: Inventory | undefined;
+        manifests: readonly ManifestInput[];
+    }) => void;
     /** Problems found choosing what to judge (discovery, selection): reported first, and the verdict is "error". */
     selectionProblems?: Problem[];
     /** What the caller learnt about the change itself: the policies or the inventory it edits (engine/change.ts). */

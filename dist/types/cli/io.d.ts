@@ -19,3 +19,16 @@ export declare function rootDir(cwd: string, given: string | undefined): Promise
 } | {
     error: string;
 }>;
+/** Every command's -h/--help. */
+export declare const HELP_OPTION: {
+    readonly type: "boolean";
+    readonly short: "h";
+};
+/** A command's parsed arguments, or its exit code when the usage was printed (0) or the arguments refused (2). */
+export declare function commandArgs<T extends {
+    values: {
+        help?: boolean | undefined;
+    };
+}>(io: Io, usage: string, parse: () => T): T | number;
+/** `--now`: the time to judge at (default: the current time); undefined, with the message written, when it is no date. */
+export declare function nowOption(value: string | undefined, io: Io): Date | undefined;

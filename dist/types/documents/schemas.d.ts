@@ -506,6 +506,38 @@ export declare const policySchema: {
                 };
             };
         };
+        readonly budgets: {
+            readonly type: "array";
+            readonly items: {
+                readonly type: "object";
+                readonly additionalProperties: false;
+                readonly required: readonly ["kind", "window"];
+                readonly properties: {
+                    readonly kind: {
+                        readonly type: "string";
+                        readonly pattern: "^[a-z][a-z0-9_-]*$";
+                        readonly maxLength: 128;
+                    };
+                    readonly maxShare: {
+                        readonly type: "number";
+                        readonly minimum: 0;
+                        readonly maximum: 1;
+                    };
+                    readonly maxCount: {
+                        readonly type: "integer";
+                        readonly minimum: 0;
+                    };
+                    readonly maxCustomers: {
+                        readonly type: "integer";
+                        readonly minimum: 0;
+                    };
+                    readonly window: {
+                        readonly type: "string";
+                        readonly pattern: "^(0|([0-9]+[smhdwy])+)$";
+                    };
+                };
+            };
+        };
         readonly rules: {
             readonly type: "array";
             readonly items: {
@@ -1463,6 +1495,38 @@ export declare const DOCUMENT_SCHEMAS: {
                     readonly maxExpiry: {
                         readonly type: "string";
                         readonly pattern: "^(0|([0-9]+[smhdwy])+)$";
+                    };
+                };
+            };
+            readonly budgets: {
+                readonly type: "array";
+                readonly items: {
+                    readonly type: "object";
+                    readonly additionalProperties: false;
+                    readonly required: readonly ["kind", "window"];
+                    readonly properties: {
+                        readonly kind: {
+                            readonly type: "string";
+                            readonly pattern: "^[a-z][a-z0-9_-]*$";
+                            readonly maxLength: 128;
+                        };
+                        readonly maxShare: {
+                            readonly type: "number";
+                            readonly minimum: 0;
+                            readonly maximum: 1;
+                        };
+                        readonly maxCount: {
+                            readonly type: "integer";
+                            readonly minimum: 0;
+                        };
+                        readonly maxCustomers: {
+                            readonly type: "integer";
+                            readonly minimum: 0;
+                        };
+                        readonly window: {
+                            readonly type: "string";
+                            readonly pattern: "^(0|([0-9]+[smhdwy])+)$";
+                        };
                     };
                 };
             };

@@ -122,7 +122,17 @@ export interface PolicyDocument {
     waivers?: {
         maxExpiry?: string;
     };
+    /** Destruction budgets over a rolling window, enforced by the runtime guard (`blastgate guard`, `blastgate run`). */
+    budgets?: BudgetDocument[];
     rules: PolicyRuleDocument[];
+}
+/** At most this much of one kind destroyed within `window` (any of the limits), summed over every run the ledger holds. */
+export interface BudgetDocument {
+    kind: string;
+    maxShare?: number;
+    maxCount?: number;
+    maxCustomers?: number;
+    window: string;
 }
 /** A standing exception among the policy files: `spec.rules` do not block the manifest named `spec.manifest` until `spec.expires`. */
 export interface WaiverDocument {

@@ -48,7 +48,10 @@ export interface Evaluation {
     digests?: DigestEntry[];
     /** Governed scripts of the change and the manifests naming them. */
     scripts?: ScriptEntry[];
-    /** Ids of the rules that judged a manifest or the change (a rule no manifest matched judged nothing): what policy-test coverage calls "holds". */
+    /**
+     * Ids of the rules that judged something: a manifest they match, or (rules judged over the change) a script
+     * they govern that the change touches. What policy-test coverage needs to say a rule held.
+     */
     rulesRun?: string[];
 }
 /** The pure core: manifests, catalog, rules and inventory in; findings, plans and a verdict out. No I/O. */

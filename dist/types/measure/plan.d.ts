@@ -47,6 +47,11 @@ export interface PlannedStage {
     size: number;
     bakeSeconds?: number;
 }
+/** Limits of the policies that matched a manifest, as numbers a reporter can draw beside the plan. */
+export interface PlanLimits {
+    /** The smallest allowed spread of co-resident products' restore points (rpo-alignment's maxSpread). */
+    maxSpreadSeconds?: number;
+}
 /** What a manifest would destroy, measured from what its identifiers really are. */
 export interface Plan {
     manifest: string;
@@ -80,6 +85,21 @@ export interface Plan {
     }>;
     products: string[];
     datastores: string[];
+    /**
+     * Products that live together in one kind the run destroys (a site holds Jira, Confluence and Insight),
+     * each with its restore point: a restore brings each back to its own moment. Kinds with two or more products.
+     */
+    coResident: {
+        kind: string;
+        products: {
+            name: string;
+            restorePointSeconds: number;
+        }[];
+    }[];
+    /** The moment the plan was measured (the check's now), ISO: restore points are counted back from it. */
+    measuredAt: string;
+    /** Limits of the policies that matched, for reporters to draw (set by the engine; the findings judge them). */
+    limits: PlanLimits;
     /** The kinds actually destroyed that have a parent kind ("app lives in site"). */
     parents: Record<string, string>;
     deletion: {
@@ -122,6 +142,8 @@ export declare function measure(file: string, doc: OperationDocument, resolution
  * inventory, "unknown customers (5,000 not in the inventory)": never "at least 0".
  */
 export declare function customersOf(p: Pick<Plan, "customers" | "notInInventory">): string | undefined;
+/** "1 site", "883 sites", "2 statuses": a count with its noun. */
+export declare function plural(n: number, word: string): string;
 /**
  * The part of a plan approvals and overrides bind to, besides the files: what the identifiers are (kinds
  * and counts), whose they are (tenants, customers) and what lies inside them. "883 apps of 775 tenants and

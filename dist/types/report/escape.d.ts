@@ -18,3 +18,12 @@ export declare function inertLogLine(text: string): string;
 export declare function withoutCommands(line: string): string;
 /** JSON text whose strings cannot act as legacy workflow commands: `[` after `##` as \u005b, the same JSON value. */
 export declare function inertJson(json: string): string;
+/**
+ * Untrusted text (from a manifest, the catalog or the inventory) as the inside of a quoted Mermaid label
+ * (`a["…"]`, `-->|"…"|`, a gantt task name), showing exactly the same characters. Everything but letters,
+ * digits, spaces and `.,-_/()+'` becomes a Mermaid entity code (`#34;`), so no quote or bracket ends the
+ * label, no `%%` starts a comment or a `%%{init:}` directive (Mermaid finds those anywhere in the text), no
+ * `:` or `;` ends a gantt task name, no `<` starts HTML, no backtick ends the Markdown fence or makes a
+ * Markdown string, and a `click` or `-->` stays words. Controls, line breaks and bidirectional overrides become spaces (one line, in order).
+ */
+export declare function mermaidLabel(text: string): string;

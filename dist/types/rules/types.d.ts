@@ -2,7 +2,7 @@ import type { IdentifierList } from "../documents/identifiers.js";
 import type { SourceLocation } from "../documents/source.js";
 import type { Enforcement, OperationDocument } from "../documents/types.js";
 import type { ParsedDocument } from "../documents/yaml.js";
-import type { Plan, Radius } from "../measure/plan.js";
+import type { Plan, PlanLimits, Radius } from "../measure/plan.js";
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { Resolution } from "../resolve/resolve.js";
@@ -122,6 +122,8 @@ export interface RuleModule<O = Record<string, unknown>> {
         option: string;
         message: string;
     } | undefined;
+    /** The limits a reporter draws beside the plan (the allowed spread on the restore-point axis); the engine keeps the strictest. */
+    limits?(options: O): PlanLimits;
     /** Judged once per run over the change, not per manifest; such a rule takes no `match`. */
     checkChanges?(context: ChangeContext<O>): void;
     /** Judged once over the manifests of one change the rule matches, when the caller says which manifests form one change. */

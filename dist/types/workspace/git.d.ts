@@ -16,3 +16,9 @@ export declare class GitFiles implements FileSource {
     blobId(file: string): Promise<string | undefined>;
     exists(file: string): Promise<boolean>;
 }
+/** Runs git in a directory; never throws (a missing git, a failing command: `ok` false with git's first line). */
+export declare function runGit(cwd: string, args: readonly string[]): Promise<{
+    ok: boolean;
+    stdout: string;
+    error: string;
+}>;

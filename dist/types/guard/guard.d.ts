@@ -1,0 +1,53 @@
+import { type CheckLine } from "../check/ledger.js";
+export interface GuardOptions {
+    /** The manifest, relative to `cwd`. */
+    manifest: string;
+    stage?: string;
+    /** The identifiers the script is about to act on (the text of an identifier list, or the ids themselves). */
+    ids?: string | readonly string[];
+    /** Where this runs; default BLASTGATE_ENVIRONMENT. */
+    environment?: string;
+    /** The protected branch; default the remote's default branch. */
+    branch?: string;
+    /** owner/name; default GITHUB_REPOSITORY. */
+    repo?: string;
+    /** A JSON Lines file; default BLASTGATE_LEDGER. */
+    ledger?: string;
+    now?: Date;
+    cwd?: string;
+    /** The policies directory, repository-relative (default `policies`). */
+    policies?: string;
+    /** The live inventory's connection string, when the catalog names a database (default: from the environment, as the check reads it). */
+    inventoryUrl?: string;
+    /** The git remote (default `origin`). */
+    remote?: string;
+    env?: Record<string, string | undefined>;
+}
+export type Decision = "go" | "refused" | "unknown";
+export interface GuardResult {
+    decision: Decision;
+    /** 0 go, 1 refused, 2 cannot decide. */
+    exitCode: 0 | 1 | 2;
+    checks: CheckLine[];
+    /** One line per check: `<check>: ok|refused|unknown: <reason>`. */
+    text: string;
+    manifest?: {
+        name: string;
+        path: string;
+        digest: string;
+    };
+    /** The stage and the identifiers approved for it (what the run acts on). */
+    stage?: {
+        name: string;
+        identifiers: string[];
+    };
+    /**
+     * Records the stage's start, calls `fn` with its approved identifiers, records its end and exit code
+     * (a throw records exit code 1 and is rethrown). Refuses (LedgerError) when the guard did not say go,
+     * or when the ledger changed meanwhile so that the stage or the budget no longer holds.
+     */
+    run(fn: (identifiers: string[]) => Promise<number | void>, command?: string[]): Promise<number>;
+}
+export declare function formatChecks(checks: readonly CheckLine[]): string;
+/** Asks every check and records the decision in the ledger. Never throws for a reason it understands. */
+export declare function guard(opts: GuardOptions): Promise<GuardResult>;
