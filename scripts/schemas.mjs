@@ -123,11 +123,7 @@ export async function writeGenerated({ check = false } = {}) {
     stale.push(file);
     if (!check) rmSync(file);
   }
-  for (const [file, text] of [
-    [GENERATED, await generate(sources)],
-    [GENERATED_TYPES, TYPES],
-    ...editor,
-  ]) {
+  for (const [file, text] of [[GENERATED, await generate(sources)], [GENERATED_TYPES, TYPES], ...editor]) {
     let old;
     try {
       old = readFileSync(file, "utf8");

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { PROJECT } from "./support/repo.js";
 
 /** The Markdown a new user reads: the README, the changelog and docs/. */
-const FILES = ["README.md", "CHANGELOG.md", ...readdirSync(path.join(PROJECT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const FILES = [
+  "README.md",
+  "CHANGELOG.md",
+  ...readdirSync(path.join(PROJECT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 interface Node {
   type: string;
@@ -37,7 +43,11 @@ function anchors(file: string): Set<string> {
     // An explicit anchor: <a id="..."></a>.
     if (n.type === "html") for (const m of (n.value ?? "").matchAll(/\bid="([^"]+)"/g)) out.add(m[1]!);
     if (n.type !== "heading") return;
-    const slug = text(n).toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const slug = text(n)
+      .toLowerCase()
+      .trim()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
     const k = seen.get(slug) ?? 0;
     seen.set(slug, k + 1);
     out.add(k === 0 ? slug : `${slug}-${k}`);

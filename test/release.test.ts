@@ -31,7 +31,11 @@ describe("a release to pin", () => {
   });
 
   it("CI runs .ci/run; the release workflow runs on v* tags, refuses a stale dist/ and moves the major tag", () => {
-    expect(workflow("ci.yml").jobs.ci!.steps.map((s) => s.run).filter(Boolean)).toEqual(["bash .ci/run"]);
+    expect(
+      workflow("ci.yml")
+        .jobs.ci!.steps.map((s) => s.run)
+        .filter(Boolean),
+    ).toEqual(["bash .ci/run"]);
     const release = workflow("release.yml");
     expect(release.on).toEqual({ push: { tags: ["v*"] } });
     const runs = release.jobs.release!.steps.map((s) => s.run ?? "").join("\n");

@@ -176,7 +176,13 @@ export async function prepareCheck(opts: CheckOptions): Promise<PreparedCheck> {
     ...(opts.selectionProblems ? { selectionProblems: opts.selectionProblems } : {}),
     ...(opts.changeFacts ? { changeFacts: opts.changeFacts } : {}),
   };
-  return { input, manifests: manifestFiles, policiesDir, rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement, ...(r.description !== undefined ? { description: r.description } : {}) })), ...(inventoryInfo ? { inventory: inventoryInfo } : {}) };
+  return {
+    input,
+    manifests: manifestFiles,
+    policiesDir,
+    rules: rules.map((r) => ({ id: r.id, type: r.type, enforcement: r.enforcement, ...(r.description !== undefined ? { description: r.description } : {}) })),
+    ...(inventoryInfo ? { inventory: inventoryInfo } : {}),
+  };
 }
 
 /** The one catalog of the policy files, compiled; a missing or second one is a problem. */

@@ -1,21 +1,23 @@
 import { statusOf } from "../governance/judge.js";
 import type { Finding } from "../rules/types.js";
-import type { CheckResult } from "../workspace/load.js";
+import type { CheckResult } from "../check/run.js";
 import { where } from "./text.js";
 
 /** XML text: the five escapes, and characters XML 1.0 cannot hold at all (most controls) shown as \u{..}. */
 function xml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\\u{fffd}")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    // Every physical line then starts with Blastgate's own markup: no quoted text begins a line of a CI log.
-    .replace(/\r/g, "&#13;")
-    .replace(/\n/g, "&#10;");
+  return (
+    s
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\\u{fffd}")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // Every physical line then starts with Blastgate's own markup: no quoted text begins a line of a CI log.
+      .replace(/\r/g, "&#13;")
+      .replace(/\n/g, "&#10;")
+  );
 }
 
 function findingText(f: Finding): string {
@@ -64,17 +66,12 @@ export function toJunit(result: CheckResult): string {
   }
   if (result.problems.length > 0) {
     const cases = result.problems.map(
-      (p, i) => `    <testcase classname="input problems" name="${xml(`${where(p.location)} (${i + 1})`)}">\n      <error message="${xml(p.message)}" type="${xml(p.code)}">${xml(`${where(p.location)} ${p.message}`)}</error>\n    </testcase>`,
+      (p, i) =>
+        `    <testcase classname="input problems" name="${xml(`${where(p.location)} (${i + 1})`)}">\n      <error message="${xml(p.message)}" type="${xml(p.code)}">${xml(`${where(p.location)} ${p.message}`)}</error>\n    </testcase>`,
     );
     tests += cases.length;
     errors += cases.length;
     suites.push(`  <testsuite name="input problems" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0">\n${cases.join("\n")}\n  </testsuite>`);
   }
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="blastgate" tests="${tests}" failures="${failures}" errors="${errors}">`,
-    ...suites,
-    `</testsuites>`,
-    "",
-  ].join("\n");
+  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="blastgate" tests="${tests}" failures="${failures}" errors="${errors}">`, ...suites, `</testsuites>`, ""].join("\n");
 }

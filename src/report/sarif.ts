@@ -4,7 +4,7 @@ import type { SourceLocation } from "../documents/source.js";
 import { statusOf } from "../governance/judge.js";
 import { RULES } from "../rules/index.js";
 import type { Finding } from "../rules/types.js";
-import type { CheckResult } from "../workspace/load.js";
+import type { CheckResult } from "../check/run.js";
 
 /** Where each rule type is documented; a rule id Blastgate itself reports (policy or inventory changes, input problems) links to the JSON report's page. */
 export const DOCS_BASE = "https://github.com/blastgate/blastgate/blob/main/docs/";

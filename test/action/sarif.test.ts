@@ -16,9 +16,7 @@ describe("the Action's SARIF report (input sarif, output sarif-path)", () => {
     const [sarifRun] = log.runs;
     expect(sarifRun!.results).toHaveLength(run.annotations.length);
     expect(sarifRun!.results.filter((r) => r.level === "error")).toHaveLength(9);
-    expect(sarifRun!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`).sort()).toEqual(
-      run.annotations.map((a) => `${a.file}:${a.line}`).sort(),
-    );
+    expect(sarifRun!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`).sort()).toEqual(run.annotations.map((a) => `${a.file}:${a.line}`).sort());
     expect(sarifRun!.invocations).toEqual([{ executionSuccessful: true }]);
   });
 

@@ -19,7 +19,29 @@ describe("the published package", () => {
   it("holds the bundle, the docs, the editor schemas, the licence and the changelog, and nothing of the sources or tests", () => {
     const [packed] = JSON.parse(npm(["pack", "--dry-run", "--json"], PROJECT)) as { files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path).sort();
-    for (const f of ["LICENSE", "CHANGELOG.md", "README.md", "action.yml", "bin/blastgate.js", "dist/cli.js", "dist/index.js", "dist/lib.js", "docs/rules.md", "docs/json-report.md", "docs/action.md", "docs/catalog.md", "docs/editors.md", "schemas/operation.schema.json", "schemas/catalog.schema.json", "schemas/policy.schema.json", "schemas/waiver.schema.json", "schemas/policy-test.schema.json", "policies/starter.yaml", "package.json"]) expect(files).toContain(f);
+    for (const f of [
+      "LICENSE",
+      "CHANGELOG.md",
+      "README.md",
+      "action.yml",
+      "bin/blastgate.js",
+      "dist/cli.js",
+      "dist/index.js",
+      "dist/lib.js",
+      "docs/rules.md",
+      "docs/json-report.md",
+      "docs/action.md",
+      "docs/catalog.md",
+      "docs/editors.md",
+      "schemas/operation.schema.json",
+      "schemas/catalog.schema.json",
+      "schemas/policy.schema.json",
+      "schemas/waiver.schema.json",
+      "schemas/policy-test.schema.json",
+      "policies/starter.yaml",
+      "package.json",
+    ])
+      expect(files).toContain(f);
     expect(files.filter((f) => /^(src|test|scripts|bench|examples|\.ci|\.github)\//.test(f))).toEqual([]);
   });
 

@@ -60,7 +60,7 @@ function judge(files: { file: string; text: string }[]): Verdicts[] {
       if (typeof kind !== "string" || !Object.hasOwn(DOCUMENT_SCHEMAS, kind)) continue;
       const v = validatorAccepts(kind as DocumentKind, d);
       // The editor judges the value Blastgate reads: where a string is wanted, `0012` is the text written (see docs/editors.md).
-      out.push({ file, kind, validator: v.ok, editor: editor[kind]!(v.value) as boolean });
+      out.push({ file, kind, validator: v.ok, editor: editor[kind]!(v.value) });
     }
   }
   return out;

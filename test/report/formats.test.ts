@@ -32,9 +32,19 @@ describe("--format sarif", () => {
     const results = run!.results;
     expect(results).toHaveLength(json.findings.length);
     const place = (x: { ruleId: string; file: string; line: number; column: number; level?: string }) => `${x.ruleId} ${x.file}:${x.line}:${x.column} ${x.level ?? ""}`;
-    expect(results.map((res) => place({ ruleId: res.ruleId, file: res.locations[0]!.physicalLocation.artifactLocation.uri, line: res.locations[0]!.physicalLocation.region.startLine, column: res.locations[0]!.physicalLocation.region.startColumn, level: res.level })).sort()).toEqual(
-      json.findings.map((f) => place({ ruleId: f.ruleId, ...f.location, level: f.enforcement === "advisory" ? "warning" : "error" })).sort(),
-    );
+    expect(
+      results
+        .map((res) =>
+          place({
+            ruleId: res.ruleId,
+            file: res.locations[0]!.physicalLocation.artifactLocation.uri,
+            line: res.locations[0]!.physicalLocation.region.startLine,
+            column: res.locations[0]!.physicalLocation.region.startColumn,
+            level: res.level,
+          }),
+        )
+        .sort(),
+    ).toEqual(json.findings.map((f) => place({ ruleId: f.ruleId, ...f.location, level: f.enforcement === "advisory" ? "warning" : "error" })).sort());
     expect(results.every((res) => rules[res.ruleIndex]!.id === res.ruleId)).toBe(true);
     expect(results.find((res) => res.locations[0]!.physicalLocation.artifactLocation.uri === "ids/insight-sites.txt")!.message.text).toContain("883 of 883 identifiers are site, not app");
     expect(run!.invocations).toEqual([{ executionSuccessful: true }]);
@@ -55,7 +65,10 @@ describe("--format sarif", () => {
   });
 
   it("reports input problems as errors of their own rule, still valid SARIF, exit 2", () => {
-    const repo = makeRepo({ "ops/bad.yaml": "apiVersion: blastgate.dev/v1\nkind: Operation\nmetadata: { name: bad }\nspec:\n  environment: production\n  action: remove-app\n  target: { kind: app, identifiers: [x] }\n  deletion: { mode: sometimes }\n" }, path.join(PROJECT, "examples"));
+    const repo = makeRepo(
+      { "ops/bad.yaml": "apiVersion: blastgate.dev/v1\nkind: Operation\nmetadata: { name: bad }\nspec:\n  environment: production\n  action: remove-app\n  target: { kind: app, identifiers: [x] }\n  deletion: { mode: sometimes }\n" },
+      path.join(PROJECT, "examples"),
+    );
     const r = runCli(["check", "ops/bad.yaml", ...NOW, "--format", "sarif"], repo);
     expect(r.code).toBe(2);
     const [run] = sarifOf(r.stdout).runs;
@@ -89,7 +102,10 @@ describe("--format junit", () => {
   });
 
   it("lists input problems as errors, and escapes what manifests quote", () => {
-    const repo = makeRepo({ "ops/bad.yaml": "apiVersion: blastgate.dev/v1\nkind: Operation\nmetadata: { name: bad }\nspec:\n  environment: production\n  action: remove-app\n  target: { kind: app, identifiers: [x] }\n  deletion: { mode: '</error>&<x>' }\n" }, path.join(PROJECT, "examples"));
+    const repo = makeRepo(
+      { "ops/bad.yaml": "apiVersion: blastgate.dev/v1\nkind: Operation\nmetadata: { name: bad }\nspec:\n  environment: production\n  action: remove-app\n  target: { kind: app, identifiers: [x] }\n  deletion: { mode: '</error>&<x>' }\n" },
+      path.join(PROJECT, "examples"),
+    );
     const r = runCli(["check", "ops/bad.yaml", ...NOW, "--format", "junit"], repo);
     expect(r.code).toBe(2);
     expect(XMLValidator.validate(r.stdout)).toBe(true);
