@@ -9,6 +9,8 @@ export interface Inputs {
     /** The token that reads team membership; "" means `token`. */
     teamsToken: string;
     comment: boolean;
+    /** Also write the findings as SARIF 2.1.0 (for github/codeql-action/upload-sarif). */
+    sarif: boolean;
     failOn: FailOn;
     /** Evaluation time, for reproducible runs. */
     now: Date | undefined;

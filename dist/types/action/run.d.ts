@@ -23,6 +23,7 @@ export interface ActionOutcome {
     text: string;
 }
 export declare const REPORT_FILE = "blastgate-report.json";
+export declare const SARIF_FILE = "blastgate.sarif";
 /**
  * The Action: reads the runner's environment and the inputs, judges what the event changed,
  * writes the JSON report and the pull request comment, and returns the rest for main.ts to emit.

@@ -63,6 +63,7 @@ export interface CheckResult extends Evaluation {
         id: string;
         type: string;
         enforcement: string;
+        description?: string;
     }[];
     /** Where the inventory came from, when the catalog names one and it was read. */
     inventory?: InventoryInfo;

@@ -149,6 +149,8 @@ export interface CompiledRule {
         paths?: string[];
     };
     location: SourceLocation;
+    /** The policy author's description of the rule, when the Policy gives one. */
+    description?: string;
     /** Who may override it (`org/slug` in lower case, logins): the rule's own pair when it sets either, else its Policy's. */
     overrideTeams: string[];
     overrideUsers: string[];
