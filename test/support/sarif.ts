@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type AjvDraft04 from "ajv-draft-04";
 import { expect } from "vitest";
 
 const require = createRequire(import.meta.url);
 // CommonJS whose module.exports is the class: required, so TypeScript and Node agree on what the import is.
-const Ajv04 = require("ajv-draft-04") as typeof AjvDraft04;
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- the class is module.exports: only import()'s .default types it
+const Ajv04 = require("ajv-draft-04") as typeof import("ajv-draft-04").default;
 /** SARIF 2.1.0's JSON Schema (the rtm.5 text GitHub code scanning validates against), as @microsoft/jest-sarif ships it. */
 const SARIF_SCHEMA = JSON.parse(readFileSync(path.join(path.dirname(require.resolve("@microsoft/jest-sarif/package.json")), "lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
 const validateSarif = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false, logger: false }).compile(SARIF_SCHEMA);
