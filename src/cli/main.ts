@@ -3,7 +3,7 @@ import { init, INIT_USAGE } from "./init.js";
 import { EXIT, type Io } from "./io.js";
 import { test, TEST_USAGE } from "./test.js";
 import { VERSION } from "../version.js";
-import { GUARD_USAGE, guardMain } from "../guard/cli.js";
+import { GUARD_USAGE, guardMain } from "./guard.js";
 
 export { EXIT, type Io } from "./io.js";
 

@@ -553,7 +553,12 @@ describe("the starter pack's intent-sign-off (distinctApprovers and distinctTeam
     // Advisory: it asks, it does not block (only this file's soft-mandatory change-window does).
     expect(report.findings.filter((f: any) => f.status === "blocking").map((f: any) => f.ruleId)).toEqual(["change-window"]);
     expect(signOff(report)).toEqual([
-      ["notDistinct", "advisory", "advisory", "the requesting team example-org/ecosystem, the owning team example-org/ecosystem, the executing team example-org/site-platform need 3 different approvers (distinctApprovers), but only 2 approved: gina, hank"],
+      [
+        "notDistinct",
+        "advisory",
+        "advisory",
+        "the requesting team example-org/ecosystem, the owning team example-org/ecosystem, the executing team example-org/site-platform need 3 different approvers (distinctApprovers), but only 2 approved: gina, hank",
+      ],
     ]);
     expect(run.annotations).toContainEqual(expect.objectContaining({ level: "warning", title: "Blastgate: intent-sign-off (advisory)", file: SAFE, line: 8 }));
     expect(api.violations).toEqual([]);
@@ -575,9 +580,7 @@ describe("the starter pack's intent-sign-off (distinctApprovers and distinctTeam
       teams: { ...TEAMS, "example-org/ecosystem": ["gina", "ivan", "jo"] },
       edit: async (ws) => write(ws, SAFE, (await readFile(`${ws}/${SAFE}`, "utf8")).replace("executedBy: example-org/site-platform", "executedBy: example-org/ecosystem")),
     });
-    expect(signOff(report)).toEqual([
-      ["sameTeam", "advisory", "advisory", "metadata.requestedBy and metadata.executedBy both name example-org/ecosystem: the requesting and executing teams must differ (distinctTeams)"],
-    ]);
+    expect(signOff(report)).toEqual([["sameTeam", "advisory", "advisory", "metadata.requestedBy and metadata.executedBy both name example-org/ecosystem: the requesting and executing teams must differ (distinctTeams)"]]);
     expect(report.findings.find((f: any) => f.ruleId === "intent-sign-off").location).toMatchObject({ file: SAFE, line: 9 });
     expect(api.violations).toEqual([]);
   });

@@ -84,7 +84,7 @@ describe("a pull request", () => {
     expect(errors[0]!.message).toMatch(/^883 of 883 identifiers are site, not app: 'site-0001' \(line 3\)/);
     expect(errors).toContainEqual(expect.objectContaining({ file: LEGACY, line: 20, col: 11, message: expect.stringContaining("hard delete") }));
     // Every annotation sits where the engine (as the CLI reports it) puts the finding (in the annotations' own order: one per rule and place first).
-    const byPlace = (a: { file?: string; line?: number; column?: number; ruleId?: string }) => `${a.file}:${a.line}:${a.column}:${a.ruleId}`;
+    const byPlace = (a: { file?: string | undefined; line?: number | undefined; column?: number | undefined; ruleId?: string | undefined }) => `${a.file}:${a.line}:${a.column}:${a.ruleId}`;
     expect(run.annotations.map((a) => byPlace({ file: a.file, line: a.line, column: a.col, ruleId: /: (\S+) \(/.exec(a.title!)![1] })).sort()).toEqual(cliFindings(workspace, [LEGACY]).map(byPlace).sort());
     // Hard-mandatory first.
     expect(errors.at(-1)!.title).toBe("Blastgate: one-restore-point (soft-mandatory)");

@@ -54,7 +54,9 @@ describe("the README's first command on examples/", () => {
     expect(stdout).not.toMatch(/\u001b\[/);
     expect(stdout.split("\n")[0]).toBe("BLOCKED: 9 mandatory findings in 1 of 2 manifests");
     expect(stdout).toContain("ids/insight-sites.txt:3:1  hard-mandatory  883 of 883 identifiers are site, not app");
-    expect(stdout).toMatch(/remove-insight-safe\.yaml[^\n]*\n  Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n(?:  [A-Z][^\n]*:\n(?:    [^\n]+\n)+)*  ! manifests\/remove-insight-safe\.yaml:8:16  advisory  the requesting and owning team example-org\/ecosystem has 0 of 1 approval[^\n]*\n  ! manifests\/remove-insight-safe\.yaml:9:15  advisory  the executing team example-org\/site-platform has 0 of 1 approval[^\n]*  intent-sign-off\n/);
+    expect(stdout).toMatch(
+      /remove-insight-safe\.yaml[^\n]*\n {2}Plan: remove-app deletes 883 apps of 775 customers in production[^\n]*\n(?: {2}[A-Z][^\n]*:\n(?: {4}[^\n]+\n)+)* {2}! manifests\/remove-insight-safe\.yaml:8:16 {2}advisory {2}the requesting and owning team example-org\/ecosystem has 0 of 1 approval[^\n]*\n {2}! manifests\/remove-insight-safe\.yaml:9:15 {2}advisory {2}the executing team example-org\/site-platform has 0 of 1 approval[^\n]* {2}intent-sign-off\n/,
+    );
     expect(stdout).not.toMatch(/remove-insight-safe\.yaml[^\n]*(hard|soft)-mandatory/);
   });
 

@@ -438,7 +438,11 @@ describe("the starter pack's intent-sign-off through the CLI", () => {
     const one = check(repo, { reviews: [review("gina", head), review("hank", head)], teams });
     expect(one.code).toBe(0);
     expect(signOff(one)).toEqual([
-      ["notDistinct", "advisory", "the requesting team example-org/ecosystem, the owning team example-org/ecosystem, the executing team example-org/site-platform need 3 different approvers (distinctApprovers), but only 2 approved: gina, hank"],
+      [
+        "notDistinct",
+        "advisory",
+        "the requesting team example-org/ecosystem, the owning team example-org/ecosystem, the executing team example-org/site-platform need 3 different approvers (distinctApprovers), but only 2 approved: gina, hank",
+      ],
     ]);
     const each = check(repo, { reviews: [review("gina", head), review("erin", head), review("hank", head)], teams });
     expect(signOff(each)).toEqual([]);

@@ -11,10 +11,10 @@ import { sliceStages } from "../measure/stages.js";
 import type { ManifestInput } from "../rules/types.js";
 import { LocalFiles } from "../workspace/files.js";
 import { runGit } from "../workspace/git.js";
-import { runCheck } from "../workspace/load.js";
-import { commandArgs, HELP_OPTION, nowOption, type Io } from "../cli/io.js";
-import { guard, type GuardOptions } from "./guard.js";
-import { LedgerError, openLedger } from "./ledger-file.js";
+import { runCheck } from "../check/run.js";
+import { commandArgs, HELP_OPTION, nowOption, type Io } from "./io.js";
+import { guard, type GuardOptions } from "../guard/guard.js";
+import { LedgerError, openLedger } from "../guard/ledger-file.js";
 
 export const GUARD_USAGE = `Runtime guard (at execution, in the repository's working tree):
   blastgate guard <manifest> [--stage NAME] [--ids FILE|-] [--environment NAME]
@@ -34,7 +34,6 @@ guard prints one line per check (merged, approved, current, ids, stage, environm
 exits 0 go, 1 refused, 2 cannot decide. run runs the command only on go, with the stage's approved
 identifiers on stdin and in the file named by BLASTGATE_IDS_FILE, and exits with its exit code.
 `;
-
 
 const OPTIONS = {
   stage: { type: "string" },
@@ -164,7 +163,17 @@ async function statusOrMark(command: "status" | "mark", opts: GuardOptions, valu
           io.stderr(`blastgate mark: stage '${opts.stage}' has no unfinished run to mark (${states.get(opts.stage!)?.status ?? "pending"})\n`);
           return 1;
         }
-        await ledger.append({ type: "mark", at: now.toISOString(), manifest: manifest.name, path: manifest.path, stage: opts.stage!, by: io.env.GITHUB_ACTOR ?? io.env.USER ?? "unknown", run, as: values.as as "done" | "retry", reason: values.reason!.trim() });
+        await ledger.append({
+          type: "mark",
+          at: now.toISOString(),
+          manifest: manifest.name,
+          path: manifest.path,
+          stage: opts.stage!,
+          by: io.env.GITHUB_ACTOR ?? io.env.USER ?? "unknown",
+          run,
+          as: values.as as "done" | "retry",
+          reason: values.reason!.trim(),
+        });
         io.stdout(`stage '${opts.stage}' marked ${values.as}\n`);
         return 0;
       });
