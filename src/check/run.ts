@@ -337,7 +337,11 @@ async function loadManifest(source: FileSource, file: string, limits: Limits, pr
     const kind = kindOf(d, problems);
     if (kind === undefined) continue;
     if (kind !== "Operation") {
-      problems.push({ code: "manifest", message: `a ${kind} is only read from the policies directory (${policiesDir}/): this one, in ${file}, does nothing where it is; move it there${d.value !== null && typeof d.value === "object" && isOperationShape((d.value as { spec?: unknown }).spec) ? " (it has an Operation's spec.action and spec.target: if it is meant as a manifest, write kind: Operation)" : ""}`, location: d.map.locate("/kind") });
+      problems.push({
+        code: "manifest",
+        message: `a ${kind} is only read from the policies directory (${policiesDir}/): this one, in ${file}, does nothing where it is; move it there${d.value !== null && typeof d.value === "object" && isOperationShape((d.value as { spec?: unknown }).spec) ? " (it has an Operation's spec.action and spec.target: if it is meant as a manifest, write kind: Operation)" : ""}`,
+        location: d.map.locate("/kind"),
+      });
       continue;
     }
     operations++;

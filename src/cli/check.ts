@@ -130,7 +130,12 @@ export async function check(argv: string[], io: Io): Promise<number> {
     touched = selection.touchedByChange;
   }
   if (patterns.length > 0 || governance.changedFiles === undefined) {
-    const named = await discoverManifests(workspace, patterns.map((p) => toRepoPath(p, io.cwd, root)), policiesDir, discovery);
+    const named = await discoverManifests(
+      workspace,
+      patterns.map((p) => toRepoPath(p, io.cwd, root)),
+      policiesDir,
+      discovery,
+    );
     // Paths plus --changed: one change, the paths named and the manifests the changed files touch together.
     manifests = [...new Set([...named, ...manifests])];
     // Paths alone: the change is those manifests, so `manifest-required` judges no script of the rest of the tree.
@@ -159,7 +164,12 @@ export async function check(argv: string[], io: Io): Promise<number> {
   else if (format === "junit") io.stdout(toJunit(result).replace(/##\[/g, "##&#91;"));
   else {
     const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
-    io.stdout(toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN).split("\n").map(withoutCommands).join("\n"));
+    io.stdout(
+      toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN)
+        .split("\n")
+        .map(withoutCommands)
+        .join("\n"),
+    );
   }
   return EXIT[result.verdict];
 }
@@ -220,7 +230,13 @@ async function governanceInputs(
     if (values["changed-files"] !== undefined) {
       const t = await text(values["changed-files"]);
       // One path per line, repository-relative (as `git diff --name-only` prints them); blank lines ignored.
-      if (t !== undefined) changed.push(...t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ""));
+      if (t !== undefined)
+        changed.push(
+          ...t
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== ""),
+        );
     }
     g.changedFiles = changed;
   }

@@ -43,7 +43,10 @@ export function headline(r: CheckResult): string {
   const problems = problemCount(r.problems);
   if (r.verdict === "error") return `ERROR: Blastgate could not judge ${manifests}: ${problems} input problem${problems === 1 ? "" : "s"} to fix`;
   if (r.verdict === "blocked") {
-    return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${blockedIn(r, r.findings.filter((f, i) => statuses[i] === "blocking"))}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
+    return `BLOCKED: ${blocking} mandatory finding${blocking === 1 ? "" : "s"} in ${blockedIn(
+      r,
+      r.findings.filter((_, i) => statuses[i] === "blocking"),
+    )}${lifted.length ? ` (${lifted.join(", ")})` : ""}`;
   }
   if (lifted.length > 0) return `ALLOWED: ${manifests} checked, no blocking findings (${[...lifted, ...(r.counts.advisory ? [`${r.counts.advisory} advisory`] : [])].join(", ")})`;
   return `ALLOWED: ${manifests} checked, no mandatory findings${r.counts.advisory ? ` (${r.counts.advisory} advisory)` : ""}`;
@@ -101,7 +104,8 @@ export function toText(r: CheckResult, style: Style = PLAIN): string {
       seen.add(plan.manifest);
       const findings = byManifest.get(plan.manifest) ?? [];
       // A problem in another manifest's own file does not touch this one; any other problem (policies, inventory, an identifier file) may.
-      if (findings.length === 0) out.push(r.problems.some((p) => p.location.file === plan.manifest || !judged.has(p.location.file)) ? `  ${style.yellow("!")} no findings, but not fully judged: see the input problems above` : `  ${style.green("✔")} no findings`);
+      if (findings.length === 0)
+        out.push(r.problems.some((p) => p.location.file === plan.manifest || !judged.has(p.location.file)) ? `  ${style.yellow("!")} no findings, but not fully judged: see the input problems above` : `  ${style.green("✔")} no findings`);
       for (const f of findings) out.push(findingLine(f, style));
     }
   }

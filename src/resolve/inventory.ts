@@ -356,7 +356,6 @@ function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, length: nu
   return b;
 }
 
-
 const FIELDS = ["id", "kind", "tenant", "customer", "environment", "parent", "protected"] as const;
 const REQUIRED = ["id", "kind", "tenant", "customer"] as const;
 /**
@@ -453,7 +452,7 @@ export class InventoryParser {
       this.pending = undefined;
       if (text.trim() === "") return;
       const cells = splitCsvLine(text);
-      if (!cells) return this.malformed("a quote inside a field that is not quoted as a whole (write \"a \"\"b\"\"\" for a \"b\")", at);
+      if (!cells) return this.malformed('a quote inside a field that is not quoted as a whole (write "a ""b""" for a "b")', at);
       if (!this.header) return this.readHeader(cells);
       if (cells.length !== this.header.length) return this.malformed(`${cells.length} column${cells.length === 1 ? "" : "s"} where the header has ${this.header.length}`, at);
       record = {};

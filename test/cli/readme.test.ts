@@ -51,10 +51,7 @@ describe("the README's examples, as written", () => {
   it("the Catalog example loads as written (every product its kinds name is defined), and judges the Operation example with the Policy example", () => {
     const docs = readmeDocuments();
     expect(docs.get("Catalog")).toHaveLength(1);
-    const root = makeRepo(
-      { "manifests/readme.yaml": docs.get("Operation")![0]!, "readme-policies/catalog.yaml": docs.get("Catalog")![0]!, "readme-policies/policy.yaml": docs.get("Policy")![0]! },
-      path.join(PROJECT, "examples"),
-    );
+    const root = makeRepo({ "manifests/readme.yaml": docs.get("Operation")![0]!, "readme-policies/catalog.yaml": docs.get("Catalog")![0]!, "readme-policies/policy.yaml": docs.get("Policy")![0]! }, path.join(PROJECT, "examples"));
     made.push(root);
     const { code, report } = runJson(["check", "manifests/readme.yaml", "--root", root, "--policies", "readme-policies", "--now", "2026-11-24"], root);
     expect(report.problems).toEqual([]);

@@ -45,13 +45,13 @@ const BASE = { "policies/catalog.yaml": GOV_CATALOG, "policies/policy.yaml": pol
 
 describe("the digest covers the scripts a manifest names", () => {
   it("a push that changes the named script voids the override; the digest lists the script", () => {
-    const repo = new Repo({ ...BASE, "ops/manifest.yaml": withScripts("[scripts/remove-app.sh]"), "scripts/remove-app.sh": "#!/bin/sh\nremove-app \"$1\"\n" });
+    const repo = new Repo({ ...BASE, "ops/manifest.yaml": withScripts("[scripts/remove-app.sh]"), "scripts/remove-app.sh": '#!/bin/sh\nremove-app "$1"\n' });
     const first = repo.git("rev-parse", "HEAD");
     const kept = check(repo, { reviews: [review("dave", first, OVERRIDE)] });
     expect(kept.code).toBe(0);
     expect(kept.report.digests).toEqual([expect.objectContaining({ subject: "ops/manifest.yaml", files: ["ops/manifest.yaml", "ids/apps.txt", "scripts/remove-app.sh"] })]);
 
-    repo.commit({ "scripts/remove-app.sh": "#!/bin/sh\nfor s in $(cat all-sites); do delete-site --hard \"$s\"; done\n" }, "a harder script");
+    repo.commit({ "scripts/remove-app.sh": '#!/bin/sh\nfor s in $(cat all-sites); do delete-site --hard "$s"; done\n' }, "a harder script");
     const voided = check(repo, { reviews: [review("dave", first, OVERRIDE)] });
     expect(voided.code).toBe(1);
     const o = voided.report.overrides[0];
@@ -118,7 +118,8 @@ describe("the reviews as they stand after a review event decide (what the Action
 });
 
 describe("waivers.maxExpiry counts to the end of the expires day", () => {
-  const waiver = (expires: string) => `apiVersion: blastgate.dev/v1\nkind: Waiver\nmetadata:\n  name: ticket-system-down\nspec:\n  manifest: cleanup\n  rules: [needs-ticket]\n  reason: the ticket system was down\n  owner: acme/platform\n  expires: ${expires}\n`;
+  const waiver = (expires: string) =>
+    `apiVersion: blastgate.dev/v1\nkind: Waiver\nmetadata:\n  name: ticket-system-down\nspec:\n  manifest: cleanup\n  rules: [needs-ticket]\n  reason: the ticket system was down\n  owner: acme/platform\n  expires: ${expires}\n`;
   const files = (expires: string) => ({ ...BASE, "policies/policy.yaml": policy(TICKET_RULE, "waivers: { maxExpiry: 1d }\n"), "policies/waiver.yaml": waiver(expires), "ops/manifest.yaml": withScripts("[]") });
   it("maxExpiry: 1d refuses a waiver that holds to the end of tomorrow (48 h)", () => {
     const r = check(new Repo(files("2026-11-25")));

@@ -41,7 +41,12 @@ describe.concurrent("inventory parents and environments are checked at their row
     ["a parent of a kind the catalog does not nest it in", (r) => (r.id === "app-0003" ? { ...r, parent: "app-0004" } : r), 12, "parent 'app-0004' is an app; the catalog puts an app inside a site (kinds.app.parent)"],
     ["a parent for a kind the catalog nests in nothing", (r) => (r.id === "site-0005" ? { ...r, parent: "site-0004" } : r), 4, "a site is inside nothing in the catalog (kinds.site names no parent), but its parent is 'site-0004' (a site)"],
     ["an environment the catalog does not list", (r) => (r.id === "app-0003" ? { ...r, environment: "producton" } : r), 12, "environment 'producton' is not one of the catalog's environments (production, staging)"],
-    ["an empty environment where the catalog lists environments", (r) => (r.id === "app-0003" ? { ...r, environment: "" } : r), 12, "field 'environment' is empty; the catalog lists environments (production, staging), so each row names one"],
+    [
+      "an empty environment where the catalog lists environments",
+      (r) => (r.id === "app-0003" ? { ...r, environment: "" } : r),
+      12,
+      "field 'environment' is empty; the catalog lists environments (production, staging), so each row names one",
+    ],
   ];
   for (const format of ["ndjson", "csv"] as const) {
     for (const [name, edit, row, message] of cases) {
