@@ -7,6 +7,8 @@ export declare const LOOKS_LIKE_MANIFEST: RegExp;
  * Catalog, Policy or Waiver) or undefined (not Blastgate's).
  */
 export declare function classifyDocument(value: unknown): "manifest" | "other" | undefined;
+/** A spec with what an Operation does and to what (`spec.action` and `spec.target`). */
+export declare function isOperationShape(spec: unknown): boolean;
 /**
  * Whether YAML text is a manifest: the quick test, then a parse, since a manifest written so the quick
  * test misses it (flow or JSON style, an escape, a second document, a misspelt kind) must not go

@@ -97,6 +97,8 @@ export declare class Inventory {
     at(r: number): InventoryObject;
     /** The row of r's parent, when the inventory holds it. */
     parentOf(r: number): number | undefined;
+    /** The row of r's parent; -1 when the row names none, -2 when it names an id the inventory does not hold. */
+    parentRow(r: number): number;
     kindOf(r: number): string;
     environmentOf(r: number): string | undefined;
     isProtected(r: number): boolean;
@@ -134,6 +136,7 @@ export declare const MAX_INVENTORY_LINE: number;
 export declare class InventoryParser {
     readonly file: string;
     private readonly kinds?;
+    private readonly model?;
     readonly inventory: Inventory;
     private readonly problems;
     private readonly csv;
@@ -147,8 +150,18 @@ export declare class InventoryParser {
     private duplicates;
     private lastKind;
     private lastEnvironment;
-    /** `kinds`: the kinds the catalog defines; a row of another kind is refused at its line. */
-    constructor(file: string, kinds?: ReadonlySet<string> | undefined);
+    /** Each row's line, for problems found once every row is read (a parent may come after its child). */
+    private rowLines;
+    /**
+     * `kinds`: the kinds the catalog defines; a row of another kind is refused at its line. `model`: how the
+     * catalog nests kinds (each kind's parent kind, none for a top-level kind) and its environments: a row
+     * whose parent is unknown, of another kind, or part of a cycle, or whose environment the catalog does not
+     * list (or is empty when it lists some) is refused at its line.
+     */
+    constructor(file: string, kinds?: ReadonlySet<string> | undefined, model?: {
+        parentKinds: ReadonlyMap<string, string | undefined>;
+        environments?: readonly string[];
+    } | undefined);
     push(chunk: string): void;
     /** The inventory is refused already (a line too long, a CSV header that cannot be read): the caller may stop reading. */
     get done(): boolean;
@@ -160,6 +173,13 @@ export declare class InventoryParser {
     /** The CSV header: exactly the field names (lowercase, each once), in any order. */
     private readHeader;
     private row;
+    /**
+     * Every parent once all rows are read: an id the inventory holds, of the kind the catalog nests this
+     * kind in, and no cycle. One pass over the rows, and each row is walked up from at most once.
+     */
+    private checkParents;
+    /** A row refused after reading: its message is made only when it is shown. */
+    private refuse;
     private malformed;
     private problem;
 }

@@ -10,6 +10,8 @@ export declare class LocalFiles implements FileSource {
     private realRoot;
     /** Real paths of the directories seen so far: a file then costs one lstat, not a walk of its path. */
     private readonly realDirs;
+    /** Listed paths whose own name is not UTF-8 (see list). */
+    private readonly badNames;
     /** Set by a walk of the whole tree: whether it met a symbolic link. */
     private linksSeen;
     constructor(root: string);
@@ -20,6 +22,8 @@ export declare class LocalFiles implements FileSource {
     readText(file: string, maxBytes: number): Promise<string>;
     chunks(file: string, maxBytes: number): AsyncIterable<string>;
     list(dir: string): Promise<string[]>;
+    /** A listed path whose name, or a directory's on the way, is not UTF-8: such a path cannot be opened as written. */
+    private notUtf8;
     /** Git's id of the file's bytes, as a commit's tree would give it (hashed, not looked up: the workspace need not be a git checkout). */
     blobId(file: string): Promise<string | undefined>;
     hasLinks(): Promise<boolean>;
