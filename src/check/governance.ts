@@ -244,7 +244,7 @@ async function permissionOf(reader: PermissionReader | undefined, login: string)
   }
 }
 
-/** Commits and pushes, and the files of each commit a signer wrote (only those can disqualify anyone). */
+/** Commits and pushes, and the files of each commit a signer wrote or that names nobody (only those can disqualify anyone). */
 async function authorshipOf(history: CommitHistory | undefined, signers: Set<string>): Promise<Authorship> {
   if (!history) return { state: "unknown", reason: "no commits were given" };
   try {
@@ -252,7 +252,8 @@ async function authorshipOf(history: CommitHistory | undefined, signers: Set<str
     const lower = new Set([...signers].map((l) => l.toLowerCase()));
     const out = [];
     for (const c of attribute(commits, pushes)) {
-      const wrote = [...c.authors, ...c.committers, ...c.pushers].some((l) => lower.has(l.toLowerCase()));
+      const people = [...c.authors, ...c.committers, ...c.pushers];
+      const wrote = people.length === 0 || people.some((l) => lower.has(l.toLowerCase()));
       if (!wrote) {
         out.push({ ...c, files: [] });
         continue;

@@ -111,7 +111,13 @@ export function wroteChange(facts: GovernanceFacts, subject: string, login: stri
   const touches = (file: string) => judged.paths.includes(file) || judged.scripts.some((g) => namesScript(g, file));
   for (const c of a.commits) {
     const roles = [c.authors.some((l) => sameLogin(l, login)) ? "authored" : "", c.committers.some((l) => sameLogin(l, login)) ? "committed" : "", c.pushers.some((l) => sameLogin(l, login)) ? "pushed" : ""].filter(Boolean);
-    if (roles.length === 0) continue;
+    if (roles.length === 0) {
+      // A commit that names no account at all (no linked author or committer, no push seen) may be anyone's, the reviewer's included.
+      if (c.authors.length + c.committers.length + c.pushers.length > 0) continue;
+      if (c.files !== undefined && !c.files.some(touches)) continue;
+      const what = c.files === undefined ? `whose files cannot be read (${c.filesUnknown ?? "not read"}), so it may change ${subject}` : `which changes ${c.files.find(touches)}`;
+      return { code: "authorship-unknown", message: `commit ${c.sha.slice(0, 7)}, ${what}, names no GitHub account as its author, committer or pusher, so ${login} cannot be ruled out as its writer` };
+    }
     const did = roles.join(" and ");
     if (c.files === undefined) return { code: "authorship-unknown", message: `${login} ${did} commit ${c.sha.slice(0, 7)}, whose files cannot be read (${c.filesUnknown ?? "not read"}), so it may change ${subject}` };
     const file = c.files.find(touches);

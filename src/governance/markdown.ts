@@ -16,8 +16,8 @@ export interface VisibleLine {
   text: string;
 }
 
-/** Raw HTML elements whose content is not one's own plain text: a quote, or code. */
-const HIDING_TAGS = ["blockquote", "pre", "code", "q"];
+/** Raw HTML elements whose content is not one's own plain text in plain sight: a quote, code, struck-through text, or a collapsed `<details>` section. */
+const HIDING_TAGS = ["blockquote", "pre", "code", "q", "del", "s", "strike", "details"];
 const TAG = /<\s*(\/?)\s*([A-Za-z][A-Za-z0-9-]*)[^>]*?(\/?)\s*>/g;
 
 /** Bodies longer than this are not parsed (GitHub caps a review body at 65,536 characters). */
@@ -98,6 +98,10 @@ function paragraphLines(children: PhrasingContent[], track: (html: string) => vo
           break;
         case "break":
           current = undefined;
+          break;
+        case "delete":
+          // ~~struck through~~: withdrawn words, not a command. Raw tags inside still open and close.
+          visitHtml(n, track);
           break;
         case "html":
           track(n.value);

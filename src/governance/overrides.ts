@@ -72,8 +72,19 @@ export function applyOverrides(findings: Finding[], rules: readonly CompiledRule
     }
     const found = [...new Set(findings.filter((f) => f.ruleId === req.ruleId).map((f) => f.manifest))].sort();
     const nameOf = (subject: string) => names.get(subject) ?? subject;
-    // `for <name>` picks the manifest by metadata.name (a governed script without one by its path).
-    const subjects = req.manifest === undefined ? found : found.filter((s) => nameOf(s) === req.manifest || s === req.manifest);
+    // `for <name>` picks the manifest by metadata.name (a governed script without one by its path). Names are lower-case slugs, so `for DEL` means `del`.
+    const wanted = req.manifest?.toLowerCase();
+    const subjects = wanted === undefined ? found : found.filter((s) => nameOf(s) === wanted || s === req.manifest);
+    if (wanted !== undefined && subjects.length === 0 && found.length > 0) {
+      const listed = found.map((s) => `${nameOf(s)} (${s})`).join(", ");
+      const hint = suggest(wanted, found.map(nameOf));
+      records.push({
+        ...base,
+        via: verdict.via,
+        refusal: { code: "unknown-manifest", message: `no manifest named '${req.manifest}' has findings of rule '${req.ruleId}'${hint ? ` (did you mean '${hint}'?)` : ""}; it has findings on ${listed}` },
+      });
+      continue;
+    }
     if (subjects.length === 0) {
       records.push({ ...base, status: "unused", via: verdict.via });
       continue;

@@ -50,7 +50,8 @@ export type RefusalCode =
   | "permission-unknown"
   | "wrote-change"
   | "authorship-unknown"
-  | "ambiguous";
+  | "ambiguous"
+  | "unknown-manifest";
 
 /**
  * One `blastgate override` line, judged. One record per line and manifest the rule found something

@@ -395,6 +395,16 @@ describe("sign-off by the right person through the CLI", () => {
     expect(r.report.overrides[0].refusal.message).toBe(`dave pushed commit ${head.slice(0, 7)}, which changes ops/manifest.yaml: whoever wrote the change cannot approve or override it`);
     const authored = historyOf([{ sha: head, author: "erin", committer: "alice", files: ["ids/apps.txt"] }]);
     expect(check(repo, { args: one, reviews: [review("erin", head, OVERRIDE)], teams: TEAMS, commits: authored }).report.overrides[0].refusal.code).toBe("wrote-change");
+    // A commit that names no account (no linked author or committer, no push seen) may be the reviewer's.
+    const nobody = historyOf([{ sha: head, author: null, committer: null, files: ["ops/manifest.yaml"] }]);
+    const unknown = check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, commits: nobody });
+    expect(unknown.code).toBe(1);
+    expect(unknown.report.overrides[0].refusal).toEqual({
+      code: "authorship-unknown",
+      message: `commit ${head.slice(0, 7)}, which changes ops/manifest.yaml, names no GitHub account as its author, committer or pusher, so dave cannot be ruled out as its writer`,
+    });
+    const nobodyReadme = historyOf([{ sha: head, author: null, committer: null, files: ["README.md"] }]);
+    expect(check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, commits: nobodyReadme }).code).toBe(0);
     const readme = historyOf([{ sha: head, author: "dave", files: ["README.md"] }]);
     expect(check(repo, { args: one, reviews: [review("dave", head, OVERRIDE)], teams: TEAMS, commits: readme }).code).toBe(0);
   });
@@ -407,6 +417,13 @@ describe("sign-off by the right person through the CLI", () => {
       ["ops/manifest.yaml", "blocking"],
       ["ops/other.yaml", "overridden"],
     ]);
+    // Names are lower-case slugs: `for OTHER` is `other`.
+    const upper = check(repo, { reviews: [review("dave", head, "blastgate override needs-ticket for OTHER: OPS-77\n")], teams: TEAMS });
+    expect(upper.report.findings.filter((f: any) => f.ruleId === "needs-ticket").map((f: any) => f.status)).toEqual(["blocking", "overridden"]);
+    // A name no finding of the rule is on is refused, naming the manifests it is on, not "unused".
+    const typo = check(repo, { reviews: [review("dave", head, "blastgate override needs-ticket for othr: OPS-77\n")], teams: TEAMS });
+    expect(byState(typo)).toEqual([["dave", "refused", "unknown-manifest"]]);
+    expect(typo.report.overrides[0].refusal.message).toContain("no manifest named 'othr' has findings of rule 'needs-ticket' (did you mean 'other'?)");
   });
 
   it("distinctApprovers and distinctTeams", () => {

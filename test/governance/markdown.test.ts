@@ -24,6 +24,12 @@ const cases: [string, string, string[]][] = [
   ["a table cell", `| a |\n| - |\n| ${O} |\n`, []],
   ["a footnote", `x[^1]\n\n[^1]: ${O}\n`, ["x"]],
   ["a hard break", `LGTM\\\n${O}\n`, ["LGTM", O]],
+  ["struck through", `~~${O}~~\n`, []],
+  ["struck through in a list item", `- ~~${O}~~\n- kept\n`, ["kept"]],
+  ["struck through after words", `LGTM ~~${O}~~\n`, ["LGTM "]],
+  ["<del>", `<del>${O}</del>\n`, []],
+  ["<s> around markdown", `<s>\n\n${O}\n\n</s>\n\nafter\n`, ["after"]],
+  ["a collapsed <details> section", `<details><summary>notes</summary>\n\n${O}\n\n</details>\n\nafter\n`, ["after"]],
 ];
 
 describe("visible lines of a review body", () => {
