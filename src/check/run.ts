@@ -227,7 +227,7 @@ async function readLiveInventory(catalog: Catalog, source: PostgresInventorySour
       }
     }
   };
-  return await open(source).read({ identifiers: identifiers(), kinds: [...catalog.kinds.keys()], timeoutSeconds: limits.inventoryTimeout });
+  return await open(source).read({ identifiers: identifiers(), kinds: [...catalog.kinds.keys()], model: inventoryModel(catalog), timeoutSeconds: limits.inventoryTimeout });
 }
 
 async function loadPolicyDocuments(source: FileSource, dir: string, problems: Problem[]) {
@@ -497,6 +497,11 @@ async function plansAtReviews(opts: {
   return out;
 }
 
+/** What an inventory's rows must agree with in the catalog: how kinds nest, and the environments. */
+function inventoryModel(catalog: Catalog): { parentKinds: Map<string, string | undefined>; environments?: readonly string[] } {
+  return { parentKinds: new Map([...catalog.kinds].map(([name, k]) => [name, k.parent])), ...(catalog.environments ? { environments: catalog.environments } : {}) };
+}
+
 async function loadInventory(source: FileSource, catalog: Catalog, limits: Limits, problems: Problem[], hash?: Hash): Promise<Inventory | undefined> {
   const file = catalog.inventoryPath!;
   const at = catalog.locate("/inventory");
@@ -505,8 +510,7 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
     problems.push({ code: "file", message: `inventory ${printable(file, 1000)} ${bad}`, location: at });
     return undefined;
   }
-  const parentKinds = new Map([...catalog.kinds].map(([name, k]) => [name, k.parent]));
-  const parser = new InventoryParser(normalize(file), new Set(catalog.kinds.keys()), { parentKinds, ...(catalog.environments ? { environments: catalog.environments } : {}) });
+  const parser = new InventoryParser(normalize(file), new Set(catalog.kinds.keys()), inventoryModel(catalog));
   try {
     for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) {
       parser.push(chunk);

@@ -2,7 +2,7 @@ import pg from "pg";
 import { printable } from "../documents/identifiers.js";
 import type { Problem } from "../documents/problem.js";
 import { INVENTORY_FIELDS, type InventoryField, type PostgresInventorySource } from "../resolve/catalog.js";
-import { Inventory, NAME, printableName, type InventoryInfo, type LiveInventory, type LiveInventoryRequest } from "../resolve/inventory.js";
+import { an, Inventory, NAME, printableName, type InventoryInfo, type LiveInventory, type LiveInventoryRequest } from "../resolve/inventory.js";
 
 /** Identifiers per statement: `= ANY($1::text[])` with this many values stays one index scan per batch. */
 export const BATCH = 20_000;
@@ -161,6 +161,8 @@ class Reader {
     let noKind = 0;
     const known = new Set(request.kinds);
     const unknownKinds = new Map<string, number>();
+    const envCounts = new Map<string, number>();
+    let noEnvironment = 0;
     for (const [kind, environment, n, nulls] of totalsResult.rows as [string | null, string | null, string, string][]) {
       const count = Number(n);
       rows += count;
@@ -174,8 +176,10 @@ class Reader {
       if (environment !== null && environment !== "") {
         if (!NAME.test(environment)) problems.push(`${name} holds the environment '${printable(environment)}' (column ${this.source.columns.environment}), which is not a plain name (letters, digits, . _ -)`);
         environments.add(environment);
-      }
+        envCounts.set(environment, (envCounts.get(environment) ?? 0) + count);
+      } else noEnvironment += count;
     }
+    problems.push(...this.environmentProblems(name, envCounts, noEnvironment, request.model?.environments));
     if (noId > 0) problems.push(`${name} holds ${noId} row${noId === 1 ? "" : "s"} with no id (NULL in the column ${this.source.columns.id}): every object needs one`);
     if (noKind > 0) problems.push(`${name} holds ${noKind} row${noKind === 1 ? "" : "s"} with no kind (NULL in the column ${this.source.columns.kind}): every object needs one`);
     for (const [kind, n] of unknownKinds) {
@@ -190,6 +194,7 @@ class Reader {
     const loaded = new RowLoader(inventory, this.source, name);
     await this.lookup(request.identifiers, loaded);
     problems.push(...loaded.problems());
+    if (problems.length === 0 && request.model && this.source.columns.parent !== undefined) problems.push(...(await this.parentProblems(inventory, request.model.parentKinds, name)));
     this.onStatement?.();
     await this.client.query("ROLLBACK");
     if (problems.length > 0) return { problems };
@@ -197,6 +202,66 @@ class Reader {
     const info: InventoryInfo = { source: "postgres", asOf, rows };
     if (this.source.table !== undefined) info.table = this.source.table;
     return { inventory, info, problems };
+  }
+
+  /** Environments the whole table holds that the catalog does not list, and rows without one when it lists some (as a file inventory's rows are refused). */
+  private environmentProblems(name: string, counts: ReadonlyMap<string, number>, none: number, listed: readonly string[] | undefined): string[] {
+    if (!listed || listed.length === 0) return [];
+    const column = this.source.columns.environment;
+    const out: string[] = [];
+    for (const [environment, n] of counts) {
+      if (listed.includes(environment) || !NAME.test(environment)) continue;
+      out.push(
+        `${name} holds ${n} object${n === 1 ? "" : "s"} in the environment '${environment}' (column ${column}), which is not one of the catalog's environments (${listed.join(", ")}): add it to the catalog's environments, or select only listed ones with query:`,
+      );
+    }
+    if (none > 0) {
+      const where = column === undefined ? "inventory.postgres.columns names no environment column" : `NULL or empty in the column ${column}`;
+      out.push(`${name} holds ${none} row${none === 1 ? "" : "s"} with no environment (${where}); the catalog lists environments (${listed.join(", ")}), so each row names one`);
+    }
+    return out;
+  }
+
+  /**
+   * The parents of the rows read (targets and the objects inside them): each an id of the table, of the
+   * kind the catalog nests the row's kind in, and no cycle among them. Parents not read yet are looked up,
+   * a batch per statement; the rest of the table is not walked (a live inventory is read only where a run looks).
+   */
+  private async parentProblems(inv: Inventory, parentKinds: ReadonlyMap<string, string | undefined>, name: string): Promise<string[]> {
+    const out: string[] = [];
+    let more = 0;
+    const refuse = (r: number, why: string) => (out.length < 5 ? out.push(`${name}: the row with id '${printable(inv.idAt(r))}' ${why}`) : more++);
+    const kindCheck = (r: number, parentId: string, parentKind: string) => {
+      const kind = inv.kindOf(r);
+      const expected = parentKinds.get(kind);
+      if (expected === undefined) refuse(r, `is ${an(kind)}, inside nothing in the catalog (kinds.${kind} names no parent), but its parent is '${printable(parentId)}' (${an(parentKind)})`);
+      else if (parentKind !== expected) refuse(r, `has the parent '${printable(parentId)}', ${an(parentKind)}; the catalog puts ${an(kind)} inside ${an(expected)} (kinds.${kind}.parent)`);
+    };
+    for (let r = 0; r < inv.size; r++) {
+      const p = inv.parentRow(r);
+      if (p >= 0) kindCheck(r, inv.idAt(p), inv.kindOf(p));
+    }
+    const waiting = new Map<string, number[]>();
+    for (const [r, parent] of inv.unknownParents()) waiting.set(parent, [...(waiting.get(parent) ?? []), r]);
+    const ids = [...waiting.keys()];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const result = await this.query(`SELECT ${this.col("id")}, ${this.col("kind")} FROM ${this.from()} WHERE ${this.col("id")} = ANY($1::text[])`, [ids.slice(i, i + BATCH)], "array");
+      for (const [id, kind] of result.rows as [string, string | null][]) {
+        for (const r of waiting.get(id) ?? []) kindCheck(r, id, kind ?? "");
+        waiting.delete(id);
+      }
+    }
+    for (const [parent, rows] of waiting) for (const r of rows) refuse(r, `has the parent '${printable(parent)}', which is not an id in ${name}`);
+    const cycle = findCycle(inv);
+    if (cycle)
+      out.push(
+        `${name}: parent cycle: ${cycle
+          .slice(0, 6)
+          .map((r) => printable(inv.idAt(r)))
+          .join(" → ")}${cycle.length > 6 ? ` → … (${cycle.length} objects)` : ` → ${printable(inv.idAt(cycle[0]!))}`}: an object cannot be inside itself`,
+      );
+    if (more > 0) out.push(`${more} more rows of ${name} with a bad parent`);
+    return out;
   }
 
   /** The rows of the identifiers, a batch per statement, each with the objects inside it (by parent, transitively). */
@@ -231,6 +296,25 @@ class Reader {
     }
     if (batch.length > 0) await flush();
   }
+}
+
+/** A parent cycle among the rows read, as rows in walking order, or undefined. */
+function findCycle(inv: Inventory): number[] | undefined {
+  const state = new Uint8Array(inv.size);
+  const path: number[] = [];
+  for (let r = 0; r < inv.size; r++) {
+    if (state[r] !== 0) continue;
+    path.length = 0;
+    let x = r;
+    while (x >= 0 && state[x] === 0) {
+      state[x] = 1;
+      path.push(x);
+      x = inv.parentRow(x);
+    }
+    if (x >= 0 && state[x] === 1) return path.slice(path.indexOf(x));
+    for (const y of path) state[y] = 2;
+  }
+  return undefined;
 }
 
 type Row = [number, string | null, string | null, string | null, string | null, string | null, string | null, boolean | null];

@@ -57,6 +57,8 @@ export interface LiveInventoryRequest {
   identifiers: Iterable<string>;
   /** The catalog's kinds: a row of another kind is refused. */
   kinds: readonly string[];
+  /** How the catalog nests kinds (each kind's parent kind) and the environments it lists: a row that breaks them is refused, as in a file. */
+  model?: { parentKinds: ReadonlyMap<string, string | undefined>; environments?: readonly string[] };
   /** Seconds the whole read may take (limits.inventoryTimeout). */
   timeoutSeconds: number;
 }
@@ -306,6 +308,12 @@ export class Inventory {
     this.pendingCheckedAt = this.size;
   }
 
+  /** Rows whose parent is not among the rows (a live inventory holds only the rows a run asked for), with the parent's id. */
+  *unknownParents(): Iterable<[row: number, parent: string]> {
+    this.settle();
+    for (let i = 0; i < this.pendingRows.length; i++) yield [this.pendingRows[i]!, this.pendingIds[i]!];
+  }
+
   /** The id of a row. */
   idAt(r: number): string {
     return this.index.get(r);
@@ -342,7 +350,7 @@ export class Inventory {
 }
 
 /** "a site", "an app". */
-function an(noun: string): string {
+export function an(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 

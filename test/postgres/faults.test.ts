@@ -16,18 +16,27 @@ let database: string;
 beforeAll(async () => {
   database = await freshDatabase("faults");
   await loadTable(database, rows);
-  await loadTable(database, [...rows, { id: null, kind: "app", tenant: "t", customer: "c" }], { table: "inventory.null_ids" });
+  await loadTable(database, [...rows, { id: null, kind: "app", tenant: "t", customer: "c", environment: "production" }], { table: "inventory.null_ids" });
   await loadTable(database, [...rows, { id: "a-0999", kind: null, tenant: "t", customer: "c" }], { table: "inventory.null_kinds" });
   await loadTable(database, [...rows, rows.find((r) => r.id === "a-0001")!], { table: "inventory.duplicates" });
-  await loadTable(database, [...rows, { id: "w-1", kind: "widget", tenant: "t", customer: "c" }], { table: "inventory.unknown_kinds" });
+  await loadTable(database, [...rows, { id: "w-1", kind: "widget", tenant: "t", customer: "c", environment: "production" }], { table: "inventory.unknown_kinds" });
   await loadTable(database, [{ id: "1", kind: "app", tenant: "t", customer: "c" }], { table: "inventory.integer_ids", types: { id: "integer" } });
   await loadTable(database, rows, { table: "inventory.text_flags", types: { protected: "text" } });
   await loadTable(
     database,
-    [...rows, { id: "a-0003", kind: "app", tenant: null, customer: "c" }].filter((r, i, all) => r.id !== "a-0003" || i === all.length - 1),
+    [...rows, { id: "a-0003", kind: "app", tenant: null, customer: "c", environment: "production" }].filter((r, i, all) => r.id !== "a-0003" || i === all.length - 1),
     { table: "inventory.null_tenants" },
   );
   await sql(database, "CREATE TABLE inventory.secret AS SELECT * FROM inventory.objects");
+  // The checks a file inventory's rows get: parents (unknown, of another kind, cycles) and environments the catalog lists.
+  const without = (id: string) => rows.filter((r) => r.id !== id);
+  await loadTable(database, without("s-0002"), { table: "inventory.unknown_parent" });
+  await loadTable(database, [...without("a-0002"), { ...rows.find((r) => r.id === "a-0002")!, parent: "db-001" }], { table: "inventory.wrong_parent_kind" });
+  await loadTable(database, [...without("a-0003"), { ...rows.find((r) => r.id === "a-0003")!, parent: "x-0001" }, { id: "x-0001", kind: "app", tenant: "t", customer: "c", environment: "production", parent: "a-0003" }], {
+    table: "inventory.parent_cycle",
+  });
+  await loadTable(database, [...rows, { id: "s-0900", kind: "site", tenant: "t", customer: "c", environment: "qa" }], { table: "inventory.unlisted_environment" });
+  await loadTable(database, [...rows, { id: "s-0901", kind: "site", tenant: "t", customer: "c", environment: null }], { table: "inventory.no_environment" });
 });
 
 /** A repository judging two app ids against the catalog with `block` as its inventory. */
@@ -146,6 +155,30 @@ describe("a Postgres inventory that cannot be read fails closed (exit 2), names 
       { BLASTGATE_INVENTORY_URL: roUrl(database) },
       /^inventory\.unknown_kinds holds 1 object of kind 'widget' \(column object_type\), which the catalog does not define/,
     );
+  });
+
+  it("rows whose parent is not in the table, of another kind than the catalog nests, or in a cycle (as a file inventory's rows)", async () => {
+    const env = { BLASTGATE_INVENTORY_URL: roUrl(database) };
+    await failsClosed(repo(postgresBlock({ table: "inventory.unknown_parent" })), env, /^inventory\.unknown_parent: the row with id 'a-0002' has the parent 's-0002', which is not an id in inventory\.unknown_parent/);
+    await failsClosed(
+      repo(postgresBlock({ table: "inventory.wrong_parent_kind" })),
+      env,
+      /^inventory\.wrong_parent_kind: the row with id 'a-0002' has the parent 'db-001', a database; the catalog puts an app inside a site \(kinds\.app\.parent\)/,
+    );
+    // A cycle also breaks the catalog's nesting (no catalog nests a kind in itself): every problem is listed.
+    const cycle = await runJson(["check", ...NOW], repo(postgresBlock({ table: "inventory.parent_cycle" })), env);
+    expect(cycle.code).toBe(2);
+    expect(cycle.report.problems.map((p) => p.message)).toContain("inventory.parent_cycle: parent cycle: a-0003 → x-0001 → a-0003: an object cannot be inside itself");
+  });
+
+  it("an environment the catalog does not list, and a row without one when it lists some", async () => {
+    const env = { BLASTGATE_INVENTORY_URL: roUrl(database) };
+    await failsClosed(
+      repo(postgresBlock({ table: "inventory.unlisted_environment" })),
+      env,
+      /^inventory\.unlisted_environment holds 1 object in the environment 'qa' \(column env\), which is not one of the catalog's environments \(production, staging\)/,
+    );
+    await failsClosed(repo(postgresBlock({ table: "inventory.no_environment" })), env, /^inventory\.no_environment holds 1 row with no environment \(NULL or empty in the column env\); the catalog lists environments/);
   });
 
   it("a statement past limits.inventoryTimeout", async () => {
