@@ -44,6 +44,11 @@ export interface LiveInventoryRequest {
     identifiers: Iterable<string>;
     /** The catalog's kinds: a row of another kind is refused. */
     kinds: readonly string[];
+    /** How the catalog nests kinds (each kind's parent kind) and the environments it lists: a row that breaks them is refused, as in a file. */
+    model?: {
+        parentKinds: ReadonlyMap<string, string | undefined>;
+        environments?: readonly string[];
+    };
     /** Seconds the whole read may take (limits.inventoryTimeout). */
     timeoutSeconds: number;
 }
@@ -118,11 +123,15 @@ export declare class Inventory {
     containedIn(rows: Iterable<number>): number[];
     /** Links rows to parents that came after them in the file; the parser calls it at the end. */
     settle(): void;
+    /** Rows whose parent is not among the rows (a live inventory holds only the rows a run asked for), with the parent's id. */
+    unknownParents(): Iterable<[row: number, parent: string]>;
     /** The id of a row. */
     idAt(r: number): string;
     private children;
     private grow;
 }
+/** "a site", "an app". */
+export declare function an(noun: string): string;
 /**
  * The longest inventory line (a CSV record spanning lines counts whole): a row's fields are each at most
  * 512 characters, so no real row comes near. A longer line stops the read at once: a 128 MiB line was joined

@@ -25,7 +25,7 @@ export interface WaiverRef {
     expires: string;
     location: SourceLocation;
 }
-export type RefusalCode = "malformed" | "not-approved" | "superseded" | "unknown-rule" | "no-reason" | "not-soft-mandatory" | "not-overridable" | "author-unknown" | "self-override" | "not-authorized" | "membership-unknown" | "no-commit" | "stale" | "plan-changed" | "edited" | "edit-history-unknown" | "no-write-access" | "permission-unknown" | "wrote-change" | "authorship-unknown" | "ambiguous";
+export type RefusalCode = "malformed" | "not-approved" | "superseded" | "unknown-rule" | "no-reason" | "not-soft-mandatory" | "not-overridable" | "author-unknown" | "self-override" | "not-authorized" | "membership-unknown" | "no-commit" | "stale" | "plan-changed" | "edited" | "edit-history-unknown" | "no-write-access" | "permission-unknown" | "wrote-change" | "authorship-unknown" | "ambiguous" | "unknown-manifest";
 /**
  * One `blastgate override` line, judged. One record per line and manifest the rule found something
  * on; one record without `manifest` when the rule found nothing (`unused`) or the line is refused
