@@ -14,15 +14,17 @@ import { runGit } from "../workspace/git.js";
 import { runCheck } from "../check/run.js";
 import { commandArgs, HELP_OPTION, nowOption, type Io } from "./io.js";
 import { guard, type GuardOptions } from "../guard/guard.js";
-import { LedgerError, openLedger } from "../guard/ledger-file.js";
+import { LedgerError } from "../guard/ledger-file.js";
+import { openLedger } from "../guard/ledger.js";
 
 export const GUARD_USAGE = `Runtime guard (at execution, in the repository's working tree):
   blastgate guard <manifest> [--stage NAME] [--ids FILE|-] [--environment NAME]
   blastgate run <manifest> --stage NAME [options] -- <command...>
-  blastgate status <manifest> --ledger FILE
-  blastgate mark <manifest> --stage NAME --as done|retry --reason TEXT --ledger FILE
+  blastgate status <manifest> --ledger FILE|URL
+  blastgate mark <manifest> --stage NAME --as done|retry --reason TEXT --ledger FILE|URL
 
-  --ledger FILE        the ledger of runs, a JSON Lines file (or BLASTGATE_LEDGER)
+  --ledger FILE|URL    the ledger of runs: a JSON Lines file, or a Postgres table
+                       (postgres://user:password@host/db[?table=NAME]) (or BLASTGATE_LEDGER)
   --environment NAME   where this runs (or BLASTGATE_ENVIRONMENT)
   --branch NAME        the protected branch (default: the remote's default branch)
   --repo OWNER/NAME    the GitHub repository (default: GITHUB_REPOSITORY); GITHUB_TOKEN reads it
@@ -91,8 +93,8 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
     return await result.run((ids) => spawnWithIds(tail, ids, result.stage!.name, result.manifest!.path, io), tail);
   } catch (e) {
     if (e instanceof LedgerError) {
-      io.stderr(`blastgate run: refused: ${e.message}\n`);
-      return 1;
+      io.stderr(`blastgate run: ${e.unavailable ? "cannot decide" : "refused"}: ${e.message}\n`);
+      return e.unavailable ? 2 : 1;
     }
     io.stderr(`blastgate run: ${(e as Error).message}\n`);
     return 2;
@@ -132,7 +134,7 @@ async function spawnWithIds(command: string[], ids: string[], stage: string, man
 
 async function statusOrMark(command: "status" | "mark", opts: GuardOptions, values: { as?: string; reason?: string }, io: Io, usage: (m: string) => number): Promise<number> {
   const ledgerSpec = opts.ledger ?? io.env.BLASTGATE_LEDGER;
-  if (!ledgerSpec) return usage("give --ledger FILE (or BLASTGATE_LEDGER)");
+  if (!ledgerSpec) return usage("give --ledger FILE or --ledger postgres://... (or BLASTGATE_LEDGER)");
   if (command === "mark") {
     if (opts.stage === undefined) return usage("name the stage with --stage");
     if (values.as !== "done" && values.as !== "retry") return usage("--as done (the stage finished: the next one may follow after its bake) or --as retry (the stage may run again)");
@@ -151,9 +153,9 @@ async function statusOrMark(command: "status" | "mark", opts: GuardOptions, valu
   }
   const slices = sliceStages(plan.stages, identifierValues(loaded.identifiers));
   const manifest = { name: loaded.doc.metadata.name, path: file };
-  const ledger = openLedger(path.resolve(io.cwd, ledgerSpec));
   const now = opts.now ?? new Date();
   try {
+    const ledger = openLedger(ledgerSpec, io.cwd);
     if (command === "mark") {
       if (!slices.some((s) => s.name === opts.stage)) return usage(`the manifest has no stage '${opts.stage}'`);
       return await ledger.exclusive(async () => {

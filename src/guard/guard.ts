@@ -21,7 +21,8 @@ import type { Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
 import { gitBlobId, GitFiles, runGit } from "../workspace/git.js";
 import { loadPolicies, runCheck, type CheckResult } from "../check/run.js";
-import { LedgerError, openLedger, type Ledger } from "./ledger-file.js";
+import { LedgerError, type Ledger } from "./ledger-file.js";
+import { openLedger } from "./ledger.js";
 
 export interface GuardOptions {
   /** The manifest, relative to `cwd`. */
@@ -35,7 +36,7 @@ export interface GuardOptions {
   branch?: string;
   /** owner/name; default GITHUB_REPOSITORY. */
   repo?: string;
-  /** A JSON Lines file; default BLASTGATE_LEDGER. */
+  /** A JSON Lines file or a postgres:// URL; default BLASTGATE_LEDGER. */
   ledger?: string;
   now?: Date;
   cwd?: string;
@@ -139,7 +140,7 @@ export async function guard(opts: GuardOptions): Promise<GuardResult> {
       });
     } catch (e) {
       const stage = checks.find((c) => c.check === "stage")!;
-      Object.assign(stage, { status: "refused", reason: (e as Error).message });
+      Object.assign(stage, { status: e instanceof LedgerError && !e.unavailable ? "refused" : "unknown", reason: (e as Error).message });
       ({ decision, exitCode } = decide(checks));
     }
   }
@@ -169,18 +170,20 @@ async function inspectAll(
   // The ledger first: without it neither the stage nor the budget can be judged, and that refuses the run.
   let entries: LedgerEntry[] | undefined;
   if (ledgerSpec === undefined || ledgerSpec === "") {
-    const why = "no ledger: give --ledger FILE (or BLASTGATE_LEDGER) so that stages and budgets can be judged";
+    const why = "no ledger: give --ledger FILE or --ledger postgres://... (or BLASTGATE_LEDGER) so that stages and budgets can be judged";
     set("stage", "refused", why);
     set("budget", "refused", why);
   } else {
     try {
-      ctx.ledger = openLedger(path.resolve(cwd, ledgerSpec));
+      ctx.ledger = openLedger(ledgerSpec, cwd);
       entries = await ctx.ledger.read();
       setEntries(entries);
     } catch (e) {
+      // A ledger that cannot be used leaves the stage and the budget undecided: nothing runs (exit 2).
       const why = e instanceof LedgerError ? e.message : `the ledger cannot be read: ${(e as Error).message}`;
-      set("stage", "refused", why);
-      set("budget", "refused", why);
+      const status = e instanceof LedgerError && !e.unavailable ? "refused" : "unknown";
+      set("stage", status, why);
+      set("budget", status, why);
       ctx.ledger = undefined;
     }
   }

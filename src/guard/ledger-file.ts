@@ -1,10 +1,18 @@
 import { open, readFile, unlink } from "node:fs/promises";
 import { isLedgerEntry, type LedgerEntry } from "../check/ledger.js";
 
-/** The ledger cannot be read, written or locked: the guard refuses the run. */
-export class LedgerError extends Error {}
+/** The ledger cannot be read, written or locked, or refuses the start: nothing runs. */
+export class LedgerError extends Error {
+  /** True when the ledger could not be used at all (unreachable, unreadable, not writable): the guard cannot decide (exit 2), rather than refuses (exit 1). */
+  constructor(
+    message: string,
+    readonly unavailable = false,
+  ) {
+    super(message);
+  }
+}
 
-/** Where entries are kept. A JSON Lines file today; the interface is what a database table implements. */
+/** Where entries are kept: a JSON Lines file (here) or a Postgres table (ledger-postgres.ts). */
 export interface Ledger {
   readonly label: string;
   read(): Promise<LedgerEntry[]>;
@@ -28,20 +36,20 @@ export class JsonLinesLedger implements Ledger {
     } catch (e) {
       // A ledger not yet written holds nothing: the first run creates it.
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw new LedgerError(`the ledger ${this.file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new LedgerError(`the ledger ${this.file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, true);
     }
     const entries: LedgerEntry[] = [];
     const lines = text.split("\n");
     if (lines.at(-1) === "") lines.pop();
-    else if (lines.length > 0) throw new LedgerError(`the ledger ${this.file} ends in the middle of line ${lines.length} (a write was cut short): repair its last line before any run`);
+    else if (lines.length > 0) throw new LedgerError(`the ledger ${this.file} ends in the middle of line ${lines.length} (a write was cut short): repair its last line before any run`, true);
     lines.forEach((line, i) => {
       let v: unknown;
       try {
         v = JSON.parse(line);
       } catch {
-        throw new LedgerError(`the ledger ${this.file}, line ${i + 1}, is not JSON: repair it before any run`);
+        throw new LedgerError(`the ledger ${this.file}, line ${i + 1}, is not JSON: repair it before any run`, true);
       }
-      if (!isLedgerEntry(v)) throw new LedgerError(`the ledger ${this.file}, line ${i + 1}, is not a ledger entry: repair it before any run`);
+      if (!isLedgerEntry(v)) throw new LedgerError(`the ledger ${this.file}, line ${i + 1}, is not a ledger entry: repair it before any run`, true);
       entries.push(v);
     });
     return entries;
@@ -57,7 +65,7 @@ export class JsonLinesLedger implements Ledger {
         await handle.close();
       }
     } catch (e) {
-      throw new LedgerError(`the ledger ${this.file} cannot be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new LedgerError(`the ledger ${this.file} cannot be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, true);
     }
   }
 
@@ -72,7 +80,7 @@ export class JsonLinesLedger implements Ledger {
         const holder = await readFile(lock, "utf8").catch(() => "");
         throw new LedgerError(`the ledger is locked by another guard (${holder.trim() || "unknown holder"}): if no guard is running, remove ${lock}`);
       }
-      throw new LedgerError(`the ledger lock ${lock} cannot be created: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new LedgerError(`the ledger lock ${lock} cannot be created: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, true);
     }
     try {
       return await fn();
@@ -80,10 +88,4 @@ export class JsonLinesLedger implements Ledger {
       await unlink(lock).catch(() => undefined);
     }
   }
-}
-
-/** The ledger a `--ledger` value names. */
-export function openLedger(spec: string): Ledger {
-  if (/^postgres(ql)?:\/\//i.test(spec)) throw new LedgerError("a Postgres ledger is not supported yet: give a JSON Lines file");
-  return new JsonLinesLedger(spec);
 }

@@ -1,11 +1,13 @@
 import pg from "pg";
 import { printable } from "../documents/identifiers.js";
+import { describeTarget, redactor } from "./postgres-url.js";
 import type { Problem } from "../documents/problem.js";
 import { INVENTORY_FIELDS, type InventoryField, type PostgresInventorySource } from "../resolve/catalog.js";
 import { an, Inventory, NAME, printableName, type InventoryInfo, type LiveInventory, type LiveInventoryRequest } from "../resolve/inventory.js";
 
 /** Identifiers per statement: `= ANY($1::text[])` with this many values stays one index scan per batch. */
 export const BATCH = 20_000;
+export { redactor };
 export const DEFAULT_URL_VARIABLE = "BLASTGATE_INVENTORY_URL";
 
 const TEXT_TYPES = new Set([25, 1043, 1042, 19]); // text, varchar, char, name
@@ -395,41 +397,6 @@ class RowLoader {
 /** A Postgres identifier, quoted: the catalog's names are checked already, quoting keeps their case. */
 function quoteName(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** "user@host:port/database": what a reader needs to find the server, without the password. */
-function describeTarget(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new Error("is not a URL (postgres://user:password@host:5432/database)");
-  }
-  if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") throw new Error(`is not a postgres:// URL (it starts with ${u.protocol.replace(/[^a-z0-9+.-]/gi, "")}://)`);
-  const user = decodeURIComponent(u.username || "(default user)");
-  return `${printable(user)}@${u.hostname || "localhost"}:${u.port || "5432"}/${printable(decodeURIComponent(u.pathname.replace(/^\//, "")) || "(default database)")}`;
-}
-
-/** Removes the connection string and its password, in every spelling, from a message. */
-export function redactor(url: string): (text: string) => string {
-  const secrets = new Set<string>([url]);
-  try {
-    const u = new URL(url);
-    if (u.password) {
-      secrets.add(u.password);
-      secrets.add(decodeURIComponent(u.password));
-    }
-    const q = u.searchParams.get("password");
-    if (q) secrets.add(q);
-  } catch {
-    // Not a URL: only the whole string is known to be secret.
-  }
-  const list = [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const s of list) out = out.split(s).join("***");
-    return out;
-  };
 }
 
 /** What went wrong, and what to fix, for a database error. */

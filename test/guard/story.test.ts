@@ -5,34 +5,15 @@
  * single call. A real git repository with a bare origin, the bundled Action writing the approval record
  * on the pull request's head commit in the fake GitHub API, the CLI as a child process.
  */
-import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GitHubApiServer } from "../support/github-api.js";
-import { cleanup, pull, pullRequestPayload, ROOT, runAction, startApi } from "../action/harness.js";
-import { at, blastgate, checks, DELETE_SCRIPT, deletionApi, example, git, tempDir, treeAt, writeFiles, type Run } from "./support.js";
-
-const SAFE = "manifests/remove-insight-safe.yaml";
-const EXTRA = "manifests/remove-insight-extra.yaml";
-const APPS = example("ids/insight-apps.txt")
-  .split("\n")
-  .filter((l) => /^app-/.test(l));
-const EXTRA_APPS = Array.from({ length: 100 }, (_, i) => `app-${String(884 + i).padStart(4, "0")}`);
-const inventoryLine = (id: string, extra = "") => `{"id":"${id}","kind":"app","tenant":"tenant-0001","customer":"customer-0001","environment":"production","parent":"site-0001"${extra}}`;
-const INVENTORY = example("inventory/objects.ndjson").trimEnd() + "\n" + EXTRA_APPS.map((id) => inventoryLine(id)).join("\n") + "\n";
-// 900 apps a day: the safe manifest's waves fit (400 + 473 within 24h); a second manifest on top does not.
-const STARTER = example("policies/starter.yaml") + "\nbudgets:\n  - { kind: app, maxCount: 900, window: 24h }\n";
-// The README's copy-paste wrapper, exactly as printed there: wave 2 runs through it.
-const README_WRAPPER = /<!-- wrapper:start -->\n```sh\n([\s\S]*?)```\n<!-- wrapper:end -->/.exec(readFileSync(path.join(ROOT, "README.md"), "utf8"))![1]!;
-const SAFE_MANIFEST = example(SAFE).replace("scripts: [scripts/remove-app.sh]", 'scripts: ["scripts/remove-app.*"]');
-const EXTRA_MANIFEST = SAFE_MANIFEST.replace("name: remove-insight-safe", "name: remove-insight-extra")
-  .replace("expectedCount: 883", "expectedCount: 100")
-  .replace("file: ids/insight-apps.txt", "file: ids/insight-extra.txt")
-  .replace(/ {6}- \{ name: canary.*\n.*\n.*\n/, "      - { name: canary, count: 50, bake: 1h }\n      - { name: rest, percent: 50 }\n");
+import { cleanup } from "../action/harness.js";
+import { APPS, approvedWorld, at, blastgate, checks, EXTRA, EXTRA_APPS, git, mergePull, SAFE, tempDir, type Run, type World } from "./support.js";
 
 let api: GitHubApiServer;
-let deletions: Awaited<ReturnType<typeof deletionApi>>;
+let deletions: World["deletions"];
 let work: string;
 let ledger: string;
 let env: Record<string, string>;
@@ -63,44 +44,7 @@ async function expectGo(run: Promise<Run>, ids: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  deletions = await deletionApi();
-  // origin, seeded with the platform team's files: policies (with a budget), the inventory, the script.
-  const origin = await tempDir("origin");
-  git(origin, "init", "-q", "--bare");
-  const seed = await tempDir("seed");
-  git(seed, "init", "-q");
-  await writeFiles(seed, {
-    "policies/catalog.yaml": example("policies/catalog.yaml"),
-    "policies/starter.yaml": STARTER,
-    "inventory/objects.ndjson": INVENTORY,
-    "scripts/remove-app.mjs": DELETE_SCRIPT,
-    "scripts/remove-app.sh": README_WRAPPER,
-    "README.md": "ops\n",
-  });
-  git(seed, "add", "-A");
-  git(seed, "commit", "-q", "-m", "platform files");
-  git(seed, "push", "-q", origin, "HEAD:refs/heads/main");
-  work = await tempDir("work");
-  git(path.dirname(work), "clone", "-q", origin, work);
-  const baseSha = git(work, "rev-parse", "HEAD");
-
-  // The pull request: two manifests and their identifier files.
-  git(work, "checkout", "-q", "-b", "remove-insight");
-  await writeFiles(work, { [SAFE]: SAFE_MANIFEST, "ids/insight-apps.txt": example("ids/insight-apps.txt"), [EXTRA]: EXTRA_MANIFEST, "ids/insight-extra.txt": EXTRA_APPS.join("\n") + "\n" });
-  git(work, "add", "-A");
-  git(work, "commit", "-q", "-m", "Remove the Insight app");
-  git(work, "push", "-q", "origin", "remove-insight");
-  headSha = git(work, "rev-parse", "HEAD");
-
-  // The Action judges it and leaves the approval record on the head commit.
-  const p = pull({ head: { sha: headSha, ref: "remove-insight", repo: { full_name: "acme/ops", fork: false } }, base: { sha: baseSha, ref: "main", repo: { full_name: "acme/ops" } } });
-  api = await startApi({ pulls: [p], files: { [baseSha]: treeAt(work, baseSha), [headSha]: treeAt(work, headSha) } });
-  const ws = await tempDir("workspace");
-  git(work, "worktree", "add", "-q", "--detach", ws, headSha);
-  const action = await runAction({ api, workspace: ws, payload: pullRequestPayload(p) });
-  expect(action.outputs.verdict, action.stdout).toBe("allowed");
-  expect(api.violations).toEqual([]);
-
+  ({ api, deletions, work, headSha } = await approvedWorld());
   ledger = path.join(await tempDir("ledger"), "runs.jsonl");
   env = { GITHUB_API_URL: api.url, GITHUB_TOKEN: "ghp_engineer", GITHUB_REPOSITORY: "acme/ops", DELETION_API: deletions.url };
 }, 120_000);
@@ -144,15 +88,7 @@ describe("before the merge", () => {
 });
 
 describe("after the merge: canary, wave 1, wave 2, and every refusal on the way", () => {
-  beforeAll(() => {
-    git(work, "checkout", "-q", "main");
-    git(work, "merge", "-q", "--no-ff", "-m", "Merge pull request #7 from acme/remove-insight", "remove-insight");
-    git(work, "push", "-q", "origin", "main");
-    const merged = api.state.pulls.get(7)!;
-    merged.merged_at = "2026-11-24T08:00:00Z";
-    merged.merge_commit_sha = git(work, "rev-parse", "HEAD");
-    merged.state = "closed";
-  });
+  beforeAll(() => mergePull(work, api));
 
   it("refuses when no approval record exists", async () => {
     const saved = api.state.checkRuns.splice(0);

@@ -10,7 +10,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { BIN } from "../support/repo.js";
-import { EXAMPLES, tempDir } from "../action/harness.js";
+import { EXAMPLES, pull, pullRequestPayload, ROOT, runAction, startApi, tempDir } from "../action/harness.js";
+import type { GitHubApiServer } from "../support/github-api.js";
+
+export { tempDir };
 
 export const T0 = Date.parse("2026-11-24T09:00:00Z");
 export const at = (hours: number, minutes = 0) => new Date(T0 + hours * 3_600_000 + minutes * 60_000).toISOString();
@@ -84,4 +87,83 @@ for (const id of fromFile.split("\\n").filter(Boolean)) {
 }
 `;
 
-export { tempDir };
+export const SAFE = "manifests/remove-insight-safe.yaml";
+export const EXTRA = "manifests/remove-insight-extra.yaml";
+export const APPS = example("ids/insight-apps.txt")
+  .split("\n")
+  .filter((l) => /^app-/.test(l));
+export const EXTRA_APPS = Array.from({ length: 100 }, (_, i) => `app-${String(884 + i).padStart(4, "0")}`);
+const inventoryLine = (id: string, extra = "") => `{"id":"${id}","kind":"app","tenant":"tenant-0001","customer":"customer-0001","environment":"production","parent":"site-0001"${extra}}`;
+const INVENTORY = example("inventory/objects.ndjson").trimEnd() + "\n" + EXTRA_APPS.map((id) => inventoryLine(id)).join("\n") + "\n";
+// 900 apps a day: the safe manifest's waves fit (400 + 473 within 24h); a second manifest on top does not.
+const STARTER = example("policies/starter.yaml") + "\nbudgets:\n  - { kind: app, maxCount: 900, window: 24h }\n";
+// The README's copy-paste wrapper, exactly as printed there: wave 2 runs through it.
+const README_WRAPPER = /<!-- wrapper:start -->\n```sh\n([\s\S]*?)```\n<!-- wrapper:end -->/.exec(readFileSync(path.join(ROOT, "README.md"), "utf8"))![1]!;
+const SAFE_MANIFEST = example(SAFE).replace("scripts: [scripts/remove-app.sh]", 'scripts: ["scripts/remove-app.*"]');
+const EXTRA_MANIFEST = SAFE_MANIFEST.replace("name: remove-insight-safe", "name: remove-insight-extra")
+  .replace("expectedCount: 883", "expectedCount: 100")
+  .replace("file: ids/insight-apps.txt", "file: ids/insight-extra.txt")
+  .replace(/ {6}- \{ name: canary.*\n.*\n.*\n/, "      - { name: canary, count: 50, bake: 1h }\n      - { name: rest, percent: 50 }\n");
+
+export interface World {
+  api: GitHubApiServer;
+  deletions: Awaited<ReturnType<typeof deletionApi>>;
+  /** The engineer's clone, on the pull request's branch (not merged yet: mergePull merges it). */
+  work: string;
+  headSha: string;
+  baseSha: string;
+}
+
+/**
+ * origin seeded with the platform team's files (policies with a budget, the inventory, the scripts), a
+ * pull request adding two manifests, and the bundled Action's approval records on its head commit.
+ */
+export async function approvedWorld(): Promise<World> {
+  const deletions = await deletionApi();
+  const origin = await tempDir("origin");
+  git(origin, "init", "-q", "--bare");
+  const seed = await tempDir("seed");
+  git(seed, "init", "-q");
+  await writeFiles(seed, {
+    "policies/catalog.yaml": example("policies/catalog.yaml"),
+    "policies/starter.yaml": STARTER,
+    "inventory/objects.ndjson": INVENTORY,
+    "scripts/remove-app.mjs": DELETE_SCRIPT,
+    "scripts/remove-app.sh": README_WRAPPER,
+    "README.md": "ops\n",
+  });
+  git(seed, "add", "-A");
+  git(seed, "commit", "-q", "-m", "platform files");
+  git(seed, "push", "-q", origin, "HEAD:refs/heads/main");
+  const work = await tempDir("work");
+  git(path.dirname(work), "clone", "-q", origin, work);
+  const baseSha = git(work, "rev-parse", "HEAD");
+
+  // The pull request: two manifests and their identifier files.
+  git(work, "checkout", "-q", "-b", "remove-insight");
+  await writeFiles(work, { [SAFE]: SAFE_MANIFEST, "ids/insight-apps.txt": example("ids/insight-apps.txt"), [EXTRA]: EXTRA_MANIFEST, "ids/insight-extra.txt": EXTRA_APPS.join("\n") + "\n" });
+  git(work, "add", "-A");
+  git(work, "commit", "-q", "-m", "Remove the Insight app");
+  git(work, "push", "-q", "origin", "remove-insight");
+  const headSha = git(work, "rev-parse", "HEAD");
+
+  // The Action judges it and leaves the approval record on the head commit.
+  const p = pull({ head: { sha: headSha, ref: "remove-insight", repo: { full_name: "acme/ops", fork: false } }, base: { sha: baseSha, ref: "main", repo: { full_name: "acme/ops" } } });
+  const api = await startApi({ pulls: [p], files: { [baseSha]: treeAt(work, baseSha), [headSha]: treeAt(work, headSha) } });
+  const ws = await tempDir("workspace");
+  git(work, "worktree", "add", "-q", "--detach", ws, headSha);
+  const action = await runAction({ api, workspace: ws, payload: pullRequestPayload(p) });
+  if (action.outputs.verdict !== "allowed" || api.violations.length > 0) throw new Error(`the Action did not allow the pull request:\n${action.stdout}\n${api.violations.join("\n")}`);
+  return { api, deletions, work, headSha, baseSha };
+}
+
+/** Merges the pull request (#7) into main with a merge commit, pushes it, and tells the fake GitHub API. */
+export function mergePull(work: string, api: GitHubApiServer): void {
+  git(work, "checkout", "-q", "main");
+  git(work, "merge", "-q", "--no-ff", "-m", "Merge pull request #7 from acme/remove-insight", "remove-insight");
+  git(work, "push", "-q", "origin", "main");
+  const merged = api.state.pulls.get(7)!;
+  merged.merged_at = "2026-11-24T08:00:00Z";
+  merged.merge_commit_sha = git(work, "rev-parse", "HEAD");
+  merged.state = "closed";
+}
