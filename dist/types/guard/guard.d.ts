@@ -11,7 +11,7 @@ export interface GuardOptions {
     branch?: string;
     /** owner/name; default GITHUB_REPOSITORY. */
     repo?: string;
-    /** A JSON Lines file; default BLASTGATE_LEDGER. */
+    /** A JSON Lines file or a postgres:// URL; default BLASTGATE_LEDGER. */
     ledger?: string;
     now?: Date;
     cwd?: string;

@@ -1,8 +1,11 @@
 import { type LedgerEntry } from "../check/ledger.js";
-/** The ledger cannot be read, written or locked: the guard refuses the run. */
+/** The ledger cannot be read, written or locked, or refuses the start: nothing runs. */
 export declare class LedgerError extends Error {
+    readonly unavailable: boolean;
+    /** True when the ledger could not be used at all (unreachable, unreadable, not writable): the guard cannot decide (exit 2), rather than refuses (exit 1). */
+    constructor(message: string, unavailable?: boolean);
 }
-/** Where entries are kept. A JSON Lines file today; the interface is what a database table implements. */
+/** Where entries are kept: a JSON Lines file (here) or a Postgres table (ledger-postgres.ts). */
 export interface Ledger {
     readonly label: string;
     read(): Promise<LedgerEntry[]>;
@@ -19,5 +22,3 @@ export declare class JsonLinesLedger implements Ledger {
     append(entry: LedgerEntry): Promise<void>;
     exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
-/** The ledger a `--ledger` value names. */
-export declare function openLedger(spec: string): Ledger;

@@ -1,8 +1,10 @@
+import { redactor } from "./postgres-url.js";
 import type { Problem } from "../documents/problem.js";
 import { type PostgresInventorySource } from "../resolve/catalog.js";
 import { Inventory, type InventoryInfo, type LiveInventory, type LiveInventoryRequest } from "../resolve/inventory.js";
 /** Identifiers per statement: `= ANY($1::text[])` with this many values stays one index scan per batch. */
 export declare const BATCH = 20000;
+export { redactor };
 export declare const DEFAULT_URL_VARIABLE = "BLASTGATE_INVENTORY_URL";
 export interface PostgresInventoryOptions {
     /** A connection string given directly (the CLI's --inventory-url, the Action's inventory-url input); wins over the variable. */
@@ -24,5 +26,3 @@ export declare class PostgresInventory implements LiveInventory {
         problems: Problem[];
     }>;
 }
-/** Removes the connection string and its password, in every spelling, from a message. */
-export declare function redactor(url: string): (text: string) => string;
