@@ -35,6 +35,8 @@ import type { LiveInventory } from "../resolve/inventory.js";
 import { readRunnerContext, targetOf, type RunnerContext, type Target } from "./context.js";
 import { gateFails, parseInputs, type Inputs } from "./inputs.js";
 import { allManifests, selectAll, selectChanged, type Selection } from "../check/select.js";
+import { policyImpact } from "../check/impact.js";
+import { impactCounts } from "../report/impact.js";
 
 /** Where the run's messages go (the step log). */
 export interface ActionLog {
@@ -321,9 +323,11 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
   // A pull request or merge group is one change: its manifests' blast-radius limits also hold together.
   const change = target.kind === "all" ? {} : { change: selection.touchedByChange };
   const changeFacts: ChangeFacts | undefined = target.kind === "all" ? undefined : { what, policySource: policySource.label, policiesDir, policyFiles: selection.policyChanges };
+  let headPolicies: PolicyDocuments | undefined;
   if (changeFacts && selection.policyChanges.length > 0) {
     // The new policies are not used to judge, but a broken one must not merge: every later check would fail on it.
-    changeFacts.changedPolicyProblems = (await runCheck({ workspace, policiesDir, manifests: [], now })).problems;
+    headPolicies = await loadPolicies(workspace, policiesDir);
+    changeFacts.changedPolicyProblems = (await runCheck({ workspace, policiesDir, manifests: [], now, policies: headPolicies })).problems;
     notes.push(`This ${what} changes the policies (${selection.policyChanges.map((f) => f.filename).join(", ")}). It is judged by the policies of the ${policySource.label}; the changed policies apply once merged.`);
   }
   if (changeFacts && selection.inventoryChanged && inventoryPath) {
@@ -345,6 +349,21 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     selectionProblems: selection.problems,
     ...(changeFacts ? { changeFacts } : {}),
   });
+  if (headPolicies) {
+    // What the policy change does to every manifest of the repository: informational, the verdict above stands.
+    const manifests = governance.allManifests ?? (await allManifests({ workspace, globs: inputs.manifests, policiesDir }));
+    const after = target.kind === "pull_request" ? "this pull request" : target.kind === "merge_group" ? `head commit ${target.headSha.slice(0, 7)}` : "the working tree";
+    result.impact = await policyImpact({
+      workspace,
+      policiesDir,
+      manifests,
+      now,
+      liveInventory,
+      before: { source: policySource, label: policySource.label, ...(basePolicies ? { policies: basePolicies } : {}) },
+      after: { source: workspace, label: after, policies: headPolicies },
+    });
+    log.info(result.impact.unavailable ?? `policy-change impact: ${impactCounts(result.impact)}`);
+  }
   if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
   if (target.kind === "all" || (target.kind === "merge_group" && target.pull === undefined)) {
     if (result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) {

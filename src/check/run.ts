@@ -11,6 +11,7 @@ import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
 import { compilePolicies } from "../engine/policies.js";
 import type { ChangeFacts } from "../engine/change.js";
 import { evaluate, type Evaluation, type EvaluationInput } from "../engine/evaluate.js";
+import type { PolicyImpact } from "../engine/impact.js";
 import { gatherFacts, manifestNames, prepareGovernance, type GovernanceOptions } from "./governance.js";
 import type { GovernanceFacts, PlanAt } from "../governance/facts.js";
 import { measure, planScope } from "../measure/plan.js";
@@ -84,6 +85,8 @@ export interface CheckResult extends Evaluation {
   rules: { id: string; type: string; enforcement: string; description?: string }[];
   /** Where the inventory came from, when the catalog names one and it was read. */
   inventory?: InventoryInfo;
+  /** Every manifest judged under the old and the new policies, when the caller compared them (check/impact.ts). */
+  impact?: PolicyImpact;
 }
 
 /** What the pure engine is given, read and compiled through the sources, with what the report needs besides. */

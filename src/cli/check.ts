@@ -11,9 +11,11 @@ import { toSarif } from "../report/sarif.js";
 import { COLOR, PLAIN, toText } from "../report/text.js";
 import { inertJson, withoutCommands } from "../report/escape.js";
 import { LocalFiles } from "../workspace/files.js";
-import { GitFiles } from "../workspace/git.js";
+import { GitFiles, runGit } from "../workspace/git.js";
 import type { ChangedFile } from "../engine/change.js";
 import { loadPolicies, runCheck, type PolicyDocuments } from "../check/run.js";
+import { policyImpact } from "../check/impact.js";
+import { impactText } from "../report/impact.js";
 import { DEFAULT_MANIFESTS, discoverManifests, selectChanged } from "../check/select.js";
 import { liveInventory } from "../inventory/live.js";
 import { inventoryFile } from "../resolve/catalog.js";
@@ -33,6 +35,11 @@ Options:
   --now <date>       evaluation time, ISO 8601, for reproducible runs (default: now)
   --root <dir>       repository root; paths in documents are relative to it (default: .)
   --output <file>    also write the JSON report to this file
+  --compare-policies <git ref>  also judge every manifest under the policies at
+                     that commit and under the working tree's, and list each
+                     manifest whose verdict or findings change
+                     (ops/x.yaml: allowed -> blocked); the exit status stays
+                     the check's own, 2 when the comparison cannot be made
   --inventory-url <url>  connection string of a Postgres inventory (default: the
                      variable the catalog's inventory.postgres.url names,
                      else BLASTGATE_INVENTORY_URL)
@@ -75,6 +82,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
         now: { type: "string" },
         root: { type: "string" },
         output: { type: "string" },
+        "compare-policies": { type: "string" },
         "inventory-url": { type: "string" },
         reviews: { type: "string" },
         permissions: { type: "string" },
@@ -111,6 +119,11 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const { root } = rooted;
   const workspace = new LocalFiles(root);
   const policiesDir = values.policies === undefined ? "policies" : toRepoPath(values.policies, io.cwd, root);
+  const compare = values["compare-policies"] === undefined ? undefined : await comparedCommit(root, values["compare-policies"]);
+  if (compare && "error" in compare) {
+    io.stderr(`blastgate: --compare-policies ${compare.error}\n`);
+    return EXIT.error;
+  }
   const discovery: Problem[] = [];
   const governance = await governanceInputs(values, io.cwd, root, discovery);
   // A directory named in a change means every file under it changed: never an empty change.
@@ -147,7 +160,13 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
   const inventoryUrl = values["inventory-url"];
   const live = liveInventory({ ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
+  if (compare) policies ??= await loadPolicies(workspace, policiesDir);
   const result = await runCheck({ workspace, policiesDir, manifests, now, governance, liveInventory: live, ...(change ? { change } : {}), ...(policies ? { policies } : {}), selectionProblems: discovery });
+  if (compare) {
+    const before = { source: new GitFiles(root, compare.sha), label: `${compare.ref} (commit ${compare.sha.slice(0, 7)})` };
+    const every = await discoverManifests(workspace, [], policiesDir, []);
+    result.impact = await policyImpact({ workspace, policiesDir, manifests: every, now, liveInventory: live, before, after: { source: workspace, label: "the working tree", ...(policies ? { policies } : {}) } });
+  }
   const json = toJson(result, { version: VERSION, now });
   if (values.output) {
     try {
@@ -170,8 +189,30 @@ export async function check(argv: string[], io: Io): Promise<number> {
         .map(withoutCommands)
         .join("\n"),
     );
+    if (result.impact)
+      io.stdout(
+        impactText(result.impact, color || io.env.FORCE_COLOR ? COLOR : PLAIN)
+          .split("\n")
+          .map(withoutCommands)
+          .join("\n"),
+      );
+  }
+  if (result.impact?.unavailable !== undefined) {
+    // The comparison was asked for and could not be made: Blastgate cannot say what the policy change does.
+    io.stderr(`blastgate: --compare-policies ${values["compare-policies"]}: not compared: ${withoutCommands(result.impact.unavailable)}\n`);
+    return EXIT.error;
   }
   return EXIT[result.verdict];
+}
+
+/** The commit a `--compare-policies` ref names in the repository at `root`, or why there is none. */
+async function comparedCommit(root: string, ref: string): Promise<{ ref: string; sha: string } | { error: string }> {
+  if (ref.trim() === "" || ref.startsWith("-")) return { error: `'${ref}' is not a git ref` };
+  const repo = await runGit(root, ["rev-parse", "--git-dir"]);
+  if (!repo.ok) return { error: `${ref}: ${root} is not in a git repository (${repo.error})` };
+  const found = await runGit(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  const sha = found.stdout.trim();
+  return found.ok && /^[0-9a-f]{40,64}$/.test(sha) ? { ref, sha } : { error: `${ref}: no such commit in the git repository at ${root}` };
 }
 
 /** The change's paths, each directory among them followed by every file under it (a directory named in a change means all of it changed). */

@@ -25,5 +25,6 @@ export function toJson(result: CheckResult, meta: { version: string; now: Date }
     approvals: result.approvals ?? [],
     digests: result.digests ?? [],
     scripts: result.scripts ?? [],
+    ...(result.impact ? { impact: result.impact } : {}),
   };
 }

@@ -9,6 +9,8 @@ import type { CheckResult } from "../check/run.js";
 import { grouped } from "../documents/units.js";
 import { blockedIn, inventoryLine } from "./text.js";
 import { planPictures, type PlanPicture } from "./mermaid.js";
+import { capNote, impactCounts, impactFindingText } from "./impact.js";
+import type { ImpactEntry, ImpactFinding, PolicyImpact } from "../engine/impact.js";
 
 /** Identifies Blastgate's pull request comment, so each run edits it instead of adding another. */
 export const COMMENT_MARKER = "<!-- blastgate:comment -->";
@@ -161,15 +163,18 @@ interface Caps {
 interface Frame {
   elsewhere: string;
   footer: string[];
+  /** Rows of the policy-change impact table shown (the JSON report has them all). */
+  impactRows: number;
 }
 
-function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame): string {
+function render(input: MarkdownInput, caps: Caps, { elsewhere, footer, impactRows }: Frame): string {
   const { result: r, link } = input;
   const out: string[] = [verdictLine(input), ""];
   const inventory = inventoryLine(r.inventory);
   if (inventory) out.push(`<sub>${escapeMd(inventory)}</sub>`, "");
   // Notes quote file names: escaped like the table cells.
   for (const note of input.notes ?? []) out.push(`> ${escapeMd(note)}`, "");
+  if (r.impact) out.push(...impactLines(r.impact, impactRows, elsewhere));
   let rows = caps.rows;
   let omittedRows = 0;
   const take = <T>(items: readonly T[]): T[] => {
@@ -238,6 +243,39 @@ function render(input: MarkdownInput, caps: Caps, { elsewhere, footer }: Frame):
   if (r.manifests.length > 0 && r.plans.length === 0 && r.problems.length === 0 && !input.failure) out.push("No plan could be measured.", "");
   out.push(...footer);
   return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+const VERDICT_CELL: Record<Verdict, string> = { allowed: `${ICON.allowed} allowed`, blocked: `${ICON.blocked} blocked`, error: `${ICON.error} error` };
+/** Findings listed per table cell; the rest are counted. */
+const IMPACT_FINDINGS_PER_CELL = 3;
+
+/** The policy-change impact: newly blocked manifests first in the sentence, then a table of every manifest that changes. */
+function impactLines(i: PolicyImpact, maxRows: number, elsewhere: string): string[] {
+  const out = ["### Policy-change impact", ""];
+  const judged = `Every manifest in the repository judged under the policies of the ${escapeMd(i.before)} and of ${escapeMd(i.after)}; the verdict above does not depend on it.`;
+  if (i.unavailable !== undefined) return [...out, `${ICON.error} Not compared: ${escapeMd(i.unavailable)}`, ""];
+  const blocked = i.newlyBlocked > 0 ? `${ICON.blocked} **${plural(i.newlyBlocked, "manifest")} newly blocked** by the new policies. ` : "";
+  out.push(`${blocked}${escapeMd(impactCounts(i))}.`, "", `<sub>${judged}</sub>`, "");
+  if (i.changed.length === 0) return out;
+  out.push("| Manifest | Before → after | Findings added | Findings removed |", "| --- | --- | --- | --- |");
+  for (const e of i.changed.slice(0, maxRows)) out.push(impactRow(e));
+  out.push("");
+  const left = i.changed.length - maxRows;
+  if (left > 0) out.push(`**${plural(left, "more changed manifest")} not shown here**: ${elsewhere}.${escapeMd(capNote(i))}`, "");
+  return out;
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function impactRow(e: ImpactEntry): string {
+  const cell = (fs: readonly ImpactFinding[]) => {
+    const shown = fs.slice(0, IMPACT_FINDINGS_PER_CELL).map((f) => escapeMd(clip(impactFindingText(f), 300)));
+    if (fs.length > shown.length) shown.push(`and ${n(fs.length - shown.length)} more`);
+    return shown.join("<br>");
+  };
+  return `| ${code(e.manifest)} | ${VERDICT_CELL[e.before]} → ${e.before === e.after ? "unchanged" : `**${VERDICT_CELL[e.after]}**`} | ${cell(e.added)} | ${cell(e.removed)} |`;
 }
 
 /** A picture's facts as a list (the source of truth), then, when there is room, the same facts drawn by Mermaid. */
@@ -331,11 +369,11 @@ function policyFooter(input: MarkdownInput): string[] {
 
 /** The job summary: the verdict, every manifest's plan and the full table of findings. */
 export function toSummary(input: MarkdownInput, maxBytes = MAX_SUMMARY_BYTES - 1024): string {
-  return fit(input, { elsewhere: "the JSON report (the Action's `report` output) has them all", footer: policyFooter(input) }, maxBytes, utf8Bytes);
+  return fit(input, { elsewhere: "the JSON report (the Action's `report` output) has them all", footer: policyFooter(input), impactRows: 500 }, maxBytes, utf8Bytes);
 }
 
 /** The pull request comment: the same report, shortened to GitHub's limit, marked for updating in place. */
 export function toComment(input: MarkdownInput, maxChars = MAX_COMMENT_CHARS): string {
   const elsewhere = input.detailsUrl ? `see [the job summary](${input.detailsUrl})` : "see the job summary";
-  return fit(input, { elsewhere, footer: [...policyFooter(input), "", COMMENT_MARKER] }, maxChars, codePoints);
+  return fit(input, { elsewhere, footer: [...policyFooter(input), "", COMMENT_MARKER], impactRows: 30 }, maxChars, codePoints);
 }
