@@ -95,7 +95,7 @@ function sideProblem(side: ImpactSide, manifests: readonly string[]): string | u
 }
 
 function byManifest(side: ImpactSide, manifests: readonly string[]): Map<string, { verdict: Verdict; findings: ImpactFinding[] }> {
-  const out = new Map(manifests.map((m) => [m, { verdict: "allowed" as Verdict, findings: [] as ImpactFinding[] }]));
+  const out = new Map<string, { verdict: Verdict; findings: ImpactFinding[] }>(manifests.map((m) => [m, { verdict: "allowed", findings: [] }]));
   for (const f of side.findings) {
     const entry = out.get(f.manifest);
     if (!entry) continue;
