@@ -6,6 +6,8 @@ export { runCheck, prepareCheck, loadPolicies, type CheckOptions, type CheckResu
 export { evaluate, type Evaluation, type EvaluationInput, type Verdict } from "./engine/evaluate.js";
 export { judgeChange, POLICY_CHANGED, INVENTORY_CHANGED, type ChangeFacts, type ChangedFile } from "./engine/change.js";
 export { compilePolicies } from "./engine/policies.js";
+export { compareImpact, type ImpactEntry, type ImpactFinding, type ImpactSide, type PolicyImpact } from "./engine/impact.js";
+export { policyImpact, MAX_IMPACT_MANIFESTS, type ImpactOptions, type PolicySide } from "./check/impact.js";
 export { compileCatalog, type Catalog } from "./resolve/catalog.js";
 export { Inventory, InventoryParser, type InventoryInfo, type LiveInventory } from "./resolve/inventory.js";
 export { liveInventory } from "./inventory/live.js";

@@ -2,6 +2,7 @@ import type { Problem } from "../documents/problem.js";
 import type { CatalogDocument, PolicyDocument, Validated, WaiverDocument } from "../documents/types.js";
 import type { ChangeFacts } from "../engine/change.js";
 import { type Evaluation, type EvaluationInput } from "../engine/evaluate.js";
+import type { PolicyImpact } from "../engine/impact.js";
 import { type GovernanceOptions } from "./governance.js";
 import { type Catalog, type PostgresInventorySource } from "../resolve/catalog.js";
 import { type Inventory, type InventoryInfo, type LiveInventory } from "../resolve/inventory.js";
@@ -67,6 +68,8 @@ export interface CheckResult extends Evaluation {
     }[];
     /** Where the inventory came from, when the catalog names one and it was read. */
     inventory?: InventoryInfo;
+    /** Every manifest judged under the old and the new policies, when the caller compared them (check/impact.ts). */
+    impact?: PolicyImpact;
 }
 /** What the pure engine is given, read and compiled through the sources, with what the report needs besides. */
 export interface PreparedCheck {
