@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { makeRepo, PROJECT, runJson } from "../support/repo.js";
+import { makeRepo, PROJECT, runCli, runJson } from "../support/repo.js";
 
 /** The README's YAML blocks that are whole Blastgate documents, by kind. */
 function readmeDocuments(): Map<string, string[]> {
@@ -57,5 +57,43 @@ describe("the README's examples, as written", () => {
     expect(report.problems).toEqual([]);
     expect(report.verdict).toBe("allowed");
     expect(code).toBe(0);
+  });
+  it("runs every README block that is a whole Blastgate document: a new kind of example needs a test here", () => {
+    expect([...readmeDocuments().keys()].sort()).toEqual(["Catalog", "Operation", "Policy", "PolicyTest", "Waiver"]);
+  });
+
+  it("the PolicyTest example passes against the examples' starter pack, as written", () => {
+    const docs = readmeDocuments();
+    expect(docs.get("PolicyTest")).toHaveLength(1);
+    const root = makeRepo({ "policies/tests/readme.yaml": docs.get("PolicyTest")![0]! }, path.join(PROJECT, "examples"));
+    made.push(root);
+    const r = runCli(["test"], root);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("PASSED: 1 of 1 cases passed");
+    expect(r.code).toBe(0);
+  });
+
+  it("the Waiver example, among the examples' policies, waives what it names on the legacy manifest", () => {
+    const docs = readmeDocuments();
+    expect(docs.get("Waiver")).toHaveLength(1);
+    const root = makeRepo({ "policies/waiver.yaml": docs.get("Waiver")![0]! }, path.join(PROJECT, "examples"));
+    made.push(root);
+    const { report } = runJson(["check", "manifests/remove-insight-legacy.yaml", "--now", "2026-11-24"], root);
+    expect(report.problems).toEqual([]);
+    expect(report.waivers.map((w: { name: string; status: string }) => `${w.name}: ${w.status}`)).toEqual(["legacy-restore-points: applied"]);
+    expect(report.findings.filter((f: { status: string }) => f.status === "waived").map((f: { ruleId: string }) => f.ruleId)).toEqual(["one-restore-point"]);
+  });
+
+  it("the workflow example is a workflow whose Blastgate step sets only inputs action.yml declares", () => {
+    const readme = readFileSync(path.join(PROJECT, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/^```yaml\n(# \.github\/workflows\/[\s\S]*?)^```$/gm)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(1);
+    const workflow = parse(blocks[0]!) as { on: Record<string, unknown>; jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
+    expect(Object.keys(workflow.on)).toContain("pull_request");
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+    const step = steps.find((s) => s.uses?.startsWith("blastgate/blastgate@"));
+    expect(step?.uses).toBe("blastgate/blastgate@v0");
+    const inputs = Object.keys((parse(readFileSync(path.join(PROJECT, "action.yml"), "utf8")) as { inputs: Record<string, unknown> }).inputs);
+    expect(Object.keys(step!.with ?? {}).filter((k) => !inputs.includes(k))).toEqual([]);
   });
 });
