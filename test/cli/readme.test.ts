@@ -78,7 +78,7 @@ describe("the README's examples, as written", () => {
     expect(docs.get("Waiver")).toHaveLength(1);
     const root = makeRepo({ "policies/waiver.yaml": docs.get("Waiver")![0]! }, path.join(PROJECT, "examples"));
     made.push(root);
-    const { report } = runJson(["check", "manifests/remove-insight-legacy.yaml", "--now", "2026-11-24"], root);
+    const report: any = runJson(["check", "manifests/remove-insight-legacy.yaml", "--now", "2026-11-24"], root).report;
     expect(report.problems).toEqual([]);
     expect(report.waivers.map((w: { name: string; status: string }) => `${w.name}: ${w.status}`)).toEqual(["legacy-restore-points: applied"]);
     expect(report.findings.filter((f: { status: string }) => f.status === "waived").map((f: { ruleId: string }) => f.ruleId)).toEqual(["one-restore-point"]);
