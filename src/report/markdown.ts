@@ -9,7 +9,7 @@ import type { CheckResult } from "../check/run.js";
 import { grouped } from "../documents/units.js";
 import { blockedIn, inventoryLine } from "./text.js";
 import { planPictures, type PlanPicture } from "./mermaid.js";
-import { capNote, impactCounts, impactFindingText } from "./impact.js";
+import { impactCounts, impactFindingText } from "./impact.js";
 import type { ImpactEntry, ImpactFinding, PolicyImpact } from "../engine/impact.js";
 
 /** Identifies Blastgate's pull request comment, so each run edits it instead of adding another. */
@@ -261,7 +261,7 @@ function impactLines(i: PolicyImpact, maxRows: number, elsewhere: string): strin
   for (const e of i.changed.slice(0, maxRows)) out.push(impactRow(e));
   out.push("");
   const left = i.changed.length - maxRows;
-  if (left > 0) out.push(`**${plural(left, "more changed manifest")} not shown here**: ${elsewhere}.${escapeMd(capNote(i))}`, "");
+  if (left > 0) out.push(`**${plural(left, "more changed manifest")} not shown here**: ${elsewhere}.`, "");
   return out;
 }
 
@@ -271,7 +271,7 @@ function clip(s: string, max: number): string {
 
 function impactRow(e: ImpactEntry): string {
   const cell = (fs: readonly ImpactFinding[]) => {
-    const shown = fs.slice(0, IMPACT_FINDINGS_PER_CELL).map((f) => escapeMd(clip(impactFindingText(f), 300)));
+    const shown = fs.slice(0, IMPACT_FINDINGS_PER_CELL).map((f) => escapeMd(clip(impactFindingText(f), 200)));
     if (fs.length > shown.length) shown.push(`and ${n(fs.length - shown.length)} more`);
     return shown.join("<br>");
   };
@@ -375,5 +375,5 @@ export function toSummary(input: MarkdownInput, maxBytes = MAX_SUMMARY_BYTES - 1
 /** The pull request comment: the same report, shortened to GitHub's limit, marked for updating in place. */
 export function toComment(input: MarkdownInput, maxChars = MAX_COMMENT_CHARS): string {
   const elsewhere = input.detailsUrl ? `see [the job summary](${input.detailsUrl})` : "see the job summary";
-  return fit(input, { elsewhere, footer: [...policyFooter(input), "", COMMENT_MARKER], impactRows: 30 }, maxChars, codePoints);
+  return fit(input, { elsewhere, footer: [...policyFooter(input), "", COMMENT_MARKER], impactRows: 20 }, maxChars, codePoints);
 }
