@@ -1,6 +1,7 @@
 import { APPROVAL_CHECK, parseApproval, type ApprovalCheckRun, type RunApproval } from "../governance/approval.js";
 import type { Repo } from "./changes.js";
 import type { GitHub } from "./client.js";
+import { statusOf } from "./errors.js";
 
 /** A pull request GitHub associates with a commit (the one that merged it, or whose branch holds it). */
 export interface AssociatedPull {
@@ -18,7 +19,43 @@ export async function pullsForCommit(gh: GitHub, repo: Repo, sha: string): Promi
 /** The `blastgate/approval` check runs of a commit, whoever wrote them (the caller decides whose count). */
 export async function approvalRuns(gh: GitHub, repo: Repo, sha: string): Promise<ApprovalCheckRun[]> {
   const runs = await gh.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repo, ref: sha, check_name: APPROVAL_CHECK, filter: "all", per_page: 100 });
-  return runs.map((r) => ({ id: r.id, name: r.name, app: r.app?.slug, text: r.output?.text ?? undefined }));
+  return runs.map((r) => ({ id: r.id, name: r.name, app: r.app?.slug, text: r.output?.text ?? undefined, ...(r.check_suite?.id !== undefined ? { suite: r.check_suite.id } : {}) }));
+}
+
+/** A GitHub Actions workflow run: the workflow file it ran and the commit that file was read at. */
+export interface WorkflowRunInfo {
+  id: number;
+  /** As GitHub reports it: ".github/workflows/x.yml", or "owner/repo/.github/workflows/x.yml@ref". */
+  path: string;
+  headSha: string;
+  headBranch: string | null;
+  event: string;
+  /** Reusable workflows it called, with the commit each was read at. */
+  referenced: { path: string; sha: string }[];
+}
+
+/** The workflow runs owning a check suite (one, for a suite of GitHub Actions; none for any other app's). */
+export async function workflowRunsOfSuite(gh: GitHub, repo: Repo, suite: number): Promise<WorkflowRunInfo[]> {
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/actions/runs", { ...repo, check_suite_id: suite, per_page: 100 });
+  return data.workflow_runs.map((w) => ({
+    id: Number(w.id),
+    path: w.path,
+    headSha: w.head_sha,
+    headBranch: w.head_branch,
+    event: w.event,
+    referenced: (w.referenced_workflows ?? []).map((r) => ({ path: r.path, sha: r.sha })),
+  }));
+}
+
+/** The git blob id of a file at a commit, through the contents API (undefined: no such file there). */
+export async function blobAt(gh: GitHub, repo: Repo, path: string, ref: string): Promise<string | undefined> {
+  try {
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path, ref });
+    return !Array.isArray(data) && data.type === "file" ? data.sha : undefined;
+  } catch (e) {
+    if (statusOf(e) === 404) return undefined;
+    throw e;
+  }
 }
 
 /**

@@ -81,9 +81,11 @@ export interface ApprovalCheckRun {
   name: string;
   app: string | undefined;
   text: unknown;
+  /** The check suite GitHub filed it under (a workflow run's, for the workflow token). */
+  suite?: number;
 }
 
-export type ChosenApproval = { ok: true; record: RunApproval; id: number; ignored: number } | { ok: false; reason: string };
+export type ChosenApproval = { ok: true; record: RunApproval; id: number; suite?: number; ignored: number } | { ok: false; reason: string };
 
 /**
  * The record that counts for a manifest on one commit: the latest `blastgate/approval` check run of the
@@ -94,12 +96,12 @@ export function chooseApproval(runs: readonly ApprovalCheckRun[], path: string, 
   const ours = runs.filter((r) => r.name === APPROVAL_CHECK);
   const fromApp = ours.filter((r) => r.app === app);
   const ignored = ours.length - fromApp.length;
-  const records: { record: RunApproval; id: number }[] = [];
+  const records: { record: RunApproval; id: number; suite?: number }[] = [];
   let malformed: string | undefined;
   for (const r of fromApp) {
     const parsed = parseApproval(r.text);
     if (typeof parsed === "string") malformed ??= `check run ${r.id}: ${parsed}`;
-    else if (parsed.path === path) records.push({ record: parsed, id: r.id });
+    else if (parsed.path === path) records.push({ record: parsed, id: r.id, ...(r.suite !== undefined ? { suite: r.suite } : {}) });
   }
   const latest = records.sort((a, b) => b.id - a.id)[0];
   if (latest) return { ok: true, ...latest, ignored };

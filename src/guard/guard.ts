@@ -10,7 +10,7 @@ import { CHECK_NAMES, judgeStage, pastSpend, stageStates, type CheckLine, type C
 import { identifierValues, IdentifierFileParser } from "../documents/identifiers.js";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
 import { compileBudgets, judgeBudgets, type Spend } from "../measure/budgets.js";
-import { approvalRuns, pullsForCommit } from "../github/approval.js";
+import { approvalRuns, pullsForCommit, type AssociatedPull } from "../github/approval.js";
 import { createGitHub } from "../github/client.js";
 import { liveInventory } from "../inventory/live.js";
 import { apiMessage } from "../github/errors.js";
@@ -23,6 +23,7 @@ import { gitBlobId, GitFiles, runGit } from "../workspace/git.js";
 import { loadPolicies, runCheck, type CheckResult } from "../check/run.js";
 import { LedgerError, type Ledger } from "./ledger-file.js";
 import { openLedger } from "./ledger.js";
+import { checkRecordWriter, type ProvenanceInput } from "./provenance.js";
 
 export interface GuardOptions {
   /** The manifest, relative to `cwd`. */
@@ -383,34 +384,39 @@ async function findApproval(a: {
       return undefined;
     }
     let reason = "";
+    const app = a.env.BLASTGATE_APPROVAL_APP || APPROVAL_APP;
     for (const pull of pulls) {
-      const chosen = chooseApproval(await approvalRuns(gh, repo, pull.headSha), a.path, a.env.BLASTGATE_APPROVAL_APP || APPROVAL_APP);
-      if (!chosen.ok) {
-        reason ||= `pull request #${pull.number} (head ${pull.headSha.slice(0, 7)}): ${chosen.reason}`;
+      const judged = await judgeRecord({ gh, repo, root: a.root, tip: a.tip, branch: a.branch, app, pull, path: a.path, digest: a.digest });
+      if (typeof judged === "string") {
+        reason ||= `pull request #${pull.number} (head ${pull.headSha.slice(0, 7)}): ${judged}`;
         continue;
       }
-      const r = chosen.record;
-      if (r.digest !== a.digest) {
-        reason ||= `pull request #${pull.number} (head ${pull.headSha.slice(0, 7)}): the ${APPROVAL_CHECK} record is for digest ${r.digest.slice(0, 19)}, the files now are ${a.digest.slice(0, 19)}`;
-        continue;
-      }
-      if (r.verdict !== "allowed") {
-        reason ||= `pull request #${pull.number} (head ${pull.headSha.slice(0, 7)}): Blastgate's verdict on this content was ${r.verdict}`;
-        continue;
-      }
-      const lifts = r.overrides.length + r.waivers.length;
-      a.set(
-        "approved",
-        "ok",
-        `pull request #${pull.number}, merged ${pull.mergedAt}, allowed digest ${r.digest.slice(0, 19)} (check run ${chosen.id}${lifts > 0 ? `; ${r.overrides.length} override(s), ${r.waivers.length} waiver(s)` : ""})`,
-      );
-      return r;
+      a.set("approved", "ok", judged.line);
+      return judged.record;
     }
     a.set("approved", "refused", reason);
   } catch (e) {
     a.set("approved", "unknown", `GitHub cannot be read at ${a.env.GITHUB_API_URL || "https://api.github.com"}: ${apiMessage(e)}`);
   }
   return undefined;
+}
+
+/** The record on one merged pull request's head commit, or why it does not approve this content. API failures throw. */
+async function judgeRecord(a: Omit<ProvenanceInput, "checkRun" | "suite" | "pull"> & { pull: AssociatedPull; path: string; digest: string }): Promise<{ record: RunApproval; line: string } | string> {
+  const { pull } = a;
+  const chosen = chooseApproval(await approvalRuns(a.gh, a.repo, pull.headSha), a.path, a.app);
+  if (!chosen.ok) return chosen.reason;
+  const r = chosen.record;
+  if (r.digest !== a.digest) return `the ${APPROVAL_CHECK} record is for digest ${r.digest.slice(0, 19)}, the files now are ${a.digest.slice(0, 19)}`;
+  if (r.verdict !== "allowed") return `Blastgate's verdict on this content was ${r.verdict}`;
+  // Any workflow's token can write a check run: only the protected branch's workflow files may have written this one.
+  const writer = await checkRecordWriter({ ...a, pull: pull.number, checkRun: chosen.id, suite: chosen.suite });
+  if (writer.status === "refused") return writer.reason;
+  const lifts = r.overrides.length + r.waivers.length;
+  return {
+    record: r,
+    line: `pull request #${pull.number}, merged ${pull.mergedAt}, allowed digest ${r.digest.slice(0, 19)} (check run ${chosen.id}${lifts > 0 ? `; ${r.overrides.length} override(s), ${r.waivers.length} waiver(s)` : ""}), ${writer.note}`,
+  };
 }
 
 /** Under the ledger lock: the stage and the budget again (another run may have started meanwhile), the start, the run, the end. */

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GitHubApiServer } from "../support/github-api.js";
 import { cleanup } from "../action/harness.js";
-import { APPS, approvedWorld, at, blastgate, checks, EXTRA, EXTRA_APPS, git, mergePull, SAFE, tempDir, type Run, type World } from "./support.js";
+import { APPS, approvedWorld, at, blastgate, BLASTGATE_WORKFLOW, checks, CI_WORKFLOW, EXTRA, EXTRA_APPS, git, mergePull, SAFE, tempDir, treeAt, writeFiles, type Run, type World } from "./support.js";
 
 let api: GitHubApiServer;
 let deletions: World["deletions"];
@@ -116,6 +116,88 @@ describe("after the merge: canary, wave 1, wave 2, and every refusal on the way"
     }
   });
 
+  it("refuses a record forged by a workflow edited on another branch (read through the contents API), and one no workflow run wrote", async () => {
+    // The attacker's branch edits ci.yml to write an 'allowed' record onto the pull request's head commit; the engineer's clone never fetched it.
+    const evil = await tempDir("evil");
+    git(path.dirname(evil), "clone", "-q", git(work, "remote", "get-url", "origin"), evil);
+    git(evil, "checkout", "-q", "-b", "sneaky");
+    await writeFiles(evil, { [CI_WORKFLOW]: (await readFile(path.join(evil, CI_WORKFLOW), "utf8")) + "      - run: node forge-approval.js\n" });
+    git(evil, "commit", "-q", "-am", "ci: more tests");
+    git(evil, "push", "-q", "origin", "sneaky");
+    const sneaky = git(evil, "rev-parse", "HEAD");
+    api.state.files.set(sneaky, new Map(Object.entries(treeAt(evil, sneaky))));
+    const genuine = api.state.checkRuns.find((c) => c.output.text?.includes(SAFE))!;
+    const forged = { ...genuine, id: 3_900_001, output: { ...genuine.output }, check_suite_id: 8_100_001 };
+    api.state.checkRuns.push(forged);
+    api.state.workflowRuns.push({ id: 5151, check_suite_id: 8_100_001, path: CI_WORKFLOW, head_sha: sneaky, head_branch: "sneaky", event: "push" });
+    try {
+      await expectRefused(
+        runStage(SAFE, "canary", at(0)),
+        "approved",
+        /the approval record \(check run 3900001\) was written by .github\/workflows\/ci.yml as changed on the branch 'sneaky' \(commit [0-9a-f]{7}\), not as it is on main: only the workflows of the protected branch may write it/,
+      );
+      expect(api.requests.some((r) => r.path.includes("/contents/.github/workflows/ci.yml"))).toBe(true);
+      api.state.workflowRuns.pop();
+      await expectRefused(runStage(SAFE, "canary", at(0)), "approved", /the approval record \(check run 3900001\) was not written by a workflow run \(its check suite 8100001 belongs to none\)/);
+    } finally {
+      api.state.checkRuns.splice(api.state.checkRuns.indexOf(forged), 1);
+      api.state.workflowRuns.splice(1);
+    }
+  });
+
+  it("refuses a record forged by the Blastgate workflow itself as edited on the pull request's branch (read with git)", async () => {
+    const workflowRun = api.state.workflowRuns[0]!;
+    // As if the pull request's head commit held an edited blastgate.yml: the run read it at a commit of the branch that changed it.
+    git(work, "checkout", "-q", "-b", "edit-workflow", headSha);
+    await writeFiles(work, { [BLASTGATE_WORKFLOW]: "name: blastgate\non: [pull_request]\njobs: { forge: { runs-on: ubuntu-latest, steps: [{ run: node forge.js }] } }\n" });
+    git(work, "commit", "-q", "-am", "blastgate: faster");
+    const edited = git(work, "rev-parse", "HEAD");
+    git(work, "checkout", "-q", "main");
+    const saved = { ...workflowRun };
+    Object.assign(workflowRun, { head_sha: edited, head_branch: "remove-insight" });
+    try {
+      await expectRefused(runStage(SAFE, "canary", at(0)), "approved", /was written by .github\/workflows\/blastgate.yml as changed on the branch 'remove-insight' \(commit [0-9a-f]{7}\), not as it is on main/);
+    } finally {
+      Object.assign(workflowRun, saved);
+    }
+  });
+
+  it("refuses a record on a pull request that changes a workflow: GitHub may file the edited workflow's record under the Blastgate workflow's check suite", async () => {
+    const merged = api.state.pulls.get(7)!;
+    merged.files = [SAFE, "ids/insight-apps.txt", EXTRA, "ids/insight-extra.txt"].map((filename) => ({ filename, status: "added" as const }));
+    merged.files.push({ filename: CI_WORKFLOW, status: "modified" });
+    try {
+      await expectRefused(runStage(SAFE, "canary", at(0)), "approved", /pull request #7 changes .github\/workflows\/ci.yml: a pull request that changes a workflow cannot approve its own manifests \(any workflow can write the record\)/);
+    } finally {
+      delete merged.files;
+    }
+  });
+
+  it("cannot decide when GitHub cannot say which workflow run wrote the record", async () => {
+    const fault = api.fail({ path: /\/actions\/runs$/, status: 500, times: Infinity });
+    try {
+      const before = deletions.calls.length;
+      const r = await runStage(SAFE, "canary", at(0));
+      expect(r.code, r.stdout + r.stderr).toBe(2);
+      expect(checks(r.stdout).approved).toMatch(/^unknown: GitHub cannot be read at /);
+      expect(fault.used).toBeGreaterThan(0);
+      expect(deletions.calls.length).toBe(before);
+    } finally {
+      api.reset();
+    }
+  });
+
+  it("accepts an App's record without a workflow run to check (BLASTGATE_APPROVAL_APP)", async () => {
+    const records = api.state.checkRuns.filter((c) => c.name === "blastgate/approval");
+    for (const c of records) c.app = "blastgate-approver";
+    try {
+      const r = await blastgate(["guard", SAFE, "--stage", "canary", "--environment", "production", "--now", at(0)], work, { ...env, BLASTGATE_APPROVAL_APP: "blastgate-approver" });
+      expect(checks(r.stdout).approved).toMatch(/^ok: pull request #7, .*, written by the app 'blastgate-approver' \(no workflow run to check\)$/);
+    } finally {
+      for (const c of records) c.app = "github-actions";
+    }
+  });
+
   it("refuses the wrong environment", async () => {
     await expectRefused(
       blastgate(["run", SAFE, "--stage", "canary", "--environment", "staging", "--ledger", ledger, "--now", at(0), "--", process.execPath, "scripts/remove-app.mjs"], work, env),
@@ -146,10 +228,13 @@ describe("after the merge: canary, wave 1, wave 2, and every refusal on the way"
     expect(lines.merged).toMatch(/^ok/);
   });
 
-  it("runs the canary: its 10 identifiers, in file order, handed to the script", async () => {
+  it("runs the canary: its 10 identifiers, in file order, handed to the script; the record was written by the Blastgate workflow as on main", async () => {
     const list = path.join(path.dirname(ledger), "canary-exact.txt");
     await writeFile(list, APPS.slice(0, 10).reverse().join("\n") + "\n");
     await expectGo(runStage(SAFE, "canary", at(0), ["--ids", list]), APPS.slice(0, 10));
+    // Asked without a ledger: nothing recorded.
+    const r = await blastgate(["guard", SAFE, "--stage", "canary", "--environment", "production", "--now", at(0)], work, env);
+    expect(checks(r.stdout).approved).toMatch(/^ok: pull request #7, .*, written by .github\/workflows\/blastgate.yml \(workflow run 4242\) as it is on main$/);
   });
 
   it("refuses the canary run twice, and wave 1 before the canary's bake is over", async () => {
@@ -157,7 +242,11 @@ describe("after the merge: canary, wave 1, wave 2, and every refusal on the way"
     await expectRefused(runStage(SAFE, "wave-1", at(1)), "stage", /stage 'wave-1' may start at 2026-11-25T09:00:00.\d+Z: stage 'canary' ended at .* and bakes 1d/);
   });
 
-  it("runs wave 1 once the bake is over", async () => {
+  it("runs wave 1 once the bake is over, after the Blastgate workflow changed on main (the record's workflow is main's as the pull request branched from it)", async () => {
+    const workflow = path.join(work, BLASTGATE_WORKFLOW);
+    await writeFile(workflow, (await readFile(workflow, "utf8")).replace("acme/blastgate@v1", "acme/blastgate@v2"));
+    git(work, "commit", "-q", "-am", "Blastgate v2");
+    git(work, "push", "-q", "origin", "main");
     await expectGo(runStage(SAFE, "wave-1", at(25)), APPS.slice(10, 410));
   });
 

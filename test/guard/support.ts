@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { BIN } from "../support/repo.js";
 import { EXAMPLES, pull, pullRequestPayload, ROOT, runAction, startApi, tempDir } from "../action/harness.js";
-import type { GitHubApiServer } from "../support/github-api.js";
+import { checkSuiteId, type GitHubApiServer } from "../support/github-api.js";
 
 export { tempDir };
 
@@ -105,6 +105,9 @@ const EXTRA_MANIFEST = SAFE_MANIFEST.replace("name: remove-insight-safe", "name:
   .replace("file: ids/insight-apps.txt", "file: ids/insight-extra.txt")
   .replace(/ {6}- \{ name: canary.*\n.*\n.*\n/, "      - { name: canary, count: 50, bake: 1h }\n      - { name: rest, percent: 50 }\n");
 
+export const BLASTGATE_WORKFLOW = ".github/workflows/blastgate.yml";
+export const CI_WORKFLOW = ".github/workflows/ci.yml";
+
 export interface World {
   api: GitHubApiServer;
   deletions: Awaited<ReturnType<typeof deletionApi>>;
@@ -131,6 +134,9 @@ export async function approvedWorld(): Promise<World> {
     "scripts/remove-app.mjs": DELETE_SCRIPT,
     "scripts/remove-app.sh": README_WRAPPER,
     "README.md": "ops\n",
+    [BLASTGATE_WORKFLOW]:
+      "name: blastgate\non: [pull_request, pull_request_review]\npermissions: { contents: read, pull-requests: write, checks: write }\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: acme/blastgate@v1\n",
+    [CI_WORKFLOW]: "name: ci\non: [push, pull_request]\npermissions: { contents: read, checks: write }\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
   });
   git(seed, "add", "-A");
   git(seed, "commit", "-q", "-m", "platform files");
@@ -154,6 +160,9 @@ export async function approvedWorld(): Promise<World> {
   git(work, "worktree", "add", "-q", "--detach", ws, headSha);
   const action = await runAction({ api, workspace: ws, payload: pullRequestPayload(p) });
   if (action.outputs.verdict !== "allowed" || api.violations.length > 0) throw new Error(`the Action did not allow the pull request:\n${action.stdout}\n${api.violations.join("\n")}`);
+  // The records' check suite is the Blastgate workflow's run on the pull request.
+  const suites = new Set(api.state.checkRuns.filter((c) => c.name === "blastgate/approval").map((c) => checkSuiteId(c)));
+  for (const suite of suites) api.state.workflowRuns.push({ id: 4242, check_suite_id: suite, path: BLASTGATE_WORKFLOW, head_sha: headSha, head_branch: "remove-insight", event: "pull_request" });
   return { api, deletions, work, headSha, baseSha };
 }
 

@@ -164,6 +164,8 @@ export interface GitHubApiState {
   activity: ActivityState[];
   /** Check runs, in the order created. */
   checkRuns: CheckRunState[];
+  /** GitHub Actions workflow runs (`GET /repos/{owner}/{repo}/actions/runs`), each owning one check suite. */
+  workflowRuns: WorkflowRunState[];
   /** The app slug check runs created through the API are attributed to (the workflow token acts as `github-actions`). */
   app: string;
   /** Clock for created_at/updated_at. */
@@ -181,6 +183,27 @@ export interface CheckRunState {
   output: { title: string | null; summary: string | null; text: string | null };
   started_at: string;
   completed_at: string | null;
+  /** The check suite GitHub filed it under; default one suite per head commit and app (see checkSuiteId). */
+  check_suite_id?: number;
+}
+
+/** A workflow run: the check suite it owns, the workflow file it ran (`path`) and the commit that file was read at (`head_sha`). */
+export interface WorkflowRunState {
+  id: number;
+  check_suite_id: number;
+  /** The workflow file, e.g. ".github/workflows/blastgate.yml". */
+  path: string;
+  head_sha: string;
+  head_branch: string | null;
+  event: string;
+  name?: string;
+  /** Reusable workflows it called: "owner/repo/.github/workflows/x.yml@ref" with the commit read. */
+  referenced_workflows?: { path: string; sha: string; ref?: string }[];
+}
+
+/** The check suite a check run belongs to, as the check-runs endpoints report it. */
+export function checkSuiteId(c: Pick<CheckRunState, 'head_sha' | 'app' | 'check_suite_id'>): number {
+  return c.check_suite_id ?? numericId(`suite/${c.head_sha}/${c.app}`);
 }
 
 /** What `startGitHubApi` accepts: every field optional, plain objects welcome. */
@@ -202,6 +225,7 @@ export interface GitHubApiInit {
   commits?: Array<{ pull_number: number } & Partial<CommitState> & { sha: string }>;
   activity?: Array<Partial<ActivityState> & { after: string; actor: string | null }>;
   checkRuns?: Array<Pick<CheckRunState, 'name' | 'head_sha'> & Partial<CheckRunState>>;
+  workflowRuns?: WorkflowRunState[];
   /** Default `github-actions`. */
   app?: string;
   now?: () => Date;
@@ -1098,6 +1122,15 @@ const handlers: Record<string, (ctx: Ctx) => Reply> = {
     return ok({ total_count: runs.length, check_runs: runs.slice(0, perPage).map((c) => checkRunJson(ctx, c)) });
   },
 
+  'actions/list-workflow-runs-for-repo'(ctx) {
+    const suite = ctx.query['check_suite_id'];
+    const runs = ctx.state.workflowRuns
+      .filter((w) => (suite === undefined || String(w.check_suite_id) === suite) && (ctx.query['head_sha'] === undefined || w.head_sha === ctx.query['head_sha']) && (ctx.query['event'] === undefined || w.event === ctx.query['event']))
+      .sort((a, b) => b.id - a.id);
+    const perPage = Math.min(100, Number(ctx.query['per_page'] ?? 30) || 30);
+    return ok({ total_count: runs.length, workflow_runs: runs.slice(0, perPage).map((w) => workflowRunJson(ctx, w)) });
+  },
+
   'teams/get-by-name'(ctx) {
     const key = `${ctx.params['org']}/${ctx.params['team_slug']}`.toLowerCase();
     const entry = [...ctx.state.teams].find(([name]) => name.toLowerCase() === key);
@@ -1289,9 +1322,43 @@ function checkRunJson(ctx: Ctx, c: CheckRunState) {
     completed_at: c.completed_at,
     output: { ...c.output, annotations_count: 0, annotations_url: `${ctx.base}/repos/${repoPath(ctx)}/check-runs/${c.id}/annotations` },
     name: c.name,
-    check_suite: { id: numericId(`suite/${c.head_sha}/${c.app}`) },
+    check_suite: { id: checkSuiteId(c) },
     app: { id: numericId(`app/${c.app}`), slug: c.app, node_id: nodeId('A', c.app), name: c.app, owner: null },
     pull_requests: [],
+  };
+}
+
+function workflowRunJson(ctx: Ctx, w: WorkflowRunState) {
+  const url = `${ctx.base}/repos/${repoPath(ctx)}/actions/runs/${w.id}`;
+  return {
+    id: w.id,
+    name: w.name ?? w.path.split('/').pop(),
+    node_id: nodeId('WFR', String(w.id)),
+    check_suite_id: w.check_suite_id,
+    check_suite_node_id: nodeId('CS', String(w.check_suite_id)),
+    head_branch: w.head_branch,
+    head_sha: w.head_sha,
+    path: w.path,
+    run_number: 1,
+    run_attempt: 1,
+    referenced_workflows: w.referenced_workflows ?? [],
+    event: w.event,
+    status: 'completed',
+    conclusion: 'success',
+    workflow_id: numericId(`workflow/${w.path}`),
+    url,
+    html_url: `https://github.com/${repoPath(ctx)}/actions/runs/${w.id}`,
+    pull_requests: [],
+    created_at: timestamp(ctx.state),
+    updated_at: timestamp(ctx.state),
+    run_started_at: timestamp(ctx.state),
+    jobs_url: `${url}/jobs`,
+    logs_url: `${url}/logs`,
+    check_suite_url: `${ctx.base}/repos/${repoPath(ctx)}/check-suites/${w.check_suite_id}`,
+    artifacts_url: `${url}/artifacts`,
+    cancel_url: `${url}/cancel`,
+    rerun_url: `${url}/rerun`,
+    workflow_url: `${ctx.base}/repos/${repoPath(ctx)}/actions/workflows/${numericId(`workflow/${w.path}`)}`,
   };
 }
 
@@ -1804,10 +1871,12 @@ function normalizeState(init: GitHubApiInit): GitHubApiState {
     output: c.output ?? { title: null, summary: null, text: null },
     started_at: c.started_at ?? stamp(),
     completed_at: c.completed_at ?? stamp(),
+    ...(c.check_suite_id !== undefined ? { check_suite_id: c.check_suite_id } : {}),
   }));
 
   return {
     checkRuns,
+    workflowRuns: [...(init.workflowRuns ?? [])],
     app: init.app ?? 'github-actions',
     owner: init.owner ?? 'acme',
     repo: init.repo ?? 'widgets',
