@@ -47,11 +47,14 @@ export interface ApprovalCheckRun {
     name: string;
     app: string | undefined;
     text: unknown;
+    /** The check suite GitHub filed it under (a workflow run's, for the workflow token). */
+    suite?: number;
 }
 export type ChosenApproval = {
     ok: true;
     record: RunApproval;
     id: number;
+    suite?: number;
     ignored: number;
 } | {
     ok: false;
