@@ -198,6 +198,17 @@ describe("after the merge: canary, wave 1, wave 2, and every refusal on the way"
     }
   });
 
+  it("cannot decide on a ledger whose last line was cut short: exit 2, nothing runs, the ledger named", async () => {
+    const damaged = path.join(path.dirname(ledger), "damaged.jsonl");
+    await writeFile(damaged, '{"type":"decision","at":"2026-11-24T08:00:00Z"');
+    const before = deletions.calls.length;
+    const r = await blastgate(["run", SAFE, "--stage", "canary", "--environment", "production", "--ledger", damaged, "--now", at(0), "--", process.execPath, "scripts/remove-app.mjs"], work, env);
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(checks(r.stdout).stage).toBe(`unknown: the ledger ${damaged} ends in the middle of line 1 (a write was cut short): repair its last line before any run`);
+    expect(checks(r.stdout).budget).toMatch(/^unknown: the ledger .* ends in the middle of line 1/);
+    expect(deletions.calls.length).toBe(before);
+  });
+
   it("refuses the wrong environment", async () => {
     await expectRefused(
       blastgate(["run", SAFE, "--stage", "canary", "--environment", "staging", "--ledger", ledger, "--now", at(0), "--", process.execPath, "scripts/remove-app.mjs"], work, env),
