@@ -3,7 +3,7 @@ import { printable } from "../documents/identifiers.js";
 import { describeTarget, redactor } from "./postgres-url.js";
 import type { Problem } from "../documents/problem.js";
 import { INVENTORY_FIELDS, type InventoryField, type PostgresInventorySource } from "../resolve/catalog.js";
-import { an, Inventory, NAME, printableName, type InventoryInfo, type LiveInventory, type LiveInventoryRequest } from "../resolve/inventory.js";
+import { an, describeCycle, Inventory, parentCycles, NAME, printableName, type InventoryInfo, type LiveInventory, type LiveInventoryRequest } from "../resolve/inventory.js";
 
 /** Identifiers per statement: `= ANY($1::text[])` with this many values stays one index scan per batch. */
 export const BATCH = 20_000;
@@ -254,14 +254,8 @@ class Reader {
       }
     }
     for (const [parent, rows] of waiting) for (const r of rows) refuse(r, `has the parent '${printable(parent)}', which is not an id in ${name}`);
-    const cycle = findCycle(inv);
-    if (cycle)
-      out.push(
-        `${name}: parent cycle: ${cycle
-          .slice(0, 6)
-          .map((r) => printable(inv.idAt(r)))
-          .join(" → ")}${cycle.length > 6 ? ` → … (${cycle.length} objects)` : ` → ${printable(inv.idAt(cycle[0]!))}`}: an object cannot be inside itself`,
-      );
+    const [cycle] = parentCycles(inv);
+    if (cycle) out.push(`${name}: ${describeCycle(inv, cycle)}`);
     if (more > 0) out.push(`${more} more rows of ${name} with a bad parent`);
     return out;
   }
@@ -298,25 +292,6 @@ class Reader {
     }
     if (batch.length > 0) await flush();
   }
-}
-
-/** A parent cycle among the rows read, as rows in walking order, or undefined. */
-function findCycle(inv: Inventory): number[] | undefined {
-  const state = new Uint8Array(inv.size);
-  const path: number[] = [];
-  for (let r = 0; r < inv.size; r++) {
-    if (state[r] !== 0) continue;
-    path.length = 0;
-    let x = r;
-    while (x >= 0 && state[x] === 0) {
-      state[x] = 1;
-      path.push(x);
-      x = inv.parentRow(x);
-    }
-    if (x >= 0 && state[x] === 1) return path.slice(path.indexOf(x));
-    for (const y of path) state[y] = 2;
-  }
-  return undefined;
 }
 
 type Row = [number, string | null, string | null, string | null, string | null, string | null, string | null, boolean | null];

@@ -349,6 +349,30 @@ export class Inventory {
   }
 }
 
+/** Each parent cycle among the rows, as its rows in walking order: walk up from each row not yet seen; meeting a row of the same walk closes a cycle. */
+export function* parentCycles(inv: Inventory): Iterable<number[]> {
+  const state = new Uint8Array(inv.size);
+  const path: number[] = [];
+  for (let r = 0; r < inv.size; r++) {
+    if (state[r] !== 0) continue;
+    path.length = 0;
+    let x = r;
+    while (x >= 0 && state[x] === 0) {
+      state[x] = 1;
+      path.push(x);
+      x = inv.parentRow(x);
+    }
+    if (x >= 0 && state[x] === 1) yield path.slice(path.indexOf(x));
+    for (const y of path) state[y] = 2;
+  }
+}
+
+/** "parent cycle: a → b → a: an object cannot be inside itself" (the first six objects of a longer one). */
+export function describeCycle(inv: Inventory, cycle: readonly number[]): string {
+  const ids = cycle.slice(0, 6).map((c) => printable(inv.idAt(c)));
+  return `parent cycle: ${ids.join(" → ")}${cycle.length > 6 ? ` → … (${cycle.length} objects)` : ` → ${ids[0]}`}: an object cannot be inside itself`;
+}
+
 /** "a site", "an app". */
 export function an(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
@@ -580,24 +604,8 @@ export class InventoryParser {
       if (expected === undefined) this.refuse(r, () => `${an(kind)} is inside nothing in the catalog (kinds.${kind} names no parent), but its parent is '${inv.idAt(p)}' (${an(actual)})`);
       else if (actual !== expected) this.refuse(r, () => `parent '${inv.idAt(p)}' is ${an(actual)}; the catalog puts ${an(kind)} inside ${an(expected)} (kinds.${kind}.parent)`);
     }
-    // Cycles: walk up from each row not yet seen; meeting a row of the same walk closes a cycle.
-    const state = new Uint8Array(n);
-    const path: number[] = [];
-    for (let r = 0; r < n; r++) {
-      if (state[r] !== 0) continue;
-      path.length = 0;
-      let x = r;
-      while (x >= 0 && state[x] === 0) {
-        state[x] = 1;
-        path.push(x);
-        x = inv.parentRow(x);
-      }
-      if (x >= 0 && state[x] === 1) {
-        const cycle = path.slice(path.indexOf(x));
-        const ids = cycle.slice(0, 6).map((c) => inv.idAt(c));
-        this.malformed(`parent cycle: ${ids.join(" → ")}${cycle.length > 6 ? ` → … (${cycle.length} objects)` : ` → ${inv.idAt(x)}`}: an object cannot be inside itself`, lines[x]);
-      }
-      for (const y of path) state[y] = 2;
+    for (const cycle of parentCycles(inv)) {
+      this.malformed(describeCycle(inv, cycle), lines[cycle[0]!]);
     }
   }
 
