@@ -37,20 +37,13 @@ class ParseAbort extends Error {}
 export function parseYaml(file: string, text: string, limits: Limits): ParseResult {
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
-  const at = (offset: number | undefined) => {
+  const at: At = (offset) => {
     const pos = lineCounter.linePos(offset ?? 0);
     return { file, line: pos.line, column: pos.col };
   };
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes("\u0000")) {
-    problems.push({ code: "yaml", message: `${file} is not a text file (it contains NUL bytes)`, location: { file, line: 1, column: 1 } });
-    return { documents: [], problems };
-  }
-  const crowded = valuesOverLimit(text, limits.maxNodes);
-  if (crowded !== undefined) {
-    problems.push({ code: "limit", message: `document has more than ${limits.maxNodes} values, aliases expanded (limit maxNodes)`, location: { file, ...lineAndColumn(text, crowded) } });
-    return { documents: [], problems };
-  }
+  const refused = refusedUnread(file, text, limits);
+  if (refused) return { documents: [], problems: [refused] };
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
@@ -65,9 +58,9 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
       keepSourceTokens: false,
     }) as Document.Parsed[];
   } catch (e) {
-    const message = /call stack/i.test((e as Error).message) ? `nesting too deep to read (limit maxDepth: ${limits.maxDepth} levels)` : `YAML could not be parsed: ${(e as Error).message}`;
-    problems.push({ code: /call stack/i.test((e as Error).message) ? "limit" : "yaml", message: `${file}: ${message}`, location: { file, line: 1, column: 1 } });
-    return { documents: [], problems };
+    const deep = /call stack/i.test((e as Error).message);
+    const message = deep ? `nesting too deep to read (limit maxDepth: ${limits.maxDepth} levels)` : `YAML could not be parsed: ${(e as Error).message}`;
+    return { documents: [], problems: [{ code: deep ? "limit" : "yaml", message: `${file}: ${message}`, location: { file, line: 1, column: 1 } }] };
   }
   if (!Array.isArray(docs)) docs = [docs as Document.Parsed];
 
@@ -82,95 +75,10 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
     }
     if (yamlErrors.length > 0) return;
     if (doc.contents === null) return; // an empty document (e.g. a trailing `---`)
-    const start = at(doc.contents.range?.[0]);
-    const map = new SourceMap(file, { line: start.line, column: start.column });
-    const plainText = new Map<string, string>();
-    let aliases = 0;
-    let nodes = 0;
-    const convert = (node: unknown, path: (string | number)[], depth: number, aliasChain: Set<unknown>): unknown => {
-      if (++nodes > limits.maxNodes) {
-        problems.push({ code: "limit", message: `document has more than ${limits.maxNodes} values, aliases expanded (limit maxNodes)`, location: at((node as YamlNode).range?.[0] ?? doc.contents?.range?.[0]) });
-        throw new ParseAbort();
-      }
-      if (depth > limits.maxDepth) {
-        problems.push({ code: "limit", message: `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, location: at((node as YamlNode).range?.[0]) });
-        throw new ParseAbort();
-      }
-      const ptr = pointerOf(path);
-      if (isAlias(node)) {
-        if (++aliases > limits.maxAliases) {
-          problems.push({ code: "limit", message: `more than ${limits.maxAliases} alias${limits.maxAliases === 1 ? "" : "es"} (*name) in one document (limit maxAliases)`, location: at(node.range?.[0]) });
-          throw new ParseAbort();
-        }
-        const target = node.resolve(doc);
-        if (target === undefined || aliasChain.has(target)) {
-          problems.push({ code: "yaml", message: `alias *${node.source} does not resolve`, location: at(node.range?.[0]) });
-          throw new ParseAbort();
-        }
-        const inner = convert(target, path, depth, new Set(aliasChain).add(target));
-        map.values.set(ptr, at(node.range?.[0]));
-        return inner;
-      }
-      const yn = node as YamlNode;
-      if (yn.tag !== undefined && yn.tag !== STR_TAG) {
-        problems.push({ code: "yaml", message: `YAML tag ${yn.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed: write plain values`, location: at(yn.range?.[0]) });
-        throw new ParseAbort();
-      }
-      map.values.set(ptr, at(yn.range?.[0]));
-      if (isScalar(node)) {
-        const s = node;
-        if (s.type === Scalar.PLAIN && typeof s.value !== "string" && typeof s.source === "string") plainText.set(ptr, s.source);
-        return s.value;
-      }
-      if (isSeq(node)) {
-        return node.items.map((item, i) => convert(item, [...path, i], depth + 1, aliasChain));
-      }
-      if (isMap(node)) {
-        const obj: Record<string, unknown> = {};
-        const firstLine = new Map<string, number>();
-        for (const pair of node.items) {
-          if (!isPair(pair)) continue;
-          const keyNode = pair.key;
-          let key: string;
-          if (isScalar(keyNode)) {
-            const ks = keyNode;
-            key = ks.type === Scalar.PLAIN && typeof ks.source === "string" ? ks.source : String(ks.value);
-          } else {
-            problems.push({ code: "yaml", message: "map keys must be plain strings", location: at((keyNode as YamlNode | null)?.range?.[0]) });
-            throw new ParseAbort();
-          }
-          const keyPos = at((keyNode as YamlNode).range?.[0]);
-          if (key === "<<") {
-            problems.push({ code: "yaml", message: "merge keys (<<) are not allowed: write each field out", location: keyPos });
-            throw new ParseAbort();
-          }
-          if (HOSTILE_KEYS.has(key)) {
-            problems.push({ code: "yaml", message: `key '${key}' is not allowed`, location: keyPos });
-            throw new ParseAbort();
-          }
-          // Most YAML readers keep the last of two equal keys; a reviewer reads the first. Neither wins here.
-          const first = firstLine.get(key);
-          if (first !== undefined) {
-            problems.push({ code: "yaml", message: `duplicate key '${printable(key)}' (first on line ${first}): write each key once`, location: keyPos });
-            throw new ParseAbort();
-          }
-          firstLine.set(key, keyPos.line);
-          const childPath = [...path, key];
-          map.keys.set(pointerOf(childPath), keyPos);
-          const v = pair.value === null ? null : convert(pair.value, childPath, depth + 1, aliasChain);
-          // A missing value, or a block list or map, is pointed at by its key: that is the line a reviewer sees.
-          if (pair.value === null || isMap(pair.value) || isSeq(pair.value)) map.values.set(pointerOf(childPath), keyPos);
-          // defineProperty: a key named like a prototype member stays plain data.
-          Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-        }
-        return obj;
-      }
-      problems.push({ code: "yaml", message: "unsupported YAML node", location: at(yn.range?.[0]) });
-      throw new ParseAbort();
-    };
+    const converter = new Converter(doc, file, limits, at, problems);
     try {
-      const value = convert(doc.contents, [], 0, new Set());
-      documents.push({ file, index, value, map, plainText });
+      const value = converter.convert(doc.contents, [], 0, new Set());
+      documents.push({ file, index, value, map: converter.map, plainText: converter.plainText });
     } catch (e) {
       if (!(e instanceof ParseAbort)) throw e;
     }
@@ -178,14 +86,92 @@ export function parseYaml(file: string, text: string, limits: Limits): ParseResu
   return { documents, problems };
 }
 
-/**
- * The offset where a document of `text` is seen, before it is parsed, to hold more than `max` values, or undefined.
- * The YAML reader's syntax tree costs about 1 KB per value (1.5 million `{}` items took 3 GB before maxNodes was
- * counted): the lexer's tokens are counted first, in constant memory. Scalars, `{` and `[` open values; keys
- * (one per `:` or `?`) are not values, so the count never exceeds the values the document holds. Skipped when
- * the text is too short to hold that many (each value takes at least two characters with its separator), or
- * too short to cost much memory (then the exact count, while converting, names the first value over).
- */
+type At = (offset: number | undefined) => { file: string; line: number; column: number };
+
+/** What is refused before the YAML reader sees the text: NUL bytes, and more values than maxNodes (aliases counted expanded). */
+function refusedUnread(file: string, text: string, limits: Limits): Problem | undefined {
+  if (text.includes("\u0000")) return { code: "yaml", message: `${file} is not a text file (it contains NUL bytes)`, location: { file, line: 1, column: 1 } };
+  const crowded = valuesOverLimit(text, limits.maxNodes);
+  if (crowded !== undefined) return { code: "limit", message: `document has more than ${limits.maxNodes} values, aliases expanded (limit maxNodes)`, location: { file, ...lineAndColumn(text, crowded) } };
+  return undefined;
+}
+
+/** One document's YAML nodes to plain data, recording where each value and key stood; a refusal is a problem and a ParseAbort. */
+class Converter {
+  readonly map: SourceMap;
+  readonly plainText = new Map<string, string>();
+  private aliases = 0;
+  private nodes = 0;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    file: string,
+    private readonly limits: Limits,
+    private readonly at: At,
+    private readonly problems: Problem[],
+  ) {
+    const start = at(doc.contents?.range?.[0]);
+    this.map = new SourceMap(file, { line: start.line, column: start.column });
+  }
+
+  private refuse(code: Problem["code"], message: string, offset: number | undefined): never {
+    this.problems.push({ code, message, location: this.at(offset) });
+    throw new ParseAbort();
+  }
+
+  convert(node: unknown, path: (string | number)[], depth: number, aliasChain: Set<unknown>): unknown {
+    const { limits } = this;
+    if (++this.nodes > limits.maxNodes) this.refuse("limit", `document has more than ${limits.maxNodes} values, aliases expanded (limit maxNodes)`, (node as YamlNode).range?.[0] ?? this.doc.contents?.range?.[0]);
+    if (depth > limits.maxDepth) this.refuse("limit", `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, (node as YamlNode).range?.[0]);
+    const ptr = pointerOf(path);
+    if (isAlias(node)) {
+      if (++this.aliases > limits.maxAliases) this.refuse("limit", `more than ${limits.maxAliases} alias${limits.maxAliases === 1 ? "" : "es"} (*name) in one document (limit maxAliases)`, node.range?.[0]);
+      const target = node.resolve(this.doc);
+      if (target === undefined || aliasChain.has(target)) this.refuse("yaml", `alias *${node.source} does not resolve`, node.range?.[0]);
+      const inner = this.convert(target, path, depth, new Set(aliasChain).add(target));
+      this.map.values.set(ptr, this.at(node.range?.[0]));
+      return inner;
+    }
+    const yn = node as YamlNode;
+    if (yn.tag !== undefined && yn.tag !== STR_TAG) this.refuse("yaml", `YAML tag ${yn.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed: write plain values`, yn.range?.[0]);
+    this.map.values.set(ptr, this.at(yn.range?.[0]));
+    if (isScalar(node)) {
+      if (node.type === Scalar.PLAIN && typeof node.value !== "string" && typeof node.source === "string") this.plainText.set(ptr, node.source);
+      return node.value;
+    }
+    if (isSeq(node)) return node.items.map((item, i) => this.convert(item, [...path, i], depth + 1, aliasChain));
+    if (isMap(node)) return this.convertMap(node.items, path, depth, aliasChain);
+    return this.refuse("yaml", "unsupported YAML node", yn.range?.[0]);
+  }
+
+  private convertMap(items: readonly unknown[], path: (string | number)[], depth: number, aliasChain: Set<unknown>): Record<string, unknown> {
+    const obj: Record<string, unknown> = {};
+    const firstLine = new Map<string, number>();
+    for (const pair of items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key;
+      if (!isScalar(keyNode)) this.refuse("yaml", "map keys must be plain strings", (keyNode as YamlNode | null)?.range?.[0]);
+      const key = keyNode.type === Scalar.PLAIN && typeof keyNode.source === "string" ? keyNode.source : String(keyNode.value);
+      const keyPos = this.at(keyNode.range?.[0]);
+      if (key === "<<") this.refuse("yaml", "merge keys (<<) are not allowed: write each field out", keyNode.range?.[0]);
+      if (HOSTILE_KEYS.has(key)) this.refuse("yaml", `key '${key}' is not allowed`, keyNode.range?.[0]);
+      // Most YAML readers keep the last of two equal keys; a reviewer reads the first. Neither wins here.
+      const first = firstLine.get(key);
+      if (first !== undefined) this.refuse("yaml", `duplicate key '${printable(key)}' (first on line ${first}): write each key once`, keyNode.range?.[0]);
+      firstLine.set(key, keyPos.line);
+      const childPath = [...path, key];
+      this.map.keys.set(pointerOf(childPath), keyPos);
+      const value = pair.value;
+      const v = value === null ? null : this.convert(value, childPath, depth + 1, aliasChain);
+      // A missing value, or a block list or map, is pointed at by its key: that is the line a reviewer sees.
+      if (value === null || isMap(value) || isSeq(value)) this.map.values.set(pointerOf(childPath), keyPos);
+      // defineProperty: a key named like a prototype member stays plain data.
+      Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return obj;
+  }
+}
+
 function valuesOverLimit(text: string, max: number): number | undefined {
   if (text.length <= 2 * max + 16 || text.length < 256 * 1024) return undefined;
   let opened = 0;
