@@ -157,44 +157,39 @@ function record<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-export function measure(file: string, doc: OperationDocument, resolution: Resolution, catalog: Catalog, inventory: Inventory | undefined, now: Date): Plan {
-  const spec = doc.spec;
-  const action = catalog.actions.get(spec.action);
-  // Kind names come from the inventory (author-controlled): records without a prototype keep `__proto__` plain data.
-  const byKind: Record<string, number> = record();
-  for (const [k, s] of [...resolution.byKind.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) byKind[k] = s.count;
-
+/** What the inventory says of the targets: the objects inside them, their owners, and each kind's share of all objects of that kind. */
+function measureInInventory(resolution: Resolution, byKind: Record<string, number>, environment: string, inventory: Inventory | undefined): { contained: Contained; tenants?: number; customers?: number; shareOfKind: Plan["shareOfKind"] } {
   const contained: Contained = { total: 0, byKind: record<number>(), protected: { count: 0, examples: [] }, otherEnvironment: record() };
-  let tenants: number | undefined;
-  let customers: number | undefined;
   const shareOfKind: Plan["shareOfKind"] = record();
-  if (inventory) {
-    const inside = inventory.containedIn(resolution.rows);
-    contained.total = inside.length;
-    let targetRows: Set<number> | undefined;
-    const note = (s: ContainedSample, r: number) => {
-      s.count++;
-      if (s.examples.length >= CONTAINED_EXAMPLES) return;
-      targetRows ??= new Set(resolution.rows);
-      let t = inventory.parentOf(r);
-      while (t !== undefined && !targetRows.has(t)) t = inventory.parentOf(t);
-      s.examples.push({ id: inventory.idAt(r), kind: inventory.kindOf(r), target: t === undefined ? "" : inventory.idAt(t) });
-    };
-    for (const r of inside) {
-      const k = inventory.kindOf(r);
-      contained.byKind[k] = (contained.byKind[k] ?? 0) + 1;
-      if (inventory.isProtected(r)) note(contained.protected, r);
-      const env = inventory.environmentOf(r);
-      if (env !== undefined && env !== spec.environment) note((contained.otherEnvironment[env] ??= { count: 0, examples: [] }), r);
-    }
-    ({ tenants, customers } = inventory.distinctOwners(resolution.rows));
-    for (const [k, n] of Object.entries(byKind)) {
-      const of = inventory.countOfKind(k);
-      if (of > 0) shareOfKind[k] = { count: n, of, share: n / of };
-    }
+  if (!inventory) return { contained, shareOfKind };
+  const inside = inventory.containedIn(resolution.rows);
+  contained.total = inside.length;
+  let targetRows: Set<number> | undefined;
+  const note = (s: ContainedSample, r: number) => {
+    s.count++;
+    if (s.examples.length >= CONTAINED_EXAMPLES) return;
+    targetRows ??= new Set(resolution.rows);
+    let t = inventory.parentOf(r);
+    while (t !== undefined && !targetRows.has(t)) t = inventory.parentOf(t);
+    s.examples.push({ id: inventory.idAt(r), kind: inventory.kindOf(r), target: t === undefined ? "" : inventory.idAt(t) });
+  };
+  for (const r of inside) {
+    const k = inventory.kindOf(r);
+    contained.byKind[k] = (contained.byKind[k] ?? 0) + 1;
+    if (inventory.isProtected(r)) note(contained.protected, r);
+    const env = inventory.environmentOf(r);
+    if (env !== undefined && env !== environment) note((contained.otherEnvironment[env] ??= { count: 0, examples: [] }), r);
   }
+  const { tenants, customers } = inventory.distinctOwners(resolution.rows);
+  for (const [k, n] of Object.entries(byKind)) {
+    const of = inventory.countOfKind(k);
+    if (of > 0) shareOfKind[k] = { count: n, of, share: n / of };
+  }
+  return { contained, tenants, customers, shareOfKind };
+}
 
-  const destroyedKinds = new Set([...Object.keys(byKind), ...Object.keys(contained.byKind)]);
+/** The products, datastores and parent kinds the destroyed kinds touch, and the kinds whose products restore to different points. */
+function touched(destroyedKinds: ReadonlySet<string>, catalog: Catalog): { products: Set<string>; parents: Record<string, string>; coResident: Plan["coResident"]; datastores: Set<string> } {
   const products = new Set<string>();
   const parents: Record<string, string> = record();
   for (const k of destroyedKinds) {
@@ -212,12 +207,15 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
   }
   const datastores = new Set<string>();
   for (const p of products) for (const d of catalog.products.get(p)?.datastores ?? []) datastores.add(d);
+  return { products, parents, coResident, datastores };
+}
 
-  const n = resolution.total;
+/** Each stage's size out of n targets (counts, and percents of the total rounded on the running sum), and the exact sum the stages ask for. */
+function plannedStages(specStages: NonNullable<OperationDocument["spec"]["rollout"]>["stages"], n: number): { stages: PlannedStage[]; exact: number } {
   const stages: PlannedStage[] = [];
   let exact = 0;
   let before = 0;
-  for (const st of spec.rollout?.stages ?? []) {
+  for (const st of specStages ?? []) {
     exact += st.count ?? ((st.percent ?? 0) * n) / 100;
     const cum = Math.min(Math.round(exact + 1e-9), Math.max(n, Math.round(exact)));
     const stage: PlannedStage = { name: st.name, size: Math.max(0, cum - before) };
@@ -226,11 +224,15 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
     stages.push(stage);
     before = cum;
   }
+  return { stages, exact };
+}
 
+/** How fast n targets are restored (the slower of the manifest's claim and the catalog's measured rate) and whether that is within the RTO. */
+function restoreOf(spec: OperationDocument["spec"], catalog: Catalog, kinds: readonly string[], n: number): Plan["restore"] {
   const claimed = spec.rollback?.restoreRate ? parseRate(spec.rollback.restoreRate) : undefined;
   const rto = spec.rollback?.rto ? parseDuration(spec.rollback.rto) : undefined;
   const restore: Plan["restore"] = {};
-  const measured = slowestMeasured(catalog, [spec.target.kind, ...Object.keys(byKind)]);
+  const measured = slowestMeasured(catalog, [spec.target.kind, ...kinds]);
   if (measured) restore.measured = measured;
   if (claimed?.ok) restore.claimedPerHour = claimed.value;
   // Without a restore strategy nothing is restored: no time to compute.
@@ -245,6 +247,20 @@ export function measure(file: string, doc: OperationDocument, resolution: Resolu
   if (restore.ratePerHour !== undefined) restore.seconds = (n / restore.ratePerHour) * 3600;
   if (rto?.ok) restore.rtoSeconds = rto.value;
   if (restore.seconds !== undefined && restore.rtoSeconds !== undefined) restore.withinRto = restore.seconds <= restore.rtoSeconds;
+  return restore;
+}
+
+export function measure(file: string, doc: OperationDocument, resolution: Resolution, catalog: Catalog, inventory: Inventory | undefined, now: Date): Plan {
+  const spec = doc.spec;
+  const action = catalog.actions.get(spec.action);
+  // Kind names come from the inventory (author-controlled): records without a prototype keep `__proto__` plain data.
+  const byKind: Record<string, number> = record();
+  for (const [k, s] of [...resolution.byKind.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) byKind[k] = s.count;
+  const { contained, tenants, customers, shareOfKind } = measureInInventory(resolution, byKind, spec.environment, inventory);
+  const { products, parents, coResident, datastores } = touched(new Set([...Object.keys(byKind), ...Object.keys(contained.byKind)]), catalog);
+  const n = resolution.total;
+  const { stages, exact } = plannedStages(spec.rollout?.stages ?? [], n);
+  const restore = restoreOf(spec, catalog, Object.keys(byKind), n);
 
   const retention = spec.deletion.retention ? parseDuration(spec.deletion.retention) : undefined;
   const plan: Plan = {
