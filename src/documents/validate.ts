@@ -208,8 +208,33 @@ function hintFor(value: unknown, pattern: string | undefined, known: readonly st
 }
 
 export function describeErrors(errors: ErrorObject[], data: unknown, source: ParsedDocument, basePointer: string, what: string, known: KnownNames = {}): Problem[] {
-  // anyOf/oneOf: keep only the errors of the branches whose type fits the value, so `identifiers: {files: x}`
-  // reports the unknown field rather than "must be array". When no branch fits, the anyOf error speaks.
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const e of relevantErrors(errors)) {
+    if (e.keyword === "propertyNames") continue; // reported with the offending name by the pattern error under it
+    const ptr = basePointer + e.instancePath;
+    const where = dottedPath(ptr);
+    const p = e.params as Record<string, unknown>;
+    let { message, location } = messageFor(e, where, valueAt(data, e.instancePath), ptr, source, known);
+    if (e.propertyName !== undefined) {
+      message = `name '${e.propertyName}' in ${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? "a valid name"}`;
+      location = source.map.locateKey(`${ptr}/${escape(e.propertyName)}`);
+    }
+    if (what) message = `${what}: ${message}`;
+    const dedupe = `${location.line}:${location.column}:${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    problems.push({ code: "schema", message, location });
+  }
+  return capProblems(problems);
+}
+
+/**
+ * The errors worth showing. anyOf/oneOf: keep only the errors of the branches whose type fits the value,
+ * so `identifiers: {files: x}` reports the unknown field rather than "must be array". When no branch fits,
+ * the anyOf error speaks.
+ */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const unfit = new Set<string>();
   for (const e of errors) {
     const m = /^(.*\/(?:anyOf|oneOf)\/\d+)\/type$/.exec(e.schemaPath);
@@ -239,83 +264,69 @@ export function describeErrors(errors: ErrorObject[], data: unknown, source: Par
   // A combinator is covered when a fitting error lies under it: every proper prefix of a fitting error's schema path.
   const coveredPaths = new Set<string>();
   for (const e of fitting) for (let i = e.schemaPath.indexOf("/"); i > 0; i = e.schemaPath.indexOf("/", i + 1)) coveredPaths.add(e.schemaPath.slice(0, i));
-  const list = [...fitting, ...errors.filter((e) => isCombinator(e) && !coveredPaths.has(e.schemaPath))];
-  const seen = new Set<string>();
-  const problems: Problem[] = [];
-  for (const e of list) {
-    const ptr = basePointer + e.instancePath;
-    const where = dottedPath(ptr);
-    const value = valueAt(data, e.instancePath);
-    let message: string;
-    let location = source.map.locate(ptr);
-    const p = e.params as Record<string, unknown>;
-    switch (e.keyword) {
-      case "additionalProperties": {
-        const key = String(p.additionalProperty);
-        const known = Object.keys(((e.parentSchema as Schema)?.properties as object) ?? {});
-        const hint = suggest(key, known);
-        message = `unknown field '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : known.length ? ` (known: ${known.join(", ")})` : ""}`;
-        location = source.map.locateKey(`${ptr}/${escape(key)}`);
-        break;
-      }
-      case "required":
-        message = `${where} is missing the required field '${String(p.missingProperty)}'`;
-        break;
-      case "const":
-        message = `${where} must be '${String(p.allowedValue)}', not ${show(value)}`;
-        break;
-      case "enum": {
-        const allowed = (p.allowedValues as unknown[]).map((v) => String(v));
-        // Only a difference of case or spaces is hinted: 'off' is not a misspelt 'soft'.
-        const same = typeof value === "string" ? allowed.find((v) => v === value.trim().toLowerCase()) : undefined;
-        message = `${where} must be one of ${allowed.map((v) => `'${v}'`).join(", ")}, not ${show(value)}${same ? ` (did you mean '${same}'?)` : ""}`;
-        break;
-      }
-      case "pattern":
-        message = `${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}, not ${show(value)}${hintFor(value, String(p.pattern), Object.hasOwn(known, ptr) ? known[ptr] : undefined)}`;
-        break;
-      case "type":
-        message = `${where} must be ${article(String(p.type))}, not ${article(jsType(value))}`;
-        if (p.type === "boolean" && typeof value === "string" && YAML11_BOOLEANS.test(value)) {
-          message += ` ('${value}' is text in YAML 1.2, which Blastgate reads: write true or false)`;
-        }
-        break;
-      case "maximum":
-      case "exclusiveMaximum":
-        message = `${where} is ${show(value)}, over the ${e.keyword === "maximum" ? "maximum" : "limit"} of ${String(p.limit)}`;
-        break;
-      case "minimum":
-        message = `${where} is ${show(value)}, under the minimum of ${String(p.limit)}`;
-        break;
-      case "exclusiveMinimum":
-        message = `${where} is ${show(value)}; it must be more than ${String(p.limit)}`;
-        break;
-      case "maxLength":
-        message = `${where} is longer than ${String(p.limit)} characters (${show(value)})`;
-        break;
-      case "maxItems":
-        message = `${where} has more than ${String(p.limit)} items`;
-        break;
-      case "propertyNames":
-        continue; // reported with the offending name by the pattern error under it
-      case "oneOf":
-      case "anyOf":
-        message = `${where} must be ${describeAlternatives(e.parentSchema)}`;
-        break;
-      default:
-        message = `${where} ${e.message ?? "is invalid"}${value !== undefined && typeof value !== "object" ? ` (${show(value)})` : ""}`;
+  return [...fitting, ...errors.filter((e) => isCombinator(e) && !coveredPaths.has(e.schemaPath))];
+}
+
+/** What one schema error says, in words, and where: the value's line, or the key's for an unknown field. */
+function messageFor(e: ErrorObject, where: string, value: unknown, ptr: string, source: ParsedDocument, known: KnownNames): { message: string; location: Problem["location"] } {
+  let message: string;
+  let location = source.map.locate(ptr);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const key = String(p.additionalProperty);
+      const known = Object.keys(((e.parentSchema as Schema)?.properties as object) ?? {});
+      const hint = suggest(key, known);
+      message = `unknown field '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : known.length ? ` (known: ${known.join(", ")})` : ""}`;
+      location = source.map.locateKey(`${ptr}/${escape(key)}`);
+      break;
     }
-    if (e.propertyName !== undefined) {
-      message = `name '${e.propertyName}' in ${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? "a valid name"}`;
-      location = source.map.locateKey(`${ptr}/${escape(e.propertyName)}`);
+    case "required":
+      message = `${where} is missing the required field '${String(p.missingProperty)}'`;
+      break;
+    case "const":
+      message = `${where} must be '${String(p.allowedValue)}', not ${show(value)}`;
+      break;
+    case "enum": {
+      const allowed = (p.allowedValues as unknown[]).map((v) => String(v));
+      // Only a difference of case or spaces is hinted: 'off' is not a misspelt 'soft'.
+      const same = typeof value === "string" ? allowed.find((v) => v === value.trim().toLowerCase()) : undefined;
+      message = `${where} must be one of ${allowed.map((v) => `'${v}'`).join(", ")}, not ${show(value)}${same ? ` (did you mean '${same}'?)` : ""}`;
+      break;
     }
-    if (what) message = `${what}: ${message}`;
-    const dedupe = `${location.line}:${location.column}:${message}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    problems.push({ code: "schema", message, location });
+    case "pattern":
+      message = `${where} must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}, not ${show(value)}${hintFor(value, String(p.pattern), Object.hasOwn(known, ptr) ? known[ptr] : undefined)}`;
+      break;
+    case "type":
+      message = `${where} must be ${article(String(p.type))}, not ${article(jsType(value))}`;
+      if (p.type === "boolean" && typeof value === "string" && YAML11_BOOLEANS.test(value)) {
+        message += ` ('${value}' is text in YAML 1.2, which Blastgate reads: write true or false)`;
+      }
+      break;
+    case "maximum":
+    case "exclusiveMaximum":
+      message = `${where} is ${show(value)}, over the ${e.keyword === "maximum" ? "maximum" : "limit"} of ${String(p.limit)}`;
+      break;
+    case "minimum":
+      message = `${where} is ${show(value)}, under the minimum of ${String(p.limit)}`;
+      break;
+    case "exclusiveMinimum":
+      message = `${where} is ${show(value)}; it must be more than ${String(p.limit)}`;
+      break;
+    case "maxLength":
+      message = `${where} is longer than ${String(p.limit)} characters (${show(value)})`;
+      break;
+    case "maxItems":
+      message = `${where} has more than ${String(p.limit)} items`;
+      break;
+    case "oneOf":
+    case "anyOf":
+      message = `${where} must be ${describeAlternatives(e.parentSchema)}`;
+      break;
+    default:
+      message = `${where} ${e.message ?? "is invalid"}${value !== undefined && typeof value !== "object" ? ` (${show(value)})` : ""}`;
   }
-  return capProblems(problems);
+  return { message, location };
 }
 
 function describeAlternatives(s: Schema | undefined): string {
