@@ -130,6 +130,10 @@ export declare class Inventory {
     private children;
     private grow;
 }
+/** Each parent cycle among the rows, as its rows in walking order: walk up from each row not yet seen; meeting a row of the same walk closes a cycle. */
+export declare function parentCycles(inv: Inventory): Iterable<number[]>;
+/** "parent cycle: a → b → a: an object cannot be inside itself" (the first six objects of a longer one). */
+export declare function describeCycle(inv: Inventory, cycle: readonly number[]): string;
 /** "a site", "an app". */
 export declare function an(noun: string): string;
 /**
