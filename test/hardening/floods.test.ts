@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, type onTestFinished } from "vitest";
 import { check, copyOfRepo, mandatoryOf, problemsOf } from "./support.js";
 
 /**
@@ -37,8 +37,8 @@ function writeLongLine(file: string, head: string, bytes: number): void {
 }
 
 describe.concurrent("inline identifier lists of every size are judged or refused, with at most 100 problems listed per file", () => {
-  it("160,000 items that are maps: the first 100 listed, then how many more", async () => {
-    const root = copyOfRepo();
+  it("160,000 items that are maps: the first 100 listed, then how many more", async ({ onTestFinished }) => {
+    const root = copyOfRepo(onTestFinished);
     writeFileSync(path.join(root, "manifests/flood.yaml"), inlineManifest(Array(160_000).fill("{}").join(", ")));
     const o = await check("manifests/flood.yaml", { root });
     expect(o.exit).toBe(2);
@@ -52,8 +52,8 @@ describe.concurrent("inline identifier lists of every size are judged or refused
     expect(o.stderr).toBe("");
   });
 
-  it("160,000 empty strings: the identifier check lists 100 too", async () => {
-    const root = copyOfRepo();
+  it("160,000 empty strings: the identifier check lists 100 too", async ({ onTestFinished }) => {
+    const root = copyOfRepo(onTestFinished);
     writeFileSync(path.join(root, "manifests/flood.yaml"), inlineManifest(Array(160_000).fill('""').join(", ")));
     const o = await check("manifests/flood.yaml", { root });
     expect(o.exit).toBe(2);
@@ -63,8 +63,8 @@ describe.concurrent("inline identifier lists of every size are judged or refused
     expect(problems[100]).toEqual(["more", "manifests/flood.yaml:10:419", "and 159900 more problems in manifests/flood.yaml"]);
   });
 
-  it.each([320_000, 1_500_000])("%i items: over maxNodes, refused before the YAML reader builds its tree", async (n) => {
-    const root = copyOfRepo();
+  it.for([320_000, 1_500_000])("%i items: over maxNodes, refused before the YAML reader builds its tree", async (n, { onTestFinished }) => {
+    const root = copyOfRepo(onTestFinished);
     writeFileSync(path.join(root, "manifests/flood.yaml"), inlineManifest(Array(n).fill("{}").join(", ")));
     const o = await check("manifests/flood.yaml", { root });
     expect(problemsOf(o)).toEqual([["limit", "manifests/flood.yaml:10:799982", "document has more than 200000 values, aliases expanded (limit maxNodes)"]]);
@@ -72,30 +72,30 @@ describe.concurrent("inline identifier lists of every size are judged or refused
 });
 
 describe.concurrent("a line longer than any identifier or inventory row stops the read at once", () => {
-  it("an identifier file of one 128 MiB line", async () => {
-    const root = copyOfRepo();
+  it("an identifier file of one 128 MiB line", async ({ onTestFinished }) => {
+    const root = copyOfRepo(onTestFinished);
     writeLongLine(path.join(root, "ids/apps.txt"), "", 128 * 1024 * 1024);
     const o = await check("manifests/good.yaml", { root });
     expect(problemsOf(o)).toEqual([["limit", "ids/apps.txt:1:1", "line 1 is longer than 512 characters (limit maxIdentifierLength): an identifier file holds one identifier per line"]]);
   });
 
-  it("an identifier file whose third line runs to 128 MiB", async () => {
-    const root = copyOfRepo();
+  it("an identifier file whose third line runs to 128 MiB", async ({ onTestFinished }) => {
+    const root = copyOfRepo(onTestFinished);
     writeLongLine(path.join(root, "ids/apps.txt"), "app-0001\napp-0002\n", 128 * 1024 * 1024);
     const o = await check("manifests/good.yaml", { root });
     expect(problemsOf(o)).toEqual([["limit", "ids/apps.txt:3:1", "line 3 is longer than 512 characters (limit maxIdentifierLength): an identifier file holds one identifier per line"]]);
   });
 
-  it("an NDJSON inventory whose second line runs to 128 MiB", async () => {
-    const root = copyOfRepo();
+  it("an NDJSON inventory whose second line runs to 128 MiB", async ({ onTestFinished }) => {
+    const root = copyOfRepo(onTestFinished);
     const first = readFileSync(path.join(root, "inventory/objects.ndjson"), "utf8").split("\n")[0]!;
     writeLongLine(path.join(root, "inventory/objects.ndjson"), `${first}\n{"id": "`, 128 * 1024 * 1024);
     const o = await check("manifests/good.yaml", { root });
     expect(problemsOf(o)).toEqual([["inventory", "inventory/objects.ndjson:2:1", "line 2 is longer than 16384 characters: not an inventory row (reading stopped)"]]);
   });
 
-  it("a CSV inventory whose quoted field never closes (the record would run to 128 MiB)", async () => {
-    const root = csvRepo();
+  it("a CSV inventory whose quoted field never closes (the record would run to 128 MiB)", async ({ onTestFinished }) => {
+    const root = csvRepo(onTestFinished);
     writeLongLine(path.join(root, "inventory/objects.csv"), 'id,kind,tenant,customer\n"', 128 * 1024 * 1024);
     const o = await check("manifests/good.yaml", { root });
     expect(problemsOf(o)).toEqual([["inventory", "inventory/objects.csv:2:1", "line 2 is longer than 16384 characters: not an inventory row (reading stopped)"]]);
@@ -126,8 +126,8 @@ function inventoryRows(root: string): Record<string, unknown>[] {
 }
 
 /** A copy of the fixture repository whose catalog reads inventory/objects.csv (written by the caller). */
-function csvRepo(): string {
-  const root = copyOfRepo();
+function csvRepo(finished: typeof onTestFinished): string {
+  const root = copyOfRepo(finished);
   const catalog = path.join(root, "policies/catalog.yaml");
   writeFileSync(catalog, readFileSync(catalog, "utf8").replace("inventory: inventory/objects.ndjson", "inventory: inventory/objects.csv"));
   return root;
@@ -155,9 +155,8 @@ function csvOf(root: string, header: string[], opts: { quote?: boolean; eol?: st
 const COLUMNS = ["id", "kind", "tenant", "customer", "environment", "parent", "protected"];
 
 describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () => {
-  it("quoted cells, CRLF, a BOM and columns in another order read as the NDJSON inventory does", async () => {
-    // Copies are made before the first await: the copy's clean-up is tied to the test running at that moment.
-    const root = csvRepo();
+  it("quoted cells, CRLF, a BOM and columns in another order read as the NDJSON inventory does", async ({ onTestFinished }) => {
+    const root = csvRepo(onTestFinished);
     writeFileSync(path.join(root, "inventory/objects.csv"), csvOf(root, ["customer", "parent", "id", "protected", "environment", "kind", "tenant"], { quote: true, eol: "\r\n", bom: true }));
     const ndjson = await check("manifests/good.yaml");
     const csv = await check("manifests/good.yaml", { root });
@@ -166,8 +165,8 @@ describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () =
     expect(csv.exit).toBe(ndjson.exit);
   });
 
-  it("a comma inside a quoted cell is part of the value", async () => {
-    const root = csvRepo();
+  it("a comma inside a quoted cell is part of the value", async ({ onTestFinished }) => {
+    const root = csvRepo(onTestFinished);
     // Two customers that differ only by what follows the comma stay two customers.
     writeFileSync(path.join(root, "inventory/objects.csv"), csvOf(root, COLUMNS, { cell: (f, v) => (f === "customer" ? `acme,${v}` : v) }));
     const o = await check("manifests/good.yaml", { root });
@@ -176,8 +175,8 @@ describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () =
     expect(readFileSync(path.join(root, "inventory/objects.csv"), "utf8")).toContain('"acme,customer-1"');
   });
 
-  it("a newline inside a quoted cell: one record, refused at its first line; later rows keep their line numbers", async () => {
-    const root = csvRepo();
+  it("a newline inside a quoted cell: one record, refused at its first line; later rows keep their line numbers", async ({ onTestFinished }) => {
+    const root = csvRepo(onTestFinished);
     const text = csvOf(root, COLUMNS, { cell: (f, v, row) => (f === "tenant" && row === 2 ? "tenant\nthree" : v) }) + "site-0001,site,t,c,production,,false\n";
     writeFileSync(path.join(root, "inventory/objects.csv"), text);
     const rows = inventoryRows(root).length;
@@ -191,12 +190,12 @@ describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () =
     ]);
   });
 
-  it.each([
+  it.for([
     ["Protected", "inventory header: column 'Protected' must be written 'protected'"],
     ["Environment", "inventory header: column 'Environment' must be written 'environment'"],
     ["owner", "inventory header: column 'owner' is not an inventory field"],
-  ])("a header naming '%s' is refused at the header's line", async (column, message) => {
-    const root = csvRepo();
+  ] as const)("a header naming '%s' is refused at the header's line", async ([column, message], { onTestFinished }) => {
+    const root = csvRepo(onTestFinished);
     const header = COLUMNS.map((c) => (c.toLowerCase() === column.toLowerCase() ? column : c));
     if (!header.includes(column)) header.push(column);
     writeFileSync(path.join(root, "inventory/objects.csv"), csvOf(root, header));
@@ -204,8 +203,8 @@ describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () =
     expect(problemsOf(o)).toEqual([["inventory", "inventory/objects.csv:1:1", `${message} (the columns are id, kind, tenant, customer; optional environment, parent, protected)`]]);
   });
 
-  it.each(["Y", "maybe", "1"])("protected '%s' is refused at its row, not read as false", async (value) => {
-    const root = csvRepo();
+  it.for(["Y", "maybe", "1"])("protected '%s' is refused at its row, not read as false", async (value, { onTestFinished }) => {
+    const root = csvRepo(onTestFinished);
     // The first app the good manifest deletes (the 11th row, on line 12 under the header).
     writeFileSync(path.join(root, "inventory/objects.csv"), csvOf(root, COLUMNS, { cell: (f, v, row) => (f === "protected" && row === 10 ? value : v) }));
     const o = await check("manifests/good.yaml", { root });
@@ -214,8 +213,8 @@ describe.concurrent("a CSV inventory is read as exactly as the NDJSON one", () =
 });
 
 describe.concurrent("an inventory row of a kind the catalog does not define", () => {
-  it("is an inventory problem at that row, not a finding blamed on the manifest", async () => {
-    const root = copyOfRepo();
+  it("is an inventory problem at that row, not a finding blamed on the manifest", async ({ onTestFinished }) => {
+    const root = copyOfRepo(onTestFinished);
     const file = path.join(root, "inventory/objects.ndjson");
     const lines = readFileSync(file, "utf8").split("\n");
     const at = lines.findIndex((l) => l.includes('"app-0001"'));

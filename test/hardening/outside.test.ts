@@ -16,8 +16,8 @@ const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
  */
 
 /** The fixture inventory's lines, each changed by `edit` (row index from 0, the parsed row); written as NDJSON or CSV. */
-function withInventory(edit: (row: Record<string, unknown>, i: number) => Record<string, unknown>, format: "ndjson" | "csv"): string {
-  const root = copyOfRepo();
+function withInventory(edit: (row: Record<string, unknown>, i: number) => Record<string, unknown>, format: "ndjson" | "csv", finished: typeof onTestFinished): string {
+  const root = copyOfRepo(finished);
   const rows = readFileSync(path.join(root, "inventory/objects.ndjson"), "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
@@ -50,16 +50,16 @@ describe.concurrent("inventory parents and environments are checked at their row
   ];
   for (const format of ["ndjson", "csv"] as const) {
     for (const [name, edit, row, message] of cases) {
-      it(`${format}: ${name}`, async () => {
-        const root = withInventory(edit, format);
+      it(`${format}: ${name}`, async ({ onTestFinished }) => {
+        const root = withInventory(edit, format, onTestFinished);
         const o = await check("manifests/good.yaml", { root });
         expect(o.exit).toBe(2);
         // The CSV file has a header line before the rows.
         expect(problemsOf(o)).toEqual([["inventory", `inventory/objects.${format}:${row + (format === "csv" ? 2 : 1)}:1`, `malformed inventory row: ${message}`]]);
       });
     }
-    it(`${format}: a parent cycle (a site inside its own app)`, async () => {
-      const root = withInventory((r) => (r.id === "site-0005" ? { ...r, parent: "app-0005" } : r), format);
+    it(`${format}: a parent cycle (a site inside its own app)`, async ({ onTestFinished }) => {
+      const root = withInventory((r) => (r.id === "site-0005" ? { ...r, parent: "app-0005" } : r), format, onTestFinished);
       const o = await check("manifests/good.yaml", { root });
       expect(o.exit).toBe(2);
       const first = format === "csv" ? 6 : 5;

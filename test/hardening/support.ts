@@ -70,11 +70,12 @@ export async function checkText(manifest: string, opts: { policies?: string; roo
 }
 
 /** A throwaway copy of the fixture repository, for cases made at test time (symlinks, sparse 1 GB files). */
-export function copyOfRepo(): string {
+export function copyOfRepo(finished: typeof onTestFinished = onTestFinished): string {
   const dir = mkdtempSync(path.join(tmpdir(), "blastgate-hardening-"));
   const root = path.join(dir, "repo");
   cpSync(REPO, root, { recursive: true });
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  // In a concurrent test, pass the test context's onTestFinished: the imported one may belong to another test, which would remove this copy while it is in use.
+  finished(() => rmSync(dir, { recursive: true, force: true }));
   return root;
 }
 
