@@ -61,7 +61,8 @@ Reproducing a pull request's governance (overrides, approvals, manifest-required
 
 With no paths, every manifest is checked: every YAML file (.yaml/.yml in any
 letter case, node_modules/ included) outside the policies directory that is or
-looks like a Blastgate Operation. With --changed and no paths, the manifests the
+looks like a Blastgate Operation (a package's Catalog, Policy, Waiver or PolicyTest
+files under node_modules/ are its own, and neither read nor refused). With --changed and no paths, the manifests the
 change touches (as the Action selects them); a directory given to --changed
 stands for every file under it. With paths, those paths only; with paths and
 --changed, one change: the paths and the manifests the changed files touch,

@@ -4,7 +4,8 @@
  * taken as a manifest, and loading then judges it or refuses it with file:line (`kind: operation` is
  * "not a Blastgate document kind" at its line; a Blastgate Catalog, Policy or Waiver outside the policies
  * directory is "only read from the policies directory"). Other documents of those kinds (a Kyverno
- * Policy) are not Blastgate's. Pure: parsed values in, a decision out.
+ * Policy) are not Blastgate's, nor are the Catalog, Policy, Waiver and PolicyTest files an installed
+ * package keeps under node_modules/ (an Operation there is judged like any other). Pure: parsed values in, a decision out.
  */
 import { DEFAULT_LIMITS } from "./limits.js";
 import { parseYaml } from "./yaml.js";
@@ -16,6 +17,7 @@ export const YAML_FILE = /\.ya?ml$/i;
 export const LOOKS_LIKE_MANIFEST = /^kind:[ \t]*["']?Operation["']?[ \t]*(#.*)?$/m;
 
 const KINDS = ["Operation", "Catalog", "Policy", "Waiver"] as const;
+const POLICY_KINDS: readonly string[] = ["Catalog", "Policy", "Waiver", "PolicyTest"];
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for spelling variants. */
@@ -80,5 +82,21 @@ export function isManifestText(file: string, text: string): boolean {
   if (LOOKS_LIKE_MANIFEST.test(text)) return true;
   const parsed = parseYaml(file, text, DEFAULT_LIMITS);
   if (parsed.problems.length > 0) return /operation|blastgate/i.test(text);
-  return parsed.documents.some((d) => classifyDocument(d.value) === "manifest");
+  const vendored = inNodeModules(file);
+  return parsed.documents.some((d) => classifyDocument(d.value) === "manifest" && !(vendored && isPackagePolicyFile(d.value)));
+}
+
+/** A path under a `node_modules/` directory, at any depth: an installed package's file. */
+export function inNodeModules(file: string): boolean {
+  return /(^|\/)node_modules\//i.test(file);
+}
+
+/**
+ * A Catalog, Policy, Waiver or PolicyTest written exactly (not an Operation's shape). Under node_modules/
+ * such a document is an installed package's own (Blastgate ships its starter policies): not this
+ * repository's policy, so neither read nor refused. An Operation there is still judged.
+ */
+function isPackagePolicyFile(value: unknown): boolean {
+  const doc = value as Record<string, unknown>;
+  return typeof doc.kind === "string" && POLICY_KINDS.includes(doc.kind) && !isOperationShape(doc.spec);
 }

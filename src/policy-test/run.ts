@@ -4,6 +4,7 @@
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
+import { inNodeModules } from "../documents/manifest-like.js";
 import type { Problem } from "../documents/problem.js";
 import { policyTestSchema } from "../documents/schemas.js";
 import type { PolicyTestCase, PolicyTestDocument } from "../documents/types.js";
@@ -146,7 +147,8 @@ async function testFiles(source: FileSource, paths: string[], policiesDir: strin
     }
     const listed = await source.list(p).catch(() => undefined);
     if (listed) {
-      const yaml = listed.filter((f) => YAML_FILE.test(f));
+      // A directory's node_modules/ holds packages' files (Blastgate's own tests among them), not this repository's cases.
+      const yaml = listed.filter((f) => YAML_FILE.test(f) && (inNodeModules(p + "/") || !inNodeModules(f)));
       if (yaml.length === 0) problems.push({ code: "usage", message: `${p}/ holds no test files (YAML files with kind: PolicyTest)`, location: { file: p, line: 1, column: 1 } });
       yaml.forEach((f) => out.add(f));
     } else if (await source.exists(p)) out.add(p);

@@ -119,6 +119,9 @@ describe("the CLI and the Action select the same manifests from the same tree", 
         "ops/shape.yaml": LEGACY.replace("apiVersion: blastgate.dev/v1\n", "").replace("kind: Operation\n", ""),
         "ops/flow.yaml": '{"apiVersion": "blastgate.dev/v1", "kind": "Operation", "metadata": {"name": "f"}}\n',
         "node_modules/cleanup/op.yaml": LEGACY,
+        // An installed package's own policy files (Blastgate's starter pack): not this repository's, not manifests.
+        "node_modules/blastgate/policies/catalog.yaml": "apiVersion: blastgate.dev/v1\nkind: Catalog\nmetadata:\n  name: c\n",
+        "node_modules/blastgate/policies/tests/starter.yaml": "apiVersion: blastgate.dev/v1\nkind: PolicyTest\nmetadata:\n  name: t\n",
         "k8s/policy.yaml": "apiVersion: kyverno.io/v1\nkind: Policy\nmetadata:\n  name: p\n",
         "k8s/deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n",
         ".github/workflows/ci.yml": "name: ci\non: push\n",
@@ -140,7 +143,7 @@ describe("the CLI and the Action select the same manifests from the same tree", 
       const run = await runAction({ api, workspace: ws, payload: { after: HEAD_SHA }, event: "push" });
       const action = (JSON.parse(await readFile(run.outputs.report!, "utf8")) as { manifests: string[] }).manifests;
       const expected = Object.keys(files)
-        .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("k8s/") && !f.startsWith(".github/"))
+        .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("k8s/") && !f.startsWith(".github/") && !f.startsWith("node_modules/blastgate/"))
         .sort();
       expect([...cli].sort()).toEqual(expected);
       expect([...action].sort()).toEqual(expected);
