@@ -15,3 +15,5 @@ export declare function isOperationShape(spec: unknown): boolean;
  * unjudged. Text that does not parse is a manifest if it mentions Operation or Blastgate: loading says why.
  */
 export declare function isManifestText(file: string, text: string): boolean;
+/** A path under a `node_modules/` directory, at any depth: an installed package's file. */
+export declare function inNodeModules(file: string): boolean;
