@@ -31,12 +31,17 @@ interface Base {
 export type LedgerEntry =
   | (Base & { type: "decision"; decision: "go" | "refused" | "unknown"; checks: CheckLine[]; digest?: string })
   | (Base & { type: "start"; run: string; digest: string; count: number; spend: Spend; command?: string[] })
-  | (Base & { type: "end"; run: string; exitCode: number | null; signal?: string })
-  /** Someone looked at a stage that did not finish cleanly: `done` lets the next stage go (its bake starts now), `retry` lets it run again. */
-  | (Base & { type: "mark"; run: string; as: "done" | "retry"; reason: string });
+  /** `notStarted`: the command could not be started (not found, not executable): the run did nothing, and neither the stage nor the budget counts it. */
+  | (Base & { type: "end"; run: string; exitCode: number | null; signal?: string; notStarted?: true })
+  /**
+   * Someone looked at a stage that did not finish cleanly: `done` lets the next stage go (its bake counts from the mark),
+   * `retry` lets it run again. `destroyed`: how many objects the run did destroy, said with `retry` (default: all it was handed).
+   */
+  | (Base & { type: "mark"; run: string; as: "done" | "retry"; reason: string; destroyed?: number });
 
 export type StageState =
-  | { status: "done"; started: string; ended: string; exitCode: number | null; marked?: string }
+  /** `ended`: when the bake starts, the mark's time for a stage marked done (`exited`: its own end, if any). */
+  | { status: "done"; started: string; ended: string; exitCode: number | null; marked?: string; exited?: string }
   /** Started and not ended: still running, or it crashed and nobody marked it. */
   | { status: "running"; started: string; run: string }
   | { status: "failed"; started: string; ended: string; exitCode: number | null; signal?: string; run: string }
@@ -47,13 +52,13 @@ const belongs = (e: LedgerEntry, manifest: { name: string; path: string }) => e.
 /** Each stage's state, from the entries of one manifest (by name or path: a rename does not reset it). */
 export function stageStates(entries: readonly LedgerEntry[], manifest: { name: string; path: string }, stages: readonly { name: string }[]): Map<string, StageState> {
   const out = new Map<string, StageState>(stages.map((s) => [s.name, { status: "pending" }]));
-  const runs = new Map<string, { stage: string; started: string; ended?: string; exitCode?: number | null; signal?: string; mark?: { as: "done" | "retry"; at: string } }>();
+  const runs = new Map<string, { stage: string; started: string; ended?: string; exitCode?: number | null; signal?: string; notStarted?: boolean; mark?: { as: "done" | "retry"; at: string } }>();
   for (const e of entries) {
     if (!belongs(e, manifest)) continue;
     if (e.type === "start") runs.set(e.run, { stage: e.stage, started: e.at });
     else if (e.type === "end") {
       const r = runs.get(e.run);
-      if (r) Object.assign(r, { ended: e.at, exitCode: e.exitCode, ...(e.signal ? { signal: e.signal } : {}) });
+      if (r) Object.assign(r, { ended: e.at, exitCode: e.exitCode, ...(e.signal ? { signal: e.signal } : {}), ...(e.notStarted ? { notStarted: true } : {}) });
     } else if (e.type === "mark") {
       const r = runs.get(e.run);
       if (r) r.mark = { as: e.as, at: e.at };
@@ -61,9 +66,10 @@ export function stageStates(entries: readonly LedgerEntry[], manifest: { name: s
   }
   for (const [run, r] of runs) {
     if (!out.has(r.stage)) out.set(r.stage, { status: "pending" });
-    if (r.mark?.as === "retry") continue;
+    if (r.mark?.as === "retry" || r.notStarted) continue;
     let state: StageState;
-    if (r.mark?.as === "done") state = { status: "done", started: r.started, ended: r.ended ?? r.mark.at, exitCode: r.exitCode ?? null, marked: r.mark.at };
+    // A stage marked done bakes from the mark: that is when someone said what it did.
+    if (r.mark?.as === "done") state = { status: "done", started: r.started, ended: r.mark.at, exitCode: r.exitCode ?? null, marked: r.mark.at, ...(r.ended ? { exited: r.ended } : {}) };
     else if (r.ended === undefined) state = { status: "running", started: r.started, run };
     else if (r.exitCode === 0) state = { status: "done", started: r.started, ended: r.ended, exitCode: 0 };
     else state = { status: "failed", started: r.started, ended: r.ended, exitCode: r.exitCode ?? null, run, ...(r.signal ? { signal: r.signal } : {}) };
@@ -98,7 +104,7 @@ export function judgeStage(slices: readonly StageSlice[], states: ReadonlyMap<st
   const index = slices.findIndex((s) => s.name === stage);
   if (index < 0) return line("refused", `the manifest has no stage '${stage}' (its stages: ${names})`);
   const own = states.get(stage)!;
-  if (own.status === "done") return line("refused", `stage '${stage}' already ran (started ${own.started}, ended ${own.ended}, exit code ${own.exitCode ?? "none"})${own.marked ? ", marked done" : ""}: a stage runs once`);
+  if (own.status === "done") return line("refused", `stage '${stage}' already ran (started ${own.started}, ${own.marked ? `marked done ${own.marked}` : `ended ${own.ended}`}, exit code ${own.exitCode ?? "none"}): a stage runs once`);
   if (own.status === "running")
     return line("refused", `stage '${stage}' started at ${own.started} and has no end in the ledger: it is still running, or it crashed. Once you know which, mark it (blastgate mark --stage ${stage} --as done|retry)`);
   if (own.status === "failed")
@@ -116,23 +122,45 @@ export function judgeStage(slices: readonly StageSlice[], states: ReadonlyMap<st
   if (p.status !== "done") return line("refused", `stage '${stage}' comes after stage '${prev.name}', which has not finished cleanly (${p.status})`);
   const due = dueAt(slices, states, index)!;
   if (now.getTime() < due.getTime()) {
-    return line("refused", `stage '${stage}' may start at ${due.toISOString()}: stage '${prev.name}' ended at ${p.ended} and bakes ${formatDuration(prev.bakeSeconds)} (${formatDuration((due.getTime() - now.getTime()) / 1000)} to go)`);
+    return line("refused", `stage '${stage}' may start at ${due.toISOString()}: stage '${prev.name}' ${endedAt(p)} and bakes ${formatDuration(prev.bakeSeconds)} (${formatDuration((due.getTime() - now.getTime()) / 1000)} to go)`);
   }
   return line(
     "ok",
-    `stage '${stage}' (${index + 1} of ${slices.length}, ${slices[index]!.identifiers.length} identifiers) has not run; stage '${prev.name}' ended at ${p.ended}${prev.bakeSeconds > 0 ? ` and baked ${formatDuration(prev.bakeSeconds)}` : ""}`,
+    `stage '${stage}' (${index + 1} of ${slices.length}, ${slices[index]!.identifiers.length} identifiers) has not run; stage '${prev.name}' ${endedAt(p)}${prev.bakeSeconds > 0 ? ` and baked ${formatDuration(prev.bakeSeconds)}` : ""}`,
   );
 }
 
-/** What the ledger says was destroyed: every stage that started, of every manifest (a failed stage may have destroyed all of it). */
+/**
+ * What the ledger says was destroyed: every stage that started, of every manifest (a failed stage may have
+ * destroyed all of it), except a command that never started. A run marked for retry counts what the mark says
+ * it destroyed (`--destroyed N`: at most N of each kind; 0: nothing), else all of it.
+ */
 export function pastSpend(entries: readonly LedgerEntry[]): PastSpend[] {
-  const voided = new Set(entries.filter((e) => e.type === "mark" && e.as === "retry").map((e) => (e as { run: string }).run));
+  const retried = new Map<string, number | undefined>();
+  const notStarted = new Set<string>();
+  for (const e of entries) {
+    if (e.type === "mark" && e.as === "retry") retried.set(e.run, e.destroyed);
+    else if (e.type === "end" && e.notStarted) notStarted.add(e.run);
+  }
   const out: PastSpend[] = [];
   for (const e of entries) {
-    // A stage marked for retry is counted all the same: what it destroyed before failing is gone.
-    if (e.type === "start") out.push({ at: new Date(e.at), label: `${e.manifest}/${e.stage}${voided.has(e.run) ? " (retried)" : ""}`, byKind: e.spend.byKind, customers: e.spend.customers });
+    if (e.type !== "start" || notStarted.has(e.run)) continue;
+    const destroyed = retried.get(e.run);
+    const label = `${e.manifest}/${e.stage}${retried.has(e.run) ? ` (retried${destroyed === undefined ? "" : `, ${destroyed} destroyed`})` : ""}`;
+    out.push({ at: new Date(e.at), label, ...(destroyed === undefined ? e.spend : capSpend(e.spend, destroyed)) });
   }
   return out;
+}
+
+/** At most `n` objects of each kind (which kinds the n were is not known), and no customer when nothing was destroyed. */
+function capSpend(spend: Spend, n: number): Spend {
+  const byKind = Object.fromEntries(Object.entries(spend.byKind).map(([k, c]) => [k, Math.min(c, n)]));
+  return { byKind, customers: n === 0 ? {} : spend.customers };
+}
+
+/** "ended at T", or "was marked done at T" (the bake counts from the mark). */
+function endedAt(s: Extract<StageState, { status: "done" }>): string {
+  return s.marked ? `was marked done at ${s.marked}` : `ended at ${s.ended}`;
 }
 
 /** Checks a line read from a ledger is an entry this version wrote; anything else makes the ledger unreadable. */
@@ -149,9 +177,9 @@ export function isLedgerEntry(v: unknown): v is LedgerEntry {
       return str("run") && str("digest") && typeof e.count === "number" && spend !== null && typeof spend === "object" && typeof spend.byKind === "object" && typeof spend.customers === "object";
     }
     case "end":
-      return str("run") && (e.exitCode === null || typeof e.exitCode === "number");
+      return str("run") && (e.exitCode === null || typeof e.exitCode === "number") && (e.notStarted === undefined || e.notStarted === true);
     case "mark":
-      return str("run") && (e.as === "done" || e.as === "retry") && str("reason");
+      return str("run") && (e.as === "done" || e.as === "retry") && str("reason") && (e.destroyed === undefined || (Number.isSafeInteger(e.destroyed) && (e.destroyed as number) >= 0));
     default:
       return false;
   }

@@ -1,9 +1,6 @@
 /** `blastgate guard`, `blastgate run`, `blastgate status`, `blastgate mark`: the runtime guard's commands. */
-import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { constants } from "node:os";
 import { parseArgs } from "node:util";
 import { dueAt, stageStates, unfinishedRun, type LedgerEntry } from "../check/ledger.js";
 import { identifierValues } from "../documents/identifiers.js";
@@ -13,7 +10,8 @@ import { LocalFiles } from "../workspace/files.js";
 import { runGit } from "../workspace/git.js";
 import { runCheck } from "../check/run.js";
 import { commandArgs, HELP_OPTION, nowOption, type Io } from "./io.js";
-import { guard, type GuardOptions } from "../guard/guard.js";
+import { guard, type GuardOptions, type GuardResult } from "../guard/guard.js";
+import { Interrupts, runWithIds, unstartable } from "./run-command.js";
 import { LedgerError } from "../guard/ledger-file.js";
 import { openLedger } from "../guard/ledger.js";
 
@@ -21,7 +19,7 @@ export const GUARD_USAGE = `Runtime guard (at execution, in the repository's wor
   blastgate guard <manifest> [--stage NAME] [--ids FILE|-] [--environment NAME]
   blastgate run <manifest> --stage NAME [options] -- <command...>
   blastgate status <manifest> --ledger FILE|URL
-  blastgate mark <manifest> --stage NAME --as done|retry --reason TEXT --ledger FILE|URL
+  blastgate mark <manifest> --stage NAME --as done|retry --reason TEXT [--destroyed N] --ledger FILE|URL
 
   --ledger FILE|URL    the ledger of runs: a JSON Lines file, or a Postgres table
                        (postgres://user:password@host/db[?table=NAME]) (or BLASTGATE_LEDGER)
@@ -31,6 +29,8 @@ export const GUARD_USAGE = `Runtime guard (at execution, in the repository's wor
   --policies DIR       the policies directory (default: policies)
   --inventory-url URL  the live inventory's connection string, when the catalog names a database
   --now ISO-8601       the clock, for tests and dry runs
+  --destroyed N        (mark --as retry) how many objects the run did destroy: the budgets count
+                       only these (default: every identifier the stage was handed)
 
 guard prints one line per check (merged, approved, current, ids, stage, environment, budget) and
 exits 0 go, 1 refused, 2 cannot decide. run runs the command only on go, with the stage's approved
@@ -49,6 +49,7 @@ const OPTIONS = {
   "inventory-url": { type: "string" },
   as: { type: "string" },
   reason: { type: "string" },
+  destroyed: { type: "string" },
   help: HELP_OPTION,
 } as const;
 
@@ -86,11 +87,26 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
       return usage(`--ids ${values.ids} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
+  if (command === "run") {
+    // A command that cannot start must not burn the stage: nothing is judged or recorded.
+    const cannot = await unstartable(tail[0]!, io.cwd, io.env);
+    if (cannot) {
+      io.stderr(`blastgate run: cannot start the command: ${cannot.why} (nothing ran, nothing recorded)\n`);
+      return cannot.exitCode;
+    }
+  }
   const result = await guard(opts);
   io.stdout(result.text);
   if (command === "guard" || result.decision !== "go") return result.exitCode;
+  return runStage(result, tail, io);
+}
+
+/** The stage's run: signals caught from before its start is recorded until its end is. */
+async function runStage(result: GuardResult, tail: string[], io: Io): Promise<number> {
+  const interrupts = new Interrupts((line) => io.stderr(line + "\n"));
+  const vars = { BLASTGATE_STAGE: result.stage!.name, BLASTGATE_MANIFEST: result.manifest!.path, BLASTGATE_IDS_COUNT: String(result.stage!.identifiers.length) };
   try {
-    return await result.run((ids) => spawnWithIds(tail, ids, result.stage!.name, result.manifest!.path, io), tail);
+    return await result.run((ids) => runWithIds(tail, ids, vars, io, interrupts), tail);
   } catch (e) {
     if (e instanceof LedgerError) {
       io.stderr(`blastgate run: ${e.unavailable ? "cannot decide" : "refused"}: ${e.message}\n`);
@@ -98,6 +114,8 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
     }
     io.stderr(`blastgate run: ${(e as Error).message}\n`);
     return 2;
+  } finally {
+    interrupts.release();
   }
 }
 
@@ -108,37 +126,15 @@ async function readStdin(): Promise<string> {
   return text;
 }
 
-/** The command, with the stage's identifiers on stdin and in BLASTGATE_IDS_FILE; its exit code (128 + n for a signal). */
-async function spawnWithIds(command: string[], ids: string[], stage: string, manifest: string, io: Io): Promise<number> {
-  const dir = await mkdtemp(path.join(tmpdir(), "blastgate-ids-"));
-  const file = path.join(dir, "identifiers.txt");
-  const text = ids.map((id) => `${id}\n`).join("");
-  await writeFile(file, text, { mode: 0o600 });
-  try {
-    return await new Promise<number>((resolve, reject) => {
-      const child = spawn(command[0]!, command.slice(1), {
-        cwd: io.cwd,
-        stdio: ["pipe", "inherit", "inherit"],
-        env: { ...io.env, BLASTGATE_IDS_FILE: file, BLASTGATE_STAGE: stage, BLASTGATE_MANIFEST: manifest, BLASTGATE_IDS_COUNT: String(ids.length) },
-      });
-      child.on("error", (e) => reject(new Error(`${command[0]} cannot be started: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
-      // A command that does not read its stdin must not fail the write.
-      child.stdin.on("error", () => undefined);
-      child.stdin.end(text);
-      child.on("close", (code, signal) => resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function statusOrMark(command: "status" | "mark", opts: GuardOptions, values: { as?: string; reason?: string }, io: Io, usage: (m: string) => number): Promise<number> {
+async function statusOrMark(command: "status" | "mark", opts: GuardOptions, values: { as?: string; reason?: string; destroyed?: string }, io: Io, usage: (m: string) => number): Promise<number> {
   const ledgerSpec = opts.ledger ?? io.env.BLASTGATE_LEDGER;
   if (!ledgerSpec) return usage("give --ledger FILE or --ledger postgres://... (or BLASTGATE_LEDGER)");
   if (command === "mark") {
     if (opts.stage === undefined) return usage("name the stage with --stage");
     if (values.as !== "done" && values.as !== "retry") return usage("--as done (the stage finished: the next one may follow after its bake) or --as retry (the stage may run again)");
     if (!values.reason?.trim()) return usage("say why with --reason (what you checked)");
+    if (values.destroyed !== undefined && (values.as !== "retry" || !/^\d+$/.test(values.destroyed)))
+      return usage(values.as !== "retry" ? "--destroyed goes with --as retry" : `--destroyed must be a count of objects (0 or more), not '${values.destroyed}'`);
   }
   const top = await runGit(io.cwd, ["rev-parse", "--show-toplevel"]);
   const root = top.ok ? top.stdout.trim() : io.cwd;
@@ -159,12 +155,16 @@ async function statusOrMark(command: "status" | "mark", opts: GuardOptions, valu
     if (command === "mark") {
       if (!slices.some((s) => s.name === opts.stage)) return usage(`the manifest has no stage '${opts.stage}'`);
       return await ledger.exclusive(async () => {
-        const states = stageStates(await ledger.read(), manifest, slices);
+        const entries = await ledger.read();
+        const states = stageStates(entries, manifest, slices);
         const run = unfinishedRun(states, opts.stage!);
         if (!run) {
           io.stderr(`blastgate mark: stage '${opts.stage}' has no unfinished run to mark (${states.get(opts.stage!)?.status ?? "pending"})\n`);
           return 1;
         }
+        const count = entries.find((e): e is Extract<LedgerEntry, { type: "start" }> => e.type === "start" && e.run === run)?.count;
+        const destroyed = values.destroyed === undefined ? undefined : Number(values.destroyed);
+        if (destroyed !== undefined && count !== undefined && destroyed > count) return usage(`--destroyed ${destroyed} is more than the ${count} identifiers stage '${opts.stage}' was handed`);
         await ledger.append({
           type: "mark",
           at: now.toISOString(),
@@ -175,8 +175,9 @@ async function statusOrMark(command: "status" | "mark", opts: GuardOptions, valu
           run,
           as: values.as as "done" | "retry",
           reason: values.reason!.trim(),
+          ...(destroyed !== undefined ? { destroyed } : {}),
         });
-        io.stdout(`stage '${opts.stage}' marked ${values.as}\n`);
+        io.stdout(`stage '${opts.stage}' marked ${values.as}${destroyed !== undefined ? ` (${destroyed} of ${count ?? "its"} identifiers destroyed: the budgets count ${destroyed})` : ""}\n`);
         return 0;
       });
     }
@@ -195,14 +196,20 @@ function formatStatus(manifest: { name: string; path: string }, slices: ReturnTy
   slices.forEach((s, i) => {
     const st = states.get(s.name)!;
     const head = `  ${s.name} (${s.identifiers.length} identifiers): `;
-    if (st.status === "done") out.push(head + `done, started ${st.started}, ended ${st.ended}, exit code ${st.exitCode ?? "none"}${st.marked ? ` (marked done ${st.marked})` : ""}`);
+    if (st.status === "done" && st.marked)
+      out.push(head + `done, started ${st.started}, ${st.exited ? `ended ${st.exited}` : "no end recorded"}, exit code ${st.exitCode ?? "none"}, marked done ${st.marked} (the bake counts from the mark)`);
+    else if (st.status === "done") out.push(head + `done, started ${st.started}, ended ${st.ended}, exit code ${st.exitCode ?? "none"}`);
     else if (st.status === "running") out.push(head + `running since ${st.started} (no end recorded: still running, or it crashed; blastgate mark --stage ${s.name} --as done|retry)`);
     else if (st.status === "failed") out.push(head + `failed, started ${st.started}, ended ${st.ended}, exit code ${st.exitCode ?? "none"} (blastgate mark --stage ${s.name} --as done|retry)`);
     else {
       const due = dueAt(slices, states, i);
       if (due === undefined) out.push(head + `waits for '${slices[i - 1]!.name}'`);
       else if (due.getTime() <= now.getTime()) out.push(head + (i === 0 ? "due now" : `due now (bake of '${slices[i - 1]!.name}' ended ${due.toISOString()})`));
-      else out.push(head + `due at ${due.toISOString()} (when the bake of '${slices[i - 1]!.name}' ends)`);
+      else
+        out.push(
+          head +
+            `due at ${due.toISOString()} (when the bake of '${slices[i - 1]!.name}' ends${states.get(slices[i - 1]!.name)?.status === "done" && (states.get(slices[i - 1]!.name) as { marked?: string }).marked ? ", counted from its mark" : ""})`,
+        );
     }
   });
   const refused = entries.filter((e): e is Extract<LedgerEntry, { type: "decision" }> => e.type === "decision" && e.decision !== "go" && (e.manifest === manifest.name || e.path === manifest.path));

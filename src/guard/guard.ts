@@ -21,7 +21,7 @@ import type { Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
 import { gitBlobId, GitFiles, runGit } from "../workspace/git.js";
 import { loadPolicies, runCheck, type CheckResult } from "../check/run.js";
-import { LedgerError, type Ledger } from "./ledger-file.js";
+import { LedgerError, RunRefusedError, type Ledger } from "./ledger-file.js";
 import { openLedger } from "./ledger.js";
 import { checkRecordWriter, type ProvenanceInput } from "./provenance.js";
 
@@ -52,6 +52,15 @@ export interface GuardOptions {
 
 export type Decision = "go" | "refused" | "unknown";
 
+/** How the run's function ended, when a bare exit code does not say it all. */
+export interface RunOutcome {
+  exitCode: number;
+  /** The signal that ended the command (its exit code is then 128 + n). */
+  signal?: string;
+  /** The command could not be started: the ledger records the run as not having happened (the stage stays pending, the budget does not count it). */
+  notStarted?: true;
+}
+
 export interface GuardResult {
   decision: Decision;
   /** 0 go, 1 refused, 2 cannot decide. */
@@ -64,10 +73,11 @@ export interface GuardResult {
   stage?: { name: string; identifiers: string[] };
   /**
    * Records the stage's start, calls `fn` with its approved identifiers, records its end and exit code
-   * (a throw records exit code 1 and is rethrown). Refuses (LedgerError) when the guard did not say go,
-   * or when the ledger changed meanwhile so that the stage or the budget no longer holds.
+   * (a throw records exit code 1 and is rethrown). Refuses (RunRefusedError) when the guard did not say go,
+   * or when the ledger changed meanwhile so that the stage or the budget no longer holds; LedgerError
+   * when the ledger cannot be used.
    */
-  run(fn: (identifiers: string[]) => Promise<number | void>, command?: string[]): Promise<number>;
+  run(fn: (identifiers: string[]) => Promise<number | void | RunOutcome>, command?: string[]): Promise<number>;
 }
 
 /** What the checks were decided on, kept for `run`'s re-check under the ledger lock. */
@@ -420,28 +430,29 @@ async function judgeRecord(a: Omit<ProvenanceInput, "checkRun" | "suite" | "pull
 }
 
 /** Under the ledger lock: the stage and the budget again (another run may have started meanwhile), the start, the run, the end. */
-async function startStage(result: GuardResult, ctx: Context, fn: (identifiers: string[]) => Promise<number | void>, command?: string[]): Promise<number> {
-  if (result.decision !== "go") throw new LedgerError(`the guard did not say go (${result.decision})`);
+async function startStage(result: GuardResult, ctx: Context, fn: (identifiers: string[]) => Promise<number | void | RunOutcome>, command?: string[]): Promise<number> {
+  if (result.decision !== "go") throw new RunRefusedError(`the guard did not say go (${result.decision})`);
   const { ledger, slices, slice, manifest, spend, budgetsOf } = ctx;
-  if (!ledger || !slices || !slice || !manifest || !spend || !budgetsOf) throw new LedgerError("the guard did not say go");
+  if (!ledger || !slices || !slice || !manifest || !spend || !budgetsOf) throw new RunRefusedError("the guard did not say go");
   const run = randomUUID();
   // Times are on the guard's clock (`--now` sets it): the start is its now, the end that plus the time the stage took.
   const base = { at: ctx.now.toISOString(), manifest: manifest.name, path: manifest.path, stage: slice.name, by: ctx.by };
   await ledger.exclusive(async () => {
     const entries = await ledger.read();
     for (const line of [judgeStage(slices, stageStates(entries, manifest, slices), slice.name, ctx.now), budgetsOf(entries)]) {
-      if (line.status !== "ok") throw new LedgerError(`${line.check}: ${line.status}: ${line.reason}`);
+      if (line.status !== "ok") throw new RunRefusedError(`${line.check}: ${line.status}: ${line.reason}`);
     }
     await ledger.append({ ...base, type: "start", run, digest: manifest.digest, count: slice.identifiers.length, spend, ...(command ? { command } : {}) });
   });
-  let exitCode = 1;
+  let outcome: RunOutcome = { exitCode: 1 };
   const t0 = Date.now();
   try {
-    const code = await fn([...slice.identifiers]);
-    exitCode = typeof code === "number" ? code : 0;
-    return exitCode;
+    const got = await fn([...slice.identifiers]);
+    outcome = typeof got === "object" ? got : { exitCode: typeof got === "number" ? got : 0 };
+    return outcome.exitCode;
   } finally {
     const end = new Date(ctx.now.getTime() + (Date.now() - t0));
-    await ledger.append({ ...base, at: end.toISOString(), type: "end", run, exitCode });
+    const { exitCode, signal, notStarted } = outcome;
+    await ledger.append({ ...base, at: end.toISOString(), type: "end", run, exitCode, ...(signal ? { signal } : {}), ...(notStarted ? { notStarted } : {}) });
   }
 }

@@ -9,6 +9,16 @@ export class LedgerError extends Error {
     readonly unavailable = false,
   ) {
     super(message);
+    // Named explicitly: a minified bundle would otherwise show its own class name.
+    this.name = "LedgerError";
+  }
+}
+
+/** `run` refused to start the stage: the guard did not say go, or the ledger changed meanwhile (another run started, the budget filled). */
+export class RunRefusedError extends LedgerError {
+  constructor(message: string) {
+    super(message, false);
+    this.name = "RunRefusedError";
   }
 }
 
