@@ -35,25 +35,35 @@ export type LedgerEntry = (Base & {
     count: number;
     spend: Spend;
     command?: string[];
-}) | (Base & {
+})
+/** `notStarted`: the command could not be started (not found, not executable): the run did nothing, and neither the stage nor the budget counts it. */
+ | (Base & {
     type: "end";
     run: string;
     exitCode: number | null;
     signal?: string;
+    notStarted?: true;
 })
-/** Someone looked at a stage that did not finish cleanly: `done` lets the next stage go (its bake starts now), `retry` lets it run again. */
+/**
+ * Someone looked at a stage that did not finish cleanly: `done` lets the next stage go (its bake counts from the mark),
+ * `retry` lets it run again. `destroyed`: how many objects the run did destroy, said with `retry` (default: all it was handed).
+ */
  | (Base & {
     type: "mark";
     run: string;
     as: "done" | "retry";
     reason: string;
+    destroyed?: number;
 });
-export type StageState = {
+export type StageState = 
+/** `ended`: when the bake starts, the mark's time for a stage marked done (`exited`: its own end, if any). */
+{
     status: "done";
     started: string;
     ended: string;
     exitCode: number | null;
     marked?: string;
+    exited?: string;
 }
 /** Started and not ended: still running, or it crashed and nobody marked it. */
  | {
@@ -83,7 +93,11 @@ export declare function unfinishedRun(states: ReadonlyMap<string, StageState>, s
 export declare function dueAt(slices: readonly StageSlice[], states: ReadonlyMap<string, StageState>, index: number): Date | undefined;
 /** A stage runs once, in the manifest's order, and not before the previous stage ended plus its bake. */
 export declare function judgeStage(slices: readonly StageSlice[], states: ReadonlyMap<string, StageState>, stage: string | undefined, now: Date): CheckLine;
-/** What the ledger says was destroyed: every stage that started, of every manifest (a failed stage may have destroyed all of it). */
+/**
+ * What the ledger says was destroyed: every stage that started, of every manifest (a failed stage may have
+ * destroyed all of it), except a command that never started. A run marked for retry counts what the mark says
+ * it destroyed (`--destroyed N`: at most N of each kind; 0: nothing), else all of it.
+ */
 export declare function pastSpend(entries: readonly LedgerEntry[]): PastSpend[];
 /** Checks a line read from a ledger is an entry this version wrote; anything else makes the ledger unreadable. */
 export declare function isLedgerEntry(v: unknown): v is LedgerEntry;

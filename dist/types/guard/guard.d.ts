@@ -24,6 +24,14 @@ export interface GuardOptions {
     env?: Record<string, string | undefined>;
 }
 export type Decision = "go" | "refused" | "unknown";
+/** How the run's function ended, when a bare exit code does not say it all. */
+export interface RunOutcome {
+    exitCode: number;
+    /** The signal that ended the command (its exit code is then 128 + n). */
+    signal?: string;
+    /** The command could not be started: the ledger records the run as not having happened (the stage stays pending, the budget does not count it). */
+    notStarted?: true;
+}
 export interface GuardResult {
     decision: Decision;
     /** 0 go, 1 refused, 2 cannot decide. */
@@ -43,10 +51,11 @@ export interface GuardResult {
     };
     /**
      * Records the stage's start, calls `fn` with its approved identifiers, records its end and exit code
-     * (a throw records exit code 1 and is rethrown). Refuses (LedgerError) when the guard did not say go,
-     * or when the ledger changed meanwhile so that the stage or the budget no longer holds.
+     * (a throw records exit code 1 and is rethrown). Refuses (RunRefusedError) when the guard did not say go,
+     * or when the ledger changed meanwhile so that the stage or the budget no longer holds; LedgerError
+     * when the ledger cannot be used.
      */
-    run(fn: (identifiers: string[]) => Promise<number | void>, command?: string[]): Promise<number>;
+    run(fn: (identifiers: string[]) => Promise<number | void | RunOutcome>, command?: string[]): Promise<number>;
 }
 export declare function formatChecks(checks: readonly CheckLine[]): string;
 /** Asks every check and records the decision in the ledger. Never throws for a reason it understands. */

@@ -5,6 +5,10 @@ export declare class LedgerError extends Error {
     /** True when the ledger could not be used at all (unreachable, unreadable, not writable): the guard cannot decide (exit 2), rather than refuses (exit 1). */
     constructor(message: string, unavailable?: boolean);
 }
+/** `run` refused to start the stage: the guard did not say go, or the ledger changed meanwhile (another run started, the budget filled). */
+export declare class RunRefusedError extends LedgerError {
+    constructor(message: string);
+}
 /** Where entries are kept: a JSON Lines file (here) or a Postgres table (ledger-postgres.ts). */
 export interface Ledger {
     readonly label: string;
