@@ -189,7 +189,7 @@ export async function prepareCheck(opts: CheckOptions): Promise<PreparedCheck> {
 }
 
 /** The one catalog of the policy files, compiled; a missing or second one is a problem. */
-function catalogOf(loaded: PolicyDocuments, label: string, problems: Problem[]): Catalog | undefined {
+export function catalogOf(loaded: PolicyDocuments, label: string, problems: Problem[]): Catalog | undefined {
   const { catalogs, policies, invalidCatalogs, dir } = loaded;
   if (policies.length === 0 && catalogs.length > 0) {
     problems.push({ code: "policy", message: `no Policy document in ${dir}/: nothing to judge against`, location: { file: dir, line: 1, column: 1 } });

@@ -2,6 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { DEFAULT_LIMITS } from "../documents/limits.js";
+import { YAML_FILE } from "../documents/manifest-like.js";
+import { parseYaml } from "../documents/yaml.js";
+import { LocalFiles } from "../workspace/files.js";
 import { commandArgs, EXIT, HELP_OPTION, type Io } from "./io.js";
 
 export const INIT_USAGE = `Usage: blastgate init [DIR]
@@ -13,7 +17,8 @@ Writes a starting point into DIR (default: the current directory):
   .github/workflows/blastgate.yml    the workflow that runs the Action on pull requests
   ops/remove-stale-apps.yaml         an example manifest
 
-If any of these files exists, nothing is written (exit 1). Then:
+If any of these files exists, or policies/ already holds a Catalog or a Policy (in a
+file of any name), nothing is written (exit 1). Then:
   blastgate test --coverage && blastgate check
 `;
 
@@ -78,6 +83,23 @@ function packageRoot(): string {
   }
 }
 
+/** The Catalog and Policy documents already in DIR/policies/, whatever their files are called. */
+async function existingPolicies(dir: string): Promise<{ file: string; kind: string }[]> {
+  const ws = new LocalFiles(dir);
+  const listed = await ws.list("policies").catch(() => [] as string[]);
+  const out: { file: string; kind: string }[] = [];
+  for (const file of listed.filter((f) => YAML_FILE.test(f))) {
+    const text = await ws.readText(file, DEFAULT_LIMITS.maxDocumentBytes).catch(() => "");
+    const parsed = parseYaml(file, text, DEFAULT_LIMITS);
+    const kinds = parsed.documents.map((d) => (d.value as { kind?: unknown } | null)?.kind);
+    // Text that does not parse is still a policy file when it says it is one: it would not load beside init's.
+    if (parsed.problems.length > 0) kinds.push(...[...text.matchAll(/^kind:[ \t]*["']?(Catalog|Policy)\b/gm)].map((m) => m[1]));
+    const kind = kinds.find((k): k is string => k === "Catalog" || k === "Policy");
+    if (kind) out.push({ file, kind });
+  }
+  return out;
+}
+
 /** `blastgate init`: the files a repository needs to start, all or none. */
 export async function init(argv: string[], io: Io): Promise<number> {
   const args = commandArgs(io, INIT_USAGE, () => parseArgs({ args: argv, allowPositionals: true, options: { help: HELP_OPTION } }));
@@ -98,6 +120,12 @@ export async function init(argv: string[], io: Io): Promise<number> {
   const present = files.filter(([f]) => existsSync(path.join(dir, f))).map(([f]) => f);
   if (present.length > 0) {
     io.stderr(`blastgate: nothing written: ${present.join(", ")} already exist${present.length === 1 ? "s" : ""} in ${dir}\n`);
+    return 1;
+  }
+  // A second Catalog, or a Policy beside the starter one, would leave a policies/ directory that does not load (or judges twice).
+  const policies = await existingPolicies(dir);
+  if (policies.length > 0) {
+    io.stderr(`blastgate: nothing written: policies/ in ${dir} already holds ${policies.map((p) => `a ${p.kind} (${p.file})`).join(", ")}; init writes a Catalog and a Policy, and a second one would not load\n`);
     return 1;
   }
   try {

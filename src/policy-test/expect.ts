@@ -3,7 +3,8 @@
  * Pure: results in, verdicts and coverage out.
  */
 import type { Problem } from "../documents/problem.js";
-import type { ExpectedFinding, PolicyTestCase } from "../documents/types.js";
+import type { ExpectedFinding, PolicyTestCase, PolicyTestDocument } from "../documents/types.js";
+import { suggest } from "../documents/validate.js";
 import type { Verdict } from "../engine/evaluate.js";
 import { statusOf } from "../governance/judge.js";
 import type { Finding } from "../rules/types.js";
@@ -70,6 +71,44 @@ export function compareCase(expect: PolicyTestCase["expect"], actual: CaseOutcom
     if (actual.problems.length > 5) diff.push(`! ... and ${actual.problems.length - 5} more problems`);
   }
   return { pass: diff.length === 0, diff };
+}
+
+/** A rule id an expectation may name, with its message ids: the policies' rules and Blastgate's own findings. */
+export type KnownRules = ReadonlyMap<string, readonly string[]>;
+
+/** An expectation that can never match: where it is (a JSON pointer into the PolicyTest) and why. */
+export interface BadExpectation {
+  pointer: string;
+  message: string;
+}
+
+const didYouMean = (word: string, known: readonly string[]) => {
+  const hint = suggest(word, known);
+  return hint ? `did you mean '${hint}'? ` : "";
+};
+
+/**
+ * Expectations naming a rule the policies do not have, or a message id the rule's type does not have:
+ * such a case could only fail (or pass by accident), so it is bad input, not a failing case.
+ */
+export function unknownExpectations(doc: PolicyTestDocument, known: KnownRules): BadExpectation[] {
+  const out: BadExpectation[] = [];
+  const ids = [...known.keys()];
+  const rule = (id: string, pointer: string) => {
+    if (known.has(id)) return true;
+    out.push({ pointer, message: `'${id}' is not a rule of the loaded policies (${didYouMean(id, ids)}rules: ${ids.join(", ")})` });
+    return false;
+  };
+  doc.cases.forEach((c, i) => {
+    (c.expect.rules ?? []).forEach((id, j) => rule(id, `/cases/${i}/expect/rules/${j}`));
+    (c.expect.findings ?? []).forEach((e, j) => {
+      const at = `/cases/${i}/expect/findings/${j}`;
+      if (!rule(e.rule, `${at}/rule`) || e.messageId === undefined) return;
+      const messages = known.get(e.rule)!;
+      if (!messages.includes(e.messageId)) out.push({ pointer: `${at}/messageId`, message: `rule '${e.rule}' has no message '${e.messageId}' (${didYouMean(e.messageId, messages)}its messages: ${messages.join(", ")})` });
+    });
+  });
+  return out;
 }
 
 export interface RuleCoverage {

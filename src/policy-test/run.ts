@@ -16,13 +16,15 @@ import { compilePolicies } from "../engine/policies.js";
 import type { GovernanceOptions } from "../check/governance.js";
 import type { Review } from "../governance/reviews.js";
 import { StaticTeams } from "../governance/teams.js";
-import { compileCatalog } from "../resolve/catalog.js";
+import { checkRuleMatches } from "../resolve/catalog.js";
 import { repoPath } from "../documents/paths.js";
 import { checkRelative } from "../documents/paths.js";
 import { type FileSource } from "../documents/files.js";
-import { loadPolicies, runCheck, type PolicyDocuments } from "../check/run.js";
+import { catalogOf, loadPolicies, runCheck, type PolicyDocuments } from "../check/run.js";
 import { OverlayFiles } from "../workspace/overlay.js";
-import { compareCase, coverage, type CaseOutcome, type RuleCoverage } from "./expect.js";
+import { compareCase, coverage, unknownExpectations, type CaseOutcome, type KnownRules, type RuleCoverage } from "./expect.js";
+import { INVENTORY_CHANGED, POLICY_CHANGED } from "../engine/change.js";
+import { WAIVER_EXPIRED } from "../governance/waivers.js";
 
 export interface CaseResult {
   file: string;
@@ -60,6 +62,12 @@ interface TestDocument {
 }
 
 const YAML_FILE = /\.ya?ml$/i;
+/** Findings Blastgate itself reports, whatever the policies: their rule ids and message ids. */
+const BUILT_IN_FINDINGS: [string, string[]][] = [
+  [POLICY_CHANGED, ["policy-changed"]],
+  [INVENTORY_CHANGED, ["inventory-changed"]],
+  [WAIVER_EXPIRED, ["expired"]],
+];
 /** Reviews in fixtures saw the case as written: they all name this commit, which reads the case's own files. */
 const FIXTURE_COMMIT = "fixture";
 
@@ -68,13 +76,14 @@ export async function runPolicyTests(opts: TestOptions): Promise<TestRun> {
   const policiesDir = opts.policiesDir.replace(/\/+$/, "") || ".";
   const policies = await loadPolicies(opts.workspace, policiesDir);
   problems.push(...policies.problems);
-  if (policies.catalogs.length === 0 && policies.invalidCatalogs === 0) {
-    problems.push({ code: "policy", message: `no Catalog document in ${policiesDir}/: the cases cannot be judged without one`, location: { file: policiesDir, line: 1, column: 1 } });
-  }
-  if (policies.catalogs[0]) problems.push(...compileCatalog(policies.catalogs[0]).problems);
+  // The policies load as a check loads them (one Catalog, at least one Policy, rules matching the catalog), or no case runs.
+  const catalog = catalogOf(policies, opts.workspace.label, problems);
   const compiled = compilePolicies(policies.policies);
   problems.push(...compiled.problems);
+  if (catalog) problems.push(...checkRuleMatches(catalog, compiled.rules));
   const ruleIds = compiled.rules.map((r) => r.id);
+  const known: KnownRules = new Map([...compiled.rules.map((r): [string, string[]] => [r.id, Object.keys(r.module.meta.messages)]), ...BUILT_IN_FINDINGS]);
+  const policiesLoad = problems.length === 0;
   const files = await testFiles(opts.workspace, opts.paths, policiesDir, problems);
   const tests: TestDocument[] = [];
   for (const file of files) {
@@ -96,6 +105,8 @@ export async function runPolicyTests(opts: TestOptions): Promise<TestRun> {
       if (invalid.length > 0) continue;
       const doc = value as PolicyTestDocument;
       const lines = doc.cases.map((_, i) => d.map.locate(`/cases/${i}`).line);
+      // Against policies that do not load, every rule id would look unknown: their problems are reported instead.
+      if (policiesLoad) for (const bad of unknownExpectations(doc, known)) problems.push({ code: "schema", message: bad.message, location: d.map.locate(bad.pointer) });
       doc.cases.forEach((c, i) => {
         if (c.now !== undefined && !parseDate(c.now).ok) problems.push({ code: "schema", message: `cases[${i}].now: ${(parseDate(c.now) as { reason: string }).reason}`, location: d.map.locate(`/cases/${i}/now`) });
         if (c.manifest !== undefined) {

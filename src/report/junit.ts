@@ -27,9 +27,21 @@ function findingText(f: Finding): string {
 }
 
 /**
+ * A manifest that input problems kept from being judged: one error naming them (its own, else all), and no
+ * rule listed, since none judged it and an empty test case reads as a pass.
+ */
+function notJudged(manifest: string, result: CheckResult): string {
+  const own = result.problems.filter((p) => p.location.file === manifest);
+  const shown = own.length > 0 ? own : result.problems;
+  const text = shown.map((p) => `${where(p.location)} ${p.message}`).join("\n");
+  const error = `      <error message="${xml(`not judged: ${shown[0]!.message}`)}" type="input-problem">${xml(text)}</error>`;
+  return `  <testsuite name="${xml(manifest)}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="${xml(manifest)}" name="not judged (input problems)">\n${error}\n    </testcase>\n  </testsuite>`;
+}
+
+/**
  * The check's result as JUnit XML for CI systems that show test reports: one test suite per manifest, one
  * test case per rule in force (a blocking finding fails it, other findings are its output), and a suite
- * "input problems" whose cases are errors. Findings about no judged manifest (a changed policy file) get a suite of their own.
+ * "input problems" whose cases are errors. A manifest that was not judged has one error case and no rule cases. Findings about no judged manifest (a changed policy file) get a suite of their own.
  */
 export function toJunit(result: CheckResult): string {
   const byManifest = new Map<string, Finding[]>();
@@ -43,7 +55,14 @@ export function toJunit(result: CheckResult): string {
   let tests = 0;
   let failures = 0;
   let errors = 0;
+  const judged = new Set(result.plans.map((p) => p.manifest));
   for (const [manifest, findings] of byManifest) {
+    if (!judged.has(manifest) && result.problems.length > 0) {
+      suites.push(notJudged(manifest, result));
+      tests++;
+      errors++;
+      continue;
+    }
     const ruleIds = [...new Set([...result.rules.map((r) => r.id), ...findings.map((f) => f.ruleId)])];
     const cases: string[] = [];
     let suiteFailures = 0;

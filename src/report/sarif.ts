@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Problem } from "../documents/problem.js";
 import type { SourceLocation } from "../documents/source.js";
 import { statusOf } from "../governance/judge.js";
+import { where } from "./text.js";
 import { RULES } from "../rules/index.js";
 import type { Finding } from "../rules/types.js";
 import type { CheckResult } from "../check/run.js";
@@ -90,6 +91,9 @@ export function toSarif(result: CheckResult, meta: { version: string; failure?: 
   if (result.problems.length > 0 && !rules.has(PROBLEM_RULE_ID)) rules.set(PROBLEM_RULE_ID, descriptor(PROBLEM_RULE_ID, "input-problem", "hard-mandatory", undefined));
   const ids = [...rules.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
+  // Input problems stop judging (verdict error, exit 2): the run did not succeed, whatever alerts it has.
+  const failure =
+    meta.failure ?? (result.problems.length > 0 ? `${result.problems.length} input ${result.problems.length === 1 ? "problem" : "problems"} (the first: ${where(result.problems[0]!.location)} ${result.problems[0]!.message})` : undefined);
   const seen = new Map<string, number>();
   const results: object[] = [];
   for (const f of result.findings) {
@@ -130,8 +134,8 @@ export function toSarif(result: CheckResult, meta: { version: string; failure?: 
         // A run that could not decide says so here: its missing alerts are not a clean bill.
         invocations: [
           {
-            executionSuccessful: meta.failure === undefined,
-            ...(meta.failure !== undefined ? { toolExecutionNotifications: [{ level: "error", message: { text: `Blastgate could not decide: ${meta.failure}` } }] } : {}),
+            executionSuccessful: failure === undefined,
+            ...(failure !== undefined ? { toolExecutionNotifications: [{ level: "error", message: { text: `Blastgate could not decide: ${failure}` } }] } : {}),
           },
         ],
         columnKind: "utf16CodeUnits",

@@ -47,4 +47,18 @@ describe("blastgate init", () => {
     expect(readFileSync(path.join(dir, "policies/tests/starter.yaml"), "utf8")).toBe("mine\n");
     expect(existsSync(path.join(dir, ".github"))).toBe(false);
   });
+  it("writes nothing and exits 1 when policies/ already holds a Catalog or a Policy, whatever the file is called", () => {
+    for (const [file, text, kind] of [
+      ["policies/our-catalog.yaml", "apiVersion: blastgate.dev/v1\nkind: Catalog\nmetadata: { name: ours }\n", "Catalog"],
+      ["policies/team/rules.yml", "# ours\napiVersion: blastgate.dev/v1\nkind: Policy\nmetadata: { name: ours }\nrules: [\n", "Policy"],
+    ]) {
+      const dir = mkdtempSync(path.join(tmpdir(), "blastgate-init-"));
+      mkdirSync(path.dirname(path.join(dir, file!)), { recursive: true });
+      writeFileSync(path.join(dir, file!), text!);
+      const r = runCli(["init"], dir);
+      expect(r.stderr).toContain(`nothing written: policies/ in ${dir} already holds a ${kind} (${file})`);
+      expect(r.code).toBe(1);
+      expect(files(dir)).toEqual([file]);
+    }
+  });
 });

@@ -171,6 +171,40 @@ cases:
     expect(runCli(["test", "--min-coverage", "lots"], PROJECT).code).toBe(2);
   });
 
+  it("refuses, at file:line:col with a did-you-mean, an expectation naming a rule or message id the policies do not have (exit 2)", () => {
+    const dir = makeRepo({
+      ...STARTER,
+      "ops/three.yaml": MANIFEST,
+      "policies/tests/t.yaml": `apiVersion: blastgate.dev/v1
+kind: PolicyTest
+metadata: { name: t }
+cases:
+  - name: misspelt rule
+    manifest: ops/three.yaml
+    expect: { verdict: blocked, rules: [bulk-limitz] }
+  - name: ghost finding
+    manifest: ops/three.yaml
+    expect:
+      verdict: blocked
+      findings: [{ rule: ghost-rule }, { rule: bulk-limits, messageId: maxTargetz }]
+`,
+    });
+    const r = runCli(["test"], dir);
+    expect(r.stdout).toContain("policies/tests/t.yaml:7:41  'bulk-limitz' is not a rule of the loaded policies (did you mean 'bulk-limits'? rules: target-kind, ");
+    expect(r.stdout).toContain("policies/tests/t.yaml:12:26  'ghost-rule' is not a rule of the loaded policies (rules: ");
+    expect(r.stdout).toMatch(/policies\/tests\/t\.yaml:12:72 {2}rule 'bulk-limits' has no message 'maxTargetz' \(did you mean 'maxTargets'\? its messages: /);
+    expect(r.stdout).not.toContain("✖");
+    expect(r.code).toBe(2);
+  });
+
+  it("exits 2 naming the load problem when the policies do not load (two Catalogs), running no case", () => {
+    const dir = makeRepo({ ...STARTER, "policies/tests/starter.yaml": STARTER_TESTS, "policies/z-second.yaml": STARTER["policies/catalog.yaml"] });
+    const r = runCli(["test"], dir);
+    expect(r.stdout).toMatch(/^ {2}policies\/z-second\.yaml:\d+:\d+ {2}a second Catalog document \(the first is in policies\/catalog\.yaml\): keep one catalog$/m);
+    expect(r.stdout).not.toMatch(/[✔✖]/);
+    expect(r.code).toBe(2);
+  });
+
   it("check skips PolicyTest documents among the policy files", () => {
     const dir = makeRepo({
       ...STARTER,

@@ -76,12 +76,15 @@ describe("--format sarif", () => {
     expect(problem).toMatchObject({ level: "error", locations: [{ physicalLocation: { artifactLocation: { uri: "ops/bad.yaml" }, region: { startLine: 8, startColumn: 21 } } }] });
     expect(problem.message.text).toContain("spec.deletion.mode must be one of 'soft', 'hard'");
     expect(run!.tool.driver.rules.map((d) => d.id)).toContain("blastgate/input-problem");
+    // The run could not decide: code scanning must not read its few alerts as a clean bill.
+    expect(run!.invocations[0]!.executionSuccessful).toBe(false);
+    expect(run!.invocations[0]!.toolExecutionNotifications![0]!.message.text).toContain("Blastgate could not decide: 1 input problem (the first: ops/bad.yaml:8:21 ");
   });
 });
 
 describe("--format junit", () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "testcase"].includes(name) });
-  type Case = { classname: string; name: string; failure?: { message: string; "#text": string }; "system-out"?: string; error?: { message: string } };
+  type Case = { classname: string; name: string; failure?: { message: string; "#text": string }; "system-out"?: string; error?: { message: string; "#text": string } };
   type Suites = { testsuites: { tests: string; failures: string; errors: string; testsuite: { name: string; tests: string; failures: string; testcase: Case[] }[] } };
 
   it("is well-formed JUnit XML: a suite per manifest, a case per rule, blocking findings as failures", () => {
@@ -112,6 +115,20 @@ describe("--format junit", () => {
     const doc = parser.parse(r.stdout) as Suites;
     const problems = doc.testsuites.testsuite.find((s) => s.name === "input problems")!;
     expect(problems.testcase[0]!.error!.message).toContain("not '</error>&<x>'");
-    expect(doc.testsuites.errors).toBe("1");
+    expect(doc.testsuites.errors).toBe("2");
+  });
+
+  it("shows a manifest with an input problem as an error, not its rules as passing", () => {
+    const repo = makeRepo({ "ops/typo.yaml": readFileSync(path.join(PROJECT, "examples/manifests/remove-insight-safe.yaml"), "utf8").replace("deletion:", "deletoin:") }, path.join(PROJECT, "examples"));
+    const r = runCli(["check", "ops/typo.yaml", "manifests/remove-insight-safe.yaml", ...NOW, "--format", "junit"], repo);
+    expect(r.code).toBe(2);
+    const suites = (parser.parse(r.stdout) as Suites).testsuites.testsuite;
+    const typo = suites.find((s) => s.name === "ops/typo.yaml")!;
+    expect(typo.testcase.map((c) => c.name)).toEqual(["not judged (input problems)"]);
+    expect(typo.testcase[0]!.error!.message).toMatch(/^not judged: /);
+    expect(typo.testcase[0]!.error!["#text"]).toMatch(/^ops\/typo\.yaml:\d+:\d+ /);
+    expect(typo.testcase[0]!.error!["#text"]).toContain("deletoin");
+    // The manifest that was judged keeps its case per rule.
+    expect(suites.find((s) => s.name === "manifests/remove-insight-safe.yaml")!.testcase.length).toBeGreaterThan(1);
   });
 });
