@@ -22,7 +22,7 @@ file of any name), nothing is written (exit 1). Then:
   blastgate test --coverage && blastgate check
 `;
 
-/** The workflow of the README, with the trigger list a required check needs. */
+/** The README's workflow (its Workflow section shows this text; test/cli/init.test.ts holds them equal). */
 const WORKFLOW = `# Blastgate judges the manifests a pull request adds or changes, with the policies of its base commit.
 # Make the job's check required (branch protection or a ruleset, check name: blastgate).
 name: Blastgate
@@ -36,6 +36,7 @@ on:
 permissions:
   contents: read         # check out the repository, read the policies at the base commit
   pull-requests: write   # list the changed files and reviews, write the one Blastgate comment
+  checks: write          # write the approval record the runtime guard reads (blastgate/approval)
 jobs:
   blastgate:
     runs-on: ubuntu-latest
@@ -45,6 +46,12 @@ jobs:
       - uses: blastgate/blastgate@v0   # pin a release tag or a commit SHA
         with:
           policies: policies
+  policy-tests:          # the policies' own cases (policies/tests/): every rule fires and holds in one
+    runs-on: ubuntu-latest
+    timeout-minutes: 10
+    steps:
+      - uses: actions/checkout@v4
+      - run: npx --yes blastgate@0 test --coverage --min-coverage 100
 `;
 
 const MANIFEST = `# A manifest travels with the maintenance script it governs: what it destroys, where, and how to undo it.

@@ -3,9 +3,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runCli } from "../support/repo.js";
+import { PROJECT, runCli } from "../support/repo.js";
 
 const WRITTEN = ["policies/catalog.yaml", "policies/starter.yaml", "policies/tests/starter.yaml", ".github/workflows/blastgate.yml", "ops/remove-stale-apps.yaml"];
+
+const README = readFileSync(path.join(PROJECT, "README.md"), "utf8");
+
+/** The YAML block of the README's Workflow section. */
+function readmeWorkflow(): string {
+  const section = README.slice(README.indexOf("\n### Workflow\n"));
+  return /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+}
 
 function files(dir: string, rel = ""): string[] {
   return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, path.posix.join(rel, e.name)) : [path.posix.join(rel, e.name)]));
@@ -25,8 +33,22 @@ describe("blastgate init", () => {
     expect(check.stdout).toMatch(/^ALLOWED/m);
     expect(check.stdout).toContain("ops/remove-stale-apps.yaml");
     expect(check.code).toBe(0);
-    const workflow = parse(readFileSync(path.join(dir, ".github/workflows/blastgate.yml"), "utf8"));
+    const written = readFileSync(path.join(dir, ".github/workflows/blastgate.yml"), "utf8");
+    const workflow = parse(written);
     expect(workflow.jobs.blastgate.steps.map((s: { uses: string }) => s.uses)).toEqual(["actions/checkout@v4", "blastgate/blastgate@v0"]);
+    // The README's outputs, as its init walkthrough quotes them (each part of the comment after `#`).
+    for (const [command, run] of [
+      ["npx blastgate test --coverage", test],
+      ["npx blastgate check", check],
+    ] as const) {
+      const quoted = README.split("\n").find((l) => l.startsWith(`${command} `) && l.includes("#"));
+      expect(quoted, command).toBeDefined();
+      for (const part of quoted!.split("#")[1]!.trim().split(", ")) expect(run.stdout, command).toContain(part);
+    }
+    // The workflow it writes is the README's (comments aside), permissions and policy-tests job included.
+    expect(workflow).toEqual(parse(readmeWorkflow()));
+    expect(workflow.permissions).toEqual({ contents: "read", "pull-requests": "write", checks: "write" });
+    expect(workflow.jobs["policy-tests"].steps.at(-1).run).toBe("npx --yes blastgate@0 test --coverage --min-coverage 100");
     expect(readFileSync(path.join(dir, "policies/catalog.yaml"), "utf8")).toMatch(/^# /);
   });
 

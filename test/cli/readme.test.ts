@@ -73,6 +73,22 @@ describe("the README's examples, as written", () => {
     expect(r.code).toBe(0);
   });
 
+  it("the PolicyTest example, in an init repository, passes once one-restore-point is dropped from rules, as the README says", () => {
+    const readme = readFileSync(path.join(PROJECT, "README.md"), "utf8");
+    expect(readme).toContain("`one-restore-point`\ndoes not fire: drop it from `rules` there.");
+    const root = makeRepo({});
+    made.push(root);
+    expect(runCli(["init"], root).code).toBe(0);
+    const example = readmeDocuments().get("PolicyTest")![0]!;
+    const edited = example.replace("recoverable, one-restore-point, intent-sign-off", "recoverable, intent-sign-off");
+    expect(edited).not.toBe(example);
+    const repo = makeRepo({ "policies/tests/readme.yaml": edited }, root);
+    made.push(repo);
+    const r = runCli(["test", "policies/tests/readme.yaml"], repo);
+    expect(r.stdout).toContain("PASSED: 1 of 1 cases passed");
+    expect(r.code).toBe(0);
+  });
+
   it("the Waiver example, among the examples' policies, waives what it names on the legacy manifest", () => {
     const docs = readmeDocuments();
     expect(docs.get("Waiver")).toHaveLength(1);
