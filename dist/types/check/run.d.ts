@@ -86,3 +86,5 @@ export interface PreparedCheck {
 export declare function runCheck(opts: CheckOptions): Promise<CheckResult>;
 /** Reads and compiles what evaluate() takes: the policies, the catalog, the inventory, the manifests and the governance facts. */
 export declare function prepareCheck(opts: CheckOptions): Promise<PreparedCheck>;
+/** The one catalog of the policy files, compiled; a missing or second one is a problem. */
+export declare function catalogOf(loaded: PolicyDocuments, label: string, problems: Problem[]): Catalog | undefined;

@@ -3,7 +3,7 @@
  * Pure: results in, verdicts and coverage out.
  */
 import type { Problem } from "../documents/problem.js";
-import type { PolicyTestCase } from "../documents/types.js";
+import type { PolicyTestCase, PolicyTestDocument } from "../documents/types.js";
 import type { Verdict } from "../engine/evaluate.js";
 import type { Finding } from "../rules/types.js";
 /** What one case's check produced (the parts a test compares). */
@@ -25,6 +25,18 @@ export declare function describeFinding(f: Finding): string;
  * a finding on the fields it gives.
  */
 export declare function compareCase(expect: PolicyTestCase["expect"], actual: CaseOutcome): CaseComparison;
+/** A rule id an expectation may name, with its message ids: the policies' rules and Blastgate's own findings. */
+export type KnownRules = ReadonlyMap<string, readonly string[]>;
+/** An expectation that can never match: where it is (a JSON pointer into the PolicyTest) and why. */
+export interface BadExpectation {
+    pointer: string;
+    message: string;
+}
+/**
+ * Expectations naming a rule the policies do not have, or a message id the rule's type does not have:
+ * such a case could only fail (or pass by accident), so it is bad input, not a failing case.
+ */
+export declare function unknownExpectations(doc: PolicyTestDocument, known: KnownRules): BadExpectation[];
 export interface RuleCoverage {
     ruleId: string;
     /** A passing case had a finding of the rule. */
