@@ -7,7 +7,7 @@ import { pointerOf } from "../../src/documents/source.js";
 import { DOCUMENT_SCHEMAS, type DocumentKind } from "../../src/documents/schemas.js";
 import { validateValue } from "../../src/documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../../src/documents/yaml.js";
-import { schemaFileName } from "../../src/engine/editor-schemas.js";
+import { schemaFields, schemaFileName } from "../../src/engine/editor-schemas.js";
 import { RULES } from "../../src/rules/index.js";
 import { PROJECT } from "../support/repo.js";
 
@@ -104,5 +104,23 @@ describe("editor schemas (schemas/*.schema.json)", () => {
     const blast = rule.allOf.find((c: { if: { properties: { type: { const: string } } } }) => c.if.properties.type.const === "blast-radius");
     expect(blast.then.properties.with.properties.maxTargets).toMatchObject({ type: "integer", description: expect.stringContaining("identifiers") });
     expect(schema.$id).toBe("https://raw.githubusercontent.com/blastgate/blastgate/v0/schemas/policy.schema.json");
+  });
+
+  it("describe every field of every kind, for hover (read from the published files)", () => {
+    const undescribed: string[] = [];
+    let fields = 0;
+    for (const file of readdirSync(SCHEMAS_DIR)) {
+      const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, file), "utf8"));
+      for (const [where, field] of schemaFields(schema)) {
+        fields++;
+        if (typeof field.description !== "string" || field.description.length < 10) undescribed.push(`${file}: ${where}`);
+      }
+    }
+    expect(undescribed).toEqual([]);
+    expect(fields).toBeGreaterThan(170);
+    // Fields that share one schema in the source get their own text: the environment is no metadata name.
+    const operation = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, "operation.schema.json"), "utf8"));
+    expect(operation.properties.spec.properties.environment.description).toMatch(/environment/);
+    expect(operation.properties.metadata.properties.name.description).toMatch(/slug/);
   });
 });
