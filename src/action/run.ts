@@ -194,127 +194,10 @@ interface Judged {
 }
 
 async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: GitHub | undefined, now: Date, log: ActionLog, signal: AbortSignal, liveInventory: (source: PostgresInventorySource) => LiveInventory): Promise<Judged> {
-  const repo: Repo = { owner: ctx.owner, repo: ctx.repo };
   const workspace = new LocalFiles(ctx.workspace);
-  const notes: string[] = [];
-  let policySource: FileSource = workspace;
-  let selection: Selection;
-  let inventoryPath: string | undefined;
-  let basePolicies: PolicyDocuments | undefined;
-  let listCut = false;
   const policiesDir = inputs.policies;
-  // Governance: who reviewed, who is in which team, what changed. Absent pieces never lift a finding.
-  const governance: GovernanceOptions = { org: ctx.owner };
-
-  if (target.kind === "all") {
-    log.info(`${ctx.eventName}: checking every manifest in the workspace against the policies in ${policiesDir}/ of the working tree`);
-    selection = await selectAll({ workspace, globs: inputs.manifests, policiesDir, inventoryPath: undefined });
-    // No pull request: no reviews, so overrides and approvals cannot lift anything; every governed script is judged.
-    governance.allManifests = selection.manifests;
-  } else {
-    if (!gh) throw new Error("no GitHub client for a pull request or merge group");
-    const baseFiles = new GitHubFiles(gh, repo, target.baseSha);
-    policySource = baseFiles;
-    // The requests that do not wait on each other go out together: the changed files, the base
-    // commit's policies and the reviews cost one round trip, not one each.
-    let changesRequest: Promise<ChangedFiles>;
-    if (target.kind === "pull_request") {
-      if (ctx.eventName === "pull_request_review") {
-        // The job's check on the head commit is recomputed: a dismissed or edited review, a reviewer gone from a team, a waiver expired.
-        const p = ctx.payload as { action?: unknown; review?: { user?: { login?: unknown } | null } };
-        const by = typeof p.review?.user?.login === "string" ? ` by ${p.review.user.login}` : "";
-        log.info(`review ${typeof p.action === "string" ? p.action : "event"}${by}: judging head ${target.headSha.slice(0, 7)} again with the reviews as they stand now`);
-      }
-      log.info(`pull request #${target.number}: listing changed files; policies come from base commit ${target.baseSha.slice(0, 7)}`);
-      changesRequest = listPullFiles(gh, repo, target.number);
-    } else {
-      log.info(`merge group: comparing ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}; policies come from base commit ${target.baseSha.slice(0, 7)}`);
-      changesRequest = compareFiles(gh, repo, target.baseSha, target.headSha);
-    }
-    const changesRead = settle(changesRequest);
-    const catalogRead = settle(peekPolicies(policySource, policiesDir));
-    // The pull request whose reviews apply: the event's, or the one the merge queue's head ref names.
-    const pullNumber = target.kind === "pull_request" ? target.number : target.pull;
-    const reviewsRead = pullNumber !== undefined ? settle(listReviews(gh, repo, pullNumber)) : undefined;
-    const authorRead = target.kind === "merge_group" && pullNumber !== undefined ? settle(pullAuthor(gh, repo, pullNumber)) : undefined;
-    const changesOutcome = await changesRead;
-    if ("error" in changesOutcome) {
-      const doing = target.kind === "pull_request" ? "list the pull request's changed files" : "compare the merge group with its base";
-      throw new CannotDecide(explainApiError(changesOutcome.error, { doing, permission: target.kind === "pull_request" ? "pull-requests: read" : "contents: read" }));
-    }
-    const changes = changesOutcome.value;
-    log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}${changes.complete ? "" : " (as many as GitHub lists: there may be more)"}`);
-    const catalogOutcome = await catalogRead;
-    if ("error" in catalogOutcome) throw catalogOutcome.error;
-    const catalog = catalogOutcome.value;
-    if (catalog.unreadable) throw new CannotDecide(catalog.unreadable);
-    if (catalog.missing) {
-      notes.push(`The base commit has no ${policiesDir}/ directory. Blastgate judges a pull request by its base branch's policies, so policies apply once they are merged: merge them first (this check cannot pass before).`);
-    }
-    inventoryPath = catalog.inventoryPath;
-    basePolicies = catalog.policies;
-    selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath });
-    // A list GitHub cut short may hide an inventory change: compare the file itself with the base's.
-    if (!changes.complete && inventoryPath && !selection.inventoryChanged) {
-      const same = await sameAsBase(baseFiles, ctx.workspace, inventoryPath);
-      if (same !== true) {
-        selection.inventoryChanged = true;
-        log.info(
-          same === false
-            ? `the inventory ${inventoryPath} differs from the base commit's (it is past the end of GitHub's list of changed files)`
-            : `the inventory ${inventoryPath} could not be compared with the base commit's (${same.unknown}): it is taken as changed`,
-        );
-      }
-    }
-    listCut = !changes.complete;
-
-    // A list GitHub may have cut short is no change list: then every governed script is judged.
-    if (changes.complete) governance.changedFiles = changes.files.filter((f) => f.status !== "removed").map((f) => f.filename);
-    // Waivers and manifest-required rules need every manifest's name; only then is the workspace scanned.
-    if (catalog.needsIndex) governance.allManifests = await allManifests({ workspace, globs: inputs.manifests, policiesDir });
-    if (pullNumber !== undefined) {
-      let pull: PullFacts;
-      if (target.kind === "pull_request") pull = target;
-      else {
-        const author = await authorRead!;
-        if ("error" in author) throw new CannotDecide(explainApiError(author.error, { doing: `read pull request #${pullNumber}, which the merge queue's head ref names`, permission: "pull-requests: read" }));
-        pull = author.value;
-        log.info(`merge group of pull request #${pullNumber} (from the queue's head ref): its reviews apply to the content they approved, as on the pull request`);
-      }
-      if (pull.author !== undefined) governance.author = pull.author;
-      const reviews = await reviewsRead!;
-      if ("error" in reviews) throw new CannotDecide(explainApiError(reviews.error, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
-      governance.reviews = reviews.value;
-      // Override text counts only as its reviewer wrote it: each body's edit history comes from GraphQL.
-      if (reviews.value.some((r) => /blastgate/i.test(r.body ?? ""))) {
-        try {
-          const edits = await listReviewEdits(gh, repo, pullNumber, ctx.graphqlUrl);
-          governance.reviews = reviews.value.map((r) => ({ ...r, ...edits.get(r.id) }));
-        } catch (e) {
-          const why = explainApiError(e, { doing: "read the reviews' edit history (GraphQL)", permission: "pull-requests: read" });
-          log.info(`the reviews' edit history cannot be read, so no override counts: ${why}`);
-          governance.reviews = reviews.value.map((r) => ({ ...r, editsUnreadable: why }));
-        }
-      }
-      governance.permissions = new GitHubPermissions(gh, repo);
-      governance.commits = new GitHubCommitHistory(gh, repo, { number: pullNumber, headRepo: pull.headRepo, headRef: pull.headRef, commits: pull.commits });
-      log.info(
-        `${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${((n) => `${n} reviewer${n === 1 ? "" : "s"}`)(new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size)}; author ${governance.author ?? "unknown"}`,
-      );
-      const teamsInput = inputs.teamsToken ? "teams-token" : "token";
-      const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal }) : gh;
-      governance.teams = new GitHubTeams(teamsGh, teamsInput);
-      const commits = new Map<string, GitHubFiles>();
-      governance.filesAt = (commit) => {
-        let files = commits.get(commit);
-        if (!files) commits.set(commit, (files = new GitHubFiles(gh, repo, commit, "reviewed commit")));
-        return files;
-      };
-    } else {
-      // A head ref that names no pull request leaves no reviews: nothing is overridden or approved (docs/action.md).
-      log.info("merge group: its head ref names no pull request (gh-readonly-queue/<base>/pr-<number>-<sha>), so no review applies; soft-mandatory findings block unless a waiver lifts them");
-    }
-  }
+  const scope = target.kind === "all" ? await wholeWorkspace(ctx, inputs, workspace, log) : await readChange(ctx, inputs, target, gh, workspace, log, signal);
+  const { selection, policySource, inventoryPath, basePolicies, governance, notes } = scope;
   notes.push(...selection.notes.map(capitalize));
   for (const [m, why] of selection.reasons) log.info(`  ${m}: ${why}`);
   if (selection.manifests.length === 0) log.info("no manifest to judge");
@@ -334,7 +217,7 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     // The inventory decides what each identifier is: a pull request that changes it and a run it judges
     // could relabel sites as apps and pass. Each must be reviewed on its own (a merge queue groups pull
     // requests each judged so, so there the change is only reported).
-    changeFacts.inventory = { file: inventoryPath, alongside: target.kind === "pull_request" ? selection.touchedByChange : [], listCut: target.kind === "pull_request" && listCut };
+    changeFacts.inventory = { file: inventoryPath, alongside: target.kind === "pull_request" ? selection.touchedByChange : [], listCut: target.kind === "pull_request" && scope.listCut };
   }
   const result = await runCheck({
     workspace,
@@ -364,25 +247,179 @@ async function judge(ctx: RunnerContext, inputs: Inputs, target: Target, gh: Git
     });
     log.info(result.impact.unavailable ?? `policy-change impact: ${impactCounts(result.impact)}`);
   }
-  if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
-  if (target.kind === "all" || (target.kind === "merge_group" && target.pull === undefined)) {
-    if (result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) {
-      // Overrides and approvals live on a pull request: say why a finding lifted there blocks here.
-      notes.push(
-        `This ${target.kind === "merge_group" ? "merge group names no pull request in its head ref, so it" : `${ctx.eventName} run`} has no pull request reviews, so no override or approval applies: soft-mandatory findings block unless a waiver lifts them. See docs/action.md ("Overrides, approvals and waivers").`,
+  notes.push(...reviewNotes(ctx, target, result, log));
+  return { result, md: markdownContext(ctx, target, policySource, policiesDir, notes) };
+}
+
+/** What a run judges, and with what: the manifests selected, the policies' source, and the governance facts. */
+interface Scope {
+  selection: Selection;
+  policySource: FileSource;
+  inventoryPath?: string;
+  basePolicies?: PolicyDocuments;
+  /** GitHub's list of changed files was cut short. */
+  listCut: boolean;
+  governance: GovernanceOptions;
+  notes: string[];
+}
+
+/** A push, schedule or manual run: every manifest of the workspace, against the working tree's policies. */
+async function wholeWorkspace(ctx: RunnerContext, inputs: Inputs, workspace: LocalFiles, log: ActionLog): Promise<Scope> {
+  const policiesDir = inputs.policies;
+  log.info(`${ctx.eventName}: checking every manifest in the workspace against the policies in ${policiesDir}/ of the working tree`);
+  const selection = await selectAll({ workspace, globs: inputs.manifests, policiesDir, inventoryPath: undefined });
+  // No pull request: no reviews, so overrides and approvals cannot lift anything; every governed script is judged.
+  return { selection, policySource: workspace, listCut: false, governance: { org: ctx.owner, allManifests: selection.manifests }, notes: [] };
+}
+
+/** A pull request or merge group: the manifests it changes, the base commit's policies, and (with a pull request) its reviews. */
+async function readChange(ctx: RunnerContext, inputs: Inputs, target: Exclude<Target, { kind: "all" }>, gh: GitHub | undefined, workspace: LocalFiles, log: ActionLog, signal: AbortSignal): Promise<Scope> {
+  if (!gh) throw new Error("no GitHub client for a pull request or merge group");
+  const repo: Repo = { owner: ctx.owner, repo: ctx.repo };
+  const policiesDir = inputs.policies;
+  const notes: string[] = [];
+  // Governance: who reviewed, who is in which team, what changed. Absent pieces never lift a finding.
+  const governance: GovernanceOptions = { org: ctx.owner };
+  const baseFiles = new GitHubFiles(gh, repo, target.baseSha);
+  // The requests that do not wait on each other go out together: the changed files, the base
+  // commit's policies and the reviews cost one round trip, not one each.
+  const changesRead = settle(changesRequest(ctx, target, gh, repo, log));
+  const catalogRead = settle(peekPolicies(baseFiles, policiesDir));
+  // The pull request whose reviews apply: the event's, or the one the merge queue's head ref names.
+  const pullNumber = target.kind === "pull_request" ? target.number : target.pull;
+  const reviewsRead = pullNumber !== undefined ? settle(listReviews(gh, repo, pullNumber)) : undefined;
+  const authorRead = target.kind === "merge_group" && pullNumber !== undefined ? settle(pullAuthor(gh, repo, pullNumber)) : undefined;
+  const changesOutcome = await changesRead;
+  if ("error" in changesOutcome) {
+    const doing = target.kind === "pull_request" ? "list the pull request's changed files" : "compare the merge group with its base";
+    throw new CannotDecide(explainApiError(changesOutcome.error, { doing, permission: target.kind === "pull_request" ? "pull-requests: read" : "contents: read" }));
+  }
+  const changes = changesOutcome.value;
+  log.info(`${changes.files.length} changed file${changes.files.length === 1 ? "" : "s"}${changes.complete ? "" : " (as many as GitHub lists: there may be more)"}`);
+  const catalogOutcome = await catalogRead;
+  if ("error" in catalogOutcome) throw catalogOutcome.error;
+  const catalog = catalogOutcome.value;
+  if (catalog.unreadable) throw new CannotDecide(catalog.unreadable);
+  if (catalog.missing) {
+    notes.push(`The base commit has no ${policiesDir}/ directory. Blastgate judges a pull request by its base branch's policies, so policies apply once they are merged: merge them first (this check cannot pass before).`);
+  }
+  const inventoryPath = catalog.inventoryPath;
+  const selection = await selectChanged(changes, { workspace, globs: inputs.manifests, policiesDir, inventoryPath });
+  // A list GitHub cut short may hide an inventory change: compare the file itself with the base's.
+  if (!changes.complete && inventoryPath && !selection.inventoryChanged) {
+    const same = await sameAsBase(baseFiles, ctx.workspace, inventoryPath);
+    if (same !== true) {
+      selection.inventoryChanged = true;
+      log.info(
+        same === false
+          ? `the inventory ${inventoryPath} differs from the base commit's (it is past the end of GitHub's list of changed files)`
+          : `the inventory ${inventoryPath} could not be compared with the base commit's (${same.unknown}): it is taken as changed`,
       );
     }
-  } else if (target.kind === "merge_group") {
-    notes.push(`Judged with the reviews of pull request #${target.pull} (named by the merge queue's head ref): an override or approval holds only for the content and plan its reviewer approved.`);
   }
+  // A list GitHub may have cut short is no change list: then every governed script is judged.
+  if (changes.complete) governance.changedFiles = changes.files.filter((f) => f.status !== "removed").map((f) => f.filename);
+  // Waivers and manifest-required rules need every manifest's name; only then is the workspace scanned.
+  if (catalog.needsIndex) governance.allManifests = await allManifests({ workspace, globs: inputs.manifests, policiesDir });
+  if (pullNumber !== undefined) await readReviewFacts({ ctx, inputs, target, gh, repo, pullNumber, reviewsRead: reviewsRead!, authorRead, governance, log, signal });
+  // A head ref that names no pull request leaves no reviews: nothing is overridden or approved (docs/action.md).
+  else log.info("merge group: its head ref names no pull request (gh-readonly-queue/<base>/pr-<number>-<sha>), so no review applies; soft-mandatory findings block unless a waiver lifts them");
+  return { selection, policySource: baseFiles, ...(inventoryPath !== undefined ? { inventoryPath } : {}), ...(catalog.policies ? { basePolicies: catalog.policies } : {}), listCut: !changes.complete, governance, notes };
+}
 
+/** The files a pull request changes, or a merge group against its base. */
+function changesRequest(ctx: RunnerContext, target: Exclude<Target, { kind: "all" }>, gh: GitHub, repo: Repo, log: ActionLog): Promise<ChangedFiles> {
+  if (target.kind === "merge_group") {
+    log.info(`merge group: comparing ${target.baseSha.slice(0, 7)}...${target.headSha.slice(0, 7)}; policies come from base commit ${target.baseSha.slice(0, 7)}`);
+    return compareFiles(gh, repo, target.baseSha, target.headSha);
+  }
+  if (ctx.eventName === "pull_request_review") {
+    // The job's check on the head commit is recomputed: a dismissed or edited review, a reviewer gone from a team, a waiver expired.
+    const p = ctx.payload as { action?: unknown; review?: { user?: { login?: unknown } | null } };
+    const by = typeof p.review?.user?.login === "string" ? ` by ${p.review.user.login}` : "";
+    log.info(`review ${typeof p.action === "string" ? p.action : "event"}${by}: judging head ${target.headSha.slice(0, 7)} again with the reviews as they stand now`);
+  }
+  log.info(`pull request #${target.number}: listing changed files; policies come from base commit ${target.baseSha.slice(0, 7)}`);
+  return listPullFiles(gh, repo, target.number);
+}
+
+/** The pull request's author, reviews (with their edit history), and the ports governance asks: permissions, commits, teams, files at a reviewed commit. */
+async function readReviewFacts(a: {
+  ctx: RunnerContext;
+  inputs: Inputs;
+  target: Exclude<Target, { kind: "all" }>;
+  gh: GitHub;
+  repo: Repo;
+  pullNumber: number;
+  reviewsRead: Promise<Settled<Awaited<ReturnType<typeof listReviews>>>>;
+  authorRead: Promise<Settled<PullFacts>> | undefined;
+  governance: GovernanceOptions;
+  log: ActionLog;
+  signal: AbortSignal;
+}): Promise<void> {
+  const { ctx, inputs, target, gh, repo, pullNumber, governance, log } = a;
+  let pull: PullFacts;
+  if (target.kind === "pull_request") pull = target;
+  else {
+    const author = await a.authorRead!;
+    if ("error" in author) throw new CannotDecide(explainApiError(author.error, { doing: `read pull request #${pullNumber}, which the merge queue's head ref names`, permission: "pull-requests: read" }));
+    pull = author.value;
+    log.info(`merge group of pull request #${pullNumber} (from the queue's head ref): its reviews apply to the content they approved, as on the pull request`);
+  }
+  if (pull.author !== undefined) governance.author = pull.author;
+  const reviews = await a.reviewsRead;
+  if ("error" in reviews) throw new CannotDecide(explainApiError(reviews.error, { doing: "list the pull request's reviews", permission: "pull-requests: read" }));
+  governance.reviews = reviews.value;
+  // Override text counts only as its reviewer wrote it: each body's edit history comes from GraphQL.
+  if (reviews.value.some((r) => /blastgate/i.test(r.body ?? ""))) {
+    try {
+      const edits = await listReviewEdits(gh, repo, pullNumber, ctx.graphqlUrl);
+      governance.reviews = reviews.value.map((r) => ({ ...r, ...edits.get(r.id) }));
+    } catch (e) {
+      const why = explainApiError(e, { doing: "read the reviews' edit history (GraphQL)", permission: "pull-requests: read" });
+      log.info(`the reviews' edit history cannot be read, so no override counts: ${why}`);
+      governance.reviews = reviews.value.map((r) => ({ ...r, editsUnreadable: why }));
+    }
+  }
+  governance.permissions = new GitHubPermissions(gh, repo);
+  governance.commits = new GitHubCommitHistory(gh, repo, { number: pullNumber, headRepo: pull.headRepo, headRef: pull.headRef, commits: pull.commits });
+  log.info(
+    `${governance.reviews.length} review${governance.reviews.length === 1 ? "" : "s"} by ${((n) => `${n} reviewer${n === 1 ? "" : "s"}`)(new Set(governance.reviews.map((r) => r.user?.login ?? "a deleted account")).size)}; author ${governance.author ?? "unknown"}`,
+  );
+  const teamsInput = inputs.teamsToken ? "teams-token" : "token";
+  const teamsGh = inputs.teamsToken ? createGitHub({ token: inputs.teamsToken, baseUrl: ctx.apiUrl, log: (m) => log.info(m), signal: a.signal }) : gh;
+  governance.teams = new GitHubTeams(teamsGh, teamsInput);
+  const commits = new Map<string, GitHubFiles>();
+  governance.filesAt = (commit) => {
+    let files = commits.get(commit);
+    if (!files) commits.set(commit, (files = new GitHubFiles(gh, repo, commit, "reviewed commit")));
+    return files;
+  };
+}
+
+/** Why a soft-mandatory finding lifted on a pull request blocks here, or whose reviews a merge group was judged with. */
+function reviewNotes(ctx: RunnerContext, target: Target, result: CheckResult, log: ActionLog): string[] {
+  if (target.kind === "pull_request" && target.fromFork) log.info("the pull request comes from a fork: its token is usually read-only, so the comment may be skipped; the verdict is the step's result");
+  if (target.kind === "all" || (target.kind === "merge_group" && target.pull === undefined)) {
+    if (!result.findings.some((f) => f.enforcement === "soft-mandatory" && statusOf(f) === "blocking")) return [];
+    // Overrides and approvals live on a pull request: say why a finding lifted there blocks here.
+    return [
+      `This ${target.kind === "merge_group" ? "merge group names no pull request in its head ref, so it" : `${ctx.eventName} run`} has no pull request reviews, so no override or approval applies: soft-mandatory findings block unless a waiver lifts them. See docs/action.md ("Overrides, approvals and waivers").`,
+    ];
+  }
+  if (target.kind === "merge_group") return [`Judged with the reviews of pull request #${target.pull} (named by the merge queue's head ref): an override or approval holds only for the content and plan its reviewer approved.`];
+  return [];
+}
+
+/** The summary's and comment's notes, policy source and links to the judged commit's files. */
+function markdownContext(ctx: RunnerContext, target: Target, policySource: FileSource, policiesDir: string, notes: string[]): Omit<MarkdownInput, "result"> {
   const sha = target.kind === "all" ? target.sha : target.headSha;
   const md: Omit<MarkdownInput, "result"> = { notes };
   if (target.kind !== "all") md.policySource = policySource.label;
   // Links go to the pull request's files; a policy location may be the base's version, so it gets none.
   const inPolicies = (file: string) => file === policiesDir || file.startsWith(`${policiesDir}/`);
   if (sha) md.link = (l: SourceLocation) => (inPolicies(l.file) ? undefined : `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${l.file.split("/").map(encodeURIComponent).join("/")}#L${l.line}`);
-  return { result, md };
+  return md;
 }
 
 /** What a queued pull request's reviews are judged with: its author (undefined for a deleted account: then no review can be told apart from a self-approval) and where its commits were pushed. */
