@@ -10,4 +10,10 @@ export declare function schemaFileName(kind: string): string;
  * compilePolicies checks it. Written to schemas/ by scripts/schemas.mjs; a test holds them to the validator.
  */
 export declare function editorSchemas(): Record<string, Schema>;
+/**
+ * Every field of a schema, with its path as FIELD_DOCS keys it (`spec.rollout.stages[].bake`: `[]` for a
+ * list's items, `<name>` for a map's values) and the schema that describes it. Branches of anyOf/oneOf/allOf
+ * are walked too: a field stands in every branch that allows it.
+ */
+export declare function schemaFields(schema: Schema, path?: string): Iterable<[path: string, field: Schema]>;
 export {};
