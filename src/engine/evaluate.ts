@@ -100,11 +100,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
       if (!m.identifiers) continue;
       const resolution = resolveIdentifiers(m.identifiers, catalog, inventory, m.doc.spec.environment);
       const plan = measure(m.file, m.doc, resolution, catalog, inventory, input.now);
-      checkStages(m, plan, problems);
+      const staged = checkStages(m, plan, problems);
       plans.push(plan);
       // Approvals (judged as the rules run) and overrides bind to this plan as well as to the files.
       facts.plans.set(m.file, planScope(plan));
-      if (!consistent) continue;
+      // A manifest with an input problem is not judged (its plan is shown): the report says so, and the verdict is an error.
+      if (!consistent || !staged) continue;
       for (const rule of input.rules) {
         if (!ruleApplies(rule, m, resolution.byKind.keys())) continue;
         strictest(plan.limits, rule.module.limits?.(rule.options));
@@ -223,7 +224,6 @@ function checkAgainstCatalog(m: ManifestInput, catalog: Catalog, environments: S
   return ok;
 }
 
-/** Stages together must cover every target, exactly. */
 /** Keeps the smaller of each limit: the plan shows the strictest policy that matched. */
 function strictest(into: PlanLimits, limits: PlanLimits | undefined): void {
   for (const [k, v] of Object.entries(limits ?? {}) as [keyof PlanLimits, number | undefined][]) {
@@ -231,9 +231,11 @@ function strictest(into: PlanLimits, limits: PlanLimits | undefined): void {
   }
 }
 
-function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
+/** Stages together must cover every target, exactly, and each at least one; whether they do. */
+function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): boolean {
   const stages = m.doc.spec.rollout?.stages;
-  if (!stages) return;
+  if (!stages) return true;
+  const before = problems.length;
   const n = plan.targets;
   const total = plan.stagedTotal;
   const at = m.source.map.locate("/spec/rollout/stages");
@@ -247,6 +249,7 @@ function checkStages(m: ManifestInput, plan: Plan, problems: Problem[]): void {
   } else if (total > n + 1e-6 * Math.max(n, 1)) {
     problems.push({ code: "manifest", message: `spec.rollout.stages add up to ${fmt(total)}, but there ${n === 1 ? "is 1 target" : `are ${grouped(n)} targets`}`, location: at });
   }
+  return problems.length === before;
 }
 
 function fmt(x: number): string {

@@ -151,6 +151,15 @@ describe("bad input is exit 2 with file and line, never a pass", () => {
     expectProblem(r, { file: "ops/m.yaml", line: 22 }, /stage 'canary' destroys no target \(of 3\)/);
   });
 
+  it("stages that do not cover every target: the manifest is not judged (no findings beside the problem), its plan is shown", () => {
+    // 50% + 40% of 5 is 4.5: half a target in no stage. No bake between them would also be a finding, were the manifest judged.
+    const ids = ["a-0001", "a-0002", "a-0003", "a-0004", "a-0005"];
+    const r = check({ "ops/m.yaml": manifest({ identifiers: ids, rollout: "  rollout:\n    stages:\n      - { name: a, percent: 50 }\n      - { name: b, percent: 40 }\n" }) });
+    expectProblem(r, { file: "ops/m.yaml", line: 23 }, /spec\.rollout\.stages cover 4\.5 of 5 targets: 0\.5 would never run/);
+    expect(r.report.findings).toEqual([]);
+    expect(r.report.plans.map((p) => p.manifest)).toEqual(["ops/m.yaml"]);
+  });
+
   it("an inventory kind that is not a plain name (markup or control characters reaching reports)", () => {
     const row = JSON.stringify({ id: "a-0003", kind: "app\n<h1>LGTM</h1>", tenant: "t", customer: "c", environment: "production" });
     const r = check({ "ops/m.yaml": manifest(), "inventory.ndjson": INVENTORY + row + "\n" });
