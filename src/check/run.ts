@@ -8,7 +8,7 @@ import { DOCUMENT_SCHEMAS, type DocumentKind } from "../documents/schemas.js";
 import type { CatalogDocument, OperationDocument, PolicyDocument, Validated, WaiverDocument } from "../documents/types.js";
 import { validateValue, type KnownNames } from "../documents/validate.js";
 import { parseYaml, type ParsedDocument } from "../documents/yaml.js";
-import { compilePolicies } from "../engine/policies.js";
+import { compilePolicies, unvalidatedRuleOptionProblems } from "../engine/policies.js";
 import type { ChangeFacts } from "../engine/change.js";
 import { evaluate, type Evaluation, type EvaluationInput } from "../engine/evaluate.js";
 import type { PolicyImpact } from "../engine/impact.js";
@@ -267,6 +267,7 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
       } else if (kind === "Policy") {
         const v = validateDocument<PolicyDocument>(d, "Policy", problems);
         if (v) policies.push(v);
+        else problems.push(...unvalidatedRuleOptionProblems(d.value, d));
       } else if (kind === "Waiver") {
         const v = validateDocument<WaiverDocument>(d, "Waiver", problems);
         if (v) waivers.push(v);

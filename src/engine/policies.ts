@@ -5,6 +5,7 @@ import { pointerOf, type SourceLocation } from "../documents/source.js";
 import type { PolicyDocument, Validated } from "../documents/types.js";
 import { DURATION_PATTERN, parseDuration } from "../documents/units.js";
 import { suggest, validateValue } from "../documents/validate.js";
+import type { ParsedDocument } from "../documents/yaml.js";
 import { RULES } from "../rules/index.js";
 import type { CompiledRule, ManifestInput } from "../rules/types.js";
 
@@ -17,6 +18,22 @@ export interface WaiverCap {
 const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 /** Checks every rule's type and options (each against its type's own schema) and merges limits. */
+/**
+ * The `with:` problems of a Policy that failed its own schema (a misspelt `enforcement`, say), for each rule
+ * whose type is known: reported with the schema's problems, so the author fixes all of them in one round.
+ */
+export function unvalidatedRuleOptionProblems(value: unknown, source: ParsedDocument): Problem[] {
+  const rules = (value as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules)) return [];
+  return rules.flatMap((rule: unknown, i) => {
+    const r = rule as { id?: unknown; type?: unknown; with?: unknown } | null;
+    const module = typeof r?.type === "string" ? RULES.get(r.type) : undefined;
+    if (!module || (r!.with !== undefined && (typeof r!.with !== "object" || r!.with === null || Array.isArray(r!.with)))) return [];
+    const id = typeof r!.id === "string" ? r!.id : `#${i + 1}`;
+    return validateValue(module.meta.schema, structuredClone(r!.with ?? {}), source, pointerOf(["rules", i, "with"]), `rule '${id}' (${module.meta.type})`).problems;
+  });
+}
+
 export function compilePolicies(policies: Validated<PolicyDocument>[]): { rules: CompiledRule[]; limits: Limits; problems: Problem[]; waiverCap?: WaiverCap } {
   const problems: Problem[] = [];
   const rules: CompiledRule[] = [];

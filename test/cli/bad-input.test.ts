@@ -124,6 +124,13 @@ describe("bad input is exit 2 with file and line, never a pass", () => {
     expectProblem(r, { file: "policies/policy.yaml", line: 8 }, /not a rule type \(did you mean 'rollback-plan'\?/);
   });
 
+  it("a Policy that fails its own schema still has its rules' options checked: every mistake in one round", () => {
+    const policy = POLICY.replace("enforcement: hard-mandatory\n  - id: recoverable", "enforcement: hard-mandatry\n  - id: recoverable").replace("requireSoftDelete: true", "requireSoftDelet: true");
+    const r = check({ "ops/m.yaml": manifest(), "policies/policy.yaml": policy });
+    expectProblem(r, { file: "policies/policy.yaml", line: 6 }, /rules\[0\]\.enforcement must be one of/);
+    expectProblem(r, { file: "policies/policy.yaml", line: 10 }, /rule 'recoverable' \(rollback-plan\): unknown field 'requireSoftDelet' in rules\[1\]\.with \(did you mean 'requireSoftDelete'\?\)/);
+  });
+
   it("a rule option of the wrong type", () => {
     const r = check({ "ops/m.yaml": manifest(), "policies/policy.yaml": POLICY.replace("requireSoftDelete: true", "requireSoftDelete: yes") });
     expectProblem(r, { file: "policies/policy.yaml", line: 10 }, /rule 'recoverable' \(rollback-plan\): rules\[1\]\.with\.requireSoftDelete must be true or false, not a string/);
