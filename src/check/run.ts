@@ -243,15 +243,19 @@ async function loadPolicyDocuments(source: FileSource, dir: string, problems: Pr
     if (e instanceof FileError && e.code === "io") unreadable ??= e.message;
   };
   let files: string[];
+  let listed: string[];
   try {
-    files = (await source.list(dir === "." ? "" : dir)).filter((f) => YAML_FILE.test(f));
+    listed = await source.list(dir === "." ? "" : dir);
+    files = listed.filter((f) => YAML_FILE.test(f));
   } catch (e) {
     ioFailure(e);
     problems.push({ code: "policy", message: `policies directory ${dir}/ cannot be read (${source.label}): ${messageOf(e)}`, location: { file: dir, line: 1, column: 1 } });
     return { catalogs, policies, invalidCatalogs, waivers, ...(unreadable !== undefined ? { unreadable } : {}) };
   }
   if (files.length === 0) {
-    problems.push({ code: "policy", message: `policies directory ${dir}/ holds no YAML files (${source.label})`, location: { file: dir, line: 1, column: 1 } });
+    // Git keeps no empty directories: nothing listed under it at a commit means it is not there.
+    const what = listed.length === 0 ? `does not exist in ${source.label}` : `holds no YAML files (${source.label})`;
+    problems.push({ code: "policy", message: `policies directory ${dir}/ ${what}`, location: { file: dir, line: 1, column: 1 } });
   }
   // All reads start at once (in the Action each is an API round trip); parsing keeps the files' order.
   const texts = files.map((file) => source.readText(file, DEFAULT_LIMITS.maxDocumentBytes));

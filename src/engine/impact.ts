@@ -88,7 +88,8 @@ export function compareImpact(manifests: readonly string[], total: number, befor
 function sideProblem(side: ImpactSide, manifests: readonly string[]): string | undefined {
   const own = new Set(manifests.flatMap((m) => [m, ...(side.reads.get(m) ?? [])]));
   const elsewhere = side.problems.filter((p) => !own.has(p.location.file));
-  const first = elsewhere[0];
+  // A problem in a file (a policy's YAML error) says more than what follows from it about the directory ("no Policy document").
+  const first = elsewhere.find((p) => /\.[a-z0-9]+$/i.test(p.location.file)) ?? elsewhere[0];
   if (!first) return undefined;
   const more = problemCount(elsewhere) - 1;
   return `the policies of ${side.label} cannot judge: ${first.location.file}:${first.location.line}: ${first.message}${more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""}`;

@@ -122,8 +122,12 @@ export async function runPolicyTests(opts: TestOptions): Promise<TestRun> {
   }
   for (const t of tests) {
     for (const [i, c] of t.doc.cases.entries()) {
-      if (c.manifest !== undefined && !(await opts.workspace.exists(c.manifest))) {
-        problems.push({ code: "file", message: `case '${c.name}': manifest ${c.manifest} does not exist`, location: { file: t.file, line: t.lines[i]!, column: 1 } });
+      if (c.manifest === undefined) continue;
+      const at = t.source.map.locate(`/cases/${i}/manifest`);
+      if (!(await opts.workspace.exists(c.manifest))) problems.push({ code: "file", message: `case '${c.name}': manifest ${c.manifest} does not exist`, location: { file: t.file, line: t.lines[i]!, column: 1 } });
+      else {
+        const other = await otherKind(opts.workspace, c.manifest);
+        if (other) problems.push({ code: "file", message: `case '${c.name}': ${c.manifest} is not an Operation manifest (it holds a ${other}): name a manifest file, or write the manifest inline under operation:`, location: at });
       }
     }
   }
@@ -144,6 +148,17 @@ export async function runPolicyTests(opts: TestOptions): Promise<TestRun> {
       cases.filter((c) => c.pass).map((c) => c.outcome),
     ),
   };
+}
+
+/** The Blastgate kind a file holds instead of an Operation (a Catalog, a Policy...), or undefined. */
+async function otherKind(source: FileSource, file: string): Promise<string | undefined> {
+  try {
+    const kinds = parseYaml(file, await source.readText(file, DEFAULT_LIMITS.maxDocumentBytes), DEFAULT_LIMITS).documents.map((d) => (d.value as { kind?: unknown } | null)?.kind);
+    if (kinds.includes("Operation")) return undefined;
+    return kinds.find((k): k is string => typeof k === "string" && ["Catalog", "Policy", "Waiver", "PolicyTest"].includes(k));
+  } catch {
+    return undefined; // the case's check says why it cannot be read
+  }
 }
 
 /** The test files named (files, or directories searched for YAML files), or those of `<policies>/tests`. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Repo, removeTemps, tempDir } from "../support/git-repo.js";
@@ -87,6 +87,15 @@ describe("blastgate check --compare-policies", () => {
     repo.commit(files, "add the policies");
     const r = check(repo, "--compare-policies", "HEAD~1");
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^blastgate: --compare-policies HEAD~1: not compared: the policies of HEAD~1 \(commit [0-9a-f]{7}\) cannot judge: policies:1: policies directory policies\/ holds no YAML files/);
+    expect(r.stderr).toMatch(/^blastgate: --compare-policies HEAD~1: not compared: the policies of HEAD~1 \(commit [0-9a-f]{7}\) cannot judge: policies:1: policies directory policies\/ does not exist in commit [0-9a-f]{7}/);
+  });
+
+  it("names the working tree policy's YAML syntax error, file and line, when it cannot judge", () => {
+    const repo = new Repo(examples());
+    writeFileSync(path.join(repo.dir, STARTER), `${examples()[STARTER]!}  - id: broken\n    with: { maxTargets: [1\n`);
+    const r = check(repo, "--compare-policies", "HEAD");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not compared: the policies of the working tree cannot judge: policies\/starter\.yaml:\d+: /);
+    expect(r.stderr).not.toContain("no Policy document");
   });
 });

@@ -60,7 +60,8 @@ describe("blastgate test", () => {
     const dir = makeRepo({ ...STARTER, "policies/tests/starter.yaml": withoutCase("a bulk delete of 60 apps in one wave is blocked") });
     const r = runCli(["test", "--min-coverage", "100"], dir);
     expect(r.stdout).toMatch(/^bulk-limits +fires: no holds: yes$/m);
-    expect(r.stdout).toContain("coverage: 93.7% (minimum 100%: below it)");
+    // 15 of 16 yes answers, rounded (not cut) to a tenth.
+    expect(r.stdout).toContain("coverage: 93.8% (minimum 100%: below it)");
     expect(r.code).toBe(1);
     // Without a minimum, the same cases pass.
     expect(runCli(["test", "--coverage"], dir).code).toBe(0);
@@ -202,6 +203,17 @@ cases:
     const r = runCli(["test"], dir);
     expect(r.stdout).toMatch(/^ {2}policies\/z-second\.yaml:\d+:\d+ {2}a second Catalog document \(the first is in policies\/catalog\.yaml\): keep one catalog$/m);
     expect(r.stdout).not.toMatch(/[✔✖]/);
+    expect(r.code).toBe(2);
+  });
+
+  it("says a case's manifest is not an Operation manifest when it names a policy file (exit 2)", () => {
+    const dir = makeRepo({
+      ...STARTER,
+      "policies/tests/t.yaml": "apiVersion: blastgate.dev/v1\nkind: PolicyTest\nmetadata: { name: t }\ncases:\n  - name: wrong file\n    manifest: policies/catalog.yaml\n    expect: { verdict: allowed }\n",
+    });
+    const r = runCli(["test"], dir);
+    expect(r.stdout).toContain("policies/tests/t.yaml:6:15  case 'wrong file': policies/catalog.yaml is not an Operation manifest (it holds a Catalog)");
+    expect(r.stdout).not.toContain("move it there");
     expect(r.code).toBe(2);
   });
 
