@@ -17,7 +17,8 @@ export const YAML_FILE = /\.ya?ml$/i;
 export const LOOKS_LIKE_MANIFEST = /^kind:[ \t]*["']?Operation["']?[ \t]*(#.*)?$/m;
 
 const KINDS = ["Operation", "Catalog", "Policy", "Waiver"] as const;
-const POLICY_KINDS: readonly string[] = ["Catalog", "Policy", "Waiver", "PolicyTest"];
+/** The kinds of the policies directory's documents. */
+export const POLICY_KINDS: readonly string[] = ["Catalog", "Policy", "Waiver", "PolicyTest"];
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for spelling variants. */

@@ -4,7 +4,7 @@
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import { DEFAULT_LIMITS } from "../documents/limits.js";
-import { inNodeModules } from "../documents/manifest-like.js";
+import { inNodeModules, POLICY_KINDS } from "../documents/manifest-like.js";
 import type { Problem } from "../documents/problem.js";
 import { policyTestSchema } from "../documents/schemas.js";
 import type { PolicyTestCase, PolicyTestDocument } from "../documents/types.js";
@@ -155,7 +155,7 @@ async function otherKind(source: FileSource, file: string): Promise<string | und
   try {
     const kinds = parseYaml(file, await source.readText(file, DEFAULT_LIMITS.maxDocumentBytes), DEFAULT_LIMITS).documents.map((d) => (d.value as { kind?: unknown } | null)?.kind);
     if (kinds.includes("Operation")) return undefined;
-    return kinds.find((k): k is string => typeof k === "string" && ["Catalog", "Policy", "Waiver", "PolicyTest"].includes(k));
+    return kinds.find((k): k is string => typeof k === "string" && POLICY_KINDS.includes(k));
   } catch {
     return undefined; // the case's check says why it cannot be read
   }
