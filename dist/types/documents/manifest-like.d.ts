@@ -2,6 +2,8 @@
 export declare const YAML_FILE: RegExp;
 /** A cheap test before parsing: a manifest declares `kind: Operation` at the start of a line. */
 export declare const LOOKS_LIKE_MANIFEST: RegExp;
+/** The kinds of the policies directory's documents. */
+export declare const POLICY_KINDS: readonly string[];
 /**
  * What one parsed YAML document is to Blastgate: "manifest" (judge it), "other" (a correctly written
  * Catalog, Policy or Waiver) or undefined (not Blastgate's).
