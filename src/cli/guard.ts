@@ -1,5 +1,5 @@
 /** `blastgate guard`, `blastgate run`, `blastgate status`, `blastgate mark`: the runtime guard's commands. */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dueAt, stageStates, unfinishedRun, type LedgerEntry } from "../check/ledger.js";
@@ -9,8 +9,8 @@ import type { ManifestInput } from "../rules/types.js";
 import { LocalFiles } from "../workspace/files.js";
 import { runGit } from "../workspace/git.js";
 import { runCheck } from "../check/run.js";
-import { commandArgs, HELP_OPTION, nowOption, type Io } from "./io.js";
-import { guard, type GuardOptions, type GuardResult } from "../guard/guard.js";
+import { HELP_OPTION, nowOption, type Io } from "./io.js";
+import { firstProblem, guard, type GuardOptions, type GuardResult } from "../guard/guard.js";
 import { Interrupts, runWithIds, unstartable } from "./run-command.js";
 import { LedgerError } from "../guard/ledger-file.js";
 import { openLedger } from "../guard/ledger.js";
@@ -58,15 +58,22 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
   const dash = argv.indexOf("--");
   const own = dash >= 0 ? argv.slice(0, dash) : argv;
   const tail = dash >= 0 ? argv.slice(dash + 1) : [];
-  const args = commandArgs(io, GUARD_USAGE, () => parseArgs({ args: own, allowPositionals: true, options: OPTIONS }));
+  const args = parseOwn(command, own, io);
   if (typeof args === "number") return args;
   const { values, positionals } = args;
   const usage = (m: string) => {
     io.stderr(`blastgate ${command}: ${m}\n\n${GUARD_USAGE}`);
     return 2;
   };
+  // A runtime error is one line: the usage is for a command line that is wrong.
+  const fail = (m: string) => {
+    io.stderr(`blastgate ${command}: ${m}\n`);
+    return 2;
+  };
   if (positionals.length !== 1) return usage(positionals.length === 0 ? "name the manifest" : `one manifest at a time (got ${positionals.length})`);
   const manifest = positionals[0]!;
+  const st = await stat(path.resolve(io.cwd, manifest)).catch(() => undefined);
+  if (!st?.isFile()) return fail(`${manifest} ${st ? "is not a file" : "does not exist"}`);
   const now = values.now === undefined ? undefined : nowOption(values.now, io);
   if (now === undefined && values.now !== undefined) return 2;
   const opts: GuardOptions = { manifest, cwd: io.cwd, env: io.env };
@@ -84,7 +91,7 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
     try {
       opts.ids = values.ids === "-" ? await readStdin() : await readFile(path.resolve(io.cwd, values.ids), "utf8");
     } catch (e) {
-      return usage(`--ids ${values.ids} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return fail(`--ids ${values.ids} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
   if (command === "run") {
@@ -96,6 +103,7 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
     }
   }
   const result = await guard(opts);
+  for (const note of result.notes) io.stderr(`blastgate ${command}: ${note}\n`);
   io.stdout(result.text);
   if (command === "guard" || result.decision !== "go") return result.exitCode;
   return runStage(result, tail, io);
@@ -119,6 +127,25 @@ async function runStage(result: GuardResult, tail: string[], io: Io): Promise<nu
   }
 }
 
+/** The command's own options; a wrong one named in one line (not Node's message about positionals), with a pointer to --help. */
+function parseOwn(command: string, own: string[], io: Io) {
+  let args;
+  try {
+    args = parseArgs({ args: own, allowPositionals: true, options: OPTIONS });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const option = /'(-[^']*)'/.exec(err.message)?.[1];
+    const message = err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option ? `unknown option '${option}'` : err.message.split(/\.( |$)/)[0]!;
+    io.stderr(`blastgate ${command}: ${message} (blastgate ${command} --help lists the options)\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.stdout(GUARD_USAGE);
+    return 0;
+  }
+  return args;
+}
+
 async function readStdin(): Promise<string> {
   let text = "";
   process.stdin.setEncoding("utf8");
@@ -136,14 +163,14 @@ async function statusOrMark(command: "status" | "mark", opts: GuardOptions, valu
     if (values.destroyed !== undefined && (values.as !== "retry" || !/^\d+$/.test(values.destroyed)))
       return usage(values.as !== "retry" ? "--destroyed goes with --as retry" : `--destroyed must be a count of objects (0 or more), not '${values.destroyed}'`);
   }
-  const top = await runGit(io.cwd, ["rev-parse", "--show-toplevel"]);
+  const top = await runGit(path.dirname(path.resolve(io.cwd, opts.manifest)), ["rev-parse", "--show-toplevel"]);
   const root = top.ok ? top.stdout.trim() : io.cwd;
   const file = path.relative(root, path.resolve(io.cwd, opts.manifest)).split(path.sep).join("/");
   let loaded: ManifestInput | undefined;
   const result = await runCheck({ workspace: new LocalFiles(root), policiesDir: opts.policies ?? "policies", manifests: [file], now: opts.now ?? new Date(), inspect: (l) => (loaded = l.manifests.find((m) => m.file === file)) });
   const plan = result.plans.find((p) => p.manifest === file);
   if (!loaded?.identifiers || !plan) {
-    const p = result.problems[0];
+    const p = firstProblem(result.problems);
     io.stderr(`blastgate ${command}: ${file} cannot be read${p ? `: ${p.location.file}:${p.location.line}: ${p.message}` : ""}\n`);
     return 2;
   }
@@ -182,6 +209,8 @@ async function statusOrMark(command: "status" | "mark", opts: GuardOptions, valu
       });
     }
     const entries = await ledger.read();
+    const notice = ledger.notice?.();
+    if (notice) io.stderr(`blastgate status: ${notice}\n`);
     io.stdout(formatStatus(manifest, slices, entries, now));
     return 0;
   } catch (e) {
@@ -215,7 +244,8 @@ function formatStatus(manifest: { name: string; path: string }, slices: ReturnTy
   const refused = entries.filter((e): e is Extract<LedgerEntry, { type: "decision" }> => e.type === "decision" && e.decision !== "go" && (e.manifest === manifest.name || e.path === manifest.path));
   out.push(`refused attempts: ${refused.length}`);
   for (const r of refused.slice(-10)) {
-    const first = r.checks.find((c) => c.status !== "ok");
+    // The check that refused, before one left unknown for want of it (a guard without --stage: stage refused, ids unknown).
+    const first = r.checks.find((c) => c.status === "refused") ?? r.checks.find((c) => c.status !== "ok");
     out.push(`  ${r.at} ${r.stage || "(no stage)"} by ${r.by}: ${first ? `${first.check}: ${first.status}: ${first.reason}` : r.decision}`);
   }
   return out.join("\n") + "\n";

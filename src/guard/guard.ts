@@ -19,6 +19,7 @@ import { sliceStages, diffIdentifiers, spendOf, type StageSlice } from "../measu
 import type { Catalog } from "../resolve/catalog.js";
 import type { Inventory } from "../resolve/inventory.js";
 import type { ManifestInput } from "../rules/types.js";
+import type { Problem } from "../documents/problem.js";
 import { gitBlobId, GitFiles, runGit } from "../workspace/git.js";
 import { loadPolicies, runCheck, type CheckResult } from "../check/run.js";
 import { LedgerError, RunRefusedError, type Ledger } from "./ledger-file.js";
@@ -68,6 +69,8 @@ export interface GuardResult {
   checks: CheckLine[];
   /** One line per check: `<check>: ok|refused|unknown: <reason>`. */
   text: string;
+  /** What the user should know besides the checks (a ledger file that did not exist yet). */
+  notes: string[];
   manifest?: { name: string; path: string; digest: string };
   /** The stage and the identifiers approved for it (what the run acts on). */
   stage?: { name: string; identifiers: string[] };
@@ -122,6 +125,8 @@ function parseIds(ids: string | readonly string[]): { ids: { id: string; line: n
 
 /** Asks every check and records the decision in the ledger. Never throws for a reason it understands. */
 export async function guard(opts: GuardOptions): Promise<GuardResult> {
+  if (opts.now !== undefined && (!(opts.now instanceof Date) || Number.isNaN(opts.now.getTime()))) throw new TypeError(`guard(): options.now must be a valid Date, not ${String(opts.now)}`);
+  if (typeof opts.manifest !== "string" || opts.manifest === "") throw new TypeError("guard(): options.manifest must name the manifest file");
   const env = opts.env ?? process.env;
   const now = opts.now ?? new Date();
   const cwd = path.resolve(opts.cwd ?? process.cwd());
@@ -150,15 +155,18 @@ export async function guard(opts: GuardOptions): Promise<GuardResult> {
         ...(ctx.manifest ? { digest: ctx.manifest.digest } : {}),
       });
     } catch (e) {
-      const stage = checks.find((c) => c.check === "stage")!;
-      Object.assign(stage, { status: e instanceof LedgerError && !e.unavailable ? "refused" : "unknown", reason: (e as Error).message });
+      // A ledger that cannot take the decision cannot take the start either: stage and budget undecided.
+      const status = e instanceof LedgerError && !e.unavailable ? "refused" : "unknown";
+      for (const c of checks) if (c.check === "stage" || c.check === "budget") Object.assign(c, { status, reason: (e as Error).message });
       ({ decision, exitCode } = decide(checks));
     }
   }
+  const notice = ctx.ledger?.notice?.();
   const result: GuardResult = {
     decision,
     exitCode,
     checks,
+    notes: notice ? [notice] : [],
     text: formatChecks(checks),
     run: (fn, command) => startStage(result, ctx, fn, command),
   };
@@ -199,8 +207,10 @@ async function inspectAll(
     }
   }
 
-  const top = await runGit(cwd, ["rev-parse", "--show-toplevel"]);
-  if (!top.ok) return unknownAll(`${cwd} is not inside a git repository (${top.error}): the guard compares the manifest with the protected branch`);
+  // The repository is the manifest's: found from its directory, wherever the guard is started.
+  const near = path.dirname(path.resolve(cwd, opts.manifest));
+  const top = await runGit(near, ["rev-parse", "--show-toplevel"]);
+  if (!top.ok) return unknownAll(`${near} is not inside a git repository (${top.error}): the guard compares the manifest with the protected branch`);
   const root = top.stdout.trim();
   const file = path.relative(root, path.resolve(cwd, opts.manifest)).split(path.sep).join("/");
   if (file.startsWith("../") || path.isAbsolute(file)) return unknownAll(`${opts.manifest} lies outside the repository ${root}`);
@@ -248,7 +258,7 @@ async function inspectAll(
     return;
   }
   if (!manifest || !manifest.identifiers || manifest.digest === undefined) {
-    const problem = result.problems[0];
+    const problem = firstProblem(result.problems);
     const why = problem ? `${problem.location.file}:${problem.location.line}: ${problem.message}` : `${file} cannot be loaded at ${protectedName}`;
     set("merged", "unknown", why);
     for (const c of CHECK_NAMES) set(c, "unknown", `the manifest cannot be read at ${protectedName}: ${why}`);
@@ -283,8 +293,8 @@ async function inspectAll(
 
   // 3. current: judged again now, with the tip's policies and inventory; only the record's lifts apply.
   if (result.problems.length > 0) {
-    const p = result.problems[0]!;
-    set("current", "unknown", `${p.location.file}:${p.location.line}: ${p.message}${result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : ""}`);
+    const p = firstProblem(result.problems)!;
+    set("current", "unknown", `${where(p)}: ${p.message}${result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : ""}`);
   } else {
     const blocking = result.findings.filter((f) => f.manifest === file && f.enforcement !== "advisory" && !liftedBy(record, f));
     if (blocking.length > 0) {
@@ -324,7 +334,7 @@ async function inspectAll(
     if (given.problem) set("ids", "refused", `the --ids list: ${given.problem}`);
     else {
       const d = diffIdentifiers(slice.identifiers, given.ids);
-      if (d.extraCount + d.missingCount === 0) set("ids", "ok", `the ${given.ids.length} identifiers given are exactly stage '${slice.name}''s approved identifiers`);
+      if (d.extraCount + d.missingCount === 0) set("ids", "ok", `the ${given.ids.length} identifiers given are exactly the approved identifiers of stage '${slice.name}'`);
       else {
         const parts = [
           d.extraCount > 0 ? `${d.extraCount} not approved for stage '${slice.name}' (${d.extra.map((e) => `'${e.id}' line ${e.line}`).join(", ")}${d.extraCount > d.extra.length ? ", ..." : ""})` : "",
@@ -337,6 +347,9 @@ async function inspectAll(
 
   if (!slice) return set("budget", "unknown", "no stage to measure");
   if (!loaded?.catalog) return set("budget", "unknown", "no catalog to tell the identifiers' kinds");
+  // A Policy that failed to load may hold a budget: without it the budgets cannot be told.
+  const policyProblem = firstProblem(policies.problems);
+  if (policyProblem) return set("budget", "unknown", `${where(policyProblem)}: ${policyProblem.message}: the budgets cannot be told while a policy file has problems`);
   const compiled = compileBudgets(policies.policies);
   if (compiled.problems.length > 0) {
     const p = compiled.problems[0]!;
@@ -351,6 +364,13 @@ async function inspectAll(
   };
   if (entries) set("budget", ...lineOf(ctx.budgetsOf(entries)));
 }
+
+/** The problem to show first: one at a line of a file before one about a whole directory ("no Policy document in policies/"). */
+export function firstProblem(problems: readonly Problem[]): Problem | undefined {
+  return problems.find((p) => /\.[A-Za-z0-9]+$/.test(p.location.file)) ?? problems[0];
+}
+
+const where = (p: Problem) => `${p.location.file}:${p.location.line}:${p.location.column}`;
 
 function lineOf(l: CheckLine): [CheckStatus, string] {
   return [l.status, l.reason];
@@ -386,11 +406,19 @@ async function findApproval(a: {
     a.set("approved", "unknown", `the commit that brought ${a.path} to ${a.branch} cannot be found: ${log.error || "no commit touches it"}`);
     return undefined;
   }
-  const gh = createGitHub({ token, baseUrl: a.env.GITHUB_API_URL || "https://api.github.com", log: () => undefined, retries: 2, maxRateLimitWait: 60 });
+  const baseUrl = a.env.GITHUB_API_URL || "https://api.github.com";
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    a.set("approved", "unknown", `GITHUB_API_URL '${baseUrl}' is not an http(s) URL such as https://api.github.com`);
+    return undefined;
+  }
+  const gh = createGitHub({ token, baseUrl, log: () => undefined, retries: 2, maxRateLimitWait: 60 });
   try {
     const pulls = (await pullsForCommit(gh, repo, commit)).filter((p) => p.mergedAt !== null && p.baseRef === a.branch);
     if (pulls.length === 0) {
-      a.set("approved", "refused", `commit ${commit.slice(0, 7)}, which brought ${a.path} to ${a.branch}, belongs to no pull request merged into ${a.branch}: nothing approved this content`);
+      const changed = await runGit(a.root, ["show", "--name-only", "--format=", commit, "--", ...a.files]);
+      const named = changed.ok ? changed.stdout.split("\n").filter(Boolean) : [];
+      const what = named.length > 0 ? named.join(", ") : a.path;
+      a.set("approved", "refused", `commit ${commit.slice(0, 7)}, which brought ${what} to ${a.branch}, belongs to no pull request merged into ${a.branch}: nothing approved this content; open a pull request to have it approved again`);
       return undefined;
     }
     let reason = "";

@@ -1,8 +1,14 @@
-import { open, readFile, unlink } from "node:fs/promises";
+import { open, readFile, stat, unlink } from "node:fs/promises";
+import path from "node:path";
 import { isLedgerEntry, type LedgerEntry } from "../check/ledger.js";
 
 /** The ledger cannot be read, written or locked, or refuses the start: nothing runs. */
 export class LedgerError extends Error {
+  static {
+    // The class's own name too: a minified bundle renames classes.
+    Object.defineProperty(this, "name", { value: "LedgerError" });
+  }
+
   /** True when the ledger could not be used at all (unreachable, unreadable, not writable): the guard cannot decide (exit 2), rather than refuses (exit 1). */
   constructor(
     message: string,
@@ -16,6 +22,10 @@ export class LedgerError extends Error {
 
 /** `run` refused to start the stage: the guard did not say go, or the ledger changed meanwhile (another run started, the budget filled). */
 export class RunRefusedError extends LedgerError {
+  static {
+    Object.defineProperty(this, "name", { value: "RunRefusedError" });
+  }
+
   constructor(message: string) {
     super(message, false);
     this.name = "RunRefusedError";
@@ -29,14 +39,22 @@ export interface Ledger {
   append(entry: LedgerEntry): Promise<void>;
   /** Runs `fn` while no other guard can start a stage against this ledger. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** After read(): a line to tell the user about the ledger (a file that does not exist yet), if any. */
+  notice?(): string | undefined;
 }
 
 /** An append-only JSON Lines file: one entry a line, each write flushed to disk before the run goes on. */
 export class JsonLinesLedger implements Ledger {
   readonly label: string;
 
+  private missing = false;
+
   constructor(private readonly file: string) {
     this.label = file;
+  }
+
+  notice(): string | undefined {
+    return this.missing ? `the ledger ${this.file} does not exist yet: no run recorded (or the path is wrong); the first guard creates it` : undefined;
   }
 
   async read(): Promise<LedgerEntry[]> {
@@ -44,8 +62,19 @@ export class JsonLinesLedger implements Ledger {
     try {
       text = await readFile(this.file, "utf8");
     } catch (e) {
-      // A ledger not yet written holds nothing: the first run creates it.
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+      // A ledger not yet written holds nothing: the first run creates it, if its directory exists.
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") {
+        const dir = path.dirname(this.file);
+        if (
+          !(await stat(dir).then(
+            (st) => st.isDirectory(),
+            () => false,
+          ))
+        )
+          throw new LedgerError(`the ledger ${this.file} cannot be created: its directory ${dir} does not exist`, true);
+        this.missing = true;
+        return [];
+      }
       throw new LedgerError(`the ledger ${this.file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, true);
     }
     const entries: LedgerEntry[] = [];

@@ -76,7 +76,7 @@ describe("the README's shell wrapper", () => {
     const { spawnSync } = await import("node:child_process");
     const r = spawnSync("sh", ["scripts/remove-app.sh"], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH ?? "", DELETION_API: deletions.url } });
     expect(r.status).toBe(64);
-    expect(r.stderr).toMatch(/run me through 'blastgate run <manifest> --stage <stage> -- sh scripts\/remove-app.sh'/);
+    expect(r.stderr).toMatch(/run me through 'blastgate run <manifest> --stage <stage> --environment <env> -- sh scripts\/remove-app.sh'/);
     expect(deletions.calls).toEqual([]);
   });
 });
@@ -294,7 +294,11 @@ describe("after the merge: canary, wave 1, wave 2, and every refusal on the way"
     await writeFile(path.join(work, "ids/insight-extra.txt"), EXTRA_APPS.map((id) => id.replace("app-08", "app-07")).join("\n") + "\n");
     git(work, "commit", "-q", "-am", "fix the list");
     git(work, "push", "-q", "origin", "main");
-    const lines = await expectRefused(runStage(EXTRA, "canary", at(70)), "approved", /belongs to no pull request merged into main: nothing approved this content/);
+    const lines = await expectRefused(
+      runStage(EXTRA, "canary", at(70)),
+      "approved",
+      /commit [0-9a-f]{7}, which brought ids\/insight-extra.txt to main, belongs to no pull request merged into main: nothing approved this content; open a pull request to have it approved again$/,
+    );
     expect(lines.merged).toMatch(/^ok/);
     expect(lines.budget).toMatch(/^ok/);
     expect(deletions.calls.length).toBe(883);

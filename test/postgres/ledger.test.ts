@@ -198,6 +198,8 @@ describe("a ledger the guard cannot use: exit 2, the command never runs, the led
     expect(checks(r.stdout).stage).toMatch(/^unknown: /);
     expect(checks(r.stdout).stage).toMatch(named);
     expect(checks(r.stdout).stage).toMatch(reason);
+    // Cannot be written = cannot decide: the budget too, whatever it would have said.
+    expect(checks(r.stdout).budget).toBe(checks(r.stdout).stage);
     expect(runsIn(file)).toBe(0);
     expectNoSecret(r);
     if (!/INSERT/.test(_name)) {
