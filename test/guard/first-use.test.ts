@@ -6,6 +6,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as Lib from "../../src/index.js";
 import { cleanup, ROOT } from "../action/harness.js";
 import { approvedWorld, at, blastgate, checks, git, mergePull, SAFE, tempDir, type World } from "./support.js";
 
@@ -89,7 +90,7 @@ describe("status's refused attempts", () => {
 
 describe("the library", () => {
   it("exports LedgerError and RunRefusedError with stable names, refuses an invalid now, and run() after a refusal throws RunRefusedError", async () => {
-    const lib = (await import(path.join(ROOT, "dist/lib.js"))) as typeof import("../../src/index.js");
+    const lib = (await import(path.join(ROOT, "dist/lib.js"))) as typeof Lib;
     expect([lib.LedgerError.name, lib.RunRefusedError.name, new lib.LedgerError("x").name, new lib.RunRefusedError("x").name]).toEqual(["LedgerError", "RunRefusedError", "LedgerError", "RunRefusedError"]);
     await expect(lib.guard({ manifest: SAFE, cwd: world.work, env, now: new Date("bad") })).rejects.toThrow(/^guard\(\): options.now must be a valid Date, not Invalid Date$/);
     const g = await lib.guard({ manifest: SAFE, cwd: world.work, env, now: new Date(at(0)), environment: "staging" });
