@@ -25,5 +25,7 @@ export type { TeamDirectory, Membership } from "./governance/teams.js";
 export { LocalFiles } from "./workspace/files.js";
 export { toJson } from "./report/json.js";
 export { toText } from "./report/text.js";
-export { guard, type GuardOptions, type GuardResult } from "./guard/guard.js";
+export { guard, type GuardOptions, type GuardResult, type RunOutcome, type Decision } from "./guard/guard.js";
+export { LedgerError, RunRefusedError } from "./guard/ledger-file.js";
+export type { CheckLine, CheckName, CheckStatus } from "./check/ledger.js";
 export { APPROVAL_CHECK, type RunApproval } from "./governance/approval.js";

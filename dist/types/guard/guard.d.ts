@@ -1,4 +1,5 @@
 import { type CheckLine } from "../check/ledger.js";
+import type { Problem } from "../documents/problem.js";
 export interface GuardOptions {
     /** The manifest, relative to `cwd`. */
     manifest: string;
@@ -39,6 +40,8 @@ export interface GuardResult {
     checks: CheckLine[];
     /** One line per check: `<check>: ok|refused|unknown: <reason>`. */
     text: string;
+    /** What the user should know besides the checks (a ledger file that did not exist yet). */
+    notes: string[];
     manifest?: {
         name: string;
         path: string;
@@ -60,3 +63,5 @@ export interface GuardResult {
 export declare function formatChecks(checks: readonly CheckLine[]): string;
 /** Asks every check and records the decision in the ledger. Never throws for a reason it understands. */
 export declare function guard(opts: GuardOptions): Promise<GuardResult>;
+/** The problem to show first: one at a line of a file before one about a whole directory ("no Policy document in policies/"). */
+export declare function firstProblem(problems: readonly Problem[]): Problem | undefined;

@@ -16,12 +16,16 @@ export interface Ledger {
     append(entry: LedgerEntry): Promise<void>;
     /** Runs `fn` while no other guard can start a stage against this ledger. */
     exclusive<T>(fn: () => Promise<T>): Promise<T>;
+    /** After read(): a line to tell the user about the ledger (a file that does not exist yet), if any. */
+    notice?(): string | undefined;
 }
 /** An append-only JSON Lines file: one entry a line, each write flushed to disk before the run goes on. */
 export declare class JsonLinesLedger implements Ledger {
     private readonly file;
     readonly label: string;
+    private missing;
     constructor(file: string);
+    notice(): string | undefined;
     read(): Promise<LedgerEntry[]>;
     append(entry: LedgerEntry): Promise<void>;
     exclusive<T>(fn: () => Promise<T>): Promise<T>;
