@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Lib from "../../src/index.js";
 import { cleanup, ROOT } from "../action/harness.js";
-import { approvedWorld, at, blastgate, checks, git, mergePull, SAFE, tempDir, type World } from "./support.js";
+import { at, blastgate, checks, git, mergedWorld, SAFE, tempDir, type World } from "./support.js";
 
 let world: World;
 let env: Record<string, string>;
@@ -16,10 +16,8 @@ let dir: string;
 const guardArgs = (extra: string[]) => ["guard", SAFE, "--stage", "canary", "--environment", "production", "--now", at(0), ...extra];
 
 beforeAll(async () => {
-  world = await approvedWorld();
-  mergePull(world.work, world.api);
+  ({ world, env } = await mergedWorld());
   dir = await tempDir("first-use");
-  env = { GITHUB_API_URL: world.api.url, GITHUB_TOKEN: "ghp_engineer", GITHUB_REPOSITORY: "acme/ops", DELETION_API: world.deletions.url };
 }, 120_000);
 
 afterAll(async () => {
@@ -99,6 +97,22 @@ describe("the library", () => {
     expect(err).toBeInstanceOf(lib.RunRefusedError);
     expect(err).toBeInstanceOf(lib.LedgerError);
     expect((err as Error).name).toBe("RunRefusedError");
+  });
+});
+
+describe("a run whose command never started", () => {
+  it("(RunOutcome notStarted) leaves the stage due and the budget uncounted; an exact --ids list is said plainly", async () => {
+    const lib = (await import(path.join(ROOT, "dist/lib.js"))) as typeof Lib;
+    const ledger = path.join(dir, "not-started.jsonl");
+    const options = { manifest: SAFE, cwd: world.work, env, now: new Date(at(0)), environment: "production", stage: "canary", ledger };
+    const g = await lib.guard(options);
+    expect(g.decision, g.text).toBe("go");
+    expect(await g.run(() => Promise.resolve({ exitCode: 127, notStarted: true as const }))).toBe(127);
+    const again = await lib.guard({ ...options, ids: g.stage!.identifiers });
+    expect(again.decision, again.text).toBe("go");
+    expect(again.checks.find((c) => c.check === "stage")!.reason).toMatch(/^stage 'canary' \(1 of 3, 10 identifiers\) has not run$/);
+    expect(again.checks.find((c) => c.check === "budget")!.reason).toBe("within every budget (app 10/900 per 1d)");
+    expect(again.checks.find((c) => c.check === "ids")!.reason).toBe("the 10 identifiers given are exactly the approved identifiers of stage 'canary'");
   });
 });
 

@@ -4,24 +4,20 @@
  * next bake; `mark --as retry --destroyed N` tells the budget what a crashed run destroyed. The CLI as a
  * child process, in the approved world of the story (a real git repository, the fake GitHub API).
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN } from "../support/repo.js";
 import { cleanup } from "../action/harness.js";
-import { approvedWorld, at, blastgate, checks, mergePull, SAFE, tempDir, type Run, type World } from "./support.js";
+import { at, blastgate, checks, mergedWorld, SAFE, tempDir, type Run, type World } from "./support.js";
 
 let world: World;
 let env: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
-  world = await approvedWorld();
-  mergePull(world.work, world.api);
+  ({ world, env } = await mergedWorld());
   dir = await tempDir("lifecycle");
-  env = { GITHUB_API_URL: world.api.url, GITHUB_TOKEN: "ghp_engineer", GITHUB_REPOSITORY: "acme/ops", DELETION_API: world.deletions.url };
 }, 120_000);
 
 afterAll(async () => {
@@ -38,19 +34,12 @@ const entries = async (ledger: string) =>
     .split("\n")
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-/** `blastgate run` as a child process that the test signals once `ready` exists. */
+/** `blastgate run` as a child process that the test signals once `ready` (then each `after`) exists. */
 function signalled(args: string[], ready: string, signals: { signal: NodeJS.Signals; after?: string }[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: world.work, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    const waitFor = async (file: string) => {
-      while (!existsSync(file)) await new Promise((r) => setTimeout(r, 50));
-    };
+  const waitFor = async (file: string) => {
+    while (!existsSync(file)) await new Promise((r) => setTimeout(r, 50));
+  };
+  return blastgate(args, world.work, env, (child) => {
     void (async () => {
       for (const s of signals) {
         await waitFor(s.after ?? ready);

@@ -3,7 +3,7 @@
  * pull request against the fake GitHub API (it writes the approval record there), and a local HTTP
  * server standing in for the deletion API, counting every call.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -55,10 +55,11 @@ export interface Run {
   stderr: string;
 }
 
-/** The CLI as a child process (async: the fake APIs answer from this process). */
-export function blastgate(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
+/** The CLI as a child process (async: the fake APIs answer from this process); `started` gets the process (to signal it). */
+export function blastgate(args: string[], cwd: string, env: Record<string, string>, started?: (child: ChildProcess) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    started?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -164,6 +165,13 @@ export async function approvedWorld(): Promise<World> {
   const suites = new Set(api.state.checkRuns.filter((c) => c.name === "blastgate/approval").map((c) => checkSuiteId(c)));
   for (const suite of suites) api.state.workflowRuns.push({ id: 4242, check_suite_id: suite, path: BLASTGATE_WORKFLOW, head_sha: headSha, head_branch: "remove-insight", event: "pull_request" });
   return { api, deletions, work, headSha, baseSha };
+}
+
+/** The approved world with the pull request merged, and the environment the engineer runs the guard in. */
+export async function mergedWorld(): Promise<{ world: World; env: Record<string, string> }> {
+  const world = await approvedWorld();
+  mergePull(world.work, world.api);
+  return { world, env: { GITHUB_API_URL: world.api.url, GITHUB_TOKEN: "ghp_engineer", GITHUB_REPOSITORY: "acme/ops", DELETION_API: world.deletions.url } };
 }
 
 /** Merges the pull request (#7) into main with a merge commit, pushes it, and tells the fake GitHub API. */
