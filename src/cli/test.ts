@@ -67,5 +67,5 @@ export async function test(argv: string[], io: Io): Promise<number> {
   io.stdout(policyTestText(run, { coverage: showCoverage, ...(minCoverage !== undefined ? { minCoverage } : {}) }));
   if (run.problems.length > 0) return EXIT.error;
   if (run.cases.some((c) => !c.pass)) return 1;
-  return minCoverage !== undefined && run.coverage.percent < minCoverage ? 1 : 0;
+  return minCoverage !== undefined && run.coverage.exact < minCoverage ? 1 : 0;
 }

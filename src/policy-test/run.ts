@@ -22,7 +22,7 @@ import { checkRelative } from "../documents/paths.js";
 import { type FileSource } from "../documents/files.js";
 import { catalogOf, loadPolicies, runCheck, type PolicyDocuments } from "../check/run.js";
 import { OverlayFiles } from "../workspace/overlay.js";
-import { compareCase, coverage, unknownExpectations, type CaseOutcome, type KnownRules, type RuleCoverage } from "./expect.js";
+import { compareCase, coverage, unknownExpectations, type CaseOutcome, type Coverage, type KnownRules } from "./expect.js";
 import { INVENTORY_CHANGED, POLICY_CHANGED } from "../engine/change.js";
 import { WAIVER_EXPIRED } from "../governance/waivers.js";
 
@@ -39,7 +39,7 @@ export interface TestRun {
   /** Bad input (unreadable or invalid test files, policies that do not load): the run decides nothing (exit 2). */
   problems: Problem[];
   cases: CaseResult[];
-  coverage: { rules: RuleCoverage[]; percent: number };
+  coverage: Coverage;
 }
 
 export interface TestOptions {

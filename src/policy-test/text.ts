@@ -24,7 +24,7 @@ export function policyTestText(run: TestRun, opts: { coverage: boolean; minCover
     out.push("", "Coverage (passing cases only):");
     const width = Math.max(0, ...run.coverage.rules.map((r) => r.ruleId.length));
     for (const r of run.coverage.rules) out.push(`${r.ruleId.padEnd(width)} fires: ${r.fires ? "yes" : "no"} holds: ${r.holds ? "yes" : "no"}`);
-    const below = opts.minCoverage !== undefined && run.coverage.percent < opts.minCoverage;
+    const below = opts.minCoverage !== undefined && run.coverage.exact < opts.minCoverage;
     out.push(`coverage: ${run.coverage.percent}%${opts.minCoverage !== undefined ? ` (minimum ${opts.minCoverage}%${below ? ": below it" : ""})` : ""}`);
   }
   return lines(out);

@@ -65,6 +65,11 @@ describe("blastgate test", () => {
     expect(r.code).toBe(1);
     // Without a minimum, the same cases pass.
     expect(runCli(["test", "--coverage"], dir).code).toBe(0);
+    // The minimum is compared with the exact share (15 of 16 is 93.75%), not the rounded one shown.
+    const shown = runCli(["test", "--min-coverage", "93.8"], dir);
+    expect(shown.stdout).toContain("coverage: 93.8% (minimum 93.8%: below it)");
+    expect(shown.code).toBe(1);
+    expect(runCli(["test", "--min-coverage", "93.75"], dir).code).toBe(0);
   });
 
   it("counts a rule judged over the change as holding only where a script it governs changed", () => {
