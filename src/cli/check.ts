@@ -13,7 +13,7 @@ import { inertJson, withoutCommands } from "../report/escape.js";
 import { LocalFiles } from "../workspace/files.js";
 import { GitFiles, runGit } from "../workspace/git.js";
 import type { ChangedFile } from "../engine/change.js";
-import { loadPolicies, runCheck, type PolicyDocuments } from "../check/run.js";
+import { loadPolicies, runCheck, type CheckResult, type PolicyDocuments } from "../check/run.js";
 import { policyImpact } from "../check/impact.js";
 import { impactText } from "../report/impact.js";
 import { DEFAULT_MANIFESTS, discoverManifests, selectChanged } from "../check/select.js";
@@ -127,38 +127,18 @@ export async function check(argv: string[], io: Io): Promise<number> {
   }
   const discovery: Problem[] = [];
   const governance = await governanceInputs(values, io.cwd, root, discovery);
-  // A directory named in a change means every file under it changed: never an empty change.
-  if (governance.changedFiles !== undefined) governance.changedFiles = await withFilesUnder(workspace, governance.changedFiles);
-  let manifests: string[] = [];
-  let policies: PolicyDocuments | undefined;
-  let touched: string[] | undefined;
-  if (governance.changedFiles !== undefined) {
-    // --changed: the manifests the change touches, by the Action's rule (a changed manifest, an
-    // identifier file, a file one is read through by a symbolic link, the inventory).
-    policies = await loadPolicies(workspace, policiesDir);
-    const files: ChangedFile[] = [];
-    for (const f of governance.changedFiles) files.push({ filename: f, status: (await workspace.exists(f)) ? "modified" : "removed" });
-    const selection = await selectChanged({ files, complete: true }, { workspace, globs: DEFAULT_MANIFESTS, policiesDir, inventoryPath: inventoryFile(policies.catalogs[0]?.doc.inventory) });
-    discovery.push(...selection.problems);
-    manifests = selection.manifests;
-    touched = selection.touchedByChange;
-  }
-  if (patterns.length > 0 || governance.changedFiles === undefined) {
-    const named = await discoverManifests(
-      workspace,
-      patterns.map((p) => toRepoPath(p, io.cwd, root)),
-      policiesDir,
-      discovery,
-    );
-    // Paths plus --changed: one change, the paths named and the manifests the changed files touch together.
-    manifests = [...new Set([...named, ...manifests])];
-    // Paths alone: the change is those manifests, so `manifest-required` judges no script of the rest of the tree.
-    if (patterns.length > 0 && governance.changedFiles === undefined) governance.changedFiles = named;
-  }
-  // Paths named (with or without --changed): the manifests judged are one change, and blast-radius limits also hold for them together.
-  // A whole-tree run judges each on its own (they ran at different times).
-  // --changed alone: the manifests the change touches (as the Action's pull requests), links included.
-  const change = patterns.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
+  const {
+    manifests,
+    change,
+    policies: selected,
+  } = await selectManifests(
+    workspace,
+    governance,
+    patterns.map((p) => toRepoPath(p, io.cwd, root)),
+    policiesDir,
+    discovery,
+  );
+  let policies = selected;
   const inventoryUrl = values["inventory-url"];
   const live = liveInventory({ ...(inventoryUrl ? { url: inventoryUrl, urlFrom: "--inventory-url" } : {}), env: io.env });
   if (compare) policies ??= await loadPolicies(workspace, policiesDir);
@@ -168,6 +148,56 @@ export async function check(argv: string[], io: Io): Promise<number> {
     const every = await discoverManifests(workspace, [], policiesDir, []);
     result.impact = await policyImpact({ workspace, policiesDir, manifests: every, now, liveInventory: live, before, after: { source: workspace, label: "the working tree", ...(policies ? { policies } : {}) } });
   }
+  if (!(await writeReports(result, now, format, values, io))) return EXIT.error;
+  if (result.impact?.unavailable !== undefined) {
+    // The comparison was asked for and could not be made: Blastgate cannot say what the policy change does.
+    io.stderr(`blastgate: --compare-policies ${values["compare-policies"]}: not compared: ${withoutCommands(result.impact.unavailable)}\n`);
+    return EXIT.error;
+  }
+  return EXIT[result.verdict];
+}
+
+/**
+ * The manifests a check judges, and the change they make up. With --changed: the manifests the change
+ * touches, by the Action's rule (a changed manifest, an identifier file, a file one is read through by a
+ * symbolic link, the inventory). With paths: those paths (with --changed too: one change of both). With
+ * neither: every manifest of the tree, each judged on its own (they ran at different times).
+ */
+async function selectManifests(
+  workspace: LocalFiles,
+  governance: GovernanceOptions,
+  paths: string[],
+  policiesDir: string,
+  discovery: Problem[],
+): Promise<{ manifests: string[]; change?: string[] | "judged" | "changed"; policies?: PolicyDocuments }> {
+  // A directory named in a change means every file under it changed: never an empty change.
+  if (governance.changedFiles !== undefined) governance.changedFiles = await withFilesUnder(workspace, governance.changedFiles);
+  let manifests: string[] = [];
+  let policies: PolicyDocuments | undefined;
+  let touched: string[] | undefined;
+  if (governance.changedFiles !== undefined) {
+    policies = await loadPolicies(workspace, policiesDir);
+    const files: ChangedFile[] = [];
+    for (const f of governance.changedFiles) files.push({ filename: f, status: (await workspace.exists(f)) ? "modified" : "removed" });
+    const selection = await selectChanged({ files, complete: true }, { workspace, globs: DEFAULT_MANIFESTS, policiesDir, inventoryPath: inventoryFile(policies.catalogs[0]?.doc.inventory) });
+    discovery.push(...selection.problems);
+    manifests = selection.manifests;
+    touched = selection.touchedByChange;
+  }
+  if (paths.length > 0 || governance.changedFiles === undefined) {
+    const named = await discoverManifests(workspace, paths, policiesDir, discovery);
+    // Paths plus --changed: one change, the paths named and the manifests the changed files touch together.
+    manifests = [...new Set([...named, ...manifests])];
+    // Paths alone: the change is those manifests, so `manifest-required` judges no script of the rest of the tree.
+    if (paths.length > 0 && governance.changedFiles === undefined) governance.changedFiles = named;
+  }
+  // Paths named (with or without --changed): the manifests judged are one change, and blast-radius limits also hold for them together.
+  const change = paths.length > 0 ? "judged" : (touched ?? (governance.changedFiles !== undefined ? "changed" : undefined));
+  return { manifests, ...(change ? { change } : {}), ...(policies ? { policies } : {}) };
+}
+
+/** The JSON report to --output, and the report in its format to stdout; false when --output cannot be written. */
+async function writeReports(result: CheckResult, now: Date, format: string, values: { output?: string; color?: boolean; "no-color"?: boolean }, io: Io): Promise<boolean> {
   const json = toJson(result, { version: VERSION, now });
   if (values.output) {
     try {
@@ -175,7 +205,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
     } catch (e) {
       // The verdict stands, but a CI step that reads the report must not find it missing silently.
       io.stderr(`blastgate: cannot write --output ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return EXIT.error;
+      return false;
     }
   }
   // CI logs (GitHub's runner) read workflow commands from stdout: no quoted file name or value may act as one.
@@ -184,26 +214,12 @@ export async function check(argv: string[], io: Io): Promise<number> {
   else if (format === "junit") io.stdout(toJunit(result).replace(/##\[/g, "##&#91;"));
   else {
     const color = values["no-color"] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
-    io.stdout(
-      toText(result, color || io.env.FORCE_COLOR ? COLOR : PLAIN)
-        .split("\n")
-        .map(withoutCommands)
-        .join("\n"),
-    );
-    if (result.impact)
-      io.stdout(
-        impactText(result.impact, color || io.env.FORCE_COLOR ? COLOR : PLAIN)
-          .split("\n")
-          .map(withoutCommands)
-          .join("\n"),
-      );
+    const style = color || io.env.FORCE_COLOR ? COLOR : PLAIN;
+    const inert = (text: string) => text.split("\n").map(withoutCommands).join("\n");
+    io.stdout(inert(toText(result, style)));
+    if (result.impact) io.stdout(inert(impactText(result.impact, style)));
   }
-  if (result.impact?.unavailable !== undefined) {
-    // The comparison was asked for and could not be made: Blastgate cannot say what the policy change does.
-    io.stderr(`blastgate: --compare-policies ${values["compare-policies"]}: not compared: ${withoutCommands(result.impact.unavailable)}\n`);
-    return EXIT.error;
-  }
-  return EXIT[result.verdict];
+  return true;
 }
 
 /** The commit a `--compare-policies` ref names in the repository at `root`, or why there is none. */
