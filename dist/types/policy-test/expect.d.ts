@@ -45,7 +45,11 @@ export interface RuleCoverage {
     holds: boolean;
 }
 /** Coverage counts passing cases only: a case that fails proves nothing about the rules it touched. */
-export declare function coverage(ruleIds: readonly string[], passing: readonly CaseOutcome[]): {
+export declare function coverage(ruleIds: readonly string[], passing: readonly CaseOutcome[]): Coverage;
+export interface Coverage {
     rules: RuleCoverage[];
+    /** As shown: rounded to a tenth, never up to 100 while a yes is missing. */
     percent: number;
-};
+    /** Unrounded: what --min-coverage is compared with (93.75 is below 93.8). */
+    exact: number;
+}

@@ -1,6 +1,6 @@
 import type { Problem } from "../documents/problem.js";
 import { type FileSource } from "../documents/files.js";
-import { type CaseOutcome, type RuleCoverage } from "./expect.js";
+import { type CaseOutcome, type Coverage } from "./expect.js";
 export interface CaseResult {
     file: string;
     line: number;
@@ -13,10 +13,7 @@ export interface TestRun {
     /** Bad input (unreadable or invalid test files, policies that do not load): the run decides nothing (exit 2). */
     problems: Problem[];
     cases: CaseResult[];
-    coverage: {
-        rules: RuleCoverage[];
-        percent: number;
-    };
+    coverage: Coverage;
 }
 export interface TestOptions {
     workspace: FileSource;
