@@ -27,7 +27,8 @@ describe("a release to pin", () => {
   it("LICENSE is the MIT licence package.json names; CHANGELOG.md has a section for the version", () => {
     expect(pkg.license).toBe("MIT");
     expect(read("LICENSE")).toMatch(/^MIT License\n/);
-    expect(read("CHANGELOG.md")).toContain(`\n## [${pkg.version}]\n`);
+    // Keep a Changelog: `## [0.2.0] - 2026-12-01` (the release workflow greps for the version's heading).
+    expect(read("CHANGELOG.md")).toMatch(new RegExp(`\n## \\[${pkg.version.replace(/\./g, "\\.")}\\]( - \\d{4}-\\d{2}-\\d{2})?\n`));
   });
 
   it("CI runs .ci/run; the release workflow runs on v* tags, refuses a stale dist/ and moves the major tag", () => {
