@@ -1,2 +1,2 @@
 /** Kept in step with package.json by the build (scripts/build.mjs checks). */
-export declare const VERSION = "0.1.0";
+export declare const VERSION = "0.2.0";
