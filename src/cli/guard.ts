@@ -9,7 +9,7 @@ import type { ManifestInput } from "../rules/types.js";
 import { LocalFiles } from "../workspace/files.js";
 import { runGit } from "../workspace/git.js";
 import { runCheck } from "../check/run.js";
-import { HELP_OPTION, nowOption, type Io } from "./io.js";
+import { HELP_OPTION, nowOption, parseArgsMessage, type Io } from "./io.js";
 import { firstProblem, guard, type GuardOptions, type GuardResult } from "../guard/guard.js";
 import { Interrupts, runWithIds, unstartable } from "./run-command.js";
 import { LedgerError } from "../guard/ledger-file.js";
@@ -133,10 +133,7 @@ function parseOwn(command: string, own: string[], io: Io) {
   try {
     args = parseArgs({ args: own, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    const err = e as Error & { code?: string };
-    const option = /'(-[^']*)'/.exec(err.message)?.[1];
-    const message = err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option ? `unknown option '${option}'` : err.message.split(/\.( |$)/)[0]!;
-    io.stderr(`blastgate ${command}: ${message} (blastgate ${command} --help lists the options)\n`);
+    io.stderr(`blastgate ${command}: ${parseArgsMessage(e)} (blastgate ${command} --help lists the options)\n`);
     return 2;
   }
   if (args.values.help) {

@@ -36,12 +36,12 @@ export async function rootDir(cwd: string, given: string | undefined): Promise<{
 export const HELP_OPTION = { type: "boolean", short: "h" } as const;
 
 /** A command's parsed arguments, or its exit code when the usage was printed (0) or the arguments refused (2). */
-export function commandArgs<T extends { values: { help?: boolean | undefined } }>(io: Io, usage: string, parse: () => T): T | number {
+export function commandArgs<T extends { values: { help?: boolean | undefined } }>(io: Io, usage: string, parse: () => T, command = /^Usage: (blastgate \S+)/m.exec(usage)?.[1] ?? "blastgate"): T | number {
   let args: T;
   try {
     args = parse();
   } catch (e) {
-    io.stderr(`blastgate: ${(e as Error).message}\n\n${usage}`);
+    io.stderr(`${command}: ${parseArgsMessage(e)} (${command} --help lists the options)\n`);
     return EXIT.error;
   }
   if (args.values.help) {
@@ -49,6 +49,15 @@ export function commandArgs<T extends { values: { help?: boolean | undefined } }
     return 0;
   }
   return args;
+}
+
+/** One line for what node:util's parseArgs refused: `unknown option '--bogus'`, not its advice about positionals. */
+export function parseArgsMessage(e: unknown): string {
+  const err = e as Error & { code?: string };
+  const option = /'(-[^' ]*)/.exec(err.message)?.[1];
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option '${option}'`;
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option && /argument missing/.test(err.message)) return `option '${option}' needs a value`;
+  return err.message.split(/\.( |$)/)[0]!;
 }
 
 /** `--now`: the time to judge at (default: the current time); undefined, with the message written, when it is no date. */

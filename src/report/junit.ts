@@ -55,9 +55,13 @@ export function toJunit(result: CheckResult): string {
   let tests = 0;
   let failures = 0;
   let errors = 0;
+  // Not judged: no plan, or a plan but a problem of its own (an action the catalog lacks, stages that do not add up): its rules did not run.
   const judged = new Set(result.plans.map((p) => p.manifest));
+  const ownProblems = new Set(result.problems.map((p) => p.location.file));
+  const shownWith = new Set<string>();
   for (const [manifest, findings] of byManifest) {
-    if (!judged.has(manifest) && result.problems.length > 0) {
+    if ((!judged.has(manifest) || ownProblems.has(manifest)) && result.problems.length > 0) {
+      if (ownProblems.has(manifest)) shownWith.add(manifest);
       suites.push(notJudged(manifest, result));
       tests++;
       errors++;
@@ -83,8 +87,10 @@ export function toJunit(result: CheckResult): string {
     failures += suiteFailures;
     suites.push(`  <testsuite name="${xml(manifest)}" tests="${ruleIds.length}" failures="${suiteFailures}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>`);
   }
-  if (result.problems.length > 0) {
-    const cases = result.problems.map(
+  // Each problem once: those of a manifest shown as not judged are its error case's text.
+  const rest = result.problems.filter((p) => !shownWith.has(p.location.file));
+  if (rest.length > 0) {
+    const cases = rest.map(
       (p, i) =>
         `    <testcase classname="input problems" name="${xml(`${where(p.location)} (${i + 1})`)}">\n      <error message="${xml(p.message)}" type="${xml(p.code)}">${xml(`${where(p.location)} ${p.message}`)}</error>\n    </testcase>`,
     );

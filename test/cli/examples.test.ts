@@ -101,7 +101,9 @@ describe("the README's first command on examples/", () => {
 
 describe("usage", () => {
   it.each([
-    [["check", "--bogus"], /Unknown option '--bogus'/],
+    [["check", "--bogus"], /^blastgate check: unknown option '--bogus' \(blastgate check --help lists the options\)\n$/],
+    [["test", "--min-coverage"], /^blastgate test: option '--min-coverage' needs a value \(blastgate test --help lists the options\)\n$/],
+    [["init", "--force"], /^blastgate init: unknown option '--force' \(blastgate init --help lists the options\)\n$/],
     [["check", "--format", "xml"], /--format must be text, json, sarif or junit, not .xml./],
     [["check", "--now", "yesterday"], /--now must be an ISO 8601 date/],
     [["frobnicate"], /unknown command 'frobnicate'/],

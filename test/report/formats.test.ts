@@ -113,9 +113,19 @@ describe("--format junit", () => {
     expect(r.code).toBe(2);
     expect(XMLValidator.validate(r.stdout)).toBe(true);
     const doc = parser.parse(r.stdout) as Suites;
-    const problems = doc.testsuites.testsuite.find((s) => s.name === "input problems")!;
-    expect(problems.testcase[0]!.error!.message).toContain("not '</error>&<x>'");
-    expect(doc.testsuites.errors).toBe("2");
+    const bad = doc.testsuites.testsuite.find((s) => s.name === "ops/bad.yaml")!;
+    expect(bad.testcase[0]!.error!["#text"]).toContain("not '</error>&<x>'");
+    // Each problem counts once: it is the manifest's error case, not also a case of "input problems".
+    expect(doc.testsuites.testsuite.map((s) => s.name)).toEqual(["ops/bad.yaml"]);
+    expect(doc.testsuites.errors).toBe("1");
+  });
+
+  it("a problem that is no manifest's (a policy file's) is a case of 'input problems'", () => {
+    const repo = makeRepo({ "policies/extra.yaml": "apiVersion: blastgate.dev/v1\nkind: Policy\nmetadata: { name: extra }\nrules: [{ id: x, type: nope, enforcement: advisory }]\n" }, path.join(PROJECT, "examples"));
+    const r = runCli(["check", "manifests/remove-insight-safe.yaml", ...NOW, "--format", "junit"], repo);
+    expect(r.code).toBe(2);
+    const suites = (parser.parse(r.stdout) as Suites).testsuites.testsuite;
+    expect(suites.find((s) => s.name === "input problems")!.testcase[0]!.error!.message).toMatch(/not a rule type/);
   });
 
   it("shows a manifest with an input problem as an error, not its rules as passing", () => {
@@ -130,5 +140,14 @@ describe("--format junit", () => {
     expect(typo.testcase[0]!.error!["#text"]).toContain("deletoin");
     // The manifest that was judged keeps its case per rule.
     expect(suites.find((s) => s.name === "manifests/remove-insight-safe.yaml")!.testcase.length).toBeGreaterThan(1);
+  });
+
+  it("a manifest with a plan but a problem of its own (an action the catalog lacks) is not judged either", () => {
+    const repo = makeRepo({ "ops/act.yaml": readFileSync(path.join(PROJECT, "examples/manifests/remove-insight-safe.yaml"), "utf8").replace("action: remove-app", "action: remove-apps") }, path.join(PROJECT, "examples"));
+    const r = runCli(["check", "ops/act.yaml", ...NOW, "--format", "junit"], repo);
+    expect(r.code).toBe(2);
+    const act = (parser.parse(r.stdout) as Suites).testsuites.testsuite.find((s) => s.name === "ops/act.yaml")!;
+    expect(act.testcase.map((c) => c.name)).toEqual(["not judged (input problems)"]);
+    expect(act.testcase[0]!.error!["#text"]).toContain("remove-apps");
   });
 });
