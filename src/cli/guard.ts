@@ -62,7 +62,7 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
   if (typeof args === "number") return args;
   const { values, positionals } = args;
   const usage = (m: string) => {
-    io.stderr(`blastgate ${command}: ${m}\n\n${GUARD_USAGE}`);
+    io.stderr(`blastgate ${command}: ${m} (blastgate ${command} --help lists the options)\n`);
     return 2;
   };
   // A runtime error is one line: the usage is for a command line that is wrong.

@@ -59,6 +59,10 @@ describe("one-line errors", () => {
     expect([ids.code, ids.stderr]).toEqual([2, "blastgate guard: --ids /nope.txt cannot be read: ENOENT\n"]);
     const missing = await blastgate(["guard", "manifests/nope.yaml", "--environment", "production"], world.work, env);
     expect([missing.code, missing.stderr, missing.stdout]).toEqual([2, "blastgate guard: manifests/nope.yaml does not exist\n", ""]);
+    // A command line that is wrong in another way: one line too, pointing at --help (no help page).
+    const mark = await blastgate(["mark", SAFE, "--stage", "canary", "--as", "done", "--ledger", path.join(dir, "mark.jsonl")], world.work, env);
+    expect(mark.code).toBe(2);
+    expect(mark.stderr).toMatch(/^blastgate mark: [^\n]*--reason[^\n]* \(blastgate mark --help lists the options\)\n$/);
   });
 
   it("GITHUB_API_URL that is no URL: approved unknown at once, no request", async () => {
