@@ -29,6 +29,8 @@ export declare function commandArgs<T extends {
     values: {
         help?: boolean | undefined;
     };
-}>(io: Io, usage: string, parse: () => T): T | number;
+}>(io: Io, usage: string, parse: () => T, command?: string): T | number;
+/** One line for what node:util's parseArgs refused: `unknown option '--bogus'`, not its advice about positionals. */
+export declare function parseArgsMessage(e: unknown): string;
 /** `--now`: the time to judge at (default: the current time); undefined, with the message written, when it is no date. */
 export declare function nowOption(value: string | undefined, io: Io): Date | undefined;
