@@ -419,15 +419,9 @@ async function loadIdentifiers(source: FileSource, { doc, source: parsed }: Vali
     return undefined;
   }
   const parser = new IdentifierFileParser(normalize(file), limits, inventory);
-  try {
-    for await (const chunk of source.chunks(file, limits.maxIdentifierFileBytes)) {
-      parser.push(chunk);
-      hash?.update(chunk, "utf8");
-      if (parser.done) break;
-    }
-  } catch (e) {
-    const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxIdentifierFileBytes)" : "";
-    problems.push({ code: "file", message: `identifier file ${messageOf(e)}${limit}`, location: at });
+  const failed = await feed(source, file, limits.maxIdentifierFileBytes, "maxIdentifierFileBytes", parser, hash);
+  if (failed) {
+    problems.push({ code: "file", message: `identifier file ${failed}`, location: at });
     return undefined;
   }
   const { list, problems: found } = parser.end();
@@ -505,6 +499,23 @@ async function plansAtReviews(opts: {
   return out;
 }
 
+/**
+ * Streams a file into a line parser (and the digest) until it is read or the parser stops: a refused file
+ * fails the run, so its digest need not be complete. Why the read failed, or undefined.
+ */
+async function feed(source: FileSource, file: string, maxBytes: number, limitName: string, parser: { push(chunk: string): void; readonly done: boolean }, hash?: Hash): Promise<string | undefined> {
+  try {
+    for await (const chunk of source.chunks(file, maxBytes)) {
+      parser.push(chunk);
+      hash?.update(chunk, "utf8");
+      if (parser.done) break;
+    }
+    return undefined;
+  } catch (e) {
+    return `${messageOf(e)}${e instanceof FileError && e.code === "too-large" ? ` (limit ${limitName})` : ""}`;
+  }
+}
+
 /** What an inventory's rows must agree with in the catalog: how kinds nest, and the environments. */
 function inventoryModel(catalog: Catalog): { parentKinds: Map<string, string | undefined>; environments?: readonly string[] } {
   return { parentKinds: new Map([...catalog.kinds].map(([name, k]) => [name, k.parent])), ...(catalog.environments ? { environments: catalog.environments } : {}) };
@@ -519,16 +530,9 @@ async function loadInventory(source: FileSource, catalog: Catalog, limits: Limit
     return undefined;
   }
   const parser = new InventoryParser(normalize(file), new Set(catalog.kinds.keys()), inventoryModel(catalog));
-  try {
-    for await (const chunk of source.chunks(file, limits.maxInventoryBytes)) {
-      parser.push(chunk);
-      hash?.update(chunk, "utf8");
-      // A refused inventory fails the run: its digest need not be complete.
-      if (parser.done) break;
-    }
-  } catch (e) {
-    const limit = e instanceof FileError && e.code === "too-large" ? " (limit maxInventoryBytes)" : "";
-    problems.push({ code: "file", message: `inventory ${messageOf(e)}${limit}`, location: at });
+  const failed = await feed(source, file, limits.maxInventoryBytes, "maxInventoryBytes", parser, hash);
+  if (failed) {
+    problems.push({ code: "file", message: `inventory ${failed}`, location: at });
     return undefined;
   }
   const { inventory, problems: found } = parser.end();

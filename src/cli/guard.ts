@@ -9,7 +9,7 @@ import type { ManifestInput } from "../rules/types.js";
 import { LocalFiles } from "../workspace/files.js";
 import { runGit } from "../workspace/git.js";
 import { runCheck } from "../check/run.js";
-import { HELP_OPTION, nowOption, parseArgsMessage, type Io } from "./io.js";
+import { commandArgs, HELP_OPTION, nowOption, type Io } from "./io.js";
 import { firstProblem, guard, type GuardOptions, type GuardResult } from "../guard/guard.js";
 import { Interrupts, runWithIds, unstartable } from "./run-command.js";
 import { LedgerError } from "../guard/ledger-file.js";
@@ -58,7 +58,8 @@ export async function guardMain(command: "guard" | "run" | "status" | "mark", ar
   const dash = argv.indexOf("--");
   const own = dash >= 0 ? argv.slice(0, dash) : argv;
   const tail = dash >= 0 ? argv.slice(dash + 1) : [];
-  const args = parseOwn(command, own, io);
+  // A wrong option is named in one line, with a pointer to --help (not Node's message about positionals).
+  const args = commandArgs(io, GUARD_USAGE, () => parseArgs({ args: own, allowPositionals: true, options: OPTIONS }), `blastgate ${command}`);
   if (typeof args === "number") return args;
   const { values, positionals } = args;
   const usage = (m: string) => {
@@ -125,22 +126,6 @@ async function runStage(result: GuardResult, tail: string[], io: Io): Promise<nu
   } finally {
     interrupts.release();
   }
-}
-
-/** The command's own options; a wrong one named in one line (not Node's message about positionals), with a pointer to --help. */
-function parseOwn(command: string, own: string[], io: Io) {
-  let args;
-  try {
-    args = parseArgs({ args: own, allowPositionals: true, options: OPTIONS });
-  } catch (e) {
-    io.stderr(`blastgate ${command}: ${parseArgsMessage(e)} (blastgate ${command} --help lists the options)\n`);
-    return 2;
-  }
-  if (args.values.help) {
-    io.stdout(GUARD_USAGE);
-    return 0;
-  }
-  return args;
 }
 
 async function readStdin(): Promise<string> {
